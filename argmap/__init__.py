@@ -1,0 +1,66 @@
+"""argmap: argument maps with citations.
+
+A typed model of a text's argument (claims, evidence, push and pull factors, questions,
+and the relations between them), read from and written to YAML or JSON map files,
+checked with located messages, and turned into a networkx graph.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from argmap.checks import check
+from argmap.errors import (
+    ArgmapError,
+    BibliographyError,
+    FormatError,
+    GraphvizNotFoundError,
+    Issue,
+    Location,
+    MapError,
+    RenderError,
+)
+from argmap.formats.mapfile import dump_map, parse_map, read_map, write_map
+from argmap.graph import from_networkx, to_networkx
+from argmap.model import (
+    Actor,
+    ArgumentMap,
+    Citation,
+    Claim,
+    Evidence,
+    Factor,
+    Node,
+    Question,
+    Relation,
+)
+
+try:
+    __version__ = version("argmap")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Actor",
+    "ArgmapError",
+    "ArgumentMap",
+    "BibliographyError",
+    "Citation",
+    "Claim",
+    "Evidence",
+    "Factor",
+    "FormatError",
+    "GraphvizNotFoundError",
+    "Issue",
+    "Location",
+    "MapError",
+    "Node",
+    "Question",
+    "Relation",
+    "RenderError",
+    "__version__",
+    "check",
+    "dump_map",
+    "from_networkx",
+    "parse_map",
+    "read_map",
+    "to_networkx",
+    "write_map",
+]

@@ -1,0 +1,41 @@
+"""What every command shares: printing located issues and turning errors into exit codes."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterable
+from typing import ParamSpec, TypeVar
+
+import click
+
+from argmap.errors import ArgmapError, Issue, _IssuesError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+#: Exit codes: success, errors in the input, bad usage (click's own), a bug or missing tool.
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def echo_issues(issues: Iterable[Issue]) -> None:
+    """Print issues one a line, ``path:line:col: severity: message``, to standard error."""
+    for issue in issues:
+        click.echo(str(issue), err=True)
+
+
+def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Report argmap's own errors as messages and exit 1; never show a traceback for them."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except _IssuesError as exc:
+            echo_issues(exc.issues)
+            sys.exit(EXIT_ERRORS)
+        except ArgmapError as exc:
+            click.echo(f"argmap: error: {exc}", err=True)
+            sys.exit(EXIT_ERRORS)
+
+    return wrapper

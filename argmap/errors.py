@@ -1,0 +1,134 @@
+"""The error hierarchy and the located problem reports (issues) that errors carry.
+
+::
+
+    ArgmapError                  base of every error argmap raises on purpose
+    ├── MapError                 a map file or map object is invalid (.issues)
+    ├── BibliographyError        a bibliography file is invalid (.issues)
+    ├── FormatError              an interchange file (AIF, Argdown, ...) is invalid (.issues)
+    └── RenderError              a diagram could not be rendered
+        └── GraphvizNotFoundError  Graphviz's ``dot`` program is not installed
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+PathPart = str | int
+Path = tuple[PathPart, ...]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A place in a file: 1-based line and column.
+
+    >>> str(Location("maps/a.yaml", 3, 7))
+    'maps/a.yaml:3:7'
+    """
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One problem found in a map, a bibliography or an interchange file.
+
+    ``path`` points at the offending value inside the document, e.g.
+    ``("nodes", 2, "weight")``; ``location`` is where that value is written, when the
+    document came from a file.
+
+    >>> issue = Issue("error", "weight must be between 0 and 1, got 1.5", code="weight-range",
+    ...               location=Location("m.yaml", 12, 13))
+    >>> str(issue)
+    'm.yaml:12:13: error: weight must be between 0 and 1, got 1.5'
+    """
+
+    severity: Severity
+    message: str
+    code: str = "invalid"
+    path: Path = ()
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def is_error(self) -> bool:
+        """True for errors, False for warnings."""
+        return self.severity == "error"
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location is not None else ""
+        return f"{where}{self.severity}: {self.message}"
+
+
+def sort_issues(issues: Iterable[Issue]) -> list[Issue]:
+    """Order issues as a reader of the file expects: by file, line, column."""
+
+    def key(issue: Issue) -> tuple[str, int, int, str]:
+        loc = issue.location
+        if loc is None:
+            return ("", 0, 0, issue.message)
+        return (loc.file, loc.line or 0, loc.column or 0, issue.message)
+
+    return sorted(issues, key=key)
+
+
+class ArgmapError(Exception):
+    """Base class of every error argmap raises on purpose."""
+
+
+class _IssuesError(ArgmapError):
+    """An error made of one or more located issues."""
+
+    kind = "input"
+
+    def __init__(self, issues: Sequence[Issue], *, source: str | None = None) -> None:
+        self.issues: list[Issue] = list(issues)
+        self.source = source
+        errors = [i for i in self.issues if i.is_error]
+        head = f"{source}: " if source else ""
+        count = len(errors)
+        summary = f"{head}{count} error{'s' if count != 1 else ''} in {self.kind}"
+        super().__init__("\n".join([summary, *(str(i) for i in self.issues)]))
+
+    @property
+    def errors(self) -> list[Issue]:
+        """The issues of severity error."""
+        return [i for i in self.issues if i.is_error]
+
+
+class MapError(_IssuesError):
+    """An argument map is invalid; ``.issues`` lists every problem found, located."""
+
+    kind = "argument map"
+
+
+class BibliographyError(_IssuesError):
+    """A bibliography is invalid; ``.issues`` lists every problem found, located."""
+
+    kind = "bibliography"
+
+
+class FormatError(_IssuesError):
+    """An interchange file (AIF, Argdown JSON, GraphML, ...) cannot be read."""
+
+    kind = "interchange file"
+
+
+class RenderError(ArgmapError):
+    """A diagram could not be rendered."""
+
+
+class GraphvizNotFoundError(RenderError):
+    """Graphviz's ``dot`` program is not installed or not on PATH."""

@@ -1,0 +1,303 @@
+"""Safe YAML and JSON reading that remembers where every value was written.
+
+Both formats are read into the same tree of PyYAML nodes (each with a start mark), which
+is then turned into plain Python data. The tree is kept so that any problem found later,
+by pydantic or by the checks, can be reported at the line and column of the offending
+value. Only plain data is allowed: tags other than the core schema's are refused, never
+constructed; aliases are refused (they can blow up exponentially); duplicate keys are
+errors.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from argmap.errors import Issue, Location, Path
+
+_CParser: Any = getattr(yaml, "CParser", None)
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+class _CoreResolver(yaml.resolver.BaseResolver):
+    """YAML 1.2 core schema: ``no``, ``on`` and dates stay strings."""
+
+
+for _tag, _pattern, _first in (
+    (_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (_NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (_INT, r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        _FLOAT,
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+):
+    _CoreResolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+if _CParser is not None:
+
+    class _Composer(_CParser, _CoreResolver):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            _CoreResolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML without libyaml
+
+    class _Composer(  # type: ignore[no-redef]
+        yaml.reader.Reader,
+        yaml.scanner.Scanner,
+        yaml.parser.Parser,
+        yaml.composer.Composer,
+        _CoreResolver,
+    ):
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            _CoreResolver.__init__(self)
+
+
+class MapSyntaxError(Exception):
+    """The text is not well-formed YAML or JSON; carries a located issue."""
+
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(str(issue))
+        self.issue = issue
+
+
+class SourceIndex:
+    """Finds the line and column where a value of a parsed document was written."""
+
+    def __init__(self, filename: str, root: Node | None) -> None:
+        self.filename = filename
+        self.root = root
+
+    def locate(self, path: Path, *, key: bool = False) -> Location:
+        """The location of the value at ``path``, or of its nearest written ancestor.
+
+        With ``key=True`` the location of the mapping key, not its value, is given.
+        """
+        node = self.root
+        if node is None:
+            return Location(self.filename, 1, 1)
+        mark = node.start_mark
+        for depth, part in enumerate(path):
+            last = depth == len(path) - 1
+            if isinstance(node, MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode) and k.value == part:
+                        mark = k.start_mark if (last and key) else v.start_mark
+                        node = v
+                        break
+                else:
+                    break
+            elif isinstance(node, SequenceNode) and isinstance(part, int):
+                if 0 <= part < len(node.value):
+                    node = node.value[part]
+                    mark = node.start_mark
+                else:
+                    break
+            else:
+                break
+        return Location(self.filename, mark.line + 1, mark.column + 1)
+
+
+def compose(text: str, filename: str, *, syntax: str) -> Node | None:
+    """Parse YAML or JSON text into a node tree; None for an empty document.
+
+    Raises:
+        MapSyntaxError: the text is not well-formed.
+    """
+    if syntax == "json":
+        return _compose_json(text, filename)
+    loader = _Composer(text)
+    try:
+        node: Node | None = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem:
+            problem = f"{problem} ({exc.context})"
+        line = mark.line + 1 if mark else 1
+        column = mark.column + 1 if mark else 1
+        raise MapSyntaxError(
+            Issue(
+                "error",
+                f"not valid YAML: {problem}",
+                code="syntax",
+                location=Location(filename, line, column),
+            )
+        ) from None
+    except yaml.YAMLError as exc:
+        raise MapSyntaxError(
+            Issue(
+                "error", f"not valid YAML: {exc}", code="syntax", location=Location(filename, 1, 1)
+            )
+        ) from None
+    finally:
+        loader.dispose()
+    return node
+
+
+def to_data(root: Node, filename: str) -> tuple[Any, list[Issue]]:
+    """Turn a node tree into plain data, collecting refused tags, aliases and duplicate keys."""
+    issues: list[Issue] = []
+    seen: set[int] = set()
+
+    def here(node: Node) -> Location:
+        return Location(filename, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(node: Node) -> Any:
+        if id(node) in seen:
+            issues.append(
+                Issue(
+                    "error",
+                    "YAML aliases (*name) are not supported in maps; write the value out",
+                    code="alias",
+                    location=here(node),
+                )
+            )
+            return None
+        seen.add(id(node))
+        tag = node.tag
+        if isinstance(node, ScalarNode):
+            if tag == _STR:
+                return node.value
+            if tag == _INT:
+                return int(node.value, 0) if node.value[:2] in ("0o", "0x") else int(node.value)
+            if tag == _FLOAT:
+                return float(node.value.lower().replace(".inf", "inf").replace(".nan", "nan"))
+            if tag == _BOOL:
+                return node.value.lower() == "true"
+            if tag == _NULL:
+                return None
+        elif isinstance(node, SequenceNode) and tag == _SEQ:
+            return [build(item) for item in node.value]
+        elif isinstance(node, MappingNode) and tag == _MAP:
+            result: dict[str, Any] = {}
+            first: dict[str, Node] = {}
+            for key_node, value_node in node.value:
+                key = build(key_node) if isinstance(key_node, ScalarNode) else None
+                if not isinstance(key, str):
+                    issues.append(
+                        Issue(
+                            "error",
+                            "mapping keys must be plain strings",
+                            code="key-type",
+                            location=here(key_node),
+                        )
+                    )
+                    continue
+                if key in first:
+                    line = first[key].start_mark.line + 1
+                    issues.append(
+                        Issue(
+                            "error",
+                            f"duplicate key {key!r} (first at line {line})",
+                            code="duplicate-key",
+                            location=here(key_node),
+                        )
+                    )
+                    continue
+                first[key] = key_node
+                result[key] = build(value_node)
+            return result
+        issues.append(
+            Issue(
+                "error",
+                f"YAML tag {tag!r} is not allowed; maps hold plain data "
+                "only (strings, numbers, booleans, lists, mappings)",
+                code="yaml-tag",
+                location=here(node),
+            )
+        )
+        return None
+
+    return build(root), issues
+
+
+# -- JSON ---------------------------------------------------------------------------------
+
+_JSON_TOKEN = re.compile(
+    r'\s*(?:(?P<str>"(?:[^"\\]|\\.)*")|(?P<num>-?(?:0|[1-9][0-9]*)(?P<frac>\.[0-9]+)?'
+    r"(?P<exp>[eE][-+]?[0-9]+)?)|(?P<lit>true|false|null)|(?P<punct>[{}\[\]:,]))",
+    re.DOTALL,
+)
+
+
+class _Positions:
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def mark(self, offset: int) -> yaml.Mark:
+        line = bisect_right(self.starts, offset) - 1
+        return yaml.Mark("", offset, line, offset - self.starts[line], "", 0)
+
+
+def _compose_json(text: str, filename: str) -> Node | None:
+    if not text.strip():
+        return None
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MapSyntaxError(
+            Issue(
+                "error",
+                f"not valid JSON: {exc.msg}",
+                code="syntax",
+                location=Location(filename, exc.lineno, exc.colno),
+            )
+        ) from None
+    positions = _Positions(text)
+    tokens: Iterator[re.Match[str]] = _JSON_TOKEN.finditer(text)
+
+    def node_from(token: re.Match[str]) -> Node:
+        mark = positions.mark(token.start(token.lastgroup or 0))
+        kind = token.lastgroup
+        if kind == "str":
+            return ScalarNode(_STR, json.loads(token.group("str")), mark, mark)
+        if kind == "num":
+            tag = _FLOAT if token.group("frac") or token.group("exp") else _INT
+            return ScalarNode(tag, token.group("num"), mark, mark)
+        if kind == "lit":
+            value = token.group("lit")
+            return ScalarNode(_NULL if value == "null" else _BOOL, value, mark, mark)
+        punct = token.group("punct")
+        if punct == "{":
+            pairs: list[tuple[Node, Node]] = []
+            for tok in tokens:
+                if tok.group("punct") == "}":
+                    break
+                if tok.group("punct") == ",":
+                    continue
+                key = node_from(tok)
+                next(tokens)  # the colon
+                pairs.append((key, node_from(next(tokens))))
+            return MappingNode(_MAP, pairs, mark, mark)
+        items: list[Node] = []
+        for tok in tokens:
+            if tok.group("punct") == "]":
+                break
+            if tok.group("punct") == ",":
+                continue
+            items.append(node_from(tok))
+        return SequenceNode(_SEQ, items, mark, mark)
+
+    return node_from(next(tokens))

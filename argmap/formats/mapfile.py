@@ -1,0 +1,308 @@
+"""The argmap map file (YAML or JSON): parse and dump strings, read and write files."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import PurePath
+from typing import Any, Literal
+
+import yaml
+from pydantic import ValidationError
+
+from argmap._io import read_text, write_atomic
+from argmap.checks import check
+from argmap.errors import Issue, Location, MapError, sort_issues
+from argmap.formats._messages import issues_from_validation
+from argmap.formats._tree import MapSyntaxError, SourceIndex, compose, to_data
+from argmap.model import FORMAT_VERSION, ArgumentMap
+from argmap.model.argument_map import DEFER_CHECKS
+
+__all__ = ["dump_map", "parse_map", "read_map", "write_map"]
+
+MapFormat = Literal["yaml", "json"]
+
+_MAP_KEYS = (
+    "argmap",
+    "id",
+    "title",
+    "description",
+    "source",
+    "authors",
+    "bibliography",
+    "actors",
+    "nodes",
+    "relations",
+    "meta",
+)
+_NODE_KEYS = (
+    "id",
+    "kind",
+    "thesis",
+    "direction",
+    "weight",
+    "title",
+    "text",
+    "actor",
+    "tags",
+    "cites",
+    "note",
+    "meta",
+)
+_RELATION_KEYS = ("id", "kind", "from", "to", "weight", "scheme", "note", "cites", "meta")
+_CITATION_KEYS = ("key", "locator", "quote", "note")
+_ACTOR_KEYS = ("id", "name", "description", "meta")
+
+
+def format_for(filename: str | os.PathLike[str]) -> MapFormat:
+    """The map format a file name implies: JSON for ``.json``, YAML otherwise."""
+    return "json" if PurePath(filename).suffix.lower() == ".json" else "yaml"
+
+
+def parse_map(
+    text: str, *, filename: str = "<string>", format: MapFormat | None = None
+) -> ArgumentMap:
+    """Parse the text of a map file into a validated, checked map.
+
+    Args:
+        text: YAML or JSON text.
+        filename: the name used in error locations; its suffix picks the format when
+            ``format`` is not given.
+        format: ``"yaml"`` or ``"json"``.
+
+    Raises:
+        MapError: the text is not a valid map; ``.issues`` lists every problem found, each
+            located at ``filename:line:column``.
+
+    >>> amap = parse_map('''
+    ... argmap: 1
+    ... id: demo
+    ... title: Demo
+    ... nodes:
+    ...   - {id: t, kind: claim, thesis: true, text: Sanctions were symbolic.}
+    ... ''')
+    >>> amap.thesis.text
+    'Sanctions were symbolic.'
+    >>> parse_map("argmap: 1\\nid: demo\\ntitle: Demo\\ncolour: red\\n")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.MapError: <string>: 1 error in argument map
+    <string>:4:1: error: unknown field 'colour' in the map; expected one of: ...
+    """
+    syntax = format or format_for(filename)
+    try:
+        root = compose(text, filename, syntax=syntax)
+    except MapSyntaxError as exc:
+        raise MapError([exc.issue], source=filename) from None
+    index = SourceIndex(filename, root)
+    if root is None:
+        raise MapError(
+            [
+                Issue(
+                    "error",
+                    "the file is empty; expected an argument map (a mapping with "
+                    "'argmap: 1', 'id', 'title', 'nodes' and 'relations')",
+                    code="empty",
+                    location=Location(filename, 1, 1),
+                )
+            ],
+            source=filename,
+        )
+    data, issues = to_data(root, filename)
+    if not isinstance(data, dict):
+        issues.append(
+            Issue(
+                "error",
+                "expected a mapping at the top level (an argument map "
+                f"with 'argmap', 'id', 'title', 'nodes', ...), got {_kind_of(data)}",
+                code="type",
+                location=index.locate(()),
+            )
+        )
+        raise MapError(issues, source=filename)
+    if "argmap" not in data:
+        issues.append(
+            Issue(
+                "error",
+                "missing format version: add 'argmap: 1' at the top",
+                code="version",
+                location=index.locate(()),
+            )
+        )
+    amap: ArgumentMap | None = None
+    try:
+        amap = ArgumentMap.model_validate(data, context={DEFER_CHECKS: True})
+    except ValidationError as exc:
+        for issue in issues_from_validation(exc, data):
+            key = issue.code == "unknown-field"
+            issues.append(_at(issue, index.locate(issue.path, key=key)))
+    if amap is not None:
+        amap._source_index = index
+        if not issues:
+            issues.extend(check(amap))
+    if any(issue.is_error for issue in issues):
+        raise MapError(sort_issues(issues), source=filename)
+    assert amap is not None
+    return amap
+
+
+def _at(issue: Issue, location: Location) -> Issue:
+    return Issue(issue.severity, issue.message, code=issue.code, path=issue.path, location=location)
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "a string"
+    return "a " + type(value).__name__
+
+
+def read_map(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Read a map file (``.yaml``, ``.yml`` or ``.json``).
+
+    Raises:
+        MapError: the file is missing, not UTF-8, or not a valid map; every problem is
+            listed in ``.issues`` with its line and column.
+    """
+    text = read_text(path, MapError)
+    return parse_map(text, filename=os.fspath(path))
+
+
+def dump_map(amap: ArgumentMap, *, format: MapFormat = "yaml") -> str:
+    """Write a map as the text of a map file, keys ordered as people write them.
+
+    >>> from argmap.model import ArgumentMap, Claim
+    >>> print(dump_map(ArgumentMap(id="demo", title="Demo",
+    ...                            nodes=[Claim(id="t", text="A claim.", thesis=True)])), end="")
+    argmap: 1
+    id: demo
+    title: Demo
+    nodes:
+    - id: t
+      kind: claim
+      thesis: true
+      text: A claim.
+    """
+    data = to_plain(amap)
+    if format == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if format != "yaml":
+        raise ValueError(f"unknown map format {format!r}; expected 'yaml' or 'json'")
+    return yaml.dump(
+        _flowed(data),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=92,
+        default_flow_style=False,
+    )
+
+
+def write_map(
+    amap: ArgumentMap, path: str | os.PathLike[str], *, format: MapFormat | None = None
+) -> None:
+    """Write a map file atomically; the format follows the suffix unless given."""
+    write_atomic(path, dump_map(amap, format=format or format_for(path)))
+
+
+def to_plain(amap: ArgumentMap) -> dict[str, Any]:
+    """The map as plain JSON data, defaults left out, keys in the documented order."""
+    raw = amap.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    raw["argmap"] = FORMAT_VERSION
+    for node, model_node in zip(raw.get("nodes", []), amap.nodes, strict=True):
+        node["kind"] = model_node.kind
+    out = _ordered(raw, _MAP_KEYS)
+    if "source" in out:
+        out["source"] = _ordered(out["source"], _CITATION_KEYS)
+    for name, keys in (
+        ("nodes", _NODE_KEYS),
+        ("relations", _RELATION_KEYS),
+        ("actors", _ACTOR_KEYS),
+    ):
+        if name in out:
+            out[name] = [_ordered(item, keys) for item in out[name]]
+            for item in out[name]:
+                if "cites" in item:
+                    item["cites"] = [_ordered(c, _CITATION_KEYS) for c in item["cites"]]
+    return out
+
+
+def _ordered(item: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    out = {k: item[k] for k in keys if k in item}
+    out.update((k, v) for k, v in item.items() if k not in out)
+    return out
+
+
+class _Flow(dict[str, Any]):
+    """A mapping written on one line: ``{key: k, locator: p. 1}``."""
+
+
+class _FlowList(list[Any]):
+    """A list written on one line: ``[a, b]``."""
+
+
+class _Dumper(yaml.SafeDumper):
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value.rstrip("\n") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(
+    _Flow, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v, flow_style=True)
+)
+_Dumper.add_representer(
+    _FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True)
+)
+
+_FLOW_LIMIT = 84
+
+
+def _fits(value: Any) -> bool:
+    text = json.dumps(value, ensure_ascii=False)
+    return "\\n" not in text and len(text) <= _FLOW_LIMIT
+
+
+def _flowed(data: dict[str, Any]) -> dict[str, Any]:
+    """Mark short scalar lists and small mappings (relations, citations) for one-line style."""
+    out = dict(data)
+
+    def short_list(value: Any) -> Any:
+        is_scalars = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return _FlowList(value) if is_scalars and _fits(value) else value
+
+    def small(item: dict[str, Any]) -> dict[str, Any]:
+        flat = all(
+            not isinstance(v, dict | list)
+            or (isinstance(v, list) and all(isinstance(x, str) for x in v))
+            for v in item.values()
+        )
+        if flat and _fits(item):
+            return _Flow({k: short_list(v) for k, v in item.items()})
+        result = {k: short_list(v) for k, v in item.items()}
+        if "cites" in result:
+            result["cites"] = [small(c) for c in result["cites"]]
+        return result
+
+    for name in ("authors", "bibliography"):
+        if name in out:
+            out[name] = short_list(out[name])
+    if "source" in out:
+        out["source"] = small(out["source"])
+    for name in ("actors", "relations"):
+        if name in out:
+            out[name] = [small(item) for item in out[name]]
+    if "nodes" in out:
+        nodes = []
+        for node in out["nodes"]:
+            node = {k: short_list(v) for k, v in node.items()}
+            if "cites" in node:
+                node["cites"] = [small(c) for c in node["cites"]]
+            nodes.append(node)
+        out["nodes"] = nodes
+    return out

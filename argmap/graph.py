@@ -1,0 +1,186 @@
+"""The argument map as a networkx directed graph, and back.
+
+Nodes of the map are graph nodes keyed by their id, with ``type="node"`` and every field
+as an attribute (``kind``, ``text``, ``title``, ``thesis``, ``direction``, ``weight``,
+``actor``, ``tags``, ``cites``, ``note``, ``meta``; unset optional fields are left out).
+
+A relation is an edge from its source to its target with ``type="relation"`` and its
+fields as attributes (``kind``, ``id``, ``weight``, ``scheme``, ``note``, ``cites``,
+``meta``) plus ``index``, its position in the map. Three kinds of relation cannot be one
+edge, and become a *junction* node (``type="relation"``, the same attributes), keyed by
+the relation's id (or ``#relation-<index>`` when it has none):
+
+- a linked argument (several premises that support only together): one edge from each
+  premise into the junction (``role="premise"``, ``position`` its place in the list) and
+  one edge from the junction to the conclusion (``role="conclusion"``);
+- a relation that another relation targets (an undercut attacks the inference, not its
+  conclusion): the undercut is an edge into the junction;
+- a relation between two nodes already joined by an earlier relation.
+
+``to_networkx(amap, junctions="all")`` makes every relation a junction (a bipartite graph
+of statements and inferences, as AIF does). ``from_networkx`` reads either form back.
+Map metadata (id, title, source, actors, ...) is in ``G.graph``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import networkx as nx
+
+from argmap.model import ArgumentMap, Relation
+
+__all__ = ["from_networkx", "junction_key", "to_networkx"]
+
+_NODE_FIELDS_LEFT_OUT = {"id"}
+
+
+def junction_key(relation: Relation, index: int) -> str:
+    """The graph key of a relation drawn as a junction node.
+
+    >>> junction_key(Relation(kind="supports", source=["a", "b"], target="c"), 4)
+    '#relation-4'
+    """
+    return relation.id if relation.id is not None else f"#relation-{index}"
+
+
+def to_networkx(amap: ArgumentMap, *, junctions: Literal["auto", "all"] = "auto") -> nx.DiGraph:
+    """The map as a directed graph that carries every field of every node and relation.
+
+    Args:
+        amap: the map.
+        junctions: ``"auto"`` draws a relation as an edge where it can (see the module
+            documentation); ``"all"`` makes every relation a junction node.
+
+    >>> from argmap.model import Claim
+    >>> amap = ArgumentMap(id="m", title="M", nodes=[
+    ...     Claim(id="a", text="A"), Claim(id="b", text="B"), Claim(id="c", text="C")],
+    ...     relations=[Relation(kind="supports", source=["a", "b"], target="c")])
+    >>> G = to_networkx(amap)
+    >>> sorted(G.predecessors("#relation-0")), list(G.successors("#relation-0"))
+    (['a', 'b'], ['c'])
+    """
+    graph: nx.DiGraph = nx.DiGraph()
+    meta = amap.model_dump(mode="json", by_alias=True, exclude={"nodes", "relations"})
+    graph.graph.update(meta)
+    for node in amap.nodes:
+        attrs = node.model_dump(mode="json", by_alias=True, exclude=_NODE_FIELDS_LEFT_OUT)
+        attrs = {k: v for k, v in attrs.items() if v is not None and v != {}}
+        graph.add_node(node.id, type="node", **attrs)
+    targeted = {r.target for r in amap.relations}
+    relation_ids = {r.id for r in amap.relations if r.id is not None}
+    targeted &= relation_ids
+    joined: set[tuple[str, str]] = set()
+    for index, relation in enumerate(amap.relations):
+        attrs = _relation_attrs(relation, index)
+        target = relation.target
+        single = not relation.is_linked
+        pair = (relation.sources[0], target)
+        as_edge = (
+            junctions == "auto" and single and relation.id not in targeted and pair not in joined
+        )
+        if as_edge:
+            joined.add(pair)
+            graph.add_edge(pair[0], target, **attrs)
+            continue
+        key = junction_key(relation, index)
+        graph.add_node(key, **attrs)
+        for position, source in enumerate(relation.sources):
+            graph.add_edge(source, key, role="premise", position=position, relation=key)
+        graph.add_edge(key, target, role="conclusion", relation=key)
+    return graph
+
+
+def _relation_attrs(relation: Relation, index: int) -> dict[str, Any]:
+    attrs = relation.model_dump(mode="json", by_alias=True, exclude={"source", "target"})
+    attrs = {k: v for k, v in attrs.items() if v is not None and v != {}}
+    attrs["type"] = "relation"
+    attrs["index"] = index
+    if isinstance(relation.source, list) and len(relation.source) == 1:
+        attrs["from_list"] = True
+    return attrs
+
+
+def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
+    """Rebuild a map from a graph made by :func:`to_networkx` (either junction form).
+
+    Graphs from elsewhere work too: a node without ``type`` is a map node (``kind``
+    defaults to ``claim``, ``text`` to its key) and an edge without ``type`` a relation
+    (``kind`` defaults to ``supports``).
+
+    Raises:
+        MapError: the graph does not describe a valid map.
+    """
+    nodes: list[dict[str, Any]] = []
+    relations: dict[int, dict[str, Any]] = {}
+    premises: dict[str, list[tuple[int, str]]] = {}
+    conclusions: dict[str, str] = {}
+    next_index = [10**9]
+
+    def place(attrs: dict[str, Any]) -> int:
+        index = attrs.get("index")
+        if isinstance(index, int):
+            return index
+        next_index[0] += 1
+        return next_index[0]
+
+    junction_attrs: dict[str, dict[str, Any]] = {}
+    for key, attrs in graph.nodes(data=True):
+        if attrs.get("type") == "relation":
+            junction_attrs[key] = attrs
+            continue
+        node = {k: v for k, v in attrs.items() if k != "type"}
+        node.setdefault("kind", "claim")
+        node.setdefault("text", str(key))
+        nodes.append({"id": str(key), **node})
+    for u, v, attrs in graph.edges(data=True):
+        role = attrs.get("role")
+        if role == "premise":
+            premises.setdefault(v, []).append((attrs.get("position", 0), str(u)))
+        elif role == "conclusion":
+            conclusions[u] = str(v)
+        else:
+            relation = _relation_fields(attrs)
+            relation["from"] = [str(u)] if attrs.get("from_list") else str(u)
+            relation["to"] = str(v)
+            relations[place(attrs)] = relation
+    for key, attrs in junction_attrs.items():
+        relation = _relation_fields(attrs)
+        sources = [source for _, source in sorted(premises.get(key, []))]
+        relation["from"] = sources if len(sources) != 1 or attrs.get("from_list") else sources[0]
+        relation["to"] = conclusions.get(key)
+        relations[place(attrs)] = relation
+    data = {k: v for k, v in graph.graph.items() if v is not None}
+    data.setdefault("id", "graph")
+    data.setdefault("title", data["id"])
+    data["nodes"] = nodes
+    data["relations"] = [relations[i] for i in sorted(relations)]
+    return _validated(data)
+
+
+def _validated(data: dict[str, Any]) -> ArgumentMap:
+    from pydantic import ValidationError
+
+    from argmap.checks import check
+    from argmap.errors import MapError
+    from argmap.formats._messages import issues_from_validation
+    from argmap.model.argument_map import DEFER_CHECKS
+
+    try:
+        amap = ArgumentMap.model_validate(data, context={DEFER_CHECKS: True})
+    except ValidationError as exc:
+        raise MapError(issues_from_validation(exc, data), source="<graph>") from None
+    errors = [issue for issue in check(amap) if issue.is_error]
+    if errors:
+        raise MapError(errors, source="<graph>")
+    return amap
+
+
+def _relation_fields(attrs: dict[str, Any]) -> dict[str, Any]:
+    relation = {
+        k: v
+        for k, v in attrs.items()
+        if k not in ("type", "index", "from_list", "role", "relation", "position")
+    }
+    relation.setdefault("kind", "supports")
+    return relation

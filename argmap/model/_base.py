@@ -1,0 +1,31 @@
+"""The shared pydantic configuration and field types of the map model."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.:\-]*$"
+
+#: A stable identifier: letters, digits, ``_ . : -``; it starts with a letter, digit or ``_``.
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1)]
+#: Text that must not be empty (or only white space).
+Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+#: A number in [0, 1].
+Weight = Annotated[float, Field(ge=0.0, le=1.0)]
+#: Data carried from other formats that argmap has no field for (kept for round trips).
+Meta = dict[str, Any]
+
+
+class Model(BaseModel):
+    """Base of every map model: unknown fields are errors; aliases and names both work."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+        validate_default=False,
+        strict=True,
+    )
