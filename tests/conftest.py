@@ -26,7 +26,7 @@ def tool_path(name: str) -> str | None:
     """Where a program is: on PATH, or (for argdown) in the local npm install."""
     found = shutil.which(name)
     if found is None and name == "argdown":
-        local = ROOT / "node_modules" / ".bin" / "argdown"
+        local = ROOT / "tests" / "tools" / "node_modules" / ".bin" / "argdown"
         found = str(local) if local.exists() else None
     return found
 

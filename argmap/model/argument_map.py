@@ -73,6 +73,17 @@ class ArgumentMap(Model):
 
     __hash__ = None  # type: ignore[assignment]
 
+    @property
+    def origin(self) -> str | None:
+        """The path of the file the map was read from; None for maps built in code.
+
+        Bibliography paths in ``bibliography`` are relative to this file's folder.
+        """
+        index = self._source_index
+        if index is None or index.filename.startswith("<"):
+            return None
+        return index.filename
+
     # -- queries ---------------------------------------------------------------------------
 
     def node(self, node_id: str) -> Node:
