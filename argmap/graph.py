@@ -61,11 +61,15 @@ def to_networkx(amap: ArgumentMap, *, junctions: Literal["auto", "all"] = "auto"
     (['a', 'b'], ['c'])
     """
     graph: nx.DiGraph = nx.DiGraph()
-    meta = amap.model_dump(mode="json", by_alias=True, exclude={"nodes", "relations"})
+    meta = amap.model_dump(
+        mode="json", by_alias=True, exclude={"nodes", "relations"}, exclude_none=True
+    )
     graph.graph.update(meta)
     for node in amap.nodes:
-        attrs = node.model_dump(mode="json", by_alias=True, exclude=_NODE_FIELDS_LEFT_OUT)
-        attrs = {k: v for k, v in attrs.items() if v is not None and v != {}}
+        attrs = node.model_dump(
+            mode="json", by_alias=True, exclude=_NODE_FIELDS_LEFT_OUT, exclude_none=True
+        )
+        attrs = {k: v for k, v in attrs.items() if v != {}}
         graph.add_node(node.id, type="node", **attrs)
     targeted = {r.target for r in amap.relations}
     relation_ids = {r.id for r in amap.relations if r.id is not None}
@@ -92,8 +96,10 @@ def to_networkx(amap: ArgumentMap, *, junctions: Literal["auto", "all"] = "auto"
 
 
 def _relation_attrs(relation: Relation, index: int) -> dict[str, Any]:
-    attrs = relation.model_dump(mode="json", by_alias=True, exclude={"source", "target"})
-    attrs = {k: v for k, v in attrs.items() if v is not None and v != {}}
+    attrs = relation.model_dump(
+        mode="json", by_alias=True, exclude={"source", "target"}, exclude_none=True
+    )
+    attrs = {k: v for k, v in attrs.items() if v != {}}
     attrs["type"] = "relation"
     attrs["index"] = index
     if isinstance(relation.source, list) and len(relation.source) == 1:

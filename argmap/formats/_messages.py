@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from argmap.errors import Issue, Path
+from argmap.formats._keys import KEY_ORDER
 from argmap.model import NODE_KINDS, RELATION_KINDS, Actor, ArgumentMap, Citation, Relation
 from argmap.model.node import NODE_CLASSES
 
@@ -74,7 +75,9 @@ def _value_at(data: Any, path: Path) -> Any:
 
 
 def _fields(model: type[BaseModel]) -> list[str]:
-    return [info.alias or name for name, info in model.model_fields.items()]
+    names = [info.alias or name for name, info in model.model_fields.items()]
+    order = KEY_ORDER.get(model.__name__, ())
+    return sorted(names, key=lambda name: order.index(name) if name in order else len(order))
 
 
 def _describe(path: Path, data: Any) -> str:
@@ -116,7 +119,7 @@ def _suggest(value: Any, options: tuple[str, ...]) -> str:
     if not isinstance(value, str):
         return ""
     close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _translate(error: Any, data: Any) -> tuple[Path, str, str]:
@@ -139,6 +142,11 @@ def _translate(error: Any, data: Any) -> tuple[Path, str, str]:
         else:
             names = tuple(_fields(model)) if model else ()
             hint = _suggest(field, names)
+            return (
+                path,
+                f"unknown field {field!r} in {owner}; expected one of: {allowed}{hint}",
+                "unknown-field",
+            )
         return (
             path,
             f"unknown field {field!r} in {owner}{hint}; expected one of: {allowed}",
@@ -150,8 +158,9 @@ def _translate(error: Any, data: Any) -> tuple[Path, str, str]:
         tag = ctx.get("tag")
         return (
             (*path, "kind"),
-            f"unknown node kind {tag!r}{_suggest(tag, NODE_KINDS)}; expected one of: "
-            + ", ".join(NODE_KINDS),
+            f"unknown node kind {tag!r}; expected one of: "
+            + ", ".join(NODE_KINDS)
+            + _suggest(tag, NODE_KINDS),
             "unknown-kind",
         )
     if kind == "union_tag_not_found":
@@ -174,8 +183,9 @@ def _translate(error: Any, data: Any) -> tuple[Path, str, str]:
         if field == "kind":
             return (
                 path,
-                f"unknown relation kind {value!r}{_suggest(value, RELATION_KINDS)}; "
-                "expected one of: " + ", ".join(RELATION_KINDS),
+                f"unknown relation kind {value!r}; expected one of: "
+                + ", ".join(RELATION_KINDS)
+                + _suggest(value, RELATION_KINDS),
                 "unknown-kind",
             )
         if field == "direction":

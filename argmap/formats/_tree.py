@@ -169,7 +169,8 @@ def to_data(root: Node, filename: str) -> tuple[Any, list[Issue]]:
             issues.append(
                 Issue(
                     "error",
-                    "YAML aliases (*name) are not supported in maps; write the value out",
+                    "the value anchored here is reused by an alias; YAML anchors and aliases "
+                    "(&name, *name) are not supported in maps, write the value out",
                     code="alias",
                     location=here(node),
                 )

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from argmap._io import read_text, write_atomic
 from argmap.checks import check
 from argmap.errors import Issue, Location, MapError, sort_issues
+from argmap.formats._keys import ACTOR_KEYS, CITATION_KEYS, MAP_KEYS, NODE_KEYS, RELATION_KEYS
 from argmap.formats._messages import issues_from_validation
 from argmap.formats._tree import MapSyntaxError, SourceIndex, compose, to_data
 from argmap.model import FORMAT_VERSION, ArgumentMap
@@ -21,37 +22,6 @@ from argmap.model.argument_map import DEFER_CHECKS
 __all__ = ["dump_map", "parse_map", "read_map", "write_map"]
 
 MapFormat = Literal["yaml", "json"]
-
-_MAP_KEYS = (
-    "argmap",
-    "id",
-    "title",
-    "description",
-    "source",
-    "authors",
-    "bibliography",
-    "actors",
-    "nodes",
-    "relations",
-    "meta",
-)
-_NODE_KEYS = (
-    "id",
-    "kind",
-    "thesis",
-    "direction",
-    "weight",
-    "title",
-    "text",
-    "actor",
-    "tags",
-    "cites",
-    "note",
-    "meta",
-)
-_RELATION_KEYS = ("id", "kind", "from", "to", "weight", "scheme", "note", "cites", "meta")
-_CITATION_KEYS = ("key", "locator", "quote", "note")
-_ACTOR_KEYS = ("id", "name", "description", "meta")
 
 
 def format_for(filename: str | os.PathLike[str]) -> MapFormat:
@@ -133,9 +103,12 @@ def parse_map(
     try:
         amap = ArgumentMap.model_validate(data, context={DEFER_CHECKS: True})
     except ValidationError as exc:
+        # A refused YAML value (a tag, an alias) was replaced by null: do not report it twice.
+        refused = {issue.location for issue in issues}
         for issue in issues_from_validation(exc, data):
-            key = issue.code == "unknown-field"
-            issues.append(_at(issue, index.locate(issue.path, key=key)))
+            located = _at(issue, index.locate(issue.path, key=issue.code == "unknown-field"))
+            if located.location not in refused:
+                issues.append(located)
     if amap is not None:
         amap._source_index = index
         if not issues:
@@ -212,19 +185,19 @@ def to_plain(amap: ArgumentMap) -> dict[str, Any]:
     raw["argmap"] = FORMAT_VERSION
     for node, model_node in zip(raw.get("nodes", []), amap.nodes, strict=True):
         node["kind"] = model_node.kind
-    out = _ordered(raw, _MAP_KEYS)
+    out = _ordered(raw, MAP_KEYS)
     if "source" in out:
-        out["source"] = _ordered(out["source"], _CITATION_KEYS)
+        out["source"] = _ordered(out["source"], CITATION_KEYS)
     for name, keys in (
-        ("nodes", _NODE_KEYS),
-        ("relations", _RELATION_KEYS),
-        ("actors", _ACTOR_KEYS),
+        ("nodes", NODE_KEYS),
+        ("relations", RELATION_KEYS),
+        ("actors", ACTOR_KEYS),
     ):
         if name in out:
             out[name] = [_ordered(item, keys) for item in out[name]]
             for item in out[name]:
                 if "cites" in item:
-                    item["cites"] = [_ordered(c, _CITATION_KEYS) for c in item["cites"]]
+                    item["cites"] = [_ordered(c, CITATION_KEYS) for c in item["cites"]]
     return out
 
 

@@ -1,0 +1,130 @@
+"""The command line: `check`, `show`, `--version` and `--help`, with exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+import argmap
+from argmap.cli import main
+from tests.conftest import MAPS, SEED_MAP
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_check_a_clean_map_exits_zero() -> None:
+    code, out, err = run("check", str(SEED_MAP))
+    assert (code, out) == (0, "")
+    assert err == "1 file checked: 0 errors, 0 warnings\n"
+
+
+def test_check_a_folder_checks_every_map_in_it() -> None:
+    code, _, err = run("check", str(MAPS))
+    count = len([p for p in MAPS.iterdir() if p.suffix in (".yaml", ".yml", ".json")])
+    assert code == 0
+    assert err.startswith(f"{count} file")
+
+
+def test_check_prints_one_located_line_per_problem_and_exits_one(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "argmap: 1\nid: m\ntitle: T\nnodes:\n"
+        "  - {id: a, kind: claim, text: A, thesis: true}\n"
+        "  - {id: b, kind: claim, text: B}\n"
+        "relations:\n  - {kind: supports, from: c, to: a}\n"
+    )
+    code, out, _ = run("check", str(bad), str(SEED_MAP))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{bad}:6:10: warning: node 'b' is not connected to the thesis 'a'",
+        f"{bad}:8:28: error: supports relation (relations[0]): 'from' refers to unknown node 'c'",
+    ]
+
+
+def test_warnings_do_not_fail_unless_strict(tmp_path: Path) -> None:
+    path = tmp_path / "nothesis.yaml"
+    path.write_text("argmap: 1\nid: m\ntitle: T\nnodes:\n  - {id: a, kind: claim, text: A}\n")
+    code, out, _ = run("check", str(path))
+    assert code == 0
+    assert (
+        out
+        == f"{path}:5:3: warning: the map has no thesis; mark its main claim with 'thesis: true'\n"
+    )
+    assert run("check", "--strict", str(path))[0] == 1
+    assert run("check", "--quiet", str(path))[:2] == (0, "")
+
+
+def test_check_reports_a_missing_file_without_a_traceback(tmp_path: Path) -> None:
+    code, out, _ = run("check", str(tmp_path / "absent.yaml"))
+    assert code == 1
+    assert out == f"{tmp_path / 'absent.yaml'}: error: no such file\n"
+
+
+def test_check_without_files_is_a_usage_error() -> None:
+    code, _, err = run("check")
+    assert code == 2
+    assert "Missing argument 'FILES...'" in err
+
+
+def test_show_summarises_the_seed_map() -> None:
+    code, out, _ = run("show", str(SEED_MAP))
+    assert code == 0
+    lines = out.splitlines()
+    assert (
+        lines[0] == "Japan's dilemma with sanctions policy towards Russia: a delicate balancing act"
+    )
+    assert "source: shagina2018dilemma" in lines
+    assert "Thesis [symbolic-sanctions]" in lines
+    assert "Push factors (2)" in lines and "Pull factors (3)" in lines
+    assert "  + Solidarity with the G7 [g7-solidarity]" in lines
+    assert "  - The territorial dispute [territorial-dispute]" in lines
+    assert "  balance on Sanctions imposed, reluctantly: 2 push, 3 pull" in lines
+    assert "Counts: 6 claims, 1 evidence, 5 factors, 1 question; 13 relations" in lines
+    assert lines[-1] == "Warnings: none"
+
+
+def test_show_prints_weights_and_warnings(tmp_path: Path) -> None:
+    path = tmp_path / "weighted.yaml"
+    path.write_text(
+        "argmap: 1\nid: m\ntitle: Weighted\nnodes:\n"
+        "  - {id: d, kind: claim, text: Decision}\n"
+        "  - {id: p, kind: factor, direction: push, weight: 0.8, text: Push}\n"
+        "  - {id: q, kind: factor, direction: pull, weight: 0.25, text: Pull}\n"
+        "relations:\n  - {kind: pushes, from: p, to: d}\n  - {kind: pulls, from: q, to: d}\n"
+    )
+    code, out, _ = run("show", str(path))
+    assert code == 0
+    assert "  + Push [p]  weight 0.8" in out
+    assert "  balance on Decision: 1 push, 1 pull; weights 0.8 push vs 0.25 pull" in out
+    assert f"  {path}:5:3: warning: the map has no thesis" in out
+
+
+def test_show_a_bad_map_exits_one_with_located_errors(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("argmap: 3\nid: m\ntitle: T\n")
+    code, out, err = run("show", str(path))
+    assert (code, out) == (1, "")
+    assert err == f"{path}:1:9: error: unknown format version 3; this argmap reads format 1\n"
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert (code, out) == (0, f"argmap, version {argmap.__version__}\n")
+
+
+def _commands() -> list[str]:
+    assert isinstance(main, click.Group)
+    return sorted(main.commands)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_has_help(command: str) -> None:
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    assert out.startswith(f"Usage: main {command} ") or out.startswith(f"Usage: argmap {command} ")
