@@ -1,0 +1,1 @@
+"""Citations: bibliographies, the sources a map cites, and their exports."""
