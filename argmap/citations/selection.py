@@ -1,0 +1,164 @@
+"""Selecting the sources a map cites: by map, by node, by a node and its support, by maps.
+
+Each source comes with every place that cites it (map, node or relation, locator, quote),
+so that an export or a reading list can say which claims rest on which pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from argmap.citations.bibliography import BibEntry, Bibliography
+from argmap.errors import Issue, Location, MapError, Path
+from argmap.model import ArgumentMap, Citation
+
+__all__ = ["CitedSource", "Citing", "cited_sources", "iter_citing", "supporting_nodes"]
+
+#: Relation kinds through which a node's support is followed: plain support and push factors.
+SUPPORT_KINDS = frozenset({"supports", "pushes"})
+
+
+@dataclass(frozen=True, slots=True)
+class Citing:
+    """One place that cites a source: a node, a relation, or the map's own ``source``."""
+
+    map_id: str
+    citation: Citation
+    node: str | None = None
+    """The id of the citing node; None for relations and the map's source."""
+    relation: str | None = None
+    """The id (or ``relations[i]`` position) of the citing relation."""
+    path: Path = ()
+    """Where the citation's key is inside the map document."""
+    location: Location | None = None
+    """Where the citation's key is written, when the map came from a file."""
+
+    @property
+    def locator(self) -> str | None:
+        """The locator of this citation (``p. 1``), if any."""
+        return self.citation.locator
+
+
+@dataclass(frozen=True, slots=True)
+class CitedSource:
+    """A cited work: its key, its bibliography entry (None if missing), and who cites it."""
+
+    key: str
+    entry: BibEntry | None
+    citing: tuple[Citing, ...]
+
+    @property
+    def nodes(self) -> list[str]:
+        """The ids of the nodes citing this source, in map order, without repeats."""
+        return list(dict.fromkeys(c.node for c in self.citing if c.node is not None))
+
+    @property
+    def locators(self) -> list[str]:
+        """The distinct locators this source is cited with, in order of first use."""
+        return list(dict.fromkeys(c.locator for c in self.citing if c.locator))
+
+
+def iter_citing(amap: ArgumentMap) -> Iterator[Citing]:
+    """Every citation of a map, in document order: its source, its nodes, its relations."""
+    index = amap._source_index
+
+    def locate(path: Path) -> Location | None:
+        return index.locate(path) if index is not None else None
+
+    if amap.source is not None:
+        path: Path = ("source", "key")
+        yield Citing(amap.id, amap.source, path=path, location=locate(path))
+    for i, node in enumerate(amap.nodes):
+        for j, citation in enumerate(node.cites):
+            path = ("nodes", i, "cites", j, "key")
+            yield Citing(amap.id, citation, node=node.id, path=path, location=locate(path))
+    for i, relation in enumerate(amap.relations):
+        for j, citation in enumerate(relation.cites):
+            path = ("relations", i, "cites", j, "key")
+            name = relation.id or f"relations[{i}]"
+            yield Citing(amap.id, citation, relation=name, path=path, location=locate(path))
+
+
+def supporting_nodes(amap: ArgumentMap, node_id: str) -> list[str]:
+    """A node and every node that supports it, directly or through others.
+
+    Support is followed through ``supports`` and ``pushes`` relations (premises of linked
+    arguments included); attacks, pulls and questions are not support.
+
+    Raises:
+        KeyError: the map has no node with this id.
+    """
+    amap.node(node_id)
+    found = {node_id: None}
+    queue = [node_id]
+    while queue:
+        target = queue.pop()
+        for relation in amap.relations:
+            if relation.target != target or relation.kind not in SUPPORT_KINDS:
+                continue
+            for source in relation.sources:
+                if source not in found and amap.has_node(source):
+                    found[source] = None
+                    queue.append(source)
+    order = {n.id: i for i, n in enumerate(amap.nodes)}
+    return sorted(found, key=lambda n: order[n])
+
+
+def cited_sources(
+    maps: ArgumentMap | Iterable[ArgumentMap],
+    bibliography: Bibliography | None = None,
+    *,
+    node: str | None = None,
+    with_support: bool = False,
+) -> list[CitedSource]:
+    """The sources cited by one or more maps, or by one node (and what supports it).
+
+    Args:
+        maps: a map, or several whose citations are merged.
+        bibliography: where the keys resolve; without it every ``entry`` is None.
+        node: only the citations of this node (looked up in every map given).
+        with_support: with ``node``, also the citations of every node that supports it.
+
+    Returns:
+        One :class:`CitedSource` a key, in order of first citation, each with every place
+        that cites it. Keys missing from the bibliography have ``entry=None``.
+
+    Raises:
+        MapError: ``node`` is in none of the maps.
+
+    >>> from argmap.model import Claim
+    >>> amap = ArgumentMap(id="m", title="M", nodes=[
+    ...     Claim(id="a", text="A", cites=[Citation(key="k1", locator="p. 2")]),
+    ...     Claim(id="b", text="B", cites=[Citation(key="k1", locator="p. 5")])])
+    >>> [(s.key, s.nodes, s.locators) for s in cited_sources(amap)]
+    [('k1', ['a', 'b'], ['p. 2', 'p. 5'])]
+    """
+    amaps: Sequence[ArgumentMap] = [maps] if isinstance(maps, ArgumentMap) else list(maps)
+    if with_support and node is None:
+        raise ValueError("with_support needs a node")
+    wanted: dict[str, set[str]] | None = None
+    if node is not None:
+        wanted = {}
+        for amap in amaps:
+            if amap.has_node(node):
+                wanted[amap.id] = set(supporting_nodes(amap, node) if with_support else [node])
+        if not wanted:
+            where = ", ".join(a.origin or a.id for a in amaps)
+            raise MapError([Issue("error", f"no node {node!r} in {where}", code="unknown-node")])
+    by_key: dict[str, list[Citing]] = {}
+    for amap in amaps:
+        for citing in iter_citing(amap):
+            if wanted is not None and (
+                citing.node is None or citing.node not in wanted.get(amap.id, set())
+            ):
+                continue
+            by_key.setdefault(citing.citation.key, []).append(citing)
+    return [
+        CitedSource(
+            key=key,
+            entry=bibliography.get(key) if bibliography is not None else None,
+            citing=tuple(citings),
+        )
+        for key, citings in by_key.items()
+    ]
