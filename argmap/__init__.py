@@ -8,6 +8,7 @@ checked with located messages, and turned into a networkx graph.
 from importlib.metadata import PackageNotFoundError, version
 
 from argmap.checks import check
+from argmap.diagrams import DiagramOptions, render, to_dot, to_mermaid
 from argmap.errors import (
     ArgmapError,
     BibliographyError,
@@ -44,6 +45,7 @@ __all__ = [
     "BibliographyError",
     "Citation",
     "Claim",
+    "DiagramOptions",
     "Evidence",
     "Factor",
     "FormatError",
@@ -61,6 +63,9 @@ __all__ = [
     "from_networkx",
     "parse_map",
     "read_map",
+    "render",
+    "to_dot",
+    "to_mermaid",
     "to_networkx",
     "write_map",
 ]

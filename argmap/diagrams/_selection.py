@@ -1,0 +1,132 @@
+"""Which nodes and relations a diagram shows, and the citation markers on its nodes.
+
+Shared by the DOT and Mermaid builders so both draw the same selection of a map.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from argmap.errors import RenderError
+from argmap.model import ArgumentMap, Citation, Relation
+
+__all__ = ["Drawn", "Markers", "drawn_relations", "visible_nodes"]
+
+
+@dataclass(slots=True)
+class Drawn:
+    """A relation as drawn: the premises and target left after filtering."""
+
+    index: int
+    relation: Relation
+    sources: list[str]
+    junction: bool = False
+
+
+def visible_nodes(
+    amap: ArgumentMap, *, focus: str | None, depth: int, hide_evidence: bool
+) -> set[str]:
+    visible = {n.id for n in amap.nodes}
+    if focus is not None:
+        if not amap.has_node(focus):
+            known = ", ".join(n.id for n in amap.nodes[:8])
+            more = ", ..." if len(amap.nodes) > 8 else ""
+            raise RenderError(
+                f"cannot focus on {focus!r}: map {amap.id!r} has no such node "
+                f"(its nodes: {known}{more})"
+            )
+        if depth < 0:
+            raise RenderError(f"depth must be 0 or more, got {depth}")
+        visible = _neighbourhood(amap, focus, depth)
+    if hide_evidence:
+        visible -= {n.id for n in amap.evidence}
+    return visible
+
+
+def _endpoints(amap: ArgumentMap) -> list[list[str]]:
+    """The nodes each relation joins; a relation's target relation counts as its nodes."""
+    index = {r.id: i for i, r in enumerate(amap.relations) if r.id is not None}
+    result: list[list[str]] = []
+    for relation in amap.relations:
+        nodes = list(relation.sources)
+        target, seen = relation.target, set()
+        while target in index and target not in seen:
+            seen.add(target)
+            inner = amap.relations[index[target]]
+            nodes.extend(inner.sources)
+            target = inner.target
+        if target not in index:
+            nodes.append(target)
+        result.append(nodes)
+    return result
+
+
+def _neighbourhood(amap: ArgumentMap, focus: str, depth: int) -> set[str]:
+    adjacent: dict[str, set[str]] = {}
+    for nodes in _endpoints(amap):
+        for node in nodes:
+            adjacent.setdefault(node, set()).update(nodes)
+    found = {focus: 0}
+    queue = deque([focus])
+    while queue:
+        current = queue.popleft()
+        if found[current] == depth:
+            continue
+        for neighbour in adjacent.get(current, ()):
+            if neighbour not in found:
+                found[neighbour] = found[current] + 1
+                queue.append(neighbour)
+    visible = set(found)
+    # A linked argument is shown whole or not at all: half its premises would mislead.
+    for relation in amap.relations:
+        linked_in_view = relation.is_linked and relation.target in visible
+        if linked_in_view and any(s in visible for s in relation.sources):
+            visible.update(relation.sources)
+    return visible
+
+
+def drawn_relations(amap: ArgumentMap, visible: set[str]) -> list[Drawn]:
+    candidates = [
+        Drawn(i, r, [s for s in r.sources if s in visible]) for i, r in enumerate(amap.relations)
+    ]
+    candidates = [c for c in candidates if c.sources]
+    kept = [c for c in candidates if c.relation.target in visible]
+    # Relations that target relations are kept once their target is; chains need rounds.
+    pending = [c for c in candidates if c.relation.target not in visible]
+    while pending:
+        kept_ids = {c.relation.id for c in kept if c.relation.id is not None}
+        ready = [c for c in pending if c.relation.target in kept_ids]
+        if not ready:
+            break
+        kept.extend(ready)
+        pending = [c for c in pending if c not in ready]
+    kept.sort(key=lambda c: c.index)
+    targeted = {c.relation.target for c in kept}
+    for item in kept:
+        item.junction = item.relation.is_linked or (
+            item.relation.id is not None and item.relation.id in targeted
+        )
+    return kept
+
+
+class Markers:
+    """Citation markers: numbers in order of first citation, or the labels given."""
+
+    def __init__(self, labels: Mapping[str, str]) -> None:
+        self.labels = labels
+        self.order: dict[str, int] = {}
+
+    def key_label(self, key: str) -> str:
+        self.order.setdefault(key, len(self.order) + 1)
+        return self.labels.get(key) or str(self.order[key])
+
+    def marker(self, cites: Iterable[Citation]) -> str:
+        parts: list[str] = []
+        for citation in cites:
+            label = self.key_label(citation.key)
+            part = f"{label}, {citation.locator}" if citation.locator else label
+            if part not in parts:
+                parts.append(part)
+        return f"[{'; '.join(parts)}]" if parts else ""

@@ -1,0 +1,94 @@
+"""Running Graphviz: the only module of argmap that starts a process.
+
+:func:`pipe` is the one choke point: it finds ``dot``, feeds it DOT source on standard
+input and returns the bytes it writes. A missing program becomes
+:class:`~argmap.errors.GraphvizNotFoundError` with install instructions, a failure of
+Graphviz a :class:`~argmap.errors.RenderError` with its message.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Literal, TypeAlias
+
+from argmap.errors import GraphvizNotFoundError, RenderError
+
+__all__ = ["ENGINES", "IMAGE_FORMATS", "INSTALL_HINT", "Engine", "ImageFormat", "dot_path", "pipe"]
+
+Engine: TypeAlias = Literal["dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage"]
+ENGINES: tuple[Engine, ...] = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage")
+ImageFormat: TypeAlias = Literal["svg", "png", "pdf"]
+IMAGE_FORMATS: tuple[ImageFormat, ...] = ("svg", "png", "pdf")
+
+#: Environment variable naming the ``dot`` program to run (otherwise ``dot`` on PATH).
+DOT_ENV = "ARGMAP_DOT"
+
+INSTALL_HINT = """\
+Graphviz's `dot` program was not found on PATH; it is needed for SVG, PNG and PDF output
+(DOT and Mermaid output work without it). Install Graphviz:
+  Debian/Ubuntu:  sudo apt-get install graphviz
+  Fedora:         sudo dnf install graphviz
+  macOS:          brew install graphviz
+  conda:          conda install -c conda-forge graphviz
+  Windows:        winget install graphviz (or choco install graphviz), then add its
+                  bin folder to PATH
+or set ARGMAP_DOT to the full path of `dot`."""
+
+
+def dot_path() -> str | None:
+    """Where Graphviz's ``dot`` is: ``$ARGMAP_DOT`` if set, else ``dot`` on PATH."""
+    configured = os.environ.get(DOT_ENV)
+    if configured:
+        return shutil.which(configured) or (configured if Path(configured).is_file() else None)
+    return shutil.which("dot")
+
+
+def pipe(
+    source: str, *, format: ImageFormat, engine: Engine = "dot", timeout: float | None = None
+) -> bytes:
+    """Lay out and draw DOT source with Graphviz; return the image file's bytes.
+
+    Args:
+        source: DOT source.
+        format: ``"svg"``, ``"png"`` or ``"pdf"``.
+        engine: the Graphviz layout engine (``dot`` draws hierarchies; the others
+            spring models, circles and radial layouts).
+        timeout: seconds after which Graphviz is stopped.
+
+    Raises:
+        GraphvizNotFoundError: ``dot`` is not installed.
+        RenderError: Graphviz failed, timed out, or the format or engine is unknown.
+    """
+    if format not in IMAGE_FORMATS:
+        raise RenderError(f"unknown image format {format!r}; use one of {', '.join(IMAGE_FORMATS)}")
+    if engine not in ENGINES:
+        raise RenderError(f"unknown layout engine {engine!r}; use one of {', '.join(ENGINES)}")
+    program = dot_path()
+    if program is None:
+        raise GraphvizNotFoundError(INSTALL_HINT)
+    command = [program, f"-K{engine}", f"-T{format}"]
+    try:
+        completed = subprocess.run(
+            command,
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise GraphvizNotFoundError(INSTALL_HINT) from None
+    except subprocess.TimeoutExpired:
+        raise RenderError(f"Graphviz took longer than {timeout:g} s and was stopped") from None
+    except OSError as exc:
+        raise RenderError(f"cannot run Graphviz ({program}): {exc.strerror}") from None
+    message = completed.stderr.decode("utf-8", errors="replace").strip()
+    if completed.returncode != 0:
+        raise RenderError(
+            f"Graphviz failed (exit {completed.returncode}): {message or 'no message'}"
+        )
+    if not completed.stdout:
+        raise RenderError(f"Graphviz wrote nothing: {message or 'no message'}")
+    return completed.stdout

@@ -1,0 +1,440 @@
+"""Building the DOT diagram of a map as a ``graphviz.Digraph``; no process is started here.
+
+The diagram follows the visual grammar of :mod:`argmap.diagrams.theme`. A relation is an
+edge from its source to its target, except where it cannot be one (the model of
+:mod:`argmap.graph`): a linked argument (premises that support only together) and a
+relation that another relation targets (an undercut attacks the inference, not its
+conclusion) become a small *junction* dot; premises join at the dot, one arrow leaves it,
+and undercuts and questions of the inference point at the dot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal, TypeAlias, TypedDict
+
+import graphviz
+
+from argmap.diagrams._selection import Drawn, Markers, drawn_relations, visible_nodes
+from argmap.diagrams.escape import escape_html, escape_string, html_lines, wrap
+from argmap.diagrams.theme import NODE_ROLES, THEMES, NodeRole, Theme, ThemeName, node_role
+from argmap.graph import junction_key
+from argmap.model import ArgumentMap, Factor, Node, Relation, RelationKind
+
+__all__ = ["DiagramOptions", "Direction", "GroupBy", "to_dot"]
+
+Direction: TypeAlias = Literal["TB", "LR"]
+GroupBy: TypeAlias = Literal["actor", "kind"]
+
+#: Maps with more nodes than this lay out slowly and unreadably; callers suggest ``focus``.
+LARGE_MAP = 1000
+
+_KIND_CLUSTERS: dict[NodeRole, str] = {
+    "thesis": "Claims",
+    "claim": "Claims",
+    "evidence": "Evidence",
+    "push": "Push factors",
+    "pull": "Pull factors",
+    "question": "Questions",
+}
+
+
+class DiagramOptions(TypedDict, total=False):
+    """The keyword options of :func:`to_dot`, for functions that pass them on."""
+
+    direction: Direction
+    wrap_width: int
+    group_by: GroupBy | None
+    hide_evidence: bool
+    hide_citations: bool
+    hide_text: bool
+    focus: str | None
+    depth: int
+    theme: ThemeName
+    show_weights: bool
+    legend: bool
+    key_block: bool
+    title: bool
+    citation_labels: Mapping[str, str] | None
+    references: Mapping[str, str] | None
+
+
+def to_dot(
+    amap: ArgumentMap,
+    *,
+    direction: Direction = "TB",
+    wrap_width: int = 30,
+    group_by: GroupBy | None = None,
+    hide_evidence: bool = False,
+    hide_citations: bool = False,
+    hide_text: bool = False,
+    focus: str | None = None,
+    depth: int = 1,
+    theme: ThemeName = "color",
+    show_weights: bool = False,
+    legend: bool = False,
+    key_block: bool = True,
+    title: bool = True,
+    citation_labels: Mapping[str, str] | None = None,
+    references: Mapping[str, str] | None = None,
+) -> graphviz.Digraph:
+    """The map as a Graphviz diagram, ready to render or to read as DOT source.
+
+    Args:
+        amap: the map.
+        direction: ``"TB"`` puts the thesis on top with every arrow pointing up toward
+            what it supports; ``"LR"`` puts reasons on the left and the thesis on the right.
+        wrap_width: the longest line of a label, in characters (below 1: no wrapping).
+        group_by: draw a box around the nodes of each ``"actor"`` or of each ``"kind"``.
+        hide_evidence: leave evidence nodes (and relations from them alone) out.
+        hide_citations: leave the citation markers and the key block out.
+        hide_text: show each node's title only (its text where it has no title).
+        focus: show only this node and its neighbourhood.
+        depth: how many relations away from ``focus`` a node may be and still be shown.
+        theme: ``"color"``, or ``"print"`` for grayscale print.
+        show_weights: show factor and relation weights.
+        legend: add a legend that explains the shapes, colours and line styles.
+        key_block: list the cited works under the diagram (when citations are shown).
+        title: show the map's title above the diagram.
+        citation_labels: the marker of each bibliography key (e.g. ``"Shagina 2018"``);
+            keys without one are numbered ``[1]``, ``[2]``, ... in order of first citation.
+        references: the formatted reference of each key, for the key block; keys
+            without one are listed as the key itself.
+
+    Returns:
+        The diagram; ``str(result)`` is the DOT source.
+
+    Raises:
+        RenderError: ``focus`` names no node of the map, or ``depth`` is negative.
+
+    >>> from argmap.model import Claim, Relation
+    >>> amap = ArgumentMap(id="m", title="M", nodes=[
+    ...     Claim(id="t", text="Thesis", thesis=True), Claim(id="r", text="Reason")],
+    ...     relations=[Relation(kind="supports", source="r", target="t")])
+    >>> "r -> t" in to_dot(amap).source
+    True
+    """
+    style = THEMES[theme]
+    visible = visible_nodes(amap, focus=focus, depth=depth, hide_evidence=hide_evidence)
+    drawn = drawn_relations(amap, visible)
+    nodes = [n for n in amap.nodes if n.id in visible]
+    names = _dot_names(amap)
+    markers = Markers(citation_labels or {})
+
+    dot = graphviz.Digraph(name=escape_string(amap.id))
+    # Arrows run from reasons to what they support, so "top-down" (the thesis on top, as
+    # argument maps are read) lays the graph out bottom to top.
+    dot.attr(
+        "graph",
+        rankdir="BT" if direction == "TB" else "LR",
+        nodesep="0.3",
+        ranksep="0.45",
+        fontname=style.fontname,
+        pad="0.2",
+    )
+    dot.attr("node", fontname=style.fontname, fontsize="10", margin="0.14,0.08")
+    dot.attr("edge", fontname=style.fontname, fontsize="9", arrowsize="0.9")
+    if title:
+        dot.attr(
+            "graph",
+            label=f"<<B>{html_lines(wrap(amap.title, max(wrap_width * 3, 60)))}</B>>",
+            labelloc="t",
+            labeljust="c",
+            fontsize="16",
+        )
+
+    options = _NodeOptions(
+        theme=style,
+        wrap_width=wrap_width,
+        hide_text=hide_text,
+        citations=not hide_citations,
+        weights=show_weights,
+        actors=group_by != "actor",
+        focus=focus,
+    )
+    for number, (group, members) in enumerate(_groups(amap, nodes, group_by)):
+        if group is None:
+            for node in members:
+                _add_node(dot, amap, node, names[node.id], markers, options)
+            continue
+        with dot.subgraph(name=f"cluster_{number}") as cluster:
+            cluster.attr(
+                label=f"<{escape_html(group)}>",
+                style="rounded,dashed",
+                color=style.cluster,
+                fontcolor=style.muted,
+                fontsize="11",
+                labeljust="l",
+            )
+            for node in members:
+                _add_node(cluster, amap, node, names[node.id], markers, options)
+
+    junctions = {d.index: junction_key(d.relation, d.index) for d in drawn if d.junction}
+    by_id = {d.relation.id: d for d in drawn if d.relation.id is not None}
+    for item in drawn:
+        _add_relation(dot, item, names, junctions, by_id, style, show_weights)
+
+    kinds = sorted({d.relation.kind for d in drawn}, key=list(style.edges).index)
+    roles = sorted({node_role(n) for n in nodes}, key=NODE_ROLES.index)
+    if legend:
+        _add_legend(dot, style, roles, kinds, has_junction=bool(junctions))
+    if key_block and not hide_citations and markers.order:
+        _add_key_block(dot, style, markers, references or {}, wrap_width)
+    return dot
+
+
+def _dot_names(amap: ArgumentMap) -> dict[str, str]:
+    """DOT node names: the node id, unless a ``:`` in it would read as a port."""
+    return {n.id: (n.id if ":" not in n.id else f"#node-{i}") for i, n in enumerate(amap.nodes)}
+
+
+def _groups(
+    amap: ArgumentMap, nodes: list[Node], group_by: GroupBy | None
+) -> list[tuple[str | None, list[Node]]]:
+    if group_by is None:
+        return [(None, nodes)]
+    groups: dict[str | None, list[Node]] = {}
+    if group_by == "actor":
+        names = {a.id: a.name for a in amap.actors}
+        for actor in amap.actors:
+            groups[actor.name] = []
+        for node in nodes:
+            groups.setdefault(names.get(node.actor) if node.actor else None, []).append(node)
+    else:
+        for role in NODE_ROLES:
+            groups.setdefault(_KIND_CLUSTERS[role], [])
+        for node in nodes:
+            groups[_KIND_CLUSTERS[node_role(node)]].append(node)
+    return [(name, members) for name, members in groups.items() if members]
+
+
+# -- nodes ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _NodeOptions:
+    theme: Theme
+    wrap_width: int
+    hide_text: bool
+    citations: bool
+    weights: bool
+    actors: bool
+    focus: str | None
+
+
+def _add_node(
+    dot: graphviz.Digraph,
+    amap: ArgumentMap,
+    node: Node,
+    name: str,
+    markers: Markers,
+    options: _NodeOptions,
+) -> None:
+    style = options.theme.nodes[node_role(node)]
+    tag = style.tag
+    if options.actors and node.actor is not None and _has_actor(amap, node.actor):
+        tag = f"{tag} · {amap.actor(node.actor).name}"
+    if options.weights and isinstance(node, Factor) and node.weight is not None:
+        tag = f"{tag} · weight {node.weight:g}"
+    rows = [
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{style.tagcolor}">'
+        f"{escape_html(tag)}</FONT></TD></TR>"
+    ]
+    if node.title is not None:
+        title = html_lines(wrap(node.title, options.wrap_width))
+        rows.append(
+            f'<TR><TD><FONT POINT-SIZE="{style.title_size}"><B>{title}</B></FONT></TD></TR>'
+        )
+    if node.title is None or not options.hide_text:
+        text = html_lines(wrap(node.text, options.wrap_width))
+        rows.append(f'<TR><TD BALIGN="LEFT">{text}</TD></TR>')
+    marker = markers.marker(node.cites) if options.citations else ""
+    if marker:
+        rows.append(
+            f'<TR><TD ALIGN="RIGHT"><FONT POINT-SIZE="8" COLOR="{style.tagcolor}">'
+            f"{escape_html(marker)}</FONT></TD></TR>"
+        )
+    label = (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        + "".join(rows)
+        + "</TABLE>>"
+    )
+    focused = node.id == options.focus
+    dot.node(
+        name,
+        label=label,
+        id=escape_string(node.id),
+        tooltip=escape_string(_tooltip(node)),
+        shape=style.shape,
+        style=style.style,
+        fillcolor=style.fillcolor,
+        color=options.theme.focus if focused else style.color,
+        fontcolor=style.fontcolor,
+        penwidth=f"{style.penwidth + 2 if focused else style.penwidth:g}",
+    )
+
+
+def _has_actor(amap: ArgumentMap, actor_id: str) -> bool:
+    return any(a.id == actor_id for a in amap.actors)
+
+
+def _tooltip(node: Node) -> str:
+    lines = [node.text]
+    lines.extend(
+        f"{c.key}{', ' + c.locator if c.locator else ''}{': “' + c.quote + '”' if c.quote else ''}"
+        for c in node.cites
+    )
+    return "\n".join(lines)
+
+
+# -- relations -----------------------------------------------------------------------------
+
+
+def _add_relation(
+    dot: graphviz.Digraph,
+    item: Drawn,
+    names: Mapping[str, str],
+    junctions: Mapping[int, str],
+    by_id: Mapping[str, Drawn],
+    theme: Theme,
+    weights: bool,
+) -> None:
+    relation = item.relation
+    edge = theme.edges[relation.kind]
+    attrs = {
+        "color": edge.color,
+        "style": edge.style,
+        "penwidth": f"{edge.penwidth:g}",
+        "tooltip": escape_string(_relation_tooltip(relation)),
+    }
+    if weights and relation.weight is not None:
+        attrs["label"] = f'<<FONT COLOR="{theme.muted}">{relation.weight:g}</FONT>>'
+    target = relation.target
+    target_drawn = by_id.get(target)
+    head = junctions[target_drawn.index] if target_drawn is not None else names[target]
+    if not item.junction:
+        dot.edge(names[item.sources[0]], head, arrowhead=edge.arrowhead, **attrs)
+        return
+    key = junctions[item.index]
+    dot.node(
+        key,
+        label="",
+        id=escape_string(key),
+        tooltip=attrs["tooltip"],
+        shape="circle",
+        width="0.14",
+        height="0.14",
+        fixedsize="true",
+        style="filled",
+        fillcolor=edge.color,
+        color=edge.color,
+    )
+    for source in item.sources:
+        dot.edge(
+            names[source],
+            key,
+            arrowhead="none",
+            color=edge.color,
+            style=edge.style,
+            penwidth=attrs["penwidth"],
+        )
+    dot.edge(key, head, arrowhead=edge.arrowhead, **attrs)
+
+
+def _relation_tooltip(relation: Relation) -> str:
+    sources = " + ".join(relation.sources)
+    head = f"{relation.id}: " if relation.id else ""
+    text = f"{head}{sources} {relation.kind} {relation.target}"
+    return f"{text}\n{relation.note}" if relation.note else text
+
+
+# -- legend and key block ------------------------------------------------------------------
+
+
+def _add_legend(
+    dot: graphviz.Digraph,
+    theme: Theme,
+    roles: list[NodeRole],
+    kinds: list[RelationKind],
+    *,
+    has_junction: bool,
+) -> None:
+    with dot.subgraph(name="cluster_legend") as legend:
+        legend.attr(
+            label="<<B>Legend</B>>",
+            style="rounded",
+            color=theme.cluster,
+            fontcolor=theme.muted,
+            fontsize="11",
+            labeljust="l",
+        )
+        # One row of samples: a row takes one rank, so the legend never stretches the
+        # diagram's height, and its sample lines cannot cross.
+        with legend.subgraph() as row:
+            row.attr(rank="same")
+            for role in roles:
+                style = theme.nodes[role]
+                row.node(
+                    f"#legend-{role}",
+                    label=f"<{escape_html(style.legend)}>",
+                    shape=style.shape,
+                    style=style.style,
+                    fillcolor=style.fillcolor,
+                    color=style.color,
+                    fontcolor=style.fontcolor,
+                    penwidth=f"{style.penwidth:g}",
+                    fontsize="9",
+                )
+            for kind in kinds:
+                edge = theme.edges[kind]
+                start, end = f"#legend-{kind}-from", f"#legend-{kind}-to"
+                row.node(start, label="", shape="point", width="0.04", color=theme.muted)
+                row.node(end, label="", shape="point", width="0.04", color=theme.muted)
+                row.edge(
+                    start,
+                    end,
+                    label=f"<{escape_html(edge.legend)}>",
+                    color=edge.color,
+                    style=edge.style,
+                    arrowhead=edge.arrowhead,
+                    penwidth=f"{edge.penwidth:g}",
+                    fontsize="9",
+                    minlen="2",
+                )
+            if has_junction:
+                row.node(
+                    "#legend-junction",
+                    label="<● joins premises that support only together,<BR/>"
+                    "or marks an inference that is undercut or questioned>",
+                    shape="plaintext",
+                    fontsize="9",
+                )
+
+
+def _add_key_block(
+    dot: graphviz.Digraph,
+    theme: Theme,
+    markers: Markers,
+    references: Mapping[str, str],
+    wrap_width: int,
+) -> None:
+    rows = ['<TR><TD ALIGN="LEFT" COLSPAN="2"><B>Sources</B></TD></TR>']
+    for key, number in markers.order.items():
+        label = markers.labels.get(key) or str(number)
+        text = references.get(key) or key
+        rows.append(
+            f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">[{escape_html(label)}]</TD>'
+            f'<TD ALIGN="LEFT" BALIGN="LEFT">{html_lines(wrap(text, wrap_width * 2))}</TD></TR>'
+        )
+    dot.node(
+        "#key-block",
+        label='<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+        + "".join(rows)
+        + "</TABLE>>",
+        shape="box",
+        style="rounded",
+        color=theme.cluster,
+        fontcolor=theme.muted,
+        fontsize="9",
+    )
