@@ -221,3 +221,10 @@ class ArgumentMap(Model):
             result[n.kind] = result.get(n.kind, 0) + 1
         result["relations"] = len(self.relations)
         return result
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """Jupyter shows a map as its diagram (SVG), or as DOT source without Graphviz."""
+        # Imported here so that importing the model never loads the diagram code.
+        from argmap.diagrams.notebook import mimebundle
+
+        return mimebundle(self)
