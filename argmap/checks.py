@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import networkx as nx
 
+from argmap._gc import without_gc
 from argmap.errors import Issue, Path, Severity, sort_issues
 from argmap.model import ArgumentMap, Claim, Evidence, Factor, Node, Question, Relation
 from argmap.model.relation import RELATION_TARGETING_KINDS
@@ -19,6 +20,7 @@ __all__ = ["check"]
 SUPPORT_KINDS = frozenset({"supports", "pushes"})
 
 
+@without_gc
 def check(amap: ArgumentMap) -> list[Issue]:
     """Check a map's meaning beyond its types; return every problem found, errors and warnings.
 

@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from argmap._gc import without_gc
 from argmap.model import ArgumentMap, Relation
 
 __all__ = ["from_networkx", "junction_key", "to_networkx"]
@@ -44,6 +45,7 @@ def junction_key(relation: Relation, index: int) -> str:
     return relation.id if relation.id is not None else f"#relation-{index}"
 
 
+@without_gc
 def to_networkx(amap: ArgumentMap, *, junctions: Literal["auto", "all"] = "auto") -> nx.DiGraph:
     """The map as a directed graph that carries every field of every node and relation.
 

@@ -21,7 +21,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from argmap.errors import Issue, Location, Path
 
-_CParser: Any = getattr(yaml, "CParser", None)
+try:
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _CParser = None
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"

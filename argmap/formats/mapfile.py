@@ -10,6 +10,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import ValidationError
 
+from argmap._gc import paused_gc
 from argmap._io import read_text, write_atomic
 from argmap.checks import check
 from argmap.errors import Issue, Location, MapError, sort_issues
@@ -59,7 +60,11 @@ def parse_map(
     argmap.errors.MapError: <string>: 1 error in argument map
     <string>:4:1: error: unknown field 'colour' in the map; expected one of: ...
     """
-    syntax = format or format_for(filename)
+    with paused_gc():
+        return _parse(text, filename, format or format_for(filename))
+
+
+def _parse(text: str, filename: str, syntax: MapFormat) -> ArgumentMap:
     try:
         root = compose(text, filename, syntax=syntax)
     except MapSyntaxError as exc:
