@@ -1,0 +1,1055 @@
+"""AIF JSON (OVA, AIFdb): read into an argument map and write back without loss.
+
+How AIF maps onto argmap:
+
+- ``I`` nodes (propositions) become claims; their AIF keys (``timestamp``, ...) go to
+  ``node.meta["aif"]``.
+- Scheme nodes become relations whose id is the scheme node's id: ``RA`` ``supports``
+  (several premises into one RA make a linked argument), ``CA`` ``attacks`` (``undercuts``
+  when it points at a scheme node), ``MA`` ``rephrases``, ``PA`` ``prefers``. The node's
+  text (``Default Inference``, an argument scheme) is the relation's ``scheme``; its other
+  keys (``schemeID``, ``timestamp``, ...) go to ``relation.meta["aif"]`` and the keys of
+  its edges (``edgeID``, ``formEdgeID``, ...) to ``relation.meta["aif_edges"]``.
+- Everything argmap has no place for is kept in ``amap.meta["aif"]`` and written back on
+  export: dialogue nodes (``L``, ``TA``, ``YA``) and nodes of unknown types, scheme nodes
+  that do not form a relation (a missing premise or conclusion, ...), the edges touching
+  them, locutions, participants and any other key of the AIF object, the OVA/xAIF wrapper
+  (layout, text), and the order of nodes and edges.
+- argmap-only data (kinds other than claim, titles, citations, push and pull, ...) is
+  written under the extension key ``"argmap"`` of each AIF node and of the AIF object; AIF
+  tools ignore it, and reading it back restores the map exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any, Final
+
+from pydantic import TypeAdapter, ValidationError
+
+from argmap._io import read_text, write_atomic
+from argmap.checks import check
+from argmap.errors import FormatError, Issue, Location, Path, Severity, sort_issues
+from argmap.formats._tree import MapSyntaxError, SourceIndex, compose
+from argmap.model import ArgumentMap, Node, Relation
+from argmap.model._base import ID_PATTERN
+from argmap.model.argument_map import DEFER_CHECKS
+
+__all__ = [
+    "EXTENSION_KEY",
+    "dump_aif",
+    "import_aif",
+    "parse_aif",
+    "read_aif",
+    "write_aif",
+]
+
+#: The key under which argmap-only data is written into AIF nodes and the AIF object.
+EXTENSION_KEY: Final = "argmap"
+#: The meta key that carries AIF data argmap has no field for (maps, nodes, relations).
+META_KEY: Final = "aif"
+#: The meta key of a relation that carries the AIF keys of its edges.
+EDGES_META_KEY: Final = "aif_edges"
+#: The text given to an I-node whose text is empty (the original is kept in meta).
+NO_TEXT: Final = "(no text)"
+
+SCHEME_TYPES: Final = ("RA", "CA", "MA", "PA")
+DIALOGUE_TYPES: Final = ("L", "TA", "YA")
+_KNOWN_TYPES: Final = frozenset({"I", *SCHEME_TYPES, *DIALOGUE_TYPES})
+_TYPE_KINDS: Final = {"RA": "supports", "CA": "attacks", "MA": "rephrases", "PA": "prefers"}
+_KIND_TYPES: Final = {
+    "supports": "RA",
+    "pushes": "RA",
+    "attacks": "CA",
+    "undercuts": "CA",
+    "pulls": "CA",
+    "questions": "CA",
+    "rephrases": "MA",
+    "prefers": "PA",
+}
+#: The scheme text written for a relation without a scheme; push and pull keep their
+#: direction visible to AIF tools.
+_DEFAULT_SCHEMES: Final = {
+    "supports": "Default Inference",
+    "attacks": "Default Conflict",
+    "undercuts": "Default Conflict",
+    "pushes": "Push Factor",
+    "pulls": "Pull Factor",
+    "questions": "Critical Question",
+    "rephrases": "Default Rephrase",
+    "prefers": "Default Preference",
+}
+_MAP_EXT_FIELDS: Final = (
+    "id",
+    "title",
+    "description",
+    "source",
+    "authors",
+    "bibliography",
+    "actors",
+)
+_DEFAULT_KEYS: Final = ["nodes", "edges", "locutions"]
+_DEFAULT_TOP: Final[dict[str, Any]] = {"locutions": []}
+_COMMON_NODE_FIELDS: Final = frozenset(
+    {"id", "title", "text", "actor", "tags", "cites", "note", "meta"}
+)
+
+_ID_RE: Final = re.compile(ID_PATTERN)
+_NODE_ADAPTER: TypeAdapter[Node] = TypeAdapter(Node)
+
+
+# -- public API ------------------------------------------------------------------------------
+
+
+def import_aif(text: str, *, filename: str = "<string>") -> tuple[ArgumentMap, list[Issue]]:
+    """Read AIF JSON text into a map, with warnings about what did not fit argmap's model.
+
+    Accepts the plain AIFdb form (``{"nodes", "edges", "locutions"}``) and the OVA3/xAIF
+    wrapper (``{"AIF": {...}, "OVA": {...}, "text": ...}``); node ids may be strings or
+    integers. What does not fit (dialogue nodes, unknown node types, scheme nodes without a
+    premise or conclusion) is kept in ``amap.meta["aif"]`` so that :func:`dump_aif` gives it
+    back, and reported as a warning.
+
+    Args:
+        text: AIF JSON text.
+        filename: the name used in locations; its stem becomes the map id and title
+            unless the file carries argmap's extension.
+
+    Returns:
+        The map (it passes :func:`argmap.check`) and the warnings, located in the text.
+
+    Raises:
+        FormatError: the text cannot be read as AIF (invalid JSON, no node list, nodes
+            without ids, edges to missing nodes, ...); every problem is listed, located.
+
+    >>> amap, warnings = import_aif('''{"nodes": [
+    ...   {"nodeID": "1", "text": "Bins stink.", "type": "I"},
+    ...   {"nodeID": "2", "text": "Separating rubbish is a nuisance.", "type": "I"},
+    ...   {"nodeID": "3", "text": "Default Inference", "type": "RA"}],
+    ...  "edges": [{"edgeID": "a", "fromID": "1", "toID": "3"},
+    ...            {"edgeID": "b", "fromID": "3", "toID": "2"}], "locutions": []}''')
+    >>> r = amap.relations[0]
+    >>> r.kind, r.source, r.target, r.scheme, warnings
+    ('supports', '1', '2', 'Default Inference', [])
+    """
+    return _Importer(text, filename).run()
+
+
+def parse_aif(text: str, *, filename: str = "<string>") -> ArgumentMap:
+    """Read AIF JSON text into a map; see :func:`import_aif` (this drops the warnings).
+
+    Raises:
+        FormatError: the text cannot be read as AIF; every problem is listed, located.
+    """
+    return import_aif(text, filename=filename)[0]
+
+
+def read_aif(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Read an AIF JSON file (AIFdb, OVA, xAIF) into a map.
+
+    Raises:
+        FormatError: the file is missing, not UTF-8 or not readable as AIF.
+    """
+    name = os.fspath(path)
+    return parse_aif(read_text(name, FormatError), filename=name)
+
+
+def write_aif(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
+    """Write a map as an AIF JSON file, atomically."""
+    write_atomic(path, dump_aif(amap))
+
+
+def dump_aif(amap: ArgumentMap) -> str:
+    """Write a map as AIF JSON text.
+
+    Every node becomes an I-node and every relation a scheme node (``RA`` for supports and
+    pushes, ``CA`` for attacks, undercuts, pulls and questions, ``MA`` for rephrases, ``PA``
+    for prefers) with edges from its premises and to its target. Data AIF has no place for
+    goes under the ``"argmap"`` key, so :func:`parse_aif` gives back an equal map; AIF data
+    kept by :func:`import_aif` is written back where it came from.
+
+    >>> from argmap.model import Claim, Relation
+    >>> amap = ArgumentMap(id="m", title="M", nodes=[Claim(id="a", text="A"),
+    ...     Claim(id="b", text="B", thesis=True)],
+    ...     relations=[Relation(id="r", kind="supports", source="a", target="b")])
+    >>> data = json.loads(dump_aif(amap))
+    >>> [(n["nodeID"], n["type"], n["text"]) for n in data["nodes"]]
+    [('a', 'I', 'A'), ('b', 'I', 'B'), ('r', 'RA', 'Default Inference')]
+    >>> [(e["fromID"], e["toID"]) for e in data["edges"]]
+    [('a', 'r'), ('r', 'b')]
+    >>> parse_aif(dump_aif(amap)) == amap
+    True
+    """
+    return json.dumps(_Exporter(amap).run(), indent=2, ensure_ascii=False) + "\n"
+
+
+# -- shared rules: what a plain AIF node imports as ------------------------------------------
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and not value.isspace() and value != ""
+
+
+def _slug(value: object) -> str:
+    """The argmap id an AIF id becomes when nothing else claims it."""
+    text = str(value)
+    if _ID_RE.match(text):
+        return text
+    text = re.sub(r"[^A-Za-z0-9_.:\-]", "_", text)
+    return text if text and _ID_RE.match(text) else f"_{text}"
+
+
+def _node_extras(raw: Mapping[str, Any], node_id: str, *, text_ok: bool) -> dict[str, Any]:
+    """The keys of an AIF node that the argmap fields do not already hold."""
+    extras: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key == "type" or (key == EXTENSION_KEY and isinstance(value, dict)):
+            continue
+        if key == "nodeID" and isinstance(value, str) and value == node_id:
+            continue
+        if key == "text" and text_ok:
+            continue
+        extras[key] = value
+    return extras
+
+
+def _plain_node(node_id: str, raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The node (as plain data) that an I-node without argmap's extension imports as."""
+    text = raw.get("text")
+    ok = _is_text(text)
+    extras = _node_extras(raw, node_id, text_ok=ok)
+    return {
+        "id": node_id,
+        "title": None,
+        "text": text if ok else NO_TEXT,
+        "actor": None,
+        "tags": [],
+        "cites": [],
+        "note": None,
+        "meta": {META_KEY: extras} if extras else {},
+        "kind": "claim",
+        "thesis": False,
+    }
+
+
+def _default_edge_id(from_id: object, to_id: object) -> str:
+    return f"{from_id}>{to_id}"
+
+
+def _edge_extras(raw: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The keys of an edge beyond its ends; None when they are the ones export makes up."""
+    extras = {k: v for k, v in raw.items() if k not in ("fromID", "toID")}
+    if extras == {"edgeID": _default_edge_id(raw.get("fromID"), raw.get("toID"))}:
+        return None
+    return extras
+
+
+def _plain_relation(
+    relation_id: str,
+    raw: Mapping[str, Any],
+    premises: Sequence[tuple[str, Mapping[str, Any]]],
+    conclusion: tuple[str, Mapping[str, Any]],
+    *,
+    at_scheme: bool,
+) -> dict[str, Any]:
+    """The relation (as plain data) that a scheme node without argmap's extension imports as.
+
+    ``premises`` and ``conclusion`` pair the argmap id at each end with the AIF edge.
+    """
+    text = raw.get("text")
+    ok = _is_text(text)
+    extras = _node_extras(raw, relation_id, text_ok=ok)
+    meta: dict[str, Any] = {}
+    if extras:
+        meta[META_KEY] = extras
+    edges: dict[str, Any] = {}
+    premise_edges = {}
+    for premise, edge in premises:
+        kept = _edge_extras(edge)
+        if kept is not None:
+            premise_edges[premise] = kept
+    if premise_edges:
+        edges["premises"] = premise_edges
+    kept = _edge_extras(conclusion[1])
+    if kept is not None:
+        edges["conclusion"] = kept
+    if edges:
+        meta[EDGES_META_KEY] = edges
+    kind = _TYPE_KINDS[raw["type"]]
+    if kind == "attacks" and at_scheme:
+        kind = "undercuts"
+    sources = [p for p, _ in premises]
+    return {
+        "id": relation_id,
+        "kind": kind,
+        "from": sources[0] if len(sources) == 1 else sources,
+        "to": conclusion[0],
+        "weight": None,
+        "scheme": text if ok else None,
+        "note": None,
+        "cites": [],
+        "meta": meta,
+    }
+
+
+def _diff(actual: Mapping[str, Any], plain: Mapping[str, Any], *, node: bool) -> dict[str, Any]:
+    """The fields whose value differs from what a plain import gives: the extension."""
+    ext = {k: v for k, v in actual.items() if plain.get(k, _MISSING) != v}
+    if node and "kind" in ext:
+        # Kind-specific fields of the plain kind (a claim's thesis) must not leak back.
+        ext.update({k: v for k, v in actual.items() if k not in _COMMON_NODE_FIELDS})
+    if "cites" in ext:
+        # Unset citation fields read back as unset; writing them out is only noise.
+        ext["cites"] = [{k: v for k, v in c.items() if v is not None} for c in ext["cites"]]
+    return ext
+
+
+_MISSING: Final = object()
+
+
+def _keep_rejected(plain: dict[str, Any], ext: dict[str, Any]) -> None:
+    """Keep an extension that could not be applied in meta, so export writes it back."""
+    aif = {**plain["meta"].get(META_KEY, {}), EXTENSION_KEY: ext}
+    plain["meta"] = {**plain["meta"], META_KEY: aif}
+
+
+# -- import ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Scheme:
+    """A scheme node on its way to becoming a relation."""
+
+    index: int
+    raw: dict[str, Any]
+    ext: dict[str, Any] | None
+    premises: list[int] = field(default_factory=list)
+    """Indexes (in the edge list) of the edges from I-nodes."""
+    conclusions: list[int] = field(default_factory=list)
+    problem: str | None = None
+
+
+class _Importer:
+    """One AIF text on its way to a map: every problem collected before raising."""
+
+    def __init__(self, text: str, filename: str) -> None:
+        self.text = text
+        self.filename = filename
+        self.findings: dict[tuple[Severity, str, str, Path], None] = {}
+        self.base: Path = ()
+        self.seen: dict[str, int] = {}
+        self.map_ext_bad = False
+
+    def note(self, severity: Severity, code: str, path: Path, message: str) -> None:
+        # A dict, not a list: the build loop may find the same thing twice.
+        self.findings[(severity, code, message, path)] = None
+
+    def issues(self) -> list[Issue]:
+        """The findings, located in the text (the text is only re-read when there are any)."""
+        if not self.findings:
+            return []
+        index: SourceIndex | None
+        try:
+            index = SourceIndex(self.filename, compose(self.text, self.filename, syntax="json"))
+        except (MapSyntaxError, StopIteration):
+            index = None
+        issues = []
+        for severity, code, message, path in self.findings:
+            location = index.locate(path) if index else Location(self.filename)
+            issues.append(Issue(severity, message, code=code, path=path, location=location))
+        return sort_issues(issues)
+
+    def fail(self) -> FormatError:
+        return FormatError(self.issues(), source=self.filename)
+
+    # -- reading the structure ---------------------------------------------------------------
+
+    def run(self) -> tuple[ArgumentMap, list[Issue]]:
+        if not self.text.strip():
+            self.note("error", "empty", (), "the file is empty; expected an AIF JSON object")
+            raise self.fail()
+        try:
+            data = json.loads(self.text)
+        except json.JSONDecodeError as exc:
+            location = Location(self.filename, exc.lineno, exc.colno)
+            issue = Issue("error", f"not valid JSON: {exc.msg}", code="syntax", location=location)
+            raise FormatError([issue], source=self.filename) from None
+        if not isinstance(data, dict):
+            self.note(
+                "error",
+                "type",
+                (),
+                f"expected a JSON object with 'nodes' and 'edges', got {_kind_of(data)}",
+            )
+            raise self.fail()
+        wrapper: dict[str, Any] | None = None
+        graph: Any = data
+        if isinstance(data.get("AIF"), dict):
+            wrapper = {k: v for k, v in data.items() if k != "AIF"}
+            graph = data["AIF"]
+            self.base = ("AIF",)
+        if "nodes" not in graph:
+            where = "the 'AIF' object" if wrapper is not None else "the file"
+            self.note(
+                "error",
+                "no-nodes",
+                self.base,
+                f"{where} has no node list; AIF puts its nodes under 'nodes' "
+                "(plain AIF) or 'AIF.nodes' (OVA, xAIF)",
+            )
+            raise self.fail()
+        nodes, edges = self.read_lists(graph)
+        if any(severity == "error" for severity, *_ in self.findings):
+            raise self.fail()
+        return self.build(graph, wrapper, nodes, edges)
+
+    def read_lists(
+        self, graph: dict[str, Any]
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Check the node and edge lists; return the nodes and edges that can be used."""
+        raw_nodes = graph["nodes"]
+        raw_edges = graph.get("edges", [])
+        nodes: list[dict[str, Any]] = []
+        edges: list[dict[str, Any]] = []
+        for name, value in (("nodes", raw_nodes), ("edges", raw_edges)):
+            if not isinstance(value, list):
+                self.note(
+                    "error",
+                    "type",
+                    (*self.base, name),
+                    f"'{name}' must be a list, got {_kind_of(value)}",
+                )
+        if not isinstance(raw_nodes, list):
+            return nodes, edges
+        for i, raw in enumerate(raw_nodes):
+            path: Path = (*self.base, "nodes", i)
+            if not isinstance(raw, dict):
+                self.note(
+                    "error", "type", path, f"a node must be a JSON object, got {_kind_of(raw)}"
+                )
+                continue
+            if "nodeID" not in raw:
+                self.note(
+                    "error", "no-id", path, "node has no 'nodeID'; every AIF node needs an id"
+                )
+                continue
+            node_id = raw["nodeID"]
+            if isinstance(node_id, bool) or not isinstance(node_id, str | int):
+                self.note(
+                    "error",
+                    "id-type",
+                    (*path, "nodeID"),
+                    f"'nodeID' must be a string or an integer, got {_kind_of(node_id)}",
+                )
+                continue
+            key = str(node_id)
+            if key in self.seen:
+                first = raw_nodes[self.seen[key]]
+                if first == raw:
+                    self.note(
+                        "warning",
+                        "repeated-node",
+                        path,
+                        f"node {key!r} repeats the node at nodes[{self.seen[key]}]; "
+                        "it is read once (and written once)",
+                    )
+                else:
+                    self.note(
+                        "error",
+                        "duplicate-id",
+                        (*path, "nodeID"),
+                        f"duplicate node id {key!r} (first at nodes[{self.seen[key]}]) with "
+                        "different content; edges to it would be ambiguous",
+                    )
+                continue
+            self.seen[key] = i
+            nodes.append(raw)
+        if not isinstance(raw_edges, list):
+            return nodes, edges
+        for i, raw in enumerate(raw_edges):
+            path = (*self.base, "edges", i)
+            if not isinstance(raw, dict):
+                self.note(
+                    "error", "type", path, f"an edge must be a JSON object, got {_kind_of(raw)}"
+                )
+                continue
+            bad = False
+            for end in ("fromID", "toID"):
+                if end not in raw:
+                    self.note("error", "edge-end", path, f"edge has no '{end}'")
+                    bad = True
+                elif str(raw[end]) not in self.seen:
+                    self.note(
+                        "error",
+                        "unknown-node",
+                        (*path, end),
+                        f"edge {end} {raw[end]!r} names no node of the file",
+                    )
+                    bad = True
+            if not bad:
+                edges.append(raw)
+        return nodes, edges
+
+    # -- building the map --------------------------------------------------------------------
+
+    def build(
+        self,
+        graph: dict[str, Any],
+        wrapper: dict[str, Any] | None,
+        nodes: list[dict[str, Any]],
+        edges: list[dict[str, Any]],
+    ) -> tuple[ArgumentMap, list[Issue]]:
+        node_paths = [(*self.base, "nodes", self.seen[str(n["nodeID"])]) for n in nodes]
+        types = {str(n["nodeID"]): n.get("type") for n in nodes}
+        by_key = {str(n["nodeID"]): i for i, n in enumerate(nodes)}
+
+        # Ids: AIF ids that are valid argmap ids are kept; the others are made valid.
+        ids: dict[str, str] = {}
+        taken: set[str] = set()
+        for key, kind in types.items():
+            if (kind == "I" or kind in SCHEME_TYPES) and _ID_RE.match(key):
+                ids[key] = key
+                taken.add(key)
+        for key, kind in types.items():
+            if (kind == "I" or kind in SCHEME_TYPES) and key not in ids:
+                candidate, n = _slug(key), 1
+                while candidate in taken:
+                    n += 1
+                    candidate = f"{_slug(key)}-{n}"
+                ids[key] = candidate
+                taken.add(candidate)
+
+        schemes: dict[str, _Scheme] = {}
+        for i, raw in enumerate(nodes):
+            kind = raw.get("type")
+            key = str(raw["nodeID"])
+            if kind in SCHEME_TYPES:
+                schemes[key] = _Scheme(i, raw, self.extension(raw, node_paths[i]))
+            elif kind not in _KNOWN_TYPES:
+                what = f"type {kind!r}" if "type" in raw else "no type"
+                self.note(
+                    "warning",
+                    "unknown-type",
+                    node_paths[i],
+                    f"node {key!r} has {what}, which argmap does not know; it is kept "
+                    "as it is and written back on export",
+                )
+
+        # Edges: premises (I -> scheme) and conclusions (scheme -> I or scheme); the rest
+        # (dialogue, unknown types) is kept as it is.
+        seen_pairs: set[tuple[str, str]] = set()
+        for j, edge in enumerate(edges):
+            src, dst = str(edge["fromID"]), str(edge["toID"])
+            src_type, dst_type = types[src], types[dst]
+            if src_type == "I" and dst_type == "I":
+                self.note(
+                    "warning",
+                    "atom-edge",
+                    (*self.base, "edges", j),
+                    f"edge from I-node {src!r} straight to I-node {dst!r}; AIF links "
+                    "propositions through scheme nodes, so it is kept as it is",
+                )
+                continue
+            into_scheme = src_type == "I" and dst in schemes
+            out_of_scheme = src in schemes and (dst_type == "I" or dst in schemes)
+            if not (into_scheme or out_of_scheme):
+                continue
+            if (src, dst) in seen_pairs:
+                self.note(
+                    "warning",
+                    "repeated-edge",
+                    (*self.base, "edges", j),
+                    f"edge from {src!r} to {dst!r} repeats an earlier one; it is kept as it is",
+                )
+                continue
+            seen_pairs.add((src, dst))
+            if into_scheme:
+                schemes[dst].premises.append(j)
+            else:
+                schemes[src].conclusions.append(j)
+
+        for scheme in schemes.values():
+            if not scheme.premises:
+                scheme.problem = "has no premise (no edge from an I-node into it)"
+            elif not scheme.conclusions:
+                scheme.problem = "has no conclusion (no edge from it to a node)"
+            elif len(scheme.conclusions) > 1:
+                scheme.problem = f"has {len(scheme.conclusions)} conclusions; a relation has one"
+
+        # A scheme node that points at another scheme node is an undercut only when the
+        # target became a relation; resolve until nothing changes.
+        changed = True
+        while changed:
+            changed = False
+            for scheme in schemes.values():
+                if scheme.problem is not None:
+                    continue
+                target = str(edges[scheme.conclusions[0]]["toID"])
+                if target not in schemes:
+                    continue
+                kind = (scheme.ext or {}).get("kind", _TYPE_KINDS[scheme.raw["type"]])
+                if kind not in ("attacks", "undercuts", "questions"):
+                    scheme.problem = (
+                        f"is a {scheme.raw['type']} node pointing at scheme node {target!r}; "
+                        "only conflicts (CA) can undercut an inference"
+                    )
+                    changed = True
+                elif schemes[target].problem is not None:
+                    scheme.problem = f"points at scheme node {target!r}, which is kept as it is"
+                    changed = True
+
+        for key, scheme in schemes.items():
+            if scheme.problem is not None:
+                self.note(
+                    "warning",
+                    "scheme-kept",
+                    node_paths[scheme.index],
+                    f"{scheme.raw['type']} node {key!r} {scheme.problem}; it is kept as it is "
+                    "and written back on export",
+                )
+
+        # Build, check, and keep as they are the relations the checks refuse (a support
+        # cycle, a premise that is its own conclusion, ...); repeat until the map is sound.
+        reset_nodes: set[int] = set()
+        while True:
+            built_nodes, node_positions = self.nodes(nodes, node_paths, ids, reset_nodes)
+            relations, relation_keys = self.relations(schemes, edges, ids, types, node_paths)
+            amap_meta, map_fields = self.map_fields(graph, wrapper)
+            try:
+                amap = ArgumentMap.model_validate(
+                    {**map_fields, "nodes": built_nodes, "relations": relations, "meta": {}},
+                    context={DEFER_CHECKS: True},
+                )
+            except ValidationError as exc:
+                # Only argmap's own extension on the AIF object can make this fail.
+                if self.map_ext_bad:
+                    raise
+                self.note(
+                    "warning",
+                    "bad-extension",
+                    (*self.base, EXTENSION_KEY),
+                    f"argmap extension of the map ignored: {_first_error(exc)}",
+                )
+                self.map_ext_bad = True
+                continue
+            errors = [i for i in check(amap) if i.is_error]
+            if not errors:
+                break
+            progress = False
+            for issue in errors:
+                if len(issue.path) >= 2 and issue.path[0] == "relations":
+                    key = relation_keys[int(issue.path[1])]
+                    if schemes[key].problem is None:
+                        schemes[key].problem = issue.message
+                        self.note(
+                            "warning",
+                            "scheme-kept",
+                            node_paths[schemes[key].index],
+                            f"{schemes[key].raw['type']} node {key!r} does not make a sound "
+                            f"relation ({issue.message}); it is kept as it is",
+                        )
+                        progress = True
+                elif len(issue.path) >= 2 and issue.path[0] == "nodes":
+                    position = node_positions[int(issue.path[1])]
+                    if position not in reset_nodes:
+                        reset_nodes.add(position)
+                        self.note(
+                            "warning",
+                            "bad-extension",
+                            (*node_paths[position], EXTENSION_KEY),
+                            f"argmap extension ignored: {issue.message}",
+                        )
+                        progress = True
+            if not progress:
+                raise FormatError(errors, source=self.filename)
+
+        amap.meta.update(self.map_meta(amap, amap_meta, nodes, edges, schemes, by_key))
+        return amap, self.issues()
+
+    def extension(self, raw: Mapping[str, Any], path: Path) -> dict[str, Any] | None:
+        ext = raw.get(EXTENSION_KEY)
+        if ext is None:
+            return None
+        if not isinstance(ext, dict):
+            self.note(
+                "warning",
+                "bad-extension",
+                (*path, EXTENSION_KEY),
+                f"argmap extension must be an object, got {_kind_of(ext)}; ignored",
+            )
+            return None
+        return ext
+
+    def nodes(
+        self,
+        nodes: list[dict[str, Any]],
+        node_paths: list[Path],
+        ids: dict[str, str],
+        reset: set[int],
+    ) -> tuple[list[Node], list[int]]:
+        built: list[Node] = []
+        positions: list[int] = []
+        for i, raw in enumerate(nodes):
+            if raw.get("type") != "I":
+                continue
+            key = str(raw["nodeID"])
+            plain = _plain_node(ids[key], raw)
+            if not _is_text(raw.get("text")) and i not in reset:
+                self.note(
+                    "warning",
+                    "no-text",
+                    node_paths[i],
+                    f"I-node {key!r} has no text; it reads {NO_TEXT!r} (the original is kept)",
+                )
+            ext = None if i in reset else self.extension(raw, node_paths[i])
+            node: Node | None = None
+            if ext:
+                data = plain
+                if "kind" in ext and ext["kind"] != plain["kind"]:
+                    data = {k: v for k, v in plain.items() if k in _COMMON_NODE_FIELDS}
+                try:
+                    node = _NODE_ADAPTER.validate_python({**data, **ext})
+                except ValidationError as exc:
+                    self.note(
+                        "warning",
+                        "bad-extension",
+                        (*node_paths[i], EXTENSION_KEY),
+                        f"argmap extension of node {key!r} ignored: {_first_error(exc)}",
+                    )
+                    reset.add(i)
+            if node is None:
+                if i in reset and isinstance(raw.get(EXTENSION_KEY), dict):
+                    _keep_rejected(plain, raw[EXTENSION_KEY])
+                node = _NODE_ADAPTER.validate_python(plain)
+            built.append(node)
+            positions.append(i)
+        return built, positions
+
+    def relations(
+        self,
+        schemes: dict[str, _Scheme],
+        edges: list[dict[str, Any]],
+        ids: dict[str, str],
+        types: dict[str, Any],
+        node_paths: list[Path],
+    ) -> tuple[list[Relation], list[str]]:
+        relations: list[Relation] = []
+        keys: list[str] = []
+        for key, scheme in schemes.items():
+            if scheme.problem is not None:
+                continue
+            premises = [(ids[str(edges[j]["fromID"])], edges[j]) for j in scheme.premises]
+            out = edges[scheme.conclusions[0]]
+            target = str(out["toID"])
+            plain = _plain_relation(
+                ids[key], scheme.raw, premises, (ids[target], out), at_scheme=target in schemes
+            )
+            relation: Relation | None = None
+            if scheme.ext:
+                try:
+                    relation = Relation.model_validate({**plain, **scheme.ext})
+                except ValidationError as exc:
+                    self.note(
+                        "warning",
+                        "bad-extension",
+                        (*node_paths[scheme.index], EXTENSION_KEY),
+                        f"argmap extension of node {key!r} ignored: {_first_error(exc)}",
+                    )
+                    _keep_rejected(plain, scheme.ext)
+                    scheme.ext = None
+            if relation is None:
+                relation = Relation.model_validate(plain)
+            relations.append(relation)
+            keys.append(key)
+        return relations, keys
+
+    def map_fields(
+        self, graph: dict[str, Any], wrapper: dict[str, Any] | None
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The map's own fields (from the extension, else the file name) and AIF meta."""
+        meta: dict[str, Any] = {}
+        if wrapper is not None:
+            meta["wrapper"] = wrapper
+        keys = [k for k in graph if k != EXTENSION_KEY]
+        if keys != _DEFAULT_KEYS:
+            meta["keys"] = keys
+        top = {k: v for k, v in graph.items() if k not in ("nodes", "edges", EXTENSION_KEY)}
+        if top != _DEFAULT_TOP:
+            meta["top"] = top
+        ext = graph.get(EXTENSION_KEY)
+        fields: dict[str, Any] = {}
+        if isinstance(ext, dict) and not self.map_ext_bad:
+            fields = {k: v for k, v in ext.items() if k != "meta"}
+            if isinstance(ext.get("meta"), dict):
+                meta["own"] = ext["meta"]
+        elif EXTENSION_KEY in graph:
+            top[EXTENSION_KEY] = graph[EXTENSION_KEY]
+            meta["top"] = top
+        derived = {}
+        stem = PurePath(self.filename).name
+        for suffix in (".json", ".aif", ".xaif", ".ova"):
+            stem = stem.removesuffix(suffix)
+        if self.filename.startswith("<") or not stem:
+            stem = ""
+        for name, value in (("id", _slug(stem) if stem else "aif"), ("title", stem or "AIF map")):
+            if name not in fields:
+                fields[name] = value
+                derived[name] = value
+        if derived:
+            meta["derived"] = derived
+        return meta, fields
+
+    def map_meta(
+        self,
+        amap: ArgumentMap,
+        meta: dict[str, Any],
+        nodes: list[dict[str, Any]],
+        edges: list[dict[str, Any]],
+        schemes: dict[str, _Scheme],
+        by_key: dict[str, int],
+    ) -> dict[str, Any]:
+        """The map's meta: its own (from the extension) plus what AIF keeps beside the map."""
+        own = meta.pop("own", {})
+        used_edges: list[int] = []
+        relation_keys: list[str] = []
+        for key, scheme in schemes.items():
+            if scheme.problem is None:
+                used_edges.extend(scheme.premises)
+                used_edges.append(scheme.conclusions[0])
+                relation_keys.append(key)
+        used = set(used_edges)
+        kept_nodes = [
+            n for n in nodes if n.get("type") != "I" and str(n["nodeID"]) not in relation_keys
+        ]
+        kept_edges = [e for j, e in enumerate(edges) if j not in used]
+        if kept_nodes:
+            meta["nodes"] = kept_nodes
+        if kept_edges:
+            meta["edges"] = kept_edges
+        # The order export writes, natural for argmap: nodes, relations, kept nodes; and
+        # the edges of each relation, then the kept edges. Record the file's own when it
+        # differs, so a round trip gives it back.
+        natural = [n["nodeID"] for n in nodes if n.get("type") == "I"]
+        natural += [nodes[by_key[k]]["nodeID"] for k in relation_keys]
+        natural += [n["nodeID"] for n in kept_nodes]
+        actual = [n["nodeID"] for n in nodes]
+        if natural != actual:
+            meta["node_order"] = actual
+        edge_natural = used_edges + [j for j in range(len(edges)) if j not in used]
+        edge_ids = [e.get("edgeID") for e in edges]
+        unique = len({json.dumps(e) for e in edge_ids}) == len(edge_ids) and None not in edge_ids
+        if edge_natural != sorted(edge_natural) and unique:
+            meta["edge_order"] = edge_ids
+        result: dict[str, Any] = dict(own)
+        if meta:
+            result[META_KEY] = meta
+        return result
+
+
+def _first_error(exc: ValidationError) -> str:
+    error = exc.errors(include_url=False)[0]
+    where = ".".join(str(p) for p in error["loc"])
+    return f"{where}: {error['msg']}" if where else error["msg"]
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "a string"
+    return "a number" if isinstance(value, int | float) else "a " + type(value).__name__
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
+class _Exporter:
+    """One map on its way to AIF: ids assigned once, then nodes, edges and extensions."""
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        self.amap = amap
+        meta = amap.meta.get(META_KEY)
+        self.meta: dict[str, Any] = meta if isinstance(meta, dict) else {}
+
+    def run(self) -> dict[str, Any]:
+        amap = self.amap
+        aif_ids: dict[str, Any] = {}
+        used: set[str] = set()
+        for n in amap.nodes:
+            aif_ids[n.id] = _aif_id(n.meta, n.id)
+            used.add(str(aif_ids[n.id]))
+        kept_nodes = [k for k in self.meta.get("nodes", []) if isinstance(k, dict)]
+        used.update(str(k.get("nodeID")) for k in kept_nodes)
+        relation_ids: list[Any] = []
+        for r in amap.relations:
+            if r.id is not None:
+                aid = _aif_id(r.meta, r.id)
+                aif_ids[r.id] = aid
+                used.add(str(aid))
+        for i, r in enumerate(amap.relations):
+            if r.id is None:
+                candidate, count = f"r{i + 1}", 1
+                while candidate in used:
+                    count += 1
+                    candidate = f"r{i + 1}-{count}"
+                used.add(candidate)
+                relation_ids.append(candidate)
+            else:
+                relation_ids.append(aif_ids[r.id])
+        relation_targets = {r.id for r in amap.relations if r.id is not None}
+
+        out_nodes: list[dict[str, Any]] = [self.node(n, aif_ids[n.id]) for n in amap.nodes]
+        out_edges: list[dict[str, Any]] = []
+        for r, aid in zip(amap.relations, relation_ids, strict=True):
+            node, edges = self.relation(r, aid, aif_ids, at_scheme=r.target in relation_targets)
+            out_nodes.append(node)
+            out_edges.extend(edges)
+        present = {str(o["nodeID"]) for o in out_nodes}
+        for kept in kept_nodes:
+            if str(kept.get("nodeID")) not in present:
+                out_nodes.append(kept)
+                present.add(str(kept.get("nodeID")))
+        # Kept edges whose ends were removed from the map since import would dangle.
+        out_edges.extend(
+            e
+            for e in self.meta.get("edges", [])
+            if isinstance(e, dict)
+            and str(e.get("fromID")) in present
+            and str(e.get("toID")) in present
+        )
+        out_nodes = _reorder(out_nodes, self.meta.get("node_order"), "nodeID")
+        out_edges = _reorder(out_edges, self.meta.get("edge_order"), "edgeID")
+
+        graph: dict[str, Any] = {}
+        top = self.meta.get("top", _DEFAULT_TOP)
+        keys = self.meta.get("keys", _DEFAULT_KEYS)
+        parts = {"nodes": out_nodes, "edges": out_edges}
+        for key in keys if isinstance(keys, list) else _DEFAULT_KEYS:
+            if key in parts:
+                graph[key] = parts.pop(key)
+            elif isinstance(top, dict) and key in top:
+                graph[key] = top[key]
+        graph.update(parts)
+        if isinstance(top, dict):
+            graph.update((k, v) for k, v in top.items() if k not in graph)
+        ext = self.map_extension()
+        if ext:
+            graph[EXTENSION_KEY] = ext
+        wrapper = self.meta.get("wrapper")
+        if isinstance(wrapper, dict):
+            return {"AIF": graph, **wrapper}
+        return graph
+
+    def node(self, n: Node, aid: Any) -> dict[str, Any]:
+        extras = n.meta.get(META_KEY)
+        extras = dict(extras) if isinstance(extras, dict) else {}
+        text: Any = n.text
+        if n.text == NO_TEXT and "text" in extras:
+            text = extras["text"]
+        extras.pop("text", None)
+        extras.pop("nodeID", None)
+        raw: dict[str, Any] = {"nodeID": aid, "text": text, "type": "I", **extras}
+        plain = _plain_node(_slug(aid), raw)
+        _extend(raw, plain, n.model_dump(mode="json", by_alias=True), node=True)
+        return raw
+
+    def relation(
+        self, r: Relation, aid: Any, aif_ids: Mapping[str, Any], *, at_scheme: bool
+    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        extras = r.meta.get(META_KEY)
+        extras = dict(extras) if isinstance(extras, dict) else {}
+        text: Any = (
+            r.scheme if r.scheme is not None else extras.get("text", _DEFAULT_SCHEMES[r.kind])
+        )
+        extras.pop("text", None)
+        extras.pop("nodeID", None)
+        node_type = _KIND_TYPES[r.kind]
+        raw: dict[str, Any] = {"nodeID": aid, "text": text, "type": node_type, **extras}
+        edge_meta = r.meta.get(EDGES_META_KEY)
+        edge_meta = edge_meta if isinstance(edge_meta, dict) else {}
+        premise_meta = edge_meta.get("premises")
+        premise_meta = premise_meta if isinstance(premise_meta, dict) else {}
+        edges: list[dict[str, Any]] = []
+        premises: list[tuple[str, Mapping[str, Any]]] = []
+        for source in r.sources:
+            edge = _edge(aif_ids[source], aid, premise_meta.get(source))
+            edges.append(edge)
+            premises.append((source, edge))
+        conclusion = _edge(aid, aif_ids[r.target], edge_meta.get("conclusion"))
+        edges.append(conclusion)
+        plain = _plain_relation(
+            _slug(aid), raw, premises, (r.target, conclusion), at_scheme=at_scheme
+        )
+        _extend(raw, plain, r.model_dump(mode="json", by_alias=True), node=False)
+        return raw, edges
+
+    def map_extension(self) -> dict[str, Any]:
+        amap = self.amap
+        derived = self.meta.get("derived", {})
+        derived = derived if isinstance(derived, dict) else {}
+        data = amap.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        ext: dict[str, Any] = {}
+        for name in _MAP_EXT_FIELDS:
+            if name in ("id", "title"):
+                if derived.get("id") == amap.id and derived.get("title") == amap.title:
+                    continue
+                ext[name] = getattr(amap, name)
+            elif name in data:
+                ext[name] = data[name]
+        own = {k: v for k, v in amap.meta.items() if k != META_KEY}
+        if own:
+            ext["meta"] = own
+        return ext
+
+
+def _extend(
+    raw: dict[str, Any], plain: dict[str, Any], actual: dict[str, Any], *, node: bool
+) -> None:
+    """Add the extension to an AIF node: what a plain import of it would not give back."""
+    kept = raw.get(EXTENSION_KEY)
+    if isinstance(kept, dict):
+        # An extension rejected on import is written back as it was.
+        _keep_rejected(plain, kept)
+    ext = _diff(actual, plain, node=node)
+    if ext:
+        raw[EXTENSION_KEY] = ext
+
+
+def _aif_id(meta: Mapping[str, Any], argmap_id: str) -> Any:
+    extras = meta.get(META_KEY)
+    if isinstance(extras, dict) and isinstance(extras.get("nodeID"), str | int):
+        return extras["nodeID"]
+    return argmap_id
+
+
+def _edge(from_id: Any, to_id: Any, extras: Any) -> dict[str, Any]:
+    """An AIF edge: the kept keys of the imported edge, else a made-up edge id."""
+    if not isinstance(extras, dict):
+        extras = {"edgeID": _default_edge_id(from_id, to_id)}
+    # AIFdb writes edgeID, fromID, toID, then the rest; keep that order for clean diffs.
+    edge: dict[str, Any] = {"edgeID": extras["edgeID"]} if "edgeID" in extras else {}
+    edge["fromID"] = from_id
+    edge["toID"] = to_id
+    edge.update((k, v) for k, v in extras.items() if k != "edgeID")
+    return edge
+
+
+def _reorder(items: list[dict[str, Any]], order: Any, key: str) -> list[dict[str, Any]]:
+    """Items in a recorded order; items it does not name follow in their own order."""
+    if not isinstance(order, list):
+        return items
+    rank = {str(k): i for i, k in enumerate(order)}
+    last = len(rank)
+    indexed = sorted(range(len(items)), key=lambda i: (rank.get(str(items[i].get(key)), last), i))
+    return [items[i] for i in indexed]
