@@ -13,6 +13,7 @@ import logging
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap._io import read_text
@@ -159,11 +160,11 @@ def parse_bibliography(text: str, *, source: str = "<string>") -> Bibliography:
         BibliographyError: a block cannot be parsed, or a key or field is defined twice;
             every such problem of the text is listed, located.
     """
-    import bibtexparser
     from bibtexparser import model
+    from bibtexparser.entrypoint import parse_string
 
     with _quiet_parser():
-        library = bibtexparser.parse_string(text)
+        library = parse_string(text)
     lines = text.splitlines()
     issues: list[Issue] = []
     for block in library.failed_blocks:
@@ -230,8 +231,8 @@ def read_map_bibliography(amap: ArgumentMap) -> Bibliography:
     Raises:
         BibliographyError: as :func:`read_bibliography`.
     """
-    base = os.path.dirname(amap.origin) if amap.origin else ""
-    return read_bibliography([os.path.join(base, path) for path in amap.bibliography])
+    base = Path(amap.origin).parent if amap.origin else Path()
+    return read_bibliography([base / path for path in amap.bibliography])
 
 
 @contextlib.contextmanager

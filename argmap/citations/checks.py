@@ -28,8 +28,8 @@ def check_citations(amap: ArgumentMap, bibliography: Bibliography) -> list[Issue
     >>> bib = parse_bibliography("@misc{shagina2018, title={T}}")
     >>> amap = ArgumentMap(id="m", title="M",
     ...     nodes=[Claim(id="a", text="A", cites=[Citation(key="shagina2081")])])
-    >>> [str(i) for i in check_citations(amap, bib)]
-    ["error: node 'a' cites 'shagina2081', which is not in the bibliography; did you mean 'shagina2018'?"]
+    >>> print(check_citations(amap, bib)[0].message)
+    node 'a' cites 'shagina2081', which is not in the bibliography; did you mean 'shagina2018'?
     """
     issues = []
     keys = list(bibliography)

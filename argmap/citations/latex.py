@@ -72,7 +72,7 @@ def decode_latex(text: str) -> str:
         ``~`` a no-break space, escaped specials (``\\&``) plain characters.
 
     >>> decode_latex(r"{Japan}'s Dilemma: M{\\"u}ller \\& Erd\\H{o}s, 1990--2000")
-    "Japan's Dilemma: Müller & Erdős, 1990–2000"
+    "Japan's Dilemma: Müller & Erdős, 1990\u20132000"
     >>> decode_latex("plain text stays as it is")
     'plain text stays as it is'
     """

@@ -1,0 +1,560 @@
+"""Exports of cited sources: BibTeX, BibLaTeX, CSL-JSON, RIS and formatted reading lists.
+
+Every export starts from the same CSL-JSON items (:func:`argmap.citations.csl.to_csl`), so
+a field means the same thing in every format. BibTeX and BibLaTeX are written through
+bibtexparser; CSL-JSON follows the CSL-JSON schema; RIS follows what Zotero's RIS importer
+reads (a report is ``TY  - RPRT`` with its series in ``T2`` and its number in ``SN``).
+Reading lists are formatted from CSL style files by :mod:`argmap.citations.formatting`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal, get_args
+
+from argmap.citations.bibliography import BibEntry, Bibliography
+from argmap.citations.csl import NOCASE_CLOSE, NOCASE_OPEN, plain_text, to_csl
+from argmap.citations.selection import CitedSource
+from argmap.errors import ArgmapError, BibliographyError, Issue
+
+__all__ = [
+    "FORMATS",
+    "STYLES",
+    "ExportFormat",
+    "Style",
+    "csl_items",
+    "export_citations",
+    "to_bibtex",
+    "to_csl_json",
+    "to_ris",
+]
+
+ExportFormat = Literal["bibtex", "biblatex", "csl-json", "ris", "text", "markdown", "html"]
+Style = Literal["apa", "chicago", "harvard", "mla", "ieee"]
+FORMATS: tuple[str, ...] = get_args(ExportFormat)
+STYLES: tuple[str, ...] = get_args(Style)
+_READING_LISTS = frozenset({"text", "markdown", "html"})
+
+Sources = Bibliography | Iterable[CitedSource | BibEntry]
+
+
+def csl_items(sources: Sources, *, markup: bool = False) -> list[dict[str, Any]]:
+    """The CSL-JSON items of sources, in order.
+
+    Args:
+        sources: cited sources (from :func:`~argmap.citations.selection.cited_sources`),
+            bibliography entries, or a whole bibliography.
+        markup: keep case-protected words of titles as ``<span class="nocase">``.
+
+    Raises:
+        BibliographyError: a cited source has no bibliography entry; the issue is located
+            at the first citation of the key in its map.
+    """
+    return [to_csl(entry, markup=markup) for entry in _entries(sources)]
+
+
+def export_citations(
+    sources: Sources,
+    *,
+    format: ExportFormat | str = "bibtex",
+    style: Style | str = "apa",
+) -> str:
+    """Write sources in one export format.
+
+    Args:
+        sources: cited sources, bibliography entries, or a whole bibliography.
+        format: one of :data:`FORMATS`: ``bibtex``, ``biblatex``, ``csl-json``, ``ris``,
+            or a formatted reading list as ``text``, ``markdown`` or ``html``.
+        style: for reading lists, one of :data:`STYLES`.
+
+    Returns:
+        The file content (ending with a newline).
+
+    Raises:
+        ValueError: unknown format or style (the message lists the valid ones).
+        BibliographyError: a cited key has no bibliography entry.
+    """
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; choose one of: {', '.join(FORMATS)}")
+    if format in _READING_LISTS and style not in STYLES:
+        raise ValueError(f"unknown style {style!r}; choose one of: {', '.join(STYLES)}")
+    entries = _entries(sources)
+    if format in ("bibtex", "biblatex"):
+        return to_bibtex(
+            [to_csl(e, markup=True) for e in entries],
+            dialect="biblatex" if format == "biblatex" else "bibtex",
+        )
+    if format == "csl-json":
+        return to_csl_json([to_csl(e, markup=True) for e in entries])
+    if format == "ris":
+        return to_ris([to_csl(e) for e in entries])
+    try:
+        # Imported on use: CSL styles and their engine load only for reading lists.
+        formatting = importlib.import_module("argmap.citations.formatting")
+    except ImportError as exc:  # pragma: no cover - the formatting module ships with argmap
+        raise ArgmapError(f"formatted reading lists are not available: {exc}") from None
+    items = [to_csl(e) for e in entries]
+    text: str = formatting.format_bibliography(items, style=style, output=format)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _entries(sources: Sources) -> list[BibEntry]:
+    if isinstance(sources, Bibliography):
+        return list(sources.values())
+    entries: list[BibEntry] = []
+    missing: list[Issue] = []
+    for source in sources:
+        if isinstance(source, BibEntry):
+            entries.append(source)
+        elif source.entry is not None:
+            entries.append(source.entry)
+        else:
+            first = source.citing[0] if source.citing else None
+            missing.append(
+                Issue(
+                    "error",
+                    f"cited key {source.key!r} is not in the bibliography",
+                    code="missing-key",
+                    location=first.location if first else None,
+                )
+            )
+    if missing:
+        raise BibliographyError(missing)
+    return entries
+
+
+# -- CSL-JSON --------------------------------------------------------------------------------
+
+
+def to_csl_json(items: Sequence[Mapping[str, Any]]) -> str:
+    """CSL-JSON text of items: a JSON array, UTF-8, keys in the items' order.
+
+    >>> print(to_csl_json([{"id": "k", "type": "book", "title": "T"}]), end="")
+    [
+      {
+        "id": "k",
+        "type": "book",
+        "title": "T"
+      }
+    ]
+    """
+    return json.dumps(list(items), ensure_ascii=False, indent=2) + "\n"
+
+
+# -- BibTeX and BibLaTeX ---------------------------------------------------------------------
+
+_BIBTEX_TYPES = {
+    "article-journal": "article",
+    "article-magazine": "article",
+    "article-newspaper": "article",
+    "book": "book",
+    "chapter": "incollection",
+    "paper-conference": "inproceedings",
+    "report": "techreport",
+    "thesis": "phdthesis",
+    "manuscript": "unpublished",
+    "pamphlet": "booklet",
+    "entry-encyclopedia": "incollection",
+    "periodical": "misc",
+}
+_BIBLATEX_TYPES = {
+    **_BIBTEX_TYPES,
+    "report": "report",
+    "thesis": "thesis",
+    "webpage": "online",
+    "dataset": "dataset",
+    "software": "software",
+    "patent": "patent",
+    "standard": "standard",
+    "periodical": "periodical",
+    "entry-encyclopedia": "inreference",
+    "legislation": "legislation",
+    "legal_case": "jurisdiction",
+    "motion_picture": "movie",
+    "personal_communication": "letter",
+    "review": "review",
+}
+_MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+# Text characters with a meaning in LaTeX, written so that LaTeX prints them.
+_LATEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "\u2013": "--",
+    "\u2014": "---",
+    "\u00a0": "~",
+    "\u201c": "``",
+    "\u201d": "''",
+}
+_SPECIALS_RE = re.compile("[" + re.escape("".join(_LATEX_SPECIALS)) + "]")
+_ACCENTS = {
+    "\u0301": "'",
+    "\u0300": "`",
+    "\u0302": "^",
+    "\u0308": '"',
+    "\u0303": "~",
+    "\u0304": "=",
+    "\u0307": ".",
+    "\u0327": "c",
+    "\u030c": "v",
+    "\u0306": "u",
+    "\u030b": "H",
+    "\u0328": "k",
+    "\u030a": "r",
+}
+_LETTERS = {
+    "ß": r"\ss",
+    "ø": r"\o",
+    "Ø": r"\O",
+    "æ": r"\ae",
+    "Æ": r"\AE",
+    "œ": r"\oe",
+    "Œ": r"\OE",
+    "ł": r"\l",
+    "Ł": r"\L",
+    "\u0131": r"\i",  # dotless i
+    "å": r"\aa",
+    "Å": r"\AA",
+}
+_NOCASE = re.compile(re.escape(NOCASE_OPEN) + "(.*?)" + re.escape(NOCASE_CLOSE), re.DOTALL)
+
+
+def latex_escape(text: str, *, ascii_only: bool = False) -> str:
+    """Write text as LaTeX: specials escaped; with ``ascii_only``, Latin accents as commands.
+
+    Letters of other scripts (Cyrillic, CJK, ...) stay as they are in any case.
+
+    >>> latex_escape("Perspective & Analysis, 50% \u2013 Müller")
+    'Perspective \\\\& Analysis, 50\\\\% -- Müller'
+    >>> latex_escape("Müller, Jérôme, Łódź", ascii_only=True)
+    'M{\\\\"u}ller, J{\\\\\\'e}r{\\\\^o}me, {\\\\L}{\\\\\\'o}d{\\\\\\'z}'
+    """
+    text = _SPECIALS_RE.sub(lambda m: _LATEX_SPECIALS[m.group()], text)
+    if not ascii_only or text.isascii():
+        return text
+    out: list[str] = []
+    for char in text:
+        if char.isascii():
+            out.append(char)
+        elif char in _LETTERS:
+            out.append("{" + _LETTERS[char] + "}")
+        else:
+            out.append(_accented(char))
+    return "".join(out)
+
+
+def _accented(char: str) -> str:
+    decomposed = unicodedata.normalize("NFD", char)
+    base, marks = decomposed[0], decomposed[1:]
+    if not base.isascii() or len(marks) != 1 or marks not in _ACCENTS:
+        return char
+    command = _ACCENTS[marks]
+    if base == "i" and command not in "cku":
+        base = r"\i"
+    if command.isalpha():
+        return "{\\" + command + "{" + base + "}}"
+    return "{\\" + command + base + "}"
+
+
+def _field_text(value: Any, *, ascii_only: bool) -> str:
+    text = str(value)
+    if NOCASE_OPEN not in text:
+        return latex_escape(text, ascii_only=ascii_only)
+    parts: list[str] = []
+    position = 0
+    for match in _NOCASE.finditer(text):
+        parts.append(latex_escape(text[position : match.start()], ascii_only=ascii_only))
+        parts.append("{" + latex_escape(match.group(1), ascii_only=ascii_only) + "}")
+        position = match.end()
+    parts.append(latex_escape(text[position:], ascii_only=ascii_only))
+    return "".join(parts)
+
+
+def _bibtex_name(name: Mapping[str, str], *, ascii_only: bool) -> str:
+    def part(key: str) -> str:
+        value = latex_escape(name.get(key, ""), ascii_only=ascii_only)
+        # A part holding a comma or the word "and" would split the name list.
+        if "," in value or re.search(r"\band\b", value):
+            value = "{" + value + "}"
+        return value
+
+    if "literal" in name:
+        return "{" + latex_escape(name["literal"], ascii_only=ascii_only) + "}"
+    family = " ".join(p for p in (part("non-dropping-particle"), part("family")) if p)
+    return ", ".join(p for p in (family, part("suffix"), part("given")) if p)
+
+
+def _date_parts(item: Mapping[str, Any], key: str) -> list[int] | None:
+    date = item.get(key)
+    if not isinstance(date, Mapping) or not date.get("date-parts"):
+        return None
+    return [int(p) for p in date["date-parts"][0]]
+
+
+def _iso(parts: Sequence[int]) -> str:
+    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])])
+
+
+def to_bibtex(
+    items: Sequence[Mapping[str, Any]], *, dialect: Literal["bibtex", "biblatex"] = "bibtex"
+) -> str:
+    """BibTeX or BibLaTeX text of CSL-JSON items, written with bibtexparser.
+
+    ``bibtex`` writes Latin accents as LaTeX commands (``{\\"u}``) and dates as ``year``
+    and ``month``; ``biblatex`` keeps UTF-8 and writes ``date``, ``journaltitle``,
+    ``location``. Both escape LaTeX specials, keep case-protecting braces (from
+    ``<span class="nocase">``) and leave URLs and DOIs untouched.
+
+    >>> print(to_bibtex([{"id": "k", "type": "report", "title": "A & B",
+    ...     "collection-title": "Focus Asia", "publisher": "ISDP",
+    ...     "issued": {"date-parts": [[2018, 11]]}}]), end="")
+    @techreport{k,
+      title = {A \\& B},
+      series = {Focus Asia},
+      institution = {ISDP},
+      year = {2018},
+      month = nov
+    }
+    """
+    from bibtexparser.entrypoint import write_string
+    from bibtexparser.library import Library
+    from bibtexparser.model import Block, Entry, Field
+    from bibtexparser.writer import BibtexFormat
+
+    biblatex = dialect == "biblatex"
+    types = _BIBLATEX_TYPES if biblatex else _BIBTEX_TYPES
+    blocks: list[Block] = []
+    for item in items:
+        ctype = str(item.get("type", "document"))
+        btype = types.get(ctype, "misc")
+        fields: list[tuple[str, str]] = []
+
+        def add(
+            name: str, value: Any, *, verbatim: bool = False, out: list[tuple[str, str]] = fields
+        ) -> None:
+            if value is None or value == "":
+                return
+            text = str(value) if verbatim else _field_text(value, ascii_only=not biblatex)
+            out.append((name, text))
+
+        for role, bib_role in (
+            ("author", "author"),
+            ("editor", "editor"),
+            ("translator", "translator"),
+            ("container-author", "bookauthor"),
+        ):
+            people = item.get(role)
+            if people:
+                add(
+                    bib_role,
+                    " and ".join(_bibtex_name(p, ascii_only=not biblatex) for p in people),
+                    verbatim=True,
+                )
+        add("title", item.get("title"))
+        container = item.get("container-title")
+        if btype == "article":
+            add("journaltitle" if biblatex else "journal", container)
+        elif ctype == "webpage":
+            add("organization", container)
+        else:
+            add("booktitle", container)
+        add("series", item.get("collection-title"))
+        add("volume", item.get("volume"))
+        if btype == "article":
+            add("number", item.get("issue"))
+        add("number", item.get("number") or item.get("collection-number"))
+        publisher = item.get("publisher")
+        if ctype == "report":
+            add("institution", publisher)
+            add("type", item.get("genre"))
+        elif ctype == "thesis":
+            add("institution" if biblatex else "school", publisher)
+            add("type", item.get("genre"))
+        elif ctype == "webpage":
+            pass
+        else:
+            add("publisher", publisher)
+        add("eventtitle", item.get("event"))
+        add("location" if biblatex else "address", item.get("publisher-place"))
+        add("edition", item.get("edition"))
+        add("chapter", item.get("chapter-number"))
+        add("pages", item.get("page"))
+        add("pagetotal", item.get("number-of-pages"))
+        issued = _date_parts(item, "issued")
+        if issued is not None:
+            if biblatex:
+                add("date", _iso(issued), verbatim=True)
+            else:
+                add("year", str(issued[0]), verbatim=True)
+                if len(issued) > 1:
+                    fields.append(("month", _MONTH_MACROS[issued[1] - 1]))
+                if len(issued) > 2:
+                    add("date", _iso(issued), verbatim=True)
+        elif isinstance(item.get("issued"), Mapping) and item["issued"].get("literal"):
+            add("date" if biblatex else "year", item["issued"]["literal"])
+        accessed = _date_parts(item, "accessed")
+        if accessed is not None:
+            add("urldate", _iso(accessed), verbatim=True)
+        add("isbn", item.get("ISBN"))
+        add("issn", item.get("ISSN"))
+        add("doi", item.get("DOI"), verbatim=True)
+        add("url", item.get("URL"), verbatim=True)
+        add("langid" if biblatex else "language", item.get("language"))
+        add("version", item.get("version"))
+        add("note", item.get("note"))
+        add("abstract", item.get("abstract"))
+        entry_fields = [
+            Field(name, value, enclosing="no-enclosing" if name == "month" else None)
+            for name, value in fields
+        ]
+        blocks.append(Entry(btype, str(item["id"]), entry_fields))
+    library = Library(blocks)
+    layout = BibtexFormat()  # type: ignore[no-untyped-call]
+    layout.indent = "  "
+    layout.block_separator = "\n"
+    text: str = write_string(library, bibtex_format=layout)
+    return text.strip() + "\n" if text.strip() else ""
+
+
+# -- RIS -------------------------------------------------------------------------------------
+
+_RIS_TYPES = {
+    "article-journal": "JOUR",
+    "article-magazine": "MGZN",
+    "article-newspaper": "NEWS",
+    "book": "BOOK",
+    "chapter": "CHAP",
+    "paper-conference": "CONF",
+    "report": "RPRT",
+    "thesis": "THES",
+    "webpage": "ELEC",
+    "post-weblog": "BLOG",
+    "manuscript": "MANSCPT",
+    "pamphlet": "PAMP",
+    "dataset": "DATA",
+    "software": "COMP",
+    "patent": "PAT",
+    "entry-encyclopedia": "ENCYC",
+    "entry-dictionary": "DICT",
+    "motion_picture": "MPCT",
+    "legal_case": "CASE",
+    "legislation": "STAT",
+    "bill": "BILL",
+    "graphic": "ART",
+    "song": "SOUND",
+    "personal_communication": "PCOMM",
+    "map": "MAP",
+    "standard": "STAND",
+    "document": "GEN",
+}
+
+
+def _ris_name(name: Mapping[str, str]) -> str:
+    if "literal" in name:
+        return name["literal"]
+    family = " ".join(p for p in (name.get("non-dropping-particle"), name.get("family")) if p)
+    return ", ".join(p for p in (family, name.get("given"), name.get("suffix")) if p)
+
+
+def _ris_date(parts: Sequence[int]) -> str:
+    padded = [f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])]
+    while len(padded) < 3:
+        padded.append("")
+    return "/".join(padded) + "/"
+
+
+def to_ris(items: Sequence[Mapping[str, Any]]) -> str:
+    """RIS text of CSL-JSON items, tagged as Zotero's RIS importer reads them.
+
+    Reports are ``RPRT`` with the series in ``T2``, the institution in ``PB`` and the report
+    number in ``SN``; a chapter's book is ``T2`` and its series ``T3``; editors of a book are
+    ``A3``, of a chapter or article ``A2``; dates are ``PY`` (year) and ``DA`` (Y/M/D/).
+
+    >>> print(to_ris([{"id": "k", "type": "report", "title": "T",
+    ...     "author": [{"family": "Shagina", "given": "Maria"}],
+    ...     "collection-title": "Focus Asia", "issued": {"date-parts": [[2018, 11]]}}]), end="")
+    TY  - RPRT
+    ID  - k
+    AU  - Shagina, Maria
+    TI  - T
+    T2  - Focus Asia
+    PY  - 2018
+    DA  - 2018/11//
+    ER  -
+    """
+    lines: list[str] = []
+    for item in items:
+        ctype = str(item.get("type", "document"))
+        ris_type = _RIS_TYPES.get(ctype, "GEN")
+
+        def tag(name: str, value: Any) -> None:
+            if value is None or value == "":
+                return
+            text = " ".join(plain_text(str(value)).split())
+            lines.append(f"{name}  - {text}")
+
+        tag("TY", ris_type)
+        tag("ID", item.get("id"))
+        for person in item.get("author", []):
+            tag("AU", _ris_name(person))
+        editor_tag = "A3" if ris_type == "BOOK" else "A2"
+        for person in item.get("editor", []):
+            tag(editor_tag, _ris_name(person))
+        for person in item.get("translator", []):
+            tag("A4", _ris_name(person))
+        tag("TI", item.get("title"))
+        container = item.get("container-title")
+        series = item.get("collection-title")
+        if ris_type in ("CHAP", "CONF", "JOUR", "MGZN", "NEWS", "ELEC", "BLOG", "ENCYC", "DICT"):
+            tag("T2", container)
+            tag("T3", series)
+        else:
+            tag("T2", series or container)
+            if series:
+                tag("T3", container)
+        tag("VL", item.get("volume"))
+        tag("IS", item.get("issue"))
+        if ris_type in ("RPRT", "PAT"):
+            tag("SN", item.get("number"))
+        else:
+            tag("SN", item.get("ISBN") or item.get("ISSN"))
+            tag("M1", item.get("number") or item.get("collection-number"))
+        page = item.get("page")
+        if page:
+            pages = re.split(r"\s*[-\u2013\u2014]+\s*", str(page), maxsplit=1)
+            tag("SP", pages[0])
+            if len(pages) > 1:
+                tag("EP", pages[1])
+        elif item.get("number-of-pages") and ris_type in ("BOOK", "THES", "MANSCPT"):
+            tag("SP", item.get("number-of-pages"))
+        tag("ET", item.get("edition"))
+        tag("M3", item.get("genre"))
+        tag("PB", item.get("publisher"))
+        tag("C1" if ris_type == "CONF" else "CY", item.get("publisher-place"))
+        issued = _date_parts(item, "issued")
+        if issued is not None:
+            tag("PY", f"{issued[0]:04d}")
+            tag("DA", _ris_date(issued))
+        accessed = _date_parts(item, "accessed")
+        if accessed is not None:
+            tag("Y2", _ris_date(accessed))
+        tag("DO", item.get("DOI"))
+        tag("UR", item.get("URL"))
+        tag("LA", item.get("language"))
+        tag("AB", item.get("abstract"))
+        tag("N1", item.get("note"))
+        lines.append("ER  -")
+        lines.append("")
+    return "\n".join(lines[:-1]) + "\n" if lines else ""
