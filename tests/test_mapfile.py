@@ -201,8 +201,7 @@ BAD = [
         None,
         (5, 1),
         None,
-        "not valid YAML: expected ',' or ']', but got '<stream end>' (while parsing a flow "
-        "sequence)",
+        "not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)",
     ),
     Bad(
         "not JSON",

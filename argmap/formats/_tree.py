@@ -21,10 +21,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from argmap.errors import Issue, Location, Path
 
-try:
-    from yaml.cyaml import CParser as _CParser
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    _CParser = None
+_CParser: Any = None
+if yaml.__with_libyaml__:
+    import yaml.cyaml
+
+    _CParser = yaml.cyaml.CParser  # type: ignore[attr-defined]
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -55,7 +56,7 @@ for _tag, _pattern, _first in (
 
 if _CParser is not None:
 
-    class _Composer(_CParser, _CoreResolver):  # type: ignore[misc]
+    class _Composer(_CParser, _CoreResolver):  # type: ignore[misc]  # libyaml: a C type
         def __init__(self, stream: str) -> None:
             _CParser.__init__(self, stream)
             _CoreResolver.__init__(self)
