@@ -19,6 +19,7 @@ from argmap.errors import (
     MapError,
     RenderError,
 )
+from argmap.formats.aif import dump_aif, import_aif, parse_aif, read_aif, write_aif
 from argmap.formats.mapfile import dump_map, parse_map, read_map, write_map
 from argmap.graph import from_networkx, to_networkx
 from argmap.model import (
@@ -59,13 +60,18 @@ __all__ = [
     "RenderError",
     "__version__",
     "check",
+    "dump_aif",
     "dump_map",
     "from_networkx",
+    "import_aif",
+    "parse_aif",
     "parse_map",
+    "read_aif",
     "read_map",
     "render",
     "to_dot",
     "to_mermaid",
     "to_networkx",
+    "write_aif",
     "write_map",
 ]
