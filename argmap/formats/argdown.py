@@ -1,0 +1,767 @@
+"""Argdown: write a map as Argdown source, and read the JSON that the Argdown parser produces.
+
+Export (:func:`dump_argdown`) writes valid Argdown (checked with ``@argdown/cli`` in the
+tests):
+
+- the map is a level-1 heading, its title, with the map's metadata as heading data;
+- every node is a statement titled with the node's id: ``[id]: text #kind``, with tags
+  for the kind (``#claim``, ``#evidence``, ``#factor``, ``#question``), the direction of a
+  factor (``#push``, ``#pull``), ``#thesis`` and the node's own tags;
+- every relation is an argument titled with the relation's id (``relation-<n>`` when it
+  has none) whose description is the relation's note. Its premises support it
+  (``+ [premise]``, several for a linked argument) and it points at its target: ``+>``
+  for supports, pushes, rephrases and prefers, ``->`` for attacks and pulls, ``_>`` for
+  undercuts (and questions aimed at an inference) toward the argument of the relation
+  they target. The Argdown relation types are thus support, attack and undercut, as in
+  any Argdown map;
+- what Argdown has no syntax for (titles, citations, weights, actors, notes, meta, the
+  exact relation kind) is kept as Argdown data, ``{"argmap": {...}}``, after each
+  element, so argmap, Argdown, argmap is lossless. Argdown tools show the data as is.
+
+User text is escaped: every punctuation character gets a backslash, so text can never
+open a tag, a mention, a link, a comment or a relation.
+
+Import reads what ``argdown json`` writes (with or without its ``map`` section). Elements
+that carry argmap data come back exactly; any other Argdown becomes a map by these rules:
+
+- a statement (an equivalence class) becomes a node whose id is its title (slugified when
+  it is not a valid id) and whose text is its first non-empty text, tags removed; tags
+  become node tags, ``#question`` makes a question, ``#push``/``#pull`` a factor;
+- an argument becomes a claim node tagged ``argument`` (text: its description, else its
+  title). Its premise-conclusion structure becomes relations: the premises jointly
+  support the argument node (``<id>.premises``), the argument supports its main
+  conclusion (``<id>.inference``, the scheme being the inference rules), and intermediate
+  conclusions are supported by the statements before them (``<id>.step-<n>``);
+- support and entailment become ``supports``; attack ``attacks``; contrary and
+  contradictory become ``attacks`` both ways (``meta.argdown.relationType`` says which);
+  an undercut becomes ``undercuts`` aimed at the inference of the argument it targets
+  (for an argument without premise-conclusion structure, its first outgoing relation).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from argmap._io import read_text, write_atomic
+from argmap.checks import check
+from argmap.errors import FormatError, Issue, Location, sort_issues
+from argmap.formats._messages import issues_from_validation
+from argmap.model import ArgumentMap
+from argmap.model._base import ID_PATTERN
+from argmap.model.argument_map import DEFER_CHECKS
+from argmap.model.node import Claim, Factor
+
+__all__ = [
+    "ARGDOWN_ENV",
+    "argdown_json",
+    "dump_argdown",
+    "escape_text",
+    "import_argdown_json",
+    "parse_argdown",
+    "parse_argdown_json",
+    "read_argdown",
+    "read_argdown_json",
+    "write_argdown",
+]
+
+#: The environment variable naming the ``argdown`` program when it is not on PATH.
+ARGDOWN_ENV = "ARGMAP_ARGDOWN"
+#: The key of argmap's own data on Argdown elements.
+DATA_KEY = "argmap"
+
+_ID = re.compile(ID_PATTERN)
+_SIMPLE_TAG = re.compile(r"^[A-Za-z0-9-]+$")
+_KIND_TAGS = frozenset({"claim", "evidence", "factor", "question", "push", "pull", "thesis"})
+_TOWARD_TARGET = {
+    "supports": "+>",
+    "pushes": "+>",
+    "rephrases": "+>",
+    "prefers": "+>",
+    "attacks": "->",
+    "pulls": "->",
+    "questions": "->",
+    "undercuts": "_>",
+}
+#: Characters written as JSON \\u escapes inside Argdown data: the lexer would otherwise
+#: read them as the end of the data, a comment, front matter, a tag or a mention.
+_DATA_UNSAFE = re.compile(r"[{}=/<>#\[\]@*_]")
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
+def escape_text(text: str) -> str:
+    r"""Text as Argdown reads it back verbatim: punctuation escaped, white space collapsed.
+
+    >>> escape_text("See [Smith] #1, e.g. p. 3 -> done")
+    'See \\[Smith\\] \\#1\\, e\\.g\\. p\\. 3 \\-\\> done'
+    """
+    collapsed = " ".join(text.split())
+    return "".join(
+        "\\" + ch if not ch.isalnum() and not ch.isspace() and ord(ch) < 128 else ch
+        for ch in collapsed
+    )
+
+
+def _data(value: dict[str, Any]) -> str:
+    """Argdown data (YAML flow, here JSON) that the Argdown lexer cannot misread."""
+    text = json.dumps({DATA_KEY: value}, ensure_ascii=False, separators=(",", ":"))
+
+    def safe(match: re.Match[str]) -> str:
+        return _DATA_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", match.group())
+
+    return _JSON_STRING.sub(safe, text)
+
+
+def _tag(tag: str) -> str | None:
+    if _SIMPLE_TAG.match(tag):
+        return f"#{tag}"
+    if ")" in tag or "\n" in tag or not tag.strip():
+        return None
+    return f"#({tag})"
+
+
+def _relation_titles(amap: ArgumentMap) -> list[str]:
+    """The argument title of each relation: its id, or a free ``relation-<n>``."""
+    taken = {n.id for n in amap.nodes} | {r.id for r in amap.relations if r.id is not None}
+    titles = []
+    for index, relation in enumerate(amap.relations):
+        if relation.id is not None:
+            titles.append(relation.id)
+            continue
+        title, n = f"relation-{index + 1}", 1
+        while title in taken:
+            n += 1
+            title = f"relation-{index + 1}-{n}"
+        taken.add(title)
+        titles.append(title)
+    return titles
+
+
+def dump_argdown(amap: ArgumentMap) -> str:
+    """The map as Argdown source that the Argdown parser reads without errors.
+
+    >>> from argmap.model import Claim, Factor, Relation
+    >>> amap = ArgumentMap(id="m", title="Demo", nodes=[
+    ...     Claim(id="t", text="Sanctions were symbolic.", thesis=True),
+    ...     Factor(id="g7", text="G7 solidarity", direction="push")],
+    ...     relations=[Relation(id="r1", kind="pushes", source="g7", target="t")])
+    >>> print(dump_argdown(amap))  # doctest: +ELLIPSIS
+    # Demo {"argmap":{"map":{"argmap":1,"id":"m","title":"Demo"}}}
+    <BLANKLINE>
+    [t]: Sanctions were symbolic\\. #claim #thesis {"argmap":{"node":{"kind":"claim",...}}}
+    <BLANKLINE>
+    [g7]: G7 solidarity #factor #push {"argmap":{"node":{"kind":"factor",...}}}
+    <BLANKLINE>
+    <r1>: #pushes {"argmap":{"relation":{"id":"r1","kind":"pushes"}}}
+      + [g7]
+      +> [t]
+    <BLANKLINE>
+    """
+    from argmap.formats.mapfile import to_plain
+
+    plain = to_plain(amap)
+    metadata = {k: v for k, v in plain.items() if k not in ("nodes", "relations")}
+    lines = [f"# {escape_text(amap.title)} {_data({'map': metadata})}", ""]
+    for node, data in zip(amap.nodes, plain.get("nodes", []), strict=True):
+        fields = {k: v for k, v in data.items() if k != "id"}
+        if escape_text(node.text) == _escaped_verbatim(node.text):
+            del fields["text"]
+        tags: list[str] = [node.kind]
+        if isinstance(node, Factor):
+            tags.append(node.direction)
+        if isinstance(node, Claim) and node.thesis:
+            tags.append("thesis")
+        tags.extend(t for t in node.tags if t not in tags)
+        shown = " ".join(t for t in (_tag(tag) for tag in tags) if t is not None)
+        lines.append(f"[{node.id}]: {escape_text(node.text)} {shown} {_data({'node': fields})}")
+        lines.append("")
+    titles = _relation_titles(amap)
+    title_of = {r.id: titles[i] for i, r in enumerate(amap.relations) if r.id is not None}
+    node_ids = {n.id for n in amap.nodes}
+    for index, relation in enumerate(amap.relations):
+        data = plain["relations"][index]
+        fields = {k: v for k, v in data.items() if k not in ("from", "to")}
+        description = escape_text(relation.note) + " " if relation.note else ""
+        head = f"<{titles[index]}>: {description}#{relation.kind} {_data({'relation': fields})}"
+        lines.append(head)
+        lines.extend(f"  + [{source}]" for source in relation.sources)
+        if relation.target in node_ids:
+            lines.append(f"  {_TOWARD_TARGET[relation.kind]} [{relation.target}]")
+        else:
+            lines.append(f"  _> <{title_of.get(relation.target, relation.target)}>")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _escaped_verbatim(text: str) -> str:
+    """What escape_text would give if it kept white space: equal only for one-line text."""
+    return "".join(
+        "\\" + ch if not ch.isalnum() and not ch.isspace() and ord(ch) < 128 else ch for ch in text
+    )
+
+
+def write_argdown(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
+    """Write a map as an Argdown file, atomically."""
+    write_atomic(path, dump_argdown(amap))
+
+
+# -- running the Argdown parser ----------------------------------------------------------
+
+
+def _argdown_program() -> str:
+    configured = os.environ.get(ARGDOWN_ENV)
+    if configured:
+        return configured
+    found = shutil.which("argdown")
+    if found is None:
+        raise FormatError(
+            [
+                Issue(
+                    "error",
+                    "the Argdown parser is not installed: run 'npm install -g @argdown/cli' "
+                    f"(or set {ARGDOWN_ENV} to the 'argdown' program)",
+                    code="argdown-missing",
+                )
+            ],
+            source="argdown",
+        )
+    return found
+
+
+_ARGDOWN_ERROR = re.compile(r"At (\d+):(\d+)\s*\n(.*)")
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def argdown_json(text: str, *, filename: str = "<string>") -> str:
+    """Run the Argdown parser (``argdown json``) on Argdown source; return its JSON text.
+
+    Raises:
+        FormatError: the parser is not installed, or it found syntax errors (each located
+            at ``filename:line:column``).
+    """
+    program = _argdown_program()
+    with tempfile.TemporaryDirectory(prefix="argmap-argdown-") as tmp:
+        source = Path(tmp) / "input.argdown"
+        source.write_text(text, encoding="utf-8")
+        out = Path(tmp) / "out"
+        try:
+            done = subprocess.run(
+                [program, "json", str(source), str(out)],
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+            )
+        except OSError as exc:
+            raise FormatError(
+                [Issue("error", f"cannot run the Argdown parser {program!r}: {exc}")],
+                source=filename,
+            ) from None
+        result = out / "input.json"
+        output = _ANSI.sub("", done.stdout + done.stderr)
+        if done.returncode != 0 or not result.exists():
+            issues = [
+                Issue(
+                    "error",
+                    f"Argdown syntax error: {m.group(3).strip()}",
+                    code="syntax",
+                    location=Location(filename, int(m.group(1)), int(m.group(2))),
+                )
+                for m in _ARGDOWN_ERROR.finditer(output)
+            ]
+            if not issues:
+                message = output.strip() or f"argdown exited with status {done.returncode}"
+                issues = [Issue("error", message, code="argdown", location=Location(filename))]
+            raise FormatError(issues, source=filename)
+        return result.read_text(encoding="utf-8")
+
+
+def parse_argdown(text: str, *, filename: str = "<string>") -> ArgumentMap:
+    """Read Argdown source into a map, with the Argdown parser (see :func:`argdown_json`)."""
+    amap, _ = import_argdown_json(
+        argdown_json(text, filename=filename), filename=filename, source=filename
+    )
+    return amap
+
+
+def read_argdown(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Read an Argdown file into a map, with the Argdown parser."""
+    return parse_argdown(read_text(path, FormatError), filename=os.fspath(path))
+
+
+# -- import ----------------------------------------------------------------------------------
+
+
+def parse_argdown_json(text: str, *, filename: str = "<string>") -> ArgumentMap:
+    """Read the JSON that ``argdown json`` writes into a map (warnings dropped).
+
+    Raises:
+        FormatError: the text is not Argdown JSON, or it makes an invalid map.
+    """
+    amap, _ = import_argdown_json(text, filename=filename)
+    return amap
+
+
+def read_argdown_json(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Read an Argdown JSON file (``argdown json`` output) into a map."""
+    return parse_argdown_json(read_text(path, FormatError), filename=os.fspath(path))
+
+
+def import_argdown_json(
+    text: str, *, filename: str = "<string>", source: str | None = None
+) -> tuple[ArgumentMap, list[Issue]]:
+    """Read Argdown JSON into a map; return it with the warnings found.
+
+    Args:
+        text: the JSON that ``argdown json`` writes.
+        filename: the name used in error locations.
+        source: the Argdown file the JSON was made from, if known: issues about statements
+            and arguments are then located at their line and column in it.
+
+    Raises:
+        FormatError: invalid JSON, not Argdown JSON, or a map that fails its checks.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            [
+                Issue(
+                    "error",
+                    f"invalid JSON: {exc.msg}",
+                    code="syntax",
+                    location=Location(filename, exc.lineno, exc.colno),
+                )
+            ],
+            source=filename,
+        ) from None
+    problems = _shape_problems(data)
+    if problems:
+        issues = [Issue("error", p, code="shape", location=Location(filename)) for p in problems]
+        raise FormatError(issues, source=filename)
+    reader = _Reader(data, filename=filename, source=source)
+    plain = reader.build()
+    try:
+        amap = ArgumentMap.model_validate(plain, context={DEFER_CHECKS: True})
+    except ValidationError as exc:
+        issues = [reader.locate(i) for i in issues_from_validation(exc, plain)]
+        raise FormatError(sort_issues([*reader.issues, *issues]), source=filename) from None
+    issues = [*reader.issues, *(reader.locate(i) for i in check(amap))]
+    if any(i.is_error for i in issues):
+        raise FormatError(sort_issues(issues), source=filename)
+    return amap, sort_issues(issues)
+
+
+def _shape_problems(data: Any) -> list[str]:
+    if not isinstance(data, dict):
+        return ["not Argdown JSON: expected an object with 'statements' and 'arguments'"]
+    problems = []
+    for key in ("statements", "arguments"):
+        if key not in data:
+            problems.append(f"not Argdown JSON: missing '{key}' (the output of 'argdown json')")
+        elif not isinstance(data[key], dict):
+            problems.append(f"'{key}' must be an object keyed by title")
+    if not isinstance(data.get("relations", []), list):
+        problems.append("'relations' must be a list")
+    for key in ("statements", "arguments"):
+        for title, element in (
+            (data.get(key) or {}).items() if isinstance(data.get(key), dict) else ()
+        ):
+            if not isinstance(element, dict):
+                problems.append(f"{key}[{title!r}] must be an object")
+    for i, relation in enumerate(data.get("relations") or []):
+        if not isinstance(relation, dict) or not {"from", "to", "relationType"} <= set(relation):
+            problems.append(f"relations[{i}] must be an object with from, to and relationType")
+    return problems
+
+
+def slugify(title: str) -> str:
+    """An id for an Argdown title: the title itself when it is a valid id, else a slug.
+
+    >>> slugify("g7-solidarity"), slugify("Statement 2"), slugify("❤ Welcome!")
+    ('g7-solidarity', 'statement-2', 'welcome')
+    """
+    if _ID.match(title):
+        return title
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9_.:]+", "-", ascii_text.lower()).strip("-.:")
+    return slug or "untitled"
+
+
+def _clean_text(member: dict[str, Any]) -> str:
+    """A statement's text without its tags (Argdown keeps ``#tag`` in the text)."""
+    text = str(member.get("text") or "")
+    ranges = [
+        r
+        for r in member.get("ranges") or []
+        if isinstance(r, dict)
+        and r.get("type") == "tag"
+        and isinstance(r.get("start"), int)
+        and isinstance(r.get("stop"), int)
+    ]
+    for r in sorted(ranges, key=lambda r: r["start"], reverse=True):
+        text = text[: r["start"]] + text[r["stop"] + 1 :]
+    return " ".join(text.split())
+
+
+def _tags_of(element: dict[str, Any]) -> list[str]:
+    tags: dict[str, None] = {}
+    for tag in element.get("tags") or []:
+        tags[str(tag)] = None
+    for member in element.get("members") or []:
+        if isinstance(member, dict):
+            for tag in member.get("tags") or []:
+                tags[str(tag)] = None
+    return list(tags)
+
+
+def _own_data(element: dict[str, Any], key: str) -> dict[str, Any] | None:
+    """argmap's data on an element (``{"argmap": {key: {...}}}``), if it has any."""
+    candidates = [element.get("data")]
+    candidates += [m.get("data") for m in element.get("members") or [] if isinstance(m, dict)]
+    for data in candidates:
+        if isinstance(data, dict) and isinstance(data.get(DATA_KEY), dict):
+            value = data[DATA_KEY].get(key)
+            if isinstance(value, dict):
+                return value
+    return None
+
+
+class _Reader:
+    """Turns Argdown JSON into plain map data, collecting warnings as it goes."""
+
+    def __init__(self, data: dict[str, Any], *, filename: str, source: str | None) -> None:
+        self.statements: dict[str, dict[str, Any]] = data["statements"]
+        self.arguments: dict[str, dict[str, Any]] = data["arguments"]
+        self.relations: list[dict[str, Any]] = list(data.get("relations") or [])
+        self.sections: list[Any] = list(data.get("sections") or [])
+        self.filename = filename
+        self.source = source
+        self.issues: list[Issue] = []
+        self.node_id: dict[tuple[str, str], str] = {}
+        self.taken: set[str] = set()
+        self.positions: dict[tuple[str, int], tuple[int, int]] = {}
+        self.nodes: list[dict[str, Any]] = []
+        self.out: list[dict[str, Any]] = []
+
+    # ids and locations
+
+    def _unique(self, base: str) -> str:
+        candidate, n = base, 1
+        while candidate in self.taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.taken.add(candidate)
+        return candidate
+
+    def _position(self, element: dict[str, Any]) -> tuple[int, int] | None:
+        for item in [element, *(element.get("members") or [])]:
+            if isinstance(item, dict) and isinstance(item.get("startLine"), int):
+                return item["startLine"], int(item.get("startColumn") or 1)
+        return None
+
+    def _warn(self, message: str, code: str, element: dict[str, Any] | None = None) -> None:
+        position = self._position(element) if element is not None and self.source else None
+        file = self.source or self.filename
+        location = Location(file, *position) if position else Location(file)
+        self.issues.append(Issue("warning", message, code=code, location=location))
+
+    def locate(self, issue: Issue) -> Issue:
+        """Place an issue about the built map at the statement or argument it came from."""
+        where = None
+        if len(issue.path) >= 2 and issue.path[0] in ("nodes", "relations"):
+            where = self.positions.get((str(issue.path[0]), int(issue.path[1])))
+        file = self.source or self.filename
+        location = Location(file, *where) if where and self.source else Location(file)
+        return Issue(issue.severity, issue.message, code=issue.code, path=issue.path,
+                     location=location)  # fmt: skip
+
+    # building
+
+    def build(self) -> dict[str, Any]:
+        metadata = self._metadata()
+        for title, element in self.statements.items():
+            self._statement(title, element)
+        relation_args: dict[str, dict[str, Any]] = {}
+        for title, element in self.arguments.items():
+            fields = _own_data(element, "relation")
+            if fields is not None:
+                relation_args[title] = fields
+            else:
+                self._argument(title, element)
+        inference_of = self._inferences(relation_args)
+        self._relations(relation_args, inference_of)
+        return {**metadata, "nodes": self.nodes, "relations": self.out}
+
+    def _metadata(self) -> dict[str, Any]:
+        for section in self.sections:
+            if isinstance(section, dict):
+                fields = _own_data(section, "map")
+                if fields is not None:
+                    return {k: v for k, v in fields.items() if k not in ("nodes", "relations")}
+        stem = Path(self.source or self.filename).name.split(".")[0]
+        title = next(
+            (s["title"] for s in self.sections if isinstance(s, dict) and s.get("title")),
+            stem or "Argdown map",
+        )
+        return {"argmap": 1, "id": slugify(stem or "argdown"), "title": str(title)}
+
+    def _add_node(self, key: tuple[str, str], node: dict[str, Any], element: Any) -> None:
+        node_id = self._unique(str(node["id"]))
+        node["id"] = node_id
+        self.node_id[key] = node_id
+        position = self._position(element) if isinstance(element, dict) else None
+        if position:
+            self.positions[("nodes", len(self.nodes))] = position
+        self.nodes.append(node)
+
+    def _text(self, element: dict[str, Any], roles: Iterable[str] | None = None) -> str:
+        members = [m for m in element.get("members") or [] if isinstance(m, dict)]
+        wanted = set(roles) if roles is not None else None
+        for member in members:
+            if wanted is not None and member.get("role") not in wanted:
+                continue
+            text = _clean_text(member)
+            if text:
+                return text
+        return ""
+
+    def _statement(self, title: str, element: dict[str, Any]) -> None:
+        fields = _own_data(element, "node")
+        text = self._text(element)
+        if fields is not None:
+            node = {"id": title, **fields}
+            node.setdefault("text", text or title)
+            self._add_node(("statement", title), node, element)
+            return
+        tags = _tags_of(element)
+        node = {"id": slugify(title), "kind": "claim", "text": text or title}
+        if not title.startswith("Untitled ") and title != text:
+            node["title"] = title
+        if "question" in tags:
+            node["kind"] = "question"
+        elif "push" in tags or "pull" in tags:
+            node["kind"] = "factor"
+            node["direction"] = "push" if "push" in tags else "pull"
+        if tags:
+            node["tags"] = tags
+        data = element.get("data") or next(
+            (m.get("data") for m in element.get("members") or [] if isinstance(m, dict)
+             and m.get("data")), None)  # fmt: skip
+        meta: dict[str, Any] = {"argdown": {"type": "statement", "title": title}}
+        if isinstance(data, dict):
+            meta["argdown"]["data"] = data
+        node["meta"] = meta
+        self._add_node(("statement", title), node, element)
+
+    def _argument(self, title: str, element: dict[str, Any]) -> None:
+        description = self._text(element, roles={"argument-description"})
+        tags = _tags_of(element)
+        node: dict[str, Any] = {
+            "id": slugify(title),
+            "kind": "claim",
+            "title": title,
+            "text": description or title,
+            "tags": ["argument", *(t for t in tags if t != "argument")],
+            "meta": {"argdown": {"type": "argument", "title": title}},
+        }
+        if isinstance(element.get("data"), dict):
+            node["meta"]["argdown"]["data"] = element["data"]
+        self._add_node(("argument", title), node, element)
+
+    def _add_relation(self, relation: dict[str, Any], element: Any = None) -> None:
+        position = self._position(element) if isinstance(element, dict) else None
+        if position:
+            self.positions[("relations", len(self.out))] = position
+        self.out.append(relation)
+
+    def _inferences(self, relation_args: dict[str, dict[str, Any]]) -> dict[str, str]:
+        """Relations from premise-conclusion structures; the inference id of each argument."""
+        inference_of: dict[str, str] = {}
+        for title, fields in relation_args.items():
+            if isinstance(fields.get("id"), str):
+                inference_of[title] = fields["id"]
+        for title, element in self.arguments.items():
+            if title in relation_args:
+                continue
+            pcs = [s for s in element.get("pcs") or [] if isinstance(s, dict)]
+            if not pcs:
+                continue
+            arg_id = self.node_id[("argument", title)]
+            current: list[str] = []
+            step = 0
+            for statement in pcs:
+                node = self.node_id.get(("statement", str(statement.get("title"))))
+                if node is None:
+                    continue
+                inference = statement.get("inference")
+                if not isinstance(inference, dict) and statement.get("role") not in (
+                    "main-conclusion",
+                    "intermediary-conclusion",
+                ):
+                    if node not in current:
+                        current.append(node)
+                    continue
+                rules = inference.get("inferenceRules") if isinstance(inference, dict) else None
+                scheme = "; ".join(str(r) for r in rules or [] if str(r).strip()) or None
+                premises = [p for p in current if p != node]
+                if statement.get("role") == "main-conclusion":
+                    if premises:
+                        self._add_relation(
+                            {
+                                "id": self._unique(f"{arg_id}.premises"),
+                                "kind": "supports",
+                                "from": premises if len(premises) > 1 else premises[0],
+                                "to": arg_id,
+                            },
+                            element,
+                        )
+                    relation: dict[str, Any] = {
+                        "id": self._unique(f"{arg_id}.inference"),
+                        "kind": "supports",
+                        "from": arg_id,
+                        "to": node,
+                    }
+                    if scheme:
+                        relation["scheme"] = scheme
+                    inference_of[title] = relation["id"]
+                    self._add_relation(relation, element)
+                elif premises:
+                    step += 1
+                    relation = {
+                        "id": self._unique(f"{arg_id}.step-{step}"),
+                        "kind": "supports",
+                        "from": premises if len(premises) > 1 else premises[0],
+                        "to": node,
+                    }
+                    if scheme:
+                        relation["scheme"] = scheme
+                    self._add_relation(relation, element)
+                current = [node]
+        return inference_of
+
+    def _endpoint(self, name: Any, kind: Any) -> str | None:
+        key = ("argument" if kind == "argument" else "statement", str(name))
+        return self.node_id.get(key)
+
+    def _relations(
+        self, relation_args: dict[str, dict[str, Any]], inference_of: dict[str, str]
+    ) -> None:
+        premises: dict[str, list[str]] = {t: [] for t in relation_args}
+        targets: dict[str, tuple[str, str]] = {}
+        generic: list[dict[str, Any]] = []
+        for relation in self.relations:
+            if not isinstance(relation, dict):
+                continue
+            to, frm = str(relation["to"]), str(relation["from"])
+            if relation.get("toType") == "argument" and to in relation_args:
+                source = self._endpoint(frm, relation.get("fromType"))
+                if source is not None and relation.get("relationType") == "support":
+                    premises[to].append(source)
+                    continue
+            if relation.get("fromType") == "argument" and frm in relation_args:
+                targets.setdefault(frm, (to, str(relation.get("toType"))))
+                continue
+            generic.append(relation)
+        # argmap's own relations, in the order the map listed them
+        for title, fields in relation_args.items():
+            target = targets.get(title)
+            sources = premises.get(title) or []
+            if target is None or not sources:
+                element = self.arguments[title]
+                self._warn(
+                    f"argument <{title}> has argmap data but no premises or no target; left out",
+                    "incomplete-relation",
+                    element,
+                )
+                continue
+            to_title, to_type = target
+            if to_type == "argument":
+                to_id = inference_of.get(to_title) or self._endpoint(to_title, "argument")
+            else:
+                to_id = self._endpoint(to_title, to_type)
+            relation = dict(fields)
+            linked = isinstance(fields.get("from"), list) or len(sources) > 1
+            relation["from"] = sources if linked else sources[0]
+            relation["to"] = to_id
+            self._add_relation(relation, self.arguments[title])
+        self._generic(generic, inference_of)
+
+    def _generic(self, relations: list[dict[str, Any]], inference_of: dict[str, str]) -> None:
+        outgoing: dict[str, list[int]] = {}
+        pending_undercuts: list[dict[str, Any]] = []
+        for relation in relations:
+            rtype = str(relation.get("relationType"))
+            source = self._endpoint(relation["from"], relation.get("fromType"))
+            target = self._endpoint(relation["to"], relation.get("toType"))
+            if source is None or target is None:
+                self._warn(
+                    f"{rtype} relation from {relation['from']!r} to {relation['to']!r} names "
+                    "an element the JSON does not define; left out",
+                    "unknown-element",
+                )
+                continue
+            if rtype == "undercut":
+                pending_undercuts.append(relation)
+                continue
+            meta = {"argdown": {"relationType": rtype}}
+            if rtype in ("support", "entails"):
+                pairs = [(source, target)]
+                kind = "supports"
+            elif rtype == "attack":
+                pairs = [(source, target)]
+                kind = "attacks"
+            elif rtype in ("contrary", "contradictory"):
+                pairs = [(source, target), (target, source)]
+                kind = "attacks"
+            else:
+                self._warn(
+                    f"unknown Argdown relation type {rtype!r} from {relation['from']!r} to "
+                    f"{relation['to']!r}; read as an attack",
+                    "unknown-relation-type",
+                )
+                pairs = [(source, target)]
+                kind = "attacks"
+            for frm, to in pairs:
+                if frm == to:
+                    continue
+                outgoing.setdefault(frm, []).append(len(self.out))
+                self._add_relation({"kind": kind, "from": frm, "to": to, "meta": meta})
+        for relation in pending_undercuts:
+            source = self._endpoint(relation["from"], relation.get("fromType"))
+            to_title = str(relation["to"])
+            target = inference_of.get(to_title)
+            if target is None:
+                node = self._endpoint(to_title, relation.get("toType"))
+                first = outgoing.get(node or "", [])
+                if first:
+                    out = self.out[first[0]]
+                    out.setdefault("id", self._unique(f"{out['from']}.to.{out['to']}"))
+                    target = out["id"]
+            meta = {"argdown": {"relationType": "undercut"}}
+            if target is None:
+                self._warn(
+                    f"undercut of {to_title!r}, which has no inference to undercut; read as "
+                    "an attack on it",
+                    "undercut-without-inference",
+                    self.arguments.get(to_title),
+                )
+                target_node = self._endpoint(to_title, relation.get("toType"))
+                self._add_relation(
+                    {"kind": "attacks", "from": source, "to": target_node, "meta": meta}
+                )
+                continue
+            self._add_relation({"kind": "undercuts", "from": source, "to": target, "meta": meta})

@@ -1,0 +1,288 @@
+"""GraphML and GEXF: the map's networkx graph written for Gephi, Cytoscape and yEd, and back.
+
+Both formats are written and read by networkx itself, from the graph that
+:func:`argmap.to_networkx` builds, so a map's nodes, relations and junction nodes (linked
+arguments, undercut inferences) appear exactly as that function documents. Every attribute
+is a typed column:
+
+- strings, integers, floats and booleans keep their type (``weight`` is a double,
+  ``thesis`` a boolean, ``index`` an integer);
+- structured values (``tags``, ``cites``, ``meta`` and, on the graph, ``source``,
+  ``authors``, ``bibliography``, ``actors``) are JSON text in a string column;
+- unset fields have no value (the column stays empty for that element).
+
+GEXF reserves some attribute names for its own use (``id``, ``label``, ``type``,
+``weight``, ``start``, ``end``, ...); argmap's attributes of those names are written as
+``argmap_<name>`` columns in GEXF files. GEXF has no graph-level attributes beyond a name,
+so the map's metadata (id, title, source, actors, ...) is JSON text in the graph's
+``name``. GraphML keeps them as typed graph attributes.
+
+Reading accepts graphs from other tools too: a node without ``type`` becomes a claim, an
+edge without ``type`` a ``supports`` relation (see :func:`argmap.from_networkx`).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from typing import Any, Literal
+
+import networkx as nx
+
+from argmap._io import read_text, write_atomic
+from argmap.errors import FormatError, Issue, Location, MapError
+from argmap.graph import from_networkx, to_networkx
+from argmap.model import ArgumentMap, Relation
+from argmap.model.node import NODE_CLASSES
+
+__all__ = [
+    "dump_gexf",
+    "dump_graphml",
+    "parse_gexf",
+    "parse_graphml",
+    "read_gexf",
+    "read_graphml",
+    "write_gexf",
+    "write_graphml",
+]
+
+GraphFormat = Literal["graphml", "gexf"]
+
+#: Attributes whose values are lists or mappings: written as JSON text.
+STRUCTURED = frozenset({"tags", "cites", "meta", "source", "authors", "bibliography", "actors"})
+#: Attribute names networkx's GEXF writer takes for GEXF's own fields.
+_GEXF_NODE_RESERVED = frozenset(
+    {"id", "label", "pid", "start", "end", "viz", "parents", "slices", "spells"}
+)
+_GEXF_EDGE_RESERVED = frozenset(
+    {"id", "label", "weight", "type", "start", "end", "slices", "spells", "networkx_key"}
+)
+_GEXF_PREFIX = "argmap_"
+#: Graph attributes networkx's readers add on their own.
+_READER_DEFAULTS = frozenset({"node_default", "edge_default", "mode", "name"})
+_STRUCTURE = frozenset({"type", "index", "from_list", "role", "relation", "position"})
+_MAP_FIELDS = frozenset(f.alias or n for n, f in ArgumentMap.model_fields.items())
+_NODE_FIELDS = _STRUCTURE | frozenset(
+    f.alias or n for cls in NODE_CLASSES.values() for n, f in cls.model_fields.items()
+)
+_RELATION_FIELDS = _STRUCTURE | frozenset(
+    f.alias or n for n, f in Relation.model_fields.items() if n not in ("source", "target")
+)
+_GEXF_META = "argmap"
+
+
+def dump_graphml(amap: ArgumentMap) -> str:
+    """The map as GraphML text, every attribute a typed column.
+
+    >>> from argmap.model import Claim
+    >>> text = dump_graphml(ArgumentMap(id="m", title="M", nodes=[
+    ...     Claim(id="t", text="A claim.", thesis=True, tags=["x"])]))
+    >>> 'attr.name="thesis" attr.type="boolean"' in text
+    True
+    """
+    graph = _flat_graph(amap, gexf=False)
+    return "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)) + "\n"
+
+
+def dump_gexf(amap: ArgumentMap) -> str:
+    """The map as GEXF 1.2 text, every attribute a typed column."""
+    graph = _flat_graph(amap, gexf=True)
+    return "\n".join(nx.generate_gexf(graph, encoding="utf-8", prettyprint=True)) + "\n"
+
+
+def parse_graphml(text: str, *, filename: str = "<string>") -> ArgumentMap:
+    """Read GraphML text (from argmap or another tool) into a map.
+
+    Raises:
+        FormatError: the text is not GraphML (located at the XML error) or the graph does
+            not describe a valid map.
+    """
+    graph, root = _read_xml(text, filename, nx.parse_graphml, "GraphML")
+    if graph.is_multigraph():
+        graph = nx.DiGraph(graph)
+    flat = _unflatten(graph, gexf=False)
+    # networkx writes the map id as the <graph> element's id and does not read it back.
+    element = root.find("{http://graphml.graphdrawing.org/xmlns}graph")
+    if element is None:
+        element = root.find("graph")
+    if element is not None and element.get("id") and "id" not in flat.graph:
+        flat.graph["id"] = element.get("id")
+    return _rebuild(flat, filename)
+
+
+def parse_gexf(text: str, *, filename: str = "<string>") -> ArgumentMap:
+    """Read GEXF text (from argmap, Gephi or another tool) into a map.
+
+    Raises:
+        FormatError: the text is not GEXF (located at the XML error) or the graph does not
+            describe a valid map.
+    """
+
+    def parse(data: str) -> nx.Graph:
+        return nx.read_gexf(io.BytesIO(data.encode("utf-8")), node_type=str)
+
+    graph, _ = _read_xml(text, filename, parse, "GEXF")
+    return _rebuild(_unflatten(nx.DiGraph(graph), gexf=True), filename)
+
+
+def read_graphml(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Read a GraphML file into a map (see :func:`parse_graphml`)."""
+    return parse_graphml(read_text(path, FormatError), filename=os.fspath(path))
+
+
+def read_gexf(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Read a GEXF file into a map (see :func:`parse_gexf`)."""
+    return parse_gexf(read_text(path, FormatError), filename=os.fspath(path))
+
+
+def write_graphml(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
+    """Write a map as a GraphML file, atomically."""
+    write_atomic(path, dump_graphml(amap))
+
+
+def write_gexf(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
+    """Write a map as a GEXF file, atomically."""
+    write_atomic(path, dump_gexf(amap))
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def _flat_graph(amap: ArgumentMap, *, gexf: bool) -> nx.DiGraph:
+    """A copy of the map's graph whose attributes are all scalars GraphML/GEXF can type."""
+    source = to_networkx(amap)
+    graph: nx.DiGraph = nx.DiGraph()
+    metadata = _flat(source.graph)
+    if gexf:
+        plain = {k: v for k, v in source.graph.items() if v is not None and v != [] and v != {}}
+        graph.graph["name"] = json.dumps({_GEXF_META: plain}, ensure_ascii=False)
+    else:
+        graph.graph.update(metadata)
+    for key, attrs in source.nodes(data=True):
+        flat = _flat(attrs)
+        graph.add_node(key, **(_renamed(flat, _GEXF_NODE_RESERVED) if gexf else flat))
+    for u, v, attrs in source.edges(data=True):
+        flat = _flat(attrs)
+        graph.add_edge(u, v, **(_renamed(flat, _GEXF_EDGE_RESERVED) if gexf else flat))
+    return graph
+
+
+def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in attrs.items():
+        if value is None:
+            continue
+        if key in STRUCTURED or isinstance(value, list | dict):
+            if value in ([], {}):
+                continue
+            out[key] = json.dumps(value, ensure_ascii=False, sort_keys=False)
+        else:
+            out[key] = value
+    return out
+
+
+def _renamed(attrs: dict[str, Any], reserved: frozenset[str]) -> dict[str, Any]:
+    return {(_GEXF_PREFIX + k if k in reserved else k): v for k, v in attrs.items()}
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def _read_xml(
+    text: str, filename: str, parse: Callable[[str], nx.Graph], what: str
+) -> tuple[nx.Graph, ET.Element]:
+    try:
+        root = ET.fromstring(text.encode("utf-8"))
+    except ET.ParseError as exc:
+        line, column = exc.position
+        message = f"not {what}: invalid XML ({_xml_reason(exc)})"
+        raise FormatError(
+            [Issue("error", message, code="syntax", location=Location(filename, line, column + 1))],
+            source=filename,
+        ) from None
+    try:
+        return parse(text), root
+    except (nx.NetworkXError, ValueError, KeyError, TypeError) as exc:
+        message = f"not a {what} graph networkx can read: {exc}"
+        raise FormatError(
+            [Issue("error", message, code="syntax", location=Location(filename))],
+            source=filename,
+        ) from None
+
+
+def _xml_reason(exc: ET.ParseError) -> str:
+    text = str(exc)
+    return text.split(":", 1)[0] if ":" in text else text
+
+
+def _unflatten(graph: nx.DiGraph, *, gexf: bool) -> nx.DiGraph:
+    out: nx.DiGraph = nx.DiGraph()
+    if gexf:
+        out.graph.update(_gexf_metadata(graph.graph.get("name")))
+    else:
+        metadata = {k: v for k, v in graph.graph.items() if k not in _READER_DEFAULTS}
+        out.graph.update(_kept(_decoded(metadata, gexf=False), _MAP_FIELDS))
+    for key, attrs in graph.nodes(data=True):
+        node = dict(attrs)
+        if gexf and node.get("label") == key:
+            # networkx's GEXF reader gives every node its id as label when none was written.
+            del node["label"]
+        decoded = _decoded(node, gexf=gexf)
+        known = _RELATION_FIELDS if decoded.get("type") == "relation" else _NODE_FIELDS
+        out.add_node(key, **_kept(decoded, known))
+    for u, v, attrs in graph.edges(data=True):
+        edge = dict(attrs)
+        if gexf:
+            edge.pop("id", None)
+        out.add_edge(u, v, **_kept(_decoded(edge, gexf=gexf), _RELATION_FIELDS))
+    return out
+
+
+def _kept(attrs: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
+    """Attributes argmap has no field for (a layout's x and y, colours) go into ``meta``."""
+    out = {k: v for k, v in attrs.items() if k in known}
+    extra = {k: v for k, v in attrs.items() if k not in known}
+    if extra:
+        meta = out.get("meta")
+        out["meta"] = {**extra, **(meta if isinstance(meta, dict) else {})}
+    return out
+
+
+def _gexf_metadata(name: object) -> dict[str, Any]:
+    if not isinstance(name, str) or not name:
+        return {}
+    try:
+        data = json.loads(name)
+    except json.JSONDecodeError:
+        return {"title": name}
+    if isinstance(data, dict) and isinstance(data.get(_GEXF_META), dict):
+        return dict(data[_GEXF_META])
+    return {"title": name}
+
+
+def _decoded(attrs: dict[str, Any], *, gexf: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in attrs.items():
+        name = key[len(_GEXF_PREFIX) :] if gexf and key.startswith(_GEXF_PREFIX) else key
+        if name in STRUCTURED and isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except json.JSONDecodeError:
+                if name == "tags":
+                    value = [value]
+        out[name] = value
+    return out
+
+
+def _rebuild(graph: nx.DiGraph, filename: str) -> ArgumentMap:
+    try:
+        return from_networkx(graph)
+    except MapError as exc:
+        issues = [
+            Issue(i.severity, i.message, code=i.code, path=i.path, location=Location(filename))
+            for i in exc.issues
+        ]
+        raise FormatError(issues, source=filename) from None
