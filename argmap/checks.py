@@ -41,7 +41,7 @@ def check(amap: ArgumentMap) -> list[Issue]:
 
     >>> from argmap.model import ArgumentMap, Claim, Relation
     >>> amap = ArgumentMap.model_construct(id="m", title="M",
-    ...     nodes=[Claim(id="a", text="A")],
+    ...     nodes=[Claim(id="a", text="A", thesis=True)],
     ...     relations=[Relation(kind="supports", source="a", target="b")])
     >>> [str(i) for i in check(amap)]
     ["error: supports relation (relations[0]): 'to' refers to unknown node 'b'"]

@@ -157,10 +157,10 @@ def dump_map(amap: ArgumentMap, *, format: MapFormat = "yaml") -> str:
     id: demo
     title: Demo
     nodes:
-    - id: t
-      kind: claim
-      thesis: true
-      text: A claim.
+      - id: t
+        kind: claim
+        thesis: true
+        text: A claim.
     """
     data = to_plain(amap)
     if format == "json":
