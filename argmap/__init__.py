@@ -8,6 +8,17 @@ checked with located messages, and turned into a networkx graph.
 from importlib.metadata import PackageNotFoundError, version
 
 from argmap.checks import check
+from argmap.citations import (
+    BibEntry,
+    Bibliography,
+    CitedSource,
+    check_citations,
+    cited_sources,
+    export_citations,
+    parse_bibliography,
+    read_bibliography,
+    read_map_bibliography,
+)
 from argmap.diagrams import DiagramOptions, render, to_dot, to_mermaid
 from argmap.errors import (
     ArgmapError,
@@ -43,8 +54,11 @@ __all__ = [
     "Actor",
     "ArgmapError",
     "ArgumentMap",
+    "BibEntry",
+    "Bibliography",
     "BibliographyError",
     "Citation",
+    "CitedSource",
     "Claim",
     "DiagramOptions",
     "Evidence",
@@ -60,14 +74,20 @@ __all__ = [
     "RenderError",
     "__version__",
     "check",
+    "check_citations",
+    "cited_sources",
     "dump_aif",
     "dump_map",
+    "export_citations",
     "from_networkx",
     "import_aif",
     "parse_aif",
+    "parse_bibliography",
     "parse_map",
     "read_aif",
+    "read_bibliography",
     "read_map",
+    "read_map_bibliography",
     "render",
     "to_dot",
     "to_mermaid",

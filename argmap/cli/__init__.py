@@ -6,6 +6,7 @@ import click
 
 from argmap import __version__
 from argmap.cli.check import check_command
+from argmap.cli.cite import cite_command
 from argmap.cli.show import show_command
 
 
@@ -19,4 +20,5 @@ def main() -> None:
 
 
 main.add_command(check_command)
+main.add_command(cite_command)
 main.add_command(show_command)
