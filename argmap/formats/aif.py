@@ -204,6 +204,22 @@ def _slug(value: object) -> str:
     return text if text and _ID_RE.match(text) else f"_{text}"
 
 
+def _assign_ids(keys: Sequence[str]) -> dict[str, str]:
+    """Argmap ids for AIF ids: valid ones are kept, the others made valid and unique."""
+    ids = {key: key for key in keys if _ID_RE.match(key)}
+    taken = set(ids)
+    for key in keys:
+        if key not in ids:
+            base = candidate = _slug(key)
+            count = 1
+            while candidate in taken:
+                count += 1
+                candidate = f"{base}-{count}"
+            ids[key] = candidate
+            taken.add(candidate)
+    return ids
+
+
 def _node_extras(raw: Mapping[str, Any], node_id: str, *, text_ok: bool) -> dict[str, Any]:
     """The keys of an AIF node that the argmap fields do not already hold."""
     extras: dict[str, Any] = {}
@@ -508,21 +524,11 @@ class _Importer:
         types = {str(n["nodeID"]): n.get("type") for n in nodes}
         by_key = {str(n["nodeID"]): i for i, n in enumerate(nodes)}
 
-        # Ids: AIF ids that are valid argmap ids are kept; the others are made valid.
-        ids: dict[str, str] = {}
-        taken: set[str] = set()
-        for key, kind in types.items():
-            if (kind == "I" or kind in SCHEME_TYPES) and _ID_RE.match(key):
-                ids[key] = key
-                taken.add(key)
-        for key, kind in types.items():
-            if (kind == "I" or kind in SCHEME_TYPES) and key not in ids:
-                candidate, n = _slug(key), 1
-                while candidate in taken:
-                    n += 1
-                    candidate = f"{_slug(key)}-{n}"
-                ids[key] = candidate
-                taken.add(candidate)
+        # In the order export writes them, so that export can tell which ids it gets back.
+        ids = _assign_ids(
+            [k for k, t in types.items() if t == "I"]
+            + [k for k, t in types.items() if t in SCHEME_TYPES]
+        )
 
         schemes: dict[str, _Scheme] = {}
         for i, raw in enumerate(nodes):
@@ -531,13 +537,12 @@ class _Importer:
             if kind in SCHEME_TYPES:
                 schemes[key] = _Scheme(i, raw, self.extension(raw, node_paths[i]))
             elif kind not in _KNOWN_TYPES:
-                what = f"type {kind!r}" if "type" in raw else "no type"
+                what = f"type {kind!r}, which argmap does not know" if "type" in raw else "no type"
                 self.note(
                     "warning",
                     "unknown-type",
                     node_paths[i],
-                    f"node {key!r} has {what}, which argmap does not know; it is kept "
-                    "as it is and written back on export",
+                    f"node {key!r} has {what}; it is kept as it is and written back on export",
                 )
 
         # Edges: premises (I -> scheme) and conclusions (scheme -> I or scheme); the rest
@@ -595,8 +600,8 @@ class _Importer:
                 kind = (scheme.ext or {}).get("kind", _TYPE_KINDS[scheme.raw["type"]])
                 if kind not in ("attacks", "undercuts", "questions"):
                     scheme.problem = (
-                        f"is a {scheme.raw['type']} node pointing at scheme node {target!r}; "
-                        "only conflicts (CA) can undercut an inference"
+                        f"points at scheme node {target!r}; only conflicts (CA) can "
+                        "undercut an inference"
                     )
                     changed = True
                 elif schemes[target].problem is not None:
@@ -881,6 +886,7 @@ class _Exporter:
         self.amap = amap
         meta = amap.meta.get(META_KEY)
         self.meta: dict[str, Any] = meta if isinstance(meta, dict) else {}
+        self.plain_ids: dict[str, str] = {}
 
     def run(self) -> dict[str, Any]:
         amap = self.amap
@@ -908,6 +914,8 @@ class _Exporter:
             else:
                 relation_ids.append(aif_ids[r.id])
         relation_targets = {r.id for r in amap.relations if r.id is not None}
+        keys = [str(aif_ids[n.id]) for n in amap.nodes] + [str(a) for a in relation_ids]
+        self.plain_ids = _assign_ids(keys)
 
         out_nodes: list[dict[str, Any]] = [self.node(n, aif_ids[n.id]) for n in amap.nodes]
         out_edges: list[dict[str, Any]] = []
@@ -960,7 +968,7 @@ class _Exporter:
         extras.pop("text", None)
         extras.pop("nodeID", None)
         raw: dict[str, Any] = {"nodeID": aid, "text": text, "type": "I", **extras}
-        plain = _plain_node(_slug(aid), raw)
+        plain = _plain_node(self.plain_ids[str(aid)], raw)
         _extend(raw, plain, n.model_dump(mode="json", by_alias=True), node=True)
         return raw
 
@@ -989,7 +997,7 @@ class _Exporter:
         conclusion = _edge(aid, aif_ids[r.target], edge_meta.get("conclusion"))
         edges.append(conclusion)
         plain = _plain_relation(
-            _slug(aid), raw, premises, (r.target, conclusion), at_scheme=at_scheme
+            self.plain_ids[str(aid)], raw, premises, (r.target, conclusion), at_scheme=at_scheme
         )
         _extend(raw, plain, r.model_dump(mode="json", by_alias=True), node=False)
         return raw, edges
