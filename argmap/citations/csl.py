@@ -107,6 +107,9 @@ def to_csl(entry: BibEntry, *, markup: bool = False) -> dict[str, Any]:
     text = entry.text
     btype = entry.type
     ctype = CSL_TYPES.get(btype, "document")
+    if btype == "misc" and "url" in text and "urldate" in text:
+        # BibTeX has no web page type; a @misc with a URL and an access date is one.
+        ctype = "webpage"
     item: dict[str, Any] = {"id": entry.key, "type": ctype}
 
     def put(csl_field: str, *bib_fields: str) -> None:
@@ -127,7 +130,7 @@ def to_csl(entry: BibEntry, *, markup: bool = False) -> dict[str, Any]:
     if btype in ("article", "periodical"):
         put("container-title", "journaltitle", "journal")
         put("issue", "number", "issue")
-    elif btype in ("online", "www", "electronic"):
+    elif ctype == "webpage":
         put("container-title", "organization", "journaltitle", "publisher")
     else:
         put("container-title", "booktitle", "journaltitle", "journal")
@@ -149,7 +152,7 @@ def to_csl(entry: BibEntry, *, markup: bool = False) -> dict[str, Any]:
             item["genre"] = genre
     elif btype == "manual":
         put("publisher", "organization", "publisher", "institution")
-    elif btype not in ("online", "www", "electronic"):
+    elif ctype != "webpage":
         put("publisher", "publisher", "organization", "institution")
     if btype in ("inproceedings", "conference"):
         put("event-title", "eventtitle")

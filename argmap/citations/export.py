@@ -178,6 +178,8 @@ _BIBLATEX_TYPES = {
     "personal_communication": "letter",
     "review": "review",
 }
+# The genre a BibTeX thesis type implies, not repeated as a ``type`` field.
+_DEFAULT_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
 _MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 # Text characters with a meaning in LaTeX, written so that LaTeX prints them.
@@ -339,6 +341,11 @@ def to_bibtex(
     for item in items:
         ctype = str(item.get("type", "document"))
         btype = types.get(ctype, "misc")
+        genre = item.get("genre")
+        if btype == "phdthesis" and "master" in str(genre).lower():
+            btype = "mastersthesis"
+        if btype in _DEFAULT_GENRES and _DEFAULT_GENRES[btype] == genre:
+            genre = None
         fields: list[tuple[str, str]] = []
 
         def add(
@@ -381,7 +388,7 @@ def to_bibtex(
             add("type", item.get("genre"))
         elif ctype == "thesis":
             add("institution" if biblatex else "school", publisher)
-            add("type", item.get("genre"))
+            add("type", genre)
         elif ctype == "webpage":
             pass
         else:
