@@ -31,7 +31,26 @@ from argmap.errors import (
     RenderError,
 )
 from argmap.formats.aif import dump_aif, import_aif, parse_aif, read_aif, write_aif
+from argmap.formats.argdown import (
+    dump_argdown,
+    import_argdown_json,
+    parse_argdown_json,
+    read_argdown_json,
+    write_argdown,
+)
+from argmap.formats.graphml import (
+    dump_gexf,
+    dump_graphml,
+    parse_gexf,
+    parse_graphml,
+    read_gexf,
+    read_graphml,
+    write_gexf,
+    write_graphml,
+)
 from argmap.formats.mapfile import dump_map, parse_map, read_map, write_map
+from argmap.formats.registry import convert
+from argmap.formats.schema import json_schema
 from argmap.graph import from_networkx, to_networkx
 from argmap.model import (
     Actor,
@@ -76,16 +95,28 @@ __all__ = [
     "check",
     "check_citations",
     "cited_sources",
+    "convert",
     "dump_aif",
+    "dump_argdown",
+    "dump_gexf",
+    "dump_graphml",
     "dump_map",
     "export_citations",
     "from_networkx",
     "import_aif",
+    "import_argdown_json",
+    "json_schema",
     "parse_aif",
+    "parse_argdown_json",
     "parse_bibliography",
+    "parse_gexf",
+    "parse_graphml",
     "parse_map",
     "read_aif",
+    "read_argdown_json",
     "read_bibliography",
+    "read_gexf",
+    "read_graphml",
     "read_map",
     "read_map_bibliography",
     "render",
@@ -93,5 +124,8 @@ __all__ = [
     "to_mermaid",
     "to_networkx",
     "write_aif",
+    "write_argdown",
+    "write_gexf",
+    "write_graphml",
     "write_map",
 ]

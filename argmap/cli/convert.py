@@ -1,0 +1,97 @@
+"""``argmap convert``: one file, or a whole folder of them, from one format to another."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from argmap.cli._common import EXIT_ERRORS, EXIT_OK, echo_issues, handle_errors
+from argmap.errors import ArgmapError, Issue, _IssuesError
+from argmap.formats.registry import READABLE, WRITABLE, convert, directory_plan
+
+
+@click.command("convert")
+@click.argument("source", type=click.Path(exists=True, file_okay=True, dir_okay=True))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=True),
+    help="The file to write (a folder when SOURCE is a folder).",
+)
+@click.option(
+    "--from",
+    "from_format",
+    type=click.Choice(READABLE),
+    help="Input format (default: from the suffix, and the content of .json files).",
+)
+@click.option(
+    "--to",
+    "to_format",
+    type=click.Choice(WRITABLE),
+    help="Output format (default: from the output suffix; yaml for a folder).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
+@handle_errors
+def convert_command(
+    source: str, output: str, from_format: str | None, to_format: str | None, quiet: bool
+) -> None:
+    """Convert SOURCE to another format: argmap YAML/JSON, AIF, Argdown, GraphML, GEXF.
+
+    Formats follow the suffixes unless --from/--to name them: yaml (.yaml, .yml),
+    json (.json), aif (.aif.json, .aif), argdown (.argdown, .ad; reading runs the
+    Argdown parser), argdown-json (.argdown.json, read only), graphml (.graphml),
+    gexf (.gexf). A plain .json input is recognised by its content.
+
+    When SOURCE is a folder, every file in it (and in its sub-folders) of a format argmap
+    reads is converted into the folder OUTPUT, with a progress bar; bad files are reported
+    at the end and the exit status is 1 if any failed.
+    """
+    if Path(source).is_dir():
+        _convert_folder(Path(source), Path(output), from_format, to_format or "yaml", quiet)
+        return
+    issues = convert(source, output, from_format=from_format, to_format=to_format)
+    if not quiet:
+        echo_issues(issues)
+    click.echo(f"wrote {output}", err=True)
+
+
+def _convert_folder(
+    source: Path, output: Path, from_format: str | None, to_format: str, quiet: bool
+) -> None:
+    pairs = directory_plan(source, output, from_format=from_format, to_format=to_format)
+    if not pairs:
+        click.echo(f"argmap: error: {source}: no files of a format argmap reads", err=True)
+        sys.exit(EXIT_ERRORS)
+    failed: list[tuple[Path, list[Issue] | str]] = []
+    warnings: list[Issue] = []
+    with click.progressbar(
+        pairs, label=f"Converting {len(pairs)} files", file=sys.stderr, show_pos=True
+    ) as bar:
+        for src, dst in bar:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                issues = convert(src, dst, from_format=from_format, to_format=to_format)
+            except _IssuesError as exc:
+                failed.append((src, exc.issues))
+                continue
+            except ArgmapError as exc:
+                failed.append((src, str(exc)))
+                continue
+            warnings.extend(issues)
+    if not quiet:
+        echo_issues(warnings)
+    for src, problem in failed:
+        if isinstance(problem, str):
+            click.echo(f"{src}: error: {problem}", err=True)
+        else:
+            echo_issues(problem)
+    done = len(pairs) - len(failed)
+    click.echo(
+        f"{done} of {len(pairs)} files converted to {output} ({len(warnings)} warnings); "
+        f"{len(failed)} failed" + (": " + ", ".join(str(s) for s, _ in failed) if failed else ""),
+        err=True,
+    )
+    sys.exit(EXIT_ERRORS if failed else EXIT_OK)

@@ -1,0 +1,30 @@
+"""``argmap schema``: print the JSON Schema of map files, for editors and validators."""
+
+from __future__ import annotations
+
+import click
+
+from argmap._io import write_atomic
+from argmap.cli._common import handle_errors
+from argmap.formats.schema import dump_json_schema
+
+
+@click.command("schema")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the schema to this file instead of standard output.",
+)
+@handle_errors
+def schema_command(output: str | None) -> None:
+    """Print the JSON Schema (draft 2020-12) of argmap map files.
+
+    Point an editor at it to check maps while typing: with the YAML language server, put
+    '# yaml-language-server: $schema=PATH' at the top of a map file.
+    """
+    text = dump_json_schema()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
