@@ -1,0 +1,127 @@
+"""Reading bibliographies: decoded entries, and every problem reported at path:line:column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.citations import BibEntry, Bibliography, parse_bibliography, read_bibliography
+from argmap.errors import BibliographyError
+from tests.conftest import BIBLIOGRAPHY, DATA, SEED_BIB
+
+HERE = DATA / "citations"
+
+
+def test_seed_bibliography_is_read_and_decoded() -> None:
+    bib = argmap.read_bibliography(SEED_BIB)
+    assert list(bib) == ["shagina2018dilemma", "shagina2018sanctions", "shagina2019sanctions"]
+    assert bib.issues == []
+    entry = bib["shagina2018sanctions"]
+    assert entry.type == "techreport"
+    assert entry["title"] == (
+        "Japan's Sanctions Policy Vis-\u00e0-Vis Russia: Implications for Western Sanctions Unity"
+    )
+    assert entry.fields["title"].startswith("{Japan}'s")  # the raw value is kept
+    assert entry["series"] == "Sasakawa USA Forum"
+    assert entry["month"] == "9"
+    assert str(entry.location) == f"{SEED_BIB}:17:1"
+    assert str(entry.field_locations["title"]) == f"{SEED_BIB}:19:3"
+    dilemma = bib["shagina2018dilemma"]
+    assert dilemma["series"] == "Focus Asia: Perspective & Analysis"
+    assert dilemma.names["author"][0].family == "Shagina"
+
+
+@pytest.mark.parametrize("path", sorted(BIBLIOGRAPHY.glob("*.bib")), ids=lambda p: p.name)
+def test_every_repository_bibliography_reads_without_warnings(path: Path) -> None:
+    bib = read_bibliography(path)
+    assert len(bib) > 0
+    assert bib.issues == []
+
+
+def test_names_fixture_decodes_names_and_keeps_urls_verbatim() -> None:
+    bib = read_bibliography(HERE / "names.bib")
+    assert [str(n) for n in bib["vanderberg2020"].names["author"]] == [
+        "van der Berg, Jan",
+        "Müller, Jérôme",
+        "de la Fontaine, Jr., Jean",
+    ]
+    assert bib["isdp2017"].names["author"][0].literal == (
+        "Institute for Security and Development Policy"
+    )
+    assert bib["mao2021"]["url"] == "https://example.org/tracker?a=1&b=2%20c_d"
+    assert bib["garcia2015"]["school"] == "Université de Genève"
+    assert bib["vanderberg2020"]["doi"] == "10.1080/01402390.2019.1234567"
+
+
+def test_broken_file_reports_every_error_located() -> None:
+    path = HERE / "broken.bib"
+    with pytest.raises(BibliographyError) as caught:
+        read_bibliography(path)
+    lines = [str(issue) for issue in caught.value.issues]
+    assert lines == [
+        f"{path}:3:1: error: duplicate key 'dup': already defined at {path}:1:1",
+        f"{path}:5:1: error: entry 'twice' sets title more than once; keep one value per field",
+        f"{path}:7:1: error: cannot parse this @article block (it breaks off by line 7): "
+        "Unexpected block start: `@thing`. Was still looking for field-value closing `,` or `}`",
+        f"{path}:8:1: warning: entry 'odd' has unknown type @thing; it is treated as @misc "
+        "(known types include article, book, incollection, inproceedings, misc, online, "
+        "report, thesis, ...)",
+        f"{path}:9:1: warning: @article entry 'thin' has no author",
+        f"{path}:9:1: warning: @article entry 'thin' has no journal or journaltitle",
+    ]
+    assert str(caught.value).startswith("3 errors in bibliography")
+
+
+def test_warnings_alone_do_not_raise() -> None:
+    bib = parse_bibliography("@article{k, title = {T}}\n", source="mine.bib")
+    assert [str(i) for i in bib.issues] == [
+        "mine.bib:1:1: warning: @article entry 'k' has no author",
+        "mine.bib:1:1: warning: @article entry 'k' has no journal or journaltitle",
+        "mine.bib:1:1: warning: @article entry 'k' has no year or date",
+    ]
+    assert [i.code for i in bib.issues] == ["missing-field"] * 3
+
+
+def test_keys_resolve_across_files_and_duplicates_across_files_are_errors(tmp_path: Path) -> None:
+    other = tmp_path / "other.bib"
+    other.write_text("@misc{extra, title = {Extra}}\n", encoding="utf-8")
+    bib = read_bibliography([SEED_BIB, other])
+    assert "extra" in bib and "shagina2018dilemma" in bib
+    assert bib.sources == [str(SEED_BIB), str(other)]
+    clash = tmp_path / "clash.bib"
+    clash.write_text("\n@misc{shagina2019sanctions, title = {Clash}}\n", encoding="utf-8")
+    with pytest.raises(BibliographyError) as caught:
+        read_bibliography([SEED_BIB, clash])
+    (issue,) = caught.value.issues
+    assert str(issue) == (
+        f"{clash}:2:1: error: duplicate key 'shagina2019sanctions': already defined at "
+        f"{SEED_BIB}:30:1"
+    )
+
+
+def test_missing_and_non_utf8_files_are_reported_together(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.bib"
+    with pytest.raises(BibliographyError) as caught:
+        read_bibliography([missing, HERE / "latin1.bib"])
+    assert {str(i) for i in caught.value.issues} == {
+        f"{HERE / 'latin1.bib'}:1:26: error: not UTF-8: byte 0xfc cannot be decoded; "
+        "save the file as UTF-8",
+        f"{missing}: error: no such file",
+    }
+
+
+def test_read_map_bibliography_resolves_paths_relative_to_the_map(
+    seed_map: argmap.ArgumentMap,
+) -> None:
+    bib = argmap.read_map_bibliography(seed_map)
+    assert isinstance(bib, Bibliography)
+    assert all(isinstance(e, BibEntry) for e in bib.values())
+    assert Path(bib.sources[0]).resolve() == SEED_BIB.resolve()
+
+
+def test_input_files_are_never_modified() -> None:
+    before = SEED_BIB.read_bytes()
+    read_bibliography(SEED_BIB)
+    assert SEED_BIB.read_bytes() == before
