@@ -7,6 +7,9 @@ import click
 from argmap import __version__
 from argmap.cli.check import check_command
 from argmap.cli.cite import cite_command
+from argmap.cli.convert import convert_command
+from argmap.cli.render import render_command
+from argmap.cli.schema import schema_command
 from argmap.cli.show import show_command
 
 
@@ -21,4 +24,7 @@ def main() -> None:
 
 main.add_command(check_command)
 main.add_command(cite_command)
+main.add_command(convert_command)
+main.add_command(render_command)
+main.add_command(schema_command)
 main.add_command(show_command)

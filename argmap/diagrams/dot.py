@@ -10,6 +10,7 @@ and undercuts and questions of the inference point at the dot.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, TypeAlias, TypedDict
@@ -20,13 +21,15 @@ from argmap.diagrams._selection import Drawn, Markers, drawn_relations, visible_
 from argmap.diagrams.escape import escape_html, escape_string, html_lines, wrap
 from argmap.diagrams.theme import NODE_ROLES, THEMES, NodeRole, Theme, ThemeName, node_role
 from argmap.graph import junction_key
-from argmap.model import ArgumentMap, Factor, Node, Relation, RelationKind
+from argmap.model import ArgumentMap, Factor, Node, RelationKind
 
 __all__ = ["DiagramOptions", "Direction", "GroupBy", "to_dot"]
 
 Direction: TypeAlias = Literal["TB", "LR"]
 GroupBy: TypeAlias = Literal["actor", "kind"]
 
+#: How many samples a row of the legend holds.
+_LEGEND_ROW = 4
 #: Maps with more nodes than this lay out slowly and unreadably; callers suggest ``focus``.
 LARGE_MAP = 1000
 
@@ -177,11 +180,64 @@ def to_dot(
 
     kinds = sorted({d.relation.kind for d in drawn}, key=list(style.edges).index)
     roles = sorted({node_role(n) for n in nodes}, key=NODE_ROLES.index)
+    # Legend and key block hang below the node that starts the longest chain of arrows:
+    # their rows then get ranks of their own instead of stretching the diagram's ranks.
+    anchor = _lowest_node(nodes, drawn, names, junctions, by_id)
     if legend:
-        _add_legend(dot, style, roles, kinds, has_junction=bool(junctions))
+        top = _add_legend(dot, style, roles, kinds, has_junction=bool(junctions))
+        if anchor is not None and top is not None:
+            dot.edge(top, anchor, style="invis")
     if key_block and not hide_citations and markers.order:
         _add_key_block(dot, style, markers, references or {}, wrap_width)
+        if anchor is not None:
+            dot.edge("#key-block", anchor, style="invis")
     return dot
+
+
+def _lowest_node(
+    nodes: list[Node],
+    drawn: list[Drawn],
+    names: Mapping[str, str],
+    junctions: Mapping[int, str],
+    by_id: Mapping[str, Drawn],
+) -> str | None:
+    """The DOT name of the node farthest (in arrows) from the top of the diagram."""
+    heads: dict[str, list[str]] = {}
+    for item in drawn:
+        target = by_id.get(item.relation.target)
+        head = junctions[target.index] if target is not None else names[item.relation.target]
+        key = junctions.get(item.index)
+        for source in item.sources:
+            heads.setdefault(names[source], []).append(key or head)
+        if key is not None:
+            heads.setdefault(key, []).append(head)
+    height: dict[str, int] = {}
+    for start in heads:
+        # Iterative depth-first search; an edge back into the current path (a cycle of
+        # attacks, say) is ignored, as dot reverses it.
+        stack: list[tuple[str, int]] = [(start, 0)]
+        on_path = {start}
+        while stack:
+            name, position = stack[-1]
+            following = heads.get(name, [])
+            if name in height:
+                stack.pop()
+                on_path.discard(name)
+            elif position < len(following):
+                stack[-1] = (name, position + 1)
+                successor = following[position]
+                if successor not in height and successor not in on_path:
+                    stack.append((successor, 0))
+                    on_path.add(successor)
+            else:
+                height[name] = 1 + max(
+                    (height.get(s, -1) for s in following if s not in on_path), default=-1
+                )
+                stack.pop()
+                on_path.discard(name)
+    if not nodes:
+        return None
+    return max((names[n.id] for n in nodes), key=lambda name: height.get(name, 0))
 
 
 def _dot_names(amap: ArgumentMap) -> dict[str, str]:
@@ -265,7 +321,6 @@ def _add_node(
         name,
         label=label,
         id=escape_string(node.id),
-        tooltip=escape_string(_tooltip(node)),
         shape=style.shape,
         style=style.style,
         fillcolor=style.fillcolor,
@@ -277,15 +332,6 @@ def _add_node(
 
 def _has_actor(amap: ArgumentMap, actor_id: str) -> bool:
     return any(a.id == actor_id for a in amap.actors)
-
-
-def _tooltip(node: Node) -> str:
-    lines = [node.text]
-    lines.extend(
-        f"{c.key}{', ' + c.locator if c.locator else ''}{': “' + c.quote + '”' if c.quote else ''}"
-        for c in node.cites
-    )
-    return "\n".join(lines)
 
 
 # -- relations -----------------------------------------------------------------------------
@@ -306,7 +352,6 @@ def _add_relation(
         "color": edge.color,
         "style": edge.style,
         "penwidth": f"{edge.penwidth:g}",
-        "tooltip": escape_string(_relation_tooltip(relation)),
     }
     if weights and relation.weight is not None:
         attrs["label"] = f'<<FONT COLOR="{theme.muted}">{relation.weight:g}</FONT>>'
@@ -321,7 +366,6 @@ def _add_relation(
         key,
         label="",
         id=escape_string(key),
-        tooltip=attrs["tooltip"],
         shape="circle",
         width="0.14",
         height="0.14",
@@ -342,13 +386,6 @@ def _add_relation(
     dot.edge(key, head, arrowhead=edge.arrowhead, **attrs)
 
 
-def _relation_tooltip(relation: Relation) -> str:
-    sources = " + ".join(relation.sources)
-    head = f"{relation.id}: " if relation.id else ""
-    text = f"{head}{sources} {relation.kind} {relation.target}"
-    return f"{text}\n{relation.note}" if relation.note else text
-
-
 # -- legend and key block ------------------------------------------------------------------
 
 
@@ -359,7 +396,8 @@ def _add_legend(
     kinds: list[RelationKind],
     *,
     has_junction: bool,
-) -> None:
+) -> str | None:
+    """Add the legend; return the first sample of its top row (None when it is empty)."""
     with dot.subgraph(name="cluster_legend") as legend:
         legend.attr(
             label="<<B>Legend</B>>",
@@ -369,14 +407,16 @@ def _add_legend(
             fontsize="11",
             labeljust="l",
         )
-        # One row of samples: a row takes one rank, so the legend never stretches the
-        # diagram's height, and its sample lines cannot cross.
-        with legend.subgraph() as row:
-            row.attr(rank="same")
-            for role in roles:
+        # Samples in short rows, each row one rank: the legend stays compact, its sample
+        # lines cannot cross, and invisible edges stack the rows in a fixed order.
+        rows: list[list[str]] = []
+        for start in range(0, len(roles), _LEGEND_ROW):
+            row = []
+            for role in roles[start : start + _LEGEND_ROW]:
                 style = theme.nodes[role]
-                row.node(
-                    f"#legend-{role}",
+                name = f"#legend-{role}"
+                legend.node(
+                    name,
                     label=f"<{escape_html(style.legend)}>",
                     shape=style.shape,
                     style=style.style,
@@ -386,14 +426,18 @@ def _add_legend(
                     penwidth=f"{style.penwidth:g}",
                     fontsize="9",
                 )
-            for kind in kinds:
+                row.append(name)
+            rows.append(row)
+        for start in range(0, len(kinds), _LEGEND_ROW):
+            row = []
+            for kind in kinds[start : start + _LEGEND_ROW]:
                 edge = theme.edges[kind]
-                start, end = f"#legend-{kind}-from", f"#legend-{kind}-to"
-                row.node(start, label="", shape="point", width="0.04", color=theme.muted)
-                row.node(end, label="", shape="point", width="0.04", color=theme.muted)
-                row.edge(
-                    start,
-                    end,
+                tail, head = f"#legend-{kind}-from", f"#legend-{kind}-to"
+                legend.node(tail, label="", shape="point", width="0.04", color=theme.muted)
+                legend.node(head, label="", shape="point", width="0.04", color=theme.muted)
+                legend.edge(
+                    tail,
+                    head,
                     label=f"<{escape_html(edge.legend)}>",
                     color=edge.color,
                     style=edge.style,
@@ -402,14 +446,25 @@ def _add_legend(
                     fontsize="9",
                     minlen="2",
                 )
-            if has_junction:
-                row.node(
-                    "#legend-junction",
-                    label="<● joins premises that support only together,<BR/>"
-                    "or marks an inference that is undercut or questioned>",
-                    shape="plaintext",
-                    fontsize="9",
-                )
+                row.extend([tail, head])
+            rows.append(row)
+        if has_junction:
+            legend.node(
+                "#legend-junction",
+                label="<● joins premises that support only together,<BR/>"
+                "or marks an inference that is undercut or questioned>",
+                shape="plaintext",
+                fontsize="9",
+            )
+            rows.append(["#legend-junction"])
+        for row in rows:
+            with legend.subgraph() as same:
+                same.attr(rank="same")
+                for name in row:
+                    same.node(name)
+        for upper, lower in itertools.pairwise(rows):
+            legend.edge(lower[0], upper[0], style="invis")
+    return rows[0][0] if rows else None
 
 
 def _add_key_block(

@@ -65,21 +65,23 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def escape_html(text: str) -> str:
-    """Escape text for a Graphviz HTML-like label (and the SVG Graphviz writes from it).
+    r"""Escape text for a Graphviz HTML-like label (and the SVG Graphviz writes from it).
 
     ``&``, ``<``, ``>`` and quotes become character references, so the text can
-    neither close the label nor open an element. Backslashes stay literal: Graphviz does
-    not read escape sequences inside HTML-like labels.
+    neither close the label nor open an element. Backslashes are doubled: Graphviz reads
+    ``\N``, ``\G`` and ``\E`` even in HTML-like labels (and after decoding ``&#92;``), and
+    reads ``\\`` as one backslash.
 
-    >>> escape_html('<b>"Tom" & Jerry\\'s</b>')
+    >>> escape_html('<b>"Tom" & Jerry\'s</b>')
     '&lt;b&gt;&quot;Tom&quot; &amp; Jerry&#39;s&lt;/b&gt;'
-    >>> escape_html("back\\\\slash {braces} [1]")
-    'back\\\\slash {braces} [1]'
+    >>> print(escape_html("\\N is the node name; {braces} [1]"))
+    \\N is the node name; {braces} [1]
     >>> escape_html("&amp; stays as written")
     '&amp;amp; stays as written'
     """
     return (
         clean_text(text)
+        .replace("\\", "\\\\")
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
