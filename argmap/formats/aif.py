@@ -836,24 +836,42 @@ class _Importer:
             meta["nodes"] = kept_nodes
         if kept_edges:
             meta["edges"] = kept_edges
-        # The order export writes, natural for argmap: nodes, relations, kept nodes; and
-        # the edges of each relation, then the kept edges. Record the file's own when it
-        # differs, so a round trip gives it back.
-        natural = [n["nodeID"] for n in nodes if n.get("type") == "I"]
-        natural += [nodes[by_key[k]]["nodeID"] for k in relation_keys]
-        natural += [n["nodeID"] for n in kept_nodes]
-        actual = [n["nodeID"] for n in nodes]
-        if natural != actual:
-            meta["node_order"] = actual
+        # Export writes nodes, relations, kept nodes, and the edges of each relation before
+        # the kept edges. Record where the file's order differs, so it comes back.
+        natural = [str(n["nodeID"]) for n in nodes if n.get("type") == "I"]
+        natural += relation_keys
+        natural += [str(n["nodeID"]) for n in kept_nodes]
+        node_rank = {key: i for i, key in enumerate(natural)}
+        cut = _unordered_tail([node_rank[str(n["nodeID"])] for n in nodes])
+        if cut:
+            meta["node_order"] = [n["nodeID"] for n in nodes[:cut]]
         edge_natural = used_edges + [j for j in range(len(edges)) if j not in used]
+        edge_rank = {j: i for i, j in enumerate(edge_natural)}
         edge_ids = [e.get("edgeID") for e in edges]
-        unique = len({json.dumps(e) for e in edge_ids}) == len(edge_ids) and None not in edge_ids
-        if edge_natural != sorted(edge_natural) and unique:
-            meta["edge_order"] = edge_ids
+        unique = None not in edge_ids and len({str(e) for e in edge_ids}) == len(edge_ids)
+        cut = _unordered_tail([edge_rank[j] for j in range(len(edges))])
+        if cut and unique:
+            meta["edge_order"] = edge_ids[:cut]
         result: dict[str, Any] = dict(own)
         if meta:
             result[META_KEY] = meta
         return result
+
+
+def _unordered_tail(ranks: Sequence[int]) -> int:
+    """Where the longest run of items already in export's own order starts at the end.
+
+    Export writes the items an order names first, then the others in its own order, so
+    only the items before that run need naming; a map edited after import (items added)
+    then still reads back with the same order.
+
+    >>> _unordered_tail([0, 1, 2]), _unordered_tail([2, 0, 1]), _unordered_tail([])
+    (0, 1, 0)
+    """
+    cut = max(len(ranks) - 1, 0)
+    while cut > 0 and ranks[cut - 1] < ranks[cut]:
+        cut -= 1
+    return cut
 
 
 def _first_error(exc: ValidationError) -> str:
