@@ -19,10 +19,8 @@ from typing import Any
 
 from argmap.model import FORMAT_VERSION, ArgumentMap
 
-__all__ = ["SCHEMA_ID", "dump_json_schema", "json_schema"]
+__all__ = ["dump_json_schema", "json_schema"]
 
-#: The ``$id`` of the schema: where the committed copy lives in the repository.
-SCHEMA_ID = "https://argmap.invalid/schema/argmap-map-v1.schema.json"
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _NODE_DEFS = ("Claim", "Evidence", "Factor", "Question")
 
@@ -43,7 +41,6 @@ def json_schema() -> dict[str, Any]:
     raw = ArgumentMap.model_json_schema(by_alias=True, mode="validation")
     schema: dict[str, Any] = {
         "$schema": _DIALECT,
-        "$id": SCHEMA_ID,
         **copy.deepcopy(raw),
     }
     schema["title"] = "argmap map file"
@@ -56,11 +53,40 @@ def json_schema() -> dict[str, Any]:
         "description": "The version of the map file format; write 'argmap: 1'.",
     }
     schema["required"] = sorted({*schema.get("required", []), "argmap"})
+    kinds = {}
     for name in _NODE_DEFS:
         node = schema["$defs"][name]
         node["required"] = [*node.get("required", []), "kind"]
+        kinds[node["properties"]["kind"]["const"]] = name
+    schema["properties"]["nodes"]["items"] = _node_item(kinds)
     _clean_descriptions(schema)
     return schema
+
+
+def _node_item(kinds: dict[str, str]) -> dict[str, Any]:
+    """A node, chosen by its ``kind`` with if/then rather than pydantic's oneOf.
+
+    With oneOf a validator can only say "matches none of claim, evidence, ..."; with
+    if/then it reports the offending field itself (``weight``, ``id``, ...), which is what
+    an editor should underline.
+    """
+    return {
+        "type": "object",
+        "required": ["kind"],
+        "properties": {
+            "kind": {
+                "enum": list(kinds),
+                "description": "What the node is: " + ", ".join(kinds) + ".",
+            }
+        },
+        "allOf": [
+            {
+                "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+                "then": {"$ref": f"#/$defs/{name}"},
+            }
+            for kind, name in kinds.items()
+        ],
+    }
 
 
 def dump_json_schema() -> str:

@@ -1,0 +1,176 @@
+"""GraphML and GEXF: typed columns that networkx reads back, lossless round trips, bad input.
+
+The GraphML golden file is regenerated with
+``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/test_graphml.py``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+import argmap
+from argmap.formats.graphml import STRUCTURED
+from tests.conftest import DATA, GOLDEN, SEED_MAP
+
+HERE = DATA / "interchange"
+GOLDEN_DIR = GOLDEN / "interchange"
+
+
+def hand_made() -> argmap.ArgumentMap:
+    """Every shape the graph can take: linked premises, an undercut, a repeated pair."""
+    return argmap.parse_map(
+        """
+argmap: 1
+id: shapes
+title: "Shapes <&> \\"quoted\\""
+authors: [A. Author]
+nodes:
+  - {id: t, kind: claim, thesis: true, text: "The thesis, with <markup> & ampersand"}
+  - {id: a, kind: claim, text: Premise A, tags: [x, "y z"]}
+  - {id: b, kind: evidence, text: Premise B, cites: [{key: k1, locator: p. 2}]}
+  - {id: f, kind: factor, direction: pull, weight: 0.25, text: A pull, meta: {n: [1, 2]}}
+  - {id: u, kind: claim, text: An undercutter}
+  - {id: q, kind: question, text: Why?}
+relations:
+  - {id: r1, kind: supports, from: [a, b], to: t, scheme: Argument From Sign}
+  - {id: r2, kind: undercuts, from: u, to: r1, weight: 1.0}
+  - {kind: pulls, from: f, to: t, note: "A note"}
+  - {kind: attacks, from: f, to: t}
+  - {kind: questions, from: q, to: a}
+""",
+        filename="shapes.yaml",
+    )
+
+
+MAPS = {"seed": lambda: argmap.read_map(SEED_MAP), "shapes": hand_made}
+
+
+@pytest.mark.parametrize("name", sorted(MAPS))
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_round_trip_gives_the_same_map(name: str, fmt: str) -> None:
+    amap = MAPS[name]()
+    if fmt == "graphml":
+        back = argmap.parse_graphml(argmap.dump_graphml(amap), filename="x.graphml")
+    else:
+        back = argmap.parse_gexf(argmap.dump_gexf(amap), filename="x.gexf")
+    assert back == amap
+
+
+def _decoded(attrs: dict[str, Any]) -> dict[str, Any]:
+    return {k: json.loads(v) if k in STRUCTURED else v for k, v in attrs.items()}
+
+
+@pytest.mark.parametrize("name", sorted(MAPS))
+def test_networkx_reads_graphml_with_the_graphs_attributes_and_types(name: str) -> None:
+    amap = MAPS[name]()
+    expected = argmap.to_networkx(amap)
+    graph = nx.read_graphml(io.BytesIO(argmap.dump_graphml(amap).encode()))
+    assert set(graph.nodes) == set(expected.nodes)
+    assert set(graph.edges) == set(expected.edges)
+    for key, attrs in expected.nodes(data=True):
+        assert _decoded(graph.nodes[key]) == {k: v for k, v in attrs.items() if v != []}
+    for u, v, attrs in expected.edges(data=True):
+        assert _decoded(graph.edges[u, v]) == {k: v for k, v in attrs.items() if v != []}
+    # typed columns, not strings: what Gephi and Cytoscape sort and filter on
+    thesis = next(k for k, a in expected.nodes(data=True) if a.get("thesis"))
+    assert graph.nodes[thesis]["thesis"] is True
+    assert all(isinstance(a["index"], int) for _, _, a in graph.edges(data=True) if "index" in a)
+
+
+def test_networkx_reads_gexf_with_typed_columns() -> None:
+    amap = hand_made()
+    graph = nx.read_gexf(io.BytesIO(argmap.dump_gexf(amap).encode()), node_type=str)
+    assert graph.nodes["f"]["weight"] == 0.25
+    assert graph.nodes["t"]["thesis"] is True
+    assert json.loads(graph.nodes["a"]["tags"]) == ["x", "y z"]
+    # the GEXF reserved names are written under argmap_ so Gephi keeps its own fields
+    edge = graph.edges["f", "t"]
+    assert (edge["argmap_type"], edge["kind"], edge["index"]) == ("relation", "pulls", 2)
+    undercut = graph.edges["u", "r1"]
+    assert (undercut["argmap_id"], undercut["argmap_weight"]) == ("r2", 1.0)
+    assert graph.nodes["r1"]["scheme"] == "Argument From Sign"
+    assert json.loads(graph.graph["name"])["argmap"]["authors"] == ["A. Author"]
+
+
+def test_graphml_output_matches_the_golden_file() -> None:
+    text = argmap.dump_graphml(argmap.read_map(SEED_MAP))
+    golden = GOLDEN_DIR / "seed.graphml"
+    if os.environ.get("ARGMAP_REGENERATE"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_graphml_from_another_tool_becomes_a_map_with_extra_columns_in_meta() -> None:
+    amap = argmap.read_graphml(HERE / "foreign.graphml")
+    assert [n.id for n in amap.nodes] == ["n0", "n1", "n2"]
+    first = amap.node("n0")
+    assert (first.kind, first.text) == ("claim", "Sanctions were symbolic")
+    assert first.meta == {"x": 10.5, "colour": "red"}
+    assert [(r.kind, r.source, r.target) for r in amap.relations] == [
+        ("supports", "n1", "n0"),
+        ("attacks", "n2", "n0"),
+    ]
+
+
+def test_files_are_written_atomically_and_read_back(tmp_path: Path) -> None:
+    amap = hand_made()
+    argmap.write_graphml(amap, tmp_path / "m.graphml")
+    argmap.write_gexf(amap, tmp_path / "m.gexf")
+    assert argmap.read_graphml(tmp_path / "m.graphml") == amap
+    assert argmap.read_gexf(tmp_path / "m.gexf") == amap
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.gexf", "m.graphml"]
+
+
+BAD = [
+    (
+        "<graphml><graph></graphml>",
+        "x.graphml:1:19: error: not GraphML: invalid XML (mismatched tag)",
+    ),
+    ("", "x.graphml:1:1: error: not GraphML: invalid XML (no element found)"),
+    (
+        "<graphml>\n<graph edgedefault='directed'>\n<node id='a'/>\n<node id='b'/>\n"
+        "<edge source='a' target='b'/>\n</graph>\n</graphml>",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BAD)
+def test_bad_graphml_is_refused_with_located_errors(text: str, message: str | None) -> None:
+    if message is None:
+        # readable, and a valid map: a plain graph from another tool
+        amap = argmap.parse_graphml(text, filename="x.graphml")
+        assert [(r.kind, r.source, r.target) for r in amap.relations] == [("supports", "a", "b")]
+        return
+    with pytest.raises(argmap.FormatError) as caught:
+        argmap.parse_graphml(text, filename="x.graphml")
+    assert [str(i) for i in caught.value.issues] == [message]
+
+
+def test_a_graph_that_is_no_valid_map_is_refused() -> None:
+    text = (
+        "<graphml><key id='k' for='node' attr.name='kind' attr.type='string'/>"
+        "<graph edgedefault='directed'><node id='a'><data key='k'>thought</data></node>"
+        "</graph></graphml>"
+    )
+    with pytest.raises(argmap.FormatError) as caught:
+        argmap.parse_graphml(text, filename="x.graphml")
+    assert len(caught.value.issues) == 1
+    assert str(caught.value.issues[0]).startswith("x.graphml: error: ")
+    assert "thought" in str(caught.value.issues[0])
+
+
+def test_gexf_that_is_not_xml_is_located() -> None:
+    with pytest.raises(argmap.FormatError) as caught:
+        argmap.parse_gexf("<gexf>\n  <graph>\n</gexf>", filename="g.gexf")
+    assert [str(i) for i in caught.value.issues] == [
+        "g.gexf:3:3: error: not GEXF: invalid XML (mismatched tag)"
+    ]
