@@ -1,0 +1,235 @@
+"""Rendering through Graphviz's dot: formats, hostile labels, atomic writes, missing dot."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import graphviz
+import pytest
+
+import argmap
+from argmap.diagrams import format_for, render, to_dot
+from argmap.diagrams.backend import INSTALL_HINT, pipe
+from argmap.diagrams.escape import wrap
+from argmap.model import ArgumentMap
+from tests.conftest import DATA, MAPS
+
+HOSTILE = DATA / "diagrams" / "hostile.yaml"
+GRAMMAR = DATA / "diagrams" / "grammar.yaml"
+SVG = "{http://www.w3.org/2000/svg}"
+#: The elements Graphviz's SVG output is made of; anything else would be injected markup.
+SVG_ELEMENTS = {"svg", "g", "title", "text", "polygon", "path", "ellipse", "polyline", "a"}
+MAGIC = {"svg": b"<?xml", "png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
+
+
+def svg_texts(svg: bytes) -> dict[str, list[str]]:
+    """The text lines drawn in each node group of an SVG, by the group's id."""
+    root = ET.fromstring(svg)
+    texts: dict[str, list[str]] = {}
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") in ("node", "cluster", "graph"):
+            lines = [t.text or "" for t in group.iter(f"{SVG}text")]
+            texts[group.get("id", "")] = [line.replace("\xa0", " ") for line in lines]
+    return texts
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
+def test_render_seed_map_to_image_formats(seed_map: ArgumentMap, tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"seed.{fmt}"
+    assert render(seed_map, target) == target
+    data = target.read_bytes()
+    assert data.startswith(MAGIC[fmt])
+    assert len(data) > 5000
+
+
+@pytest.mark.dot
+def test_svg_of_seed_map_shows_every_title(seed_map: ArgumentMap, tmp_path: Path) -> None:
+    target = render(seed_map, tmp_path / "seed.svg", legend=True)
+    texts = svg_texts(target.read_bytes())
+    for node in seed_map.nodes:
+        assert node.title is not None
+        drawn = " ".join(texts[node.id])
+        assert " ".join(wrap(node.title, 30)) in drawn
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {"legend": True, "theme": "print", "group_by": "actor"},
+        {"group_by": "kind"},
+        {"direction": "LR", "show_weights": True},
+    ],
+)
+def test_every_map_and_fixture_renders(tmp_path: Path, options: dict[str, object]) -> None:
+    paths = [*sorted(MAPS.glob("*.yaml")), GRAMMAR, HOSTILE]
+    for path in paths:
+        svg = pipe(to_dot(argmap.read_map(path), **options).source, format="svg")  # type: ignore[arg-type]
+        ET.fromstring(svg)
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize("wrap_width", [0, 24])
+def test_hostile_labels_render_as_written(tmp_path: Path, wrap_width: int) -> None:
+    amap = argmap.read_map(HOSTILE)
+    target = render(
+        amap, tmp_path / "hostile.svg", legend=True, group_by="actor", wrap_width=wrap_width
+    )
+    svg = target.read_bytes()
+    root = ET.fromstring(svg)  # well-formed XML, whatever the labels say
+    tags = {element.tag.removeprefix(SVG) for element in root.iter()}
+    assert tags <= SVG_ELEMENTS, tags - SVG_ELEMENTS
+    texts = svg_texts(svg)
+    # Nothing in a label changed the graph: the same nodes and edges as in the map.
+    assert {n.id for n in amap.nodes} <= set(texts)
+    edges = [g for g in root.iter(f"{SVG}g") if g.get("class") == "edge"]
+    # The linked argument's two premise lines and its arrow, the question of it, and the
+    # legend's two sample lines (invisible layout edges are not drawn).
+    assert len(edges) == 3 + 1 + 2
+    for node in amap.nodes:
+        drawn = texts[node.id]
+        for line in wrap(node.text, wrap_width) + wrap(node.title or "", wrap_width):
+            assert line.strip() in [d.strip() for d in drawn], (node.id, line, drawn)
+    actor = amap.actors[0].name
+    assert any(actor in lines for lines in texts.values())
+    title = [t for t in texts.values() if amap.title in t]
+    assert title, "the map title is drawn as written"
+
+
+@pytest.mark.dot
+def test_hostile_text_cannot_break_out_of_a_label(tmp_path: Path) -> None:
+    from argmap.model import Claim, Node, Relation
+
+    nasty = [
+        '"] ; evil -> x [label="',
+        "\\",
+        "ends with a backslash \\",
+        "}",
+        "<<TABLE>> </TD> <BR/>",
+        "&#x41; &lt; &unknown; &",
+        "\\N\\G\\E\\T\\H\\L\\l\\r\\n",
+    ]
+    nodes: list[Node] = [Claim(id=f"n{i}", text=text) for i, text in enumerate(nasty)]
+    nodes.append(Claim(id="t", text="thesis", title=nasty[0], thesis=True))
+    relations = [Relation(kind="supports", source=n.id, target="t") for n in nodes[:-1]]
+    amap = ArgumentMap(id="nasty", title=nasty[4], nodes=nodes, relations=relations)
+    svg = render(amap, tmp_path / "nasty.svg", legend=True).read_bytes()
+    texts = svg_texts(svg)
+    for i, text in enumerate(nasty):
+        assert text.strip() in [line.strip() for line in texts[f"n{i}"]]
+    root = ET.fromstring(svg)
+    edges = [g for g in root.iter(f"{SVG}g") if g.get("class") == "edge"]
+    assert len(edges) == len(nasty) + 1  # the relations and the legend's sample line
+
+
+def test_format_comes_from_the_suffix() -> None:
+    assert [format_for(f"m.{s}") for s in ("svg", "PNG", "pdf", "dot", "gv", "mmd")] == [
+        "svg",
+        "png",
+        "pdf",
+        "dot",
+        "dot",
+        "mermaid",
+    ]
+    with pytest.raises(
+        argmap.RenderError, match=r"out/m\.jpg: cannot tell the format from '\.jpg'"
+    ):
+        format_for("out/m.jpg")
+
+
+def test_dot_and_mermaid_output_need_no_graphviz(
+    seed_map: ArgumentMap, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.delenv("ARGMAP_DOT", raising=False)
+    dot_file = render(seed_map, tmp_path / "seed.dot")
+    assert dot_file.read_text(encoding="utf-8") == to_dot(seed_map).source
+    mermaid = render(seed_map, tmp_path / "seed.mmd")
+    assert mermaid.read_text(encoding="utf-8").startswith("flowchart BT\n")
+    with pytest.raises(argmap.GraphvizNotFoundError) as caught:
+        render(seed_map, tmp_path / "seed.svg")
+    message = str(caught.value)
+    for platform in (
+        "Debian/Ubuntu",
+        "macOS",
+        "conda",
+        "Windows",
+        "apt-get install graphviz",
+        "brew install graphviz",
+        "conda install -c conda-forge graphviz",
+    ):
+        assert platform in message
+    assert message == INSTALL_HINT
+    assert not (tmp_path / "seed.svg").exists()
+
+
+def test_missing_dot_named_by_environment_variable(
+    seed_map: ArgumentMap, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARGMAP_DOT", str(tmp_path / "no-such-dot"))
+    with pytest.raises(argmap.GraphvizNotFoundError):
+        render(seed_map, tmp_path / "seed.png")
+
+
+@pytest.mark.dot
+def test_graphviz_failure_keeps_the_existing_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.svg"
+    target.write_text("old content", encoding="utf-8")
+    broken = graphviz.Digraph()
+    broken.body.append("\ta -> -> b\n")
+    with pytest.raises(argmap.RenderError, match="Graphviz failed"):
+        render(broken, target)
+    assert target.read_text(encoding="utf-8") == "old content"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.svg"]
+
+
+@pytest.mark.dot
+def test_existing_file_is_replaced_whole(seed_map: ArgumentMap, tmp_path: Path) -> None:
+    target = tmp_path / "out.svg"
+    target.write_text("old content", encoding="utf-8")
+    render(seed_map, target)
+    assert target.read_bytes().startswith(b"<?xml")
+    assert [p.name for p in tmp_path.iterdir()] == ["out.svg"]
+
+
+@pytest.mark.dot
+def test_render_a_prepared_diagram_with_another_engine(
+    seed_map: ArgumentMap, tmp_path: Path
+) -> None:
+    diagram = to_dot(seed_map, focus="avoid-irritation")
+    target = render(diagram, tmp_path / "focus.svg", engine="neato")
+    assert b"No irritation for Moscow" in target.read_bytes()
+    with pytest.raises(argmap.RenderError, match="apply to maps"):
+        render(diagram, tmp_path / "x.svg", legend=True)
+    with pytest.raises(argmap.RenderError, match="Mermaid output needs a map"):
+        render(diagram, tmp_path / "x.mmd")
+
+
+def test_unknown_engine_and_format_are_refused(seed_map: ArgumentMap, tmp_path: Path) -> None:
+    with pytest.raises(argmap.RenderError, match="unknown layout engine 'bogus'"):
+        render(seed_map, tmp_path / "x.svg", engine="bogus")  # type: ignore[arg-type]
+    with pytest.raises(argmap.RenderError, match="unknown format 'jpg'"):
+        render(seed_map, tmp_path / "x.svg", format="jpg")  # type: ignore[arg-type]
+
+
+@pytest.mark.dot
+def test_notebook_shows_the_svg(seed_map: ArgumentMap) -> None:
+    bundle = seed_map._repr_mimebundle_()
+    assert set(bundle) == {"image/svg+xml", "text/plain"}
+    ET.fromstring(bundle["image/svg+xml"])
+    assert "Symbolic sanctions" in bundle["image/svg+xml"]
+
+
+def test_notebook_falls_back_to_dot_source(
+    seed_map: ArgumentMap, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("ARGMAP_DOT", raising=False)
+    bundle = seed_map._repr_mimebundle_()
+    assert "image/svg+xml" not in bundle
+    assert bundle["text/vnd.graphviz"] == to_dot(seed_map).source
+    assert bundle["text/plain"].endswith(to_dot(seed_map).source)
+    assert "not installed" in bundle["text/plain"]
