@@ -1,0 +1,130 @@
+"""Mermaid flowcharts: golden output, the grammar, escaping, and Mermaid's own parser.
+
+Mermaid's parser runs where ``node`` and the npm packages ``mermaid`` and ``jsdom`` are
+installed: in the folder named by ``ARGMAP_MERMAID_MODULES`` (a ``node_modules``), or in
+tests/tools/node_modules; elsewhere those tests are skipped.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.diagrams import to_mermaid
+from argmap.diagrams.escape import wrap
+from argmap.model import ArgumentMap
+from tests.conftest import DATA, MAPS, ROOT, SEED_MAP
+from tests.test_diagrams_dot import assert_golden
+
+FIXTURES = DATA / "diagrams"
+GRAMMAR = FIXTURES / "grammar.yaml"
+HOSTILE = FIXTURES / "hostile.yaml"
+NODE_LINE = re.compile(r'^    (n\d+)(\(|\[/|\[|\{\{)"(.*)"(\)|/\]|\]|\}\})$')
+
+
+def mermaid_modules() -> Path | None:
+    """A node_modules folder holding mermaid and jsdom, if there is one."""
+    candidates = [os.environ.get("ARGMAP_MERMAID_MODULES"), ROOT / "tests/tools/node_modules"]
+    for candidate in candidates:
+        folder = Path(candidate) if candidate else None
+        if folder and (folder / "mermaid").is_dir() and (folder / "jsdom").is_dir():
+            return folder
+    return None
+
+
+def decode(label: str) -> list[str]:
+    """The text lines a reader sees in a label (our own tags dropped, entities decoded)."""
+    text = re.sub(r"</?(small|b)>", "", label).replace("<br>", "\n")
+    assert "<" not in text and '"' not in text, text
+    text = re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), text)
+    text = re.sub(r"#(\w+);", lambda m: html.unescape(f"&{m.group(1)};"), text)
+    return text.split("\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "options"),
+    [
+        ("seed.mmd", SEED_MAP, {}),
+        ("grammar.mmd", GRAMMAR, {"direction": "LR", "hide_text": True}),
+        ("hostile.mmd", HOSTILE, {}),
+    ],
+)
+def test_golden_mermaid(name: str, path: Path, options: dict[str, object]) -> None:
+    assert_golden(name, to_mermaid(argmap.read_map(path), **options))  # type: ignore[arg-type]
+
+
+def test_grammar_links_follow_the_relation_kinds() -> None:
+    source = to_mermaid(argmap.read_map(GRAMMAR))
+    lines = source.splitlines()
+    assert lines[0] == "flowchart BT"
+    assert '    n7 ==>|"push"| n0' in lines
+    assert '    n8 -.->|"pull"| n0' in lines
+    # The attack is undercut, so it runs through a junction too.
+    assert "    n4 --- j2" in lines and "    j2 --x n0" in lines
+    # The linked argument joins at a junction; the undercut and the question point at
+    # the junctions of the inferences they target.
+    assert "    n1 --- j0" in lines and "    n2 --- j0" in lines and "    j0 --> n0" in lines
+    assert '    n5 -.-x|"undercuts"| j2' in lines
+    assert '    n9 -.-o|"questions"| j1' in lines
+
+
+def test_every_label_reads_as_written() -> None:
+    amap = argmap.read_map(HOSTILE)
+    source = to_mermaid(amap, wrap_width=0)
+    labels = {}
+    for line in source.splitlines():
+        match = NODE_LINE.match(line)
+        if match:
+            labels[match.group(1)] = decode(match.group(3))
+    assert len(labels) == len(amap.nodes)
+    for index, node in enumerate(amap.nodes):
+        shown = labels[f"n{index}"]
+        for line in wrap(node.text, 0) + wrap(node.title or "", 0):
+            assert line in shown, (node.id, line, shown)
+    # One statement a line: no label opened a new one.
+    statements = [line for line in source.splitlines() if line.startswith("    ")]
+    assert all(line.count('"') in (0, 2) for line in statements if not line.startswith("    j"))
+
+
+def test_focus_and_hide_evidence(seed_map: ArgumentMap) -> None:
+    source = to_mermaid(seed_map, focus="abe-balancing", depth=1, hide_evidence=True)
+    assert "The Abe administration" in source and "The dilemma" in source
+    assert "Ukraine crisis" not in source and "Solidarity" not in source
+    with pytest.raises(argmap.RenderError, match="cannot focus on 'nope'"):
+        to_mermaid(seed_map, focus="nope")
+
+
+def test_mermaid_parser_accepts_every_map(tmp_path: Path) -> None:
+    modules = mermaid_modules()
+    node = shutil.which("node")
+    if modules is None or node is None:
+        pytest.skip("node with the mermaid and jsdom packages is not installed")
+    files = []
+    paths = [*sorted(MAPS.glob("*.yaml")), GRAMMAR, HOSTILE]
+    for path in paths:
+        amap = argmap.read_map(path)
+        for variant, options in enumerate([{}, {"direction": "LR", "hide_text": True}]):
+            target = tmp_path / f"{amap.id}-{variant}.mmd"
+            target.write_text(to_mermaid(amap, **options), encoding="utf-8")  # type: ignore[arg-type]
+            files.append(str(target))
+    bad = tmp_path / "bad.mmd"
+    bad.write_text('flowchart BT\n    a["x"] -.-y b["y"]\n', encoding="utf-8")
+    script = str(FIXTURES / "mermaid-parse.mjs")
+    result = subprocess.run(
+        [node, script, str(modules), *files, str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    lines = result.stdout.splitlines()
+    # The broken file shows the parser does reject what it cannot read.
+    assert lines[-1].startswith(f"ERR {bad}"), result.stdout + result.stderr
+    assert lines[:-1] == [f"OK {f}" for f in files], result.stdout + result.stderr
