@@ -11,7 +11,7 @@ from click.testing import CliRunner
 import argmap
 from argmap.cli import main
 from argmap.diagrams import to_dot, to_mermaid
-from argmap.model import ArgumentMap, Claim, Relation
+from argmap.model import ArgumentMap, Claim, Node, Relation
 from tests.conftest import DATA, SEED_MAP
 
 GRAMMAR = DATA / "diagrams" / "grammar.yaml"
@@ -165,7 +165,7 @@ def test_folder_of_good_maps_succeeds_in_a_text_format(maps: Path, tmp_path: Pat
 
 
 def test_large_map_suggests_focus(tmp_path: Path) -> None:
-    nodes = [Claim(id="t", text="Thesis", thesis=True)]
+    nodes: list[Node] = [Claim(id="t", text="Thesis", thesis=True)]
     nodes += [Claim(id=f"c{i}", text=f"Reason {i}") for i in range(1001)]
     relations = [Relation(kind="supports", source=f"c{i}", target="t") for i in range(1001)]
     path = tmp_path / "large.yaml"
