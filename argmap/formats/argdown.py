@@ -26,13 +26,15 @@ that carry argmap data come back exactly; any other Argdown becomes a map by the
 
 - a statement (an equivalence class) becomes a node whose id is its title (slugified when
   it is not a valid id) and whose text is its first non-empty text, tags removed; tags
-  become node tags, ``#question`` makes a question, ``#push``/``#pull`` a factor;
+  become node tags, ``#question`` makes a question, ``#push``/``#pull`` a factor and the
+  first ``#thesis`` the thesis;
 - an argument becomes a claim node tagged ``argument`` (text: its description, else its
   title). Its premise-conclusion structure becomes relations: the premises jointly
   support the argument node (``<id>.premises``), the argument supports its main
   conclusion (``<id>.inference``, the scheme being the inference rules), and intermediate
   conclusions are supported by the statements before them (``<id>.step-<n>``);
-- support and entailment become ``supports``; attack ``attacks``; contrary and
+- support and entailment become ``supports`` (``pushes`` from a push factor); attack
+  ``attacks`` (``pulls`` from a pull factor); contrary and
   contradictory become ``attacks`` both ways (``meta.argdown.relationType`` says which);
   an undercut becomes ``undercuts`` aimed at the inference of the argument it targets
   (for an argument without premise-conclusion structure, its first outgoing relation).
@@ -456,6 +458,8 @@ class _Reader:
         self.positions: dict[tuple[str, int], tuple[int, int]] = {}
         self.nodes: list[dict[str, Any]] = []
         self.out: list[dict[str, Any]] = []
+        self.thesis: str | None = None
+        self.directions: dict[str, str] = {}
 
     # ids and locations
 
@@ -522,6 +526,8 @@ class _Reader:
     def _add_node(self, key: tuple[str, str], node: dict[str, Any], element: Any) -> None:
         node_id = self._unique(str(node["id"]))
         node["id"] = node_id
+        if node.get("kind") == "factor" and isinstance(node.get("direction"), str):
+            self.directions[node_id] = node["direction"]
         self.node_id[key] = node_id
         position = self._position(element) if isinstance(element, dict) else None
         if position:
@@ -549,22 +555,36 @@ class _Reader:
             return
         tags = _tags_of(element)
         node = {"id": slugify(title), "kind": "claim", "text": text or title}
-        if not title.startswith("Untitled ") and title != text:
+        untitled = title.startswith("Untitled ")
+        if not untitled and title != text:
             node["title"] = title
         if "question" in tags:
             node["kind"] = "question"
         elif "push" in tags or "pull" in tags:
             node["kind"] = "factor"
             node["direction"] = "push" if "push" in tags else "pull"
+        elif "thesis" in tags:
+            if self.thesis is None:
+                node["thesis"] = True
+                self.thesis = title
+            else:
+                self._warn(
+                    f"statement [{title}] is tagged #thesis, but [{self.thesis}] already is "
+                    "the thesis; read as a claim",
+                    "several-theses",
+                    element,
+                )
         if tags:
             node["tags"] = tags
         data = element.get("data") or next(
             (m.get("data") for m in element.get("members") or [] if isinstance(m, dict)
              and m.get("data")), None)  # fmt: skip
-        meta: dict[str, Any] = {"argdown": {"type": "statement", "title": title}}
+        argdown: dict[str, Any] = {"type": "statement"}
+        if untitled:
+            argdown["title"] = title
         if isinstance(data, dict):
-            meta["argdown"]["data"] = data
-        node["meta"] = meta
+            argdown["data"] = data
+        node["meta"] = {"argdown": argdown}
         self._add_node(("statement", title), node, element)
 
     def _argument(self, title: str, element: dict[str, Any]) -> None:
@@ -576,7 +596,7 @@ class _Reader:
             "title": title,
             "text": description or title,
             "tags": ["argument", *(t for t in tags if t != "argument")],
-            "meta": {"argdown": {"type": "argument", "title": title}},
+            "meta": {"argdown": {"type": "argument"}},
         }
         if isinstance(element.get("data"), dict):
             node["meta"]["argdown"]["data"] = element["data"]
@@ -654,7 +674,8 @@ class _Reader:
         return inference_of
 
     def _endpoint(self, name: Any, kind: Any) -> str | None:
-        key = ("argument" if kind == "argument" else "statement", str(name))
+        # An undercut of a reconstructed argument points at its "inference".
+        key = ("argument" if kind in ("argument", "inference") else "statement", str(name))
         return self.node_id.get(key)
 
     def _relations(
@@ -718,12 +739,13 @@ class _Reader:
                 pending_undercuts.append(relation)
                 continue
             meta = {"argdown": {"relationType": rtype}}
+            direction = self.directions.get(source)
             if rtype in ("support", "entails"):
                 pairs = [(source, target)]
-                kind = "supports"
+                kind = "pushes" if direction == "push" else "supports"
             elif rtype == "attack":
                 pairs = [(source, target)]
-                kind = "attacks"
+                kind = "pulls" if direction == "pull" else "attacks"
             elif rtype in ("contrary", "contradictory"):
                 pairs = [(source, target), (target, source)]
                 kind = "attacks"

@@ -1,0 +1,362 @@
+"""Argdown: export checked with the real Argdown parser, import of its JSON, bad input.
+
+Tests marked ``argdown`` run ``@argdown/cli`` (``npm install --prefix tests/tools``) and are
+skipped where it is missing. The parser starts once for all of them (node is slow to
+start): one ``argdown json`` run over a folder holding the exported maps and the shared
+corpus. The golden Argdown file is regenerated with
+``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/test_argdown.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import argmap
+from argmap.formats.argdown import (
+    ARGDOWN_ENV,
+    argdown_json,
+    dump_argdown,
+    escape_text,
+    import_argdown_json,
+    slugify,
+)
+from tests.conftest import CORPORA, DATA, GOLDEN, SEED_MAP, tool_path
+
+HERE = DATA / "argdown"
+TRICKY = HERE / "tricky.yaml"
+ARGDOWN_CORPUS = CORPORA / "argdown-examples"
+
+
+def exported() -> dict[str, argmap.ArgumentMap]:
+    return {"seed": argmap.read_map(SEED_MAP), "tricky": argmap.read_map(TRICKY)}
+
+
+@pytest.fixture(scope="module")
+def parsed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    """The Argdown parser's JSON of each exported map and each corpus file, by name."""
+    program = tool_path("argdown")
+    assert program is not None
+    folder = tmp_path_factory.mktemp("argdown")
+    sources = folder / "in"
+    sources.mkdir()
+    for name, amap in exported().items():
+        (sources / f"{name}.argdown").write_text(dump_argdown(amap), encoding="utf-8")
+    corpus = sorted(ARGDOWN_CORPUS.glob("*.argdown")) if ARGDOWN_CORPUS.is_dir() else []
+    for path in corpus:
+        shutil.copy(path, sources / f"corpus-{path.name}")
+    done = subprocess.run(
+        [program, "json", str(sources / "*.argdown"), str(folder / "out")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    # argdown cancels the whole export on any syntax error: exit 0 means every file parsed
+    assert done.returncode == 0, done.stdout + done.stderr
+    return {
+        path.stem: json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted((folder / "out").glob("*.json"))
+    }
+
+
+@pytest.fixture
+def argdown_program(monkeypatch: pytest.MonkeyPatch) -> str:
+    program = tool_path("argdown")
+    assert program is not None
+    monkeypatch.setenv(ARGDOWN_ENV, program)
+    return program
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
+def test_seed_export_matches_the_golden_file() -> None:
+    text = dump_argdown(argmap.read_map(SEED_MAP))
+    golden = GOLDEN / "interchange" / "seed.argdown"
+    if os.environ.get("ARGMAP_REGENERATE"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("plain words", "plain words"),
+        ("[a]: b", "\\[a\\]\\: b"),
+        ("#tag and @[m] and <arg>", "\\#tag and \\@\\[m\\] and \\<arg\\>"),
+        ("// not a comment <!-- -->", "\\/\\/ not a comment \\<\\!\\-\\- \\-\\-\\>"),
+        ("{data} === front", "\\{data\\} \\=\\=\\= front"),
+        ("e.g. :smile:", "e\\.g\\. \\:smile\\:"),
+        ("back \\ slash", "back \\\\ slash"),
+        ("two\n  lines\n\n para ", "two lines para"),
+        ("Ünïcödé — “quoted” 日本", "Ünïcödé — “quoted” 日本"),
+    ],
+)
+def test_escape_text(text: str, escaped: str) -> None:
+    assert escape_text(text) == escaped
+
+
+def test_every_node_is_a_statement_and_every_relation_an_argument() -> None:
+    amap = argmap.read_map(SEED_MAP)
+    lines = dump_argdown(amap).splitlines()
+    statements = [line.split("]:")[0][1:] for line in lines if line.startswith("[")]
+    arguments = [line.split(">:")[0][1:] for line in lines if line.startswith("<")]
+    assert statements == [n.id for n in amap.nodes]
+    assert arguments == [r.id for r in amap.relations]
+    assert "[g7-solidarity]: Japan wanted to show solidarity" in "\n".join(lines)
+    assert any(line.startswith("[g7-solidarity]: ") and " #factor #push " in line for line in lines)
+
+
+#: The Argdown relation from a relation's argument to its target, as documented.
+TOWARD_TARGET = {
+    "supports": "support",
+    "pushes": "support",
+    "rephrases": "support",
+    "prefers": "support",
+    "attacks": "attack",
+    "pulls": "attack",
+    "questions": "attack",
+}
+
+
+def expected_relations(amap: argmap.ArgumentMap) -> set[tuple[str, str, str]]:
+    """The relations the Argdown parser must find: the premises support the relation's
+    argument, and the argument supports, attacks or undercuts the target."""
+    node_ids = {n.id for n in amap.nodes}
+    found: set[tuple[str, str, str]] = set()
+    for index, relation in enumerate(amap.relations):
+        name = relation.id or f"relation-{index + 1}"
+        found.update((source, "support", name) for source in relation.sources)
+        if relation.target in node_ids:
+            found.add((name, TOWARD_TARGET[relation.kind], relation.target))
+        else:
+            found.add((name, "undercut", relation.target))
+    return found
+
+
+@pytest.mark.argdown
+@pytest.mark.parametrize("name", ["seed", "tricky"])
+def test_the_argdown_parser_reads_the_export_with_the_same_statements_and_relations(
+    name: str, parsed: dict[str, dict[str, Any]]
+) -> None:
+    amap = exported()[name]
+    data = parsed[name]
+    assert set(data["statements"]) == {n.id for n in amap.nodes}
+    texts = {title: s["members"][0]["text"] for title, s in data["statements"].items()}
+    for node in amap.nodes:
+        # the parser reads the escaped text back verbatim (followed by the tags)
+        assert texts[node.id].startswith(" ".join(node.text.split()) + " #")
+    relations = {(r["from"], r["relationType"], r["to"]) for r in data["relations"]}
+    assert relations == expected_relations(amap)
+
+
+@pytest.mark.argdown
+@pytest.mark.parametrize("name", ["seed", "tricky"])
+def test_argmap_argdown_argmap_is_lossless(name: str, parsed: dict[str, dict[str, Any]]) -> None:
+    amap, issues = import_argdown_json(json.dumps(parsed[name]), filename=f"{name}.json")
+    assert amap == exported()[name]
+    assert [i for i in issues if i.code != "disconnected"] == []
+
+
+# -- import of Argdown written by people -------------------------------------------------
+
+
+@pytest.mark.argdown
+def test_every_corpus_file_becomes_a_map_that_passes_check(
+    parsed: dict[str, dict[str, Any]], corpora: Path
+) -> None:
+    names = sorted(p.stem for p in (corpora / "argdown-examples").glob("*.argdown"))
+    assert len(names) == 6
+    for name in names:
+        data = parsed[f"corpus-{name}"]
+        amap, issues = import_argdown_json(json.dumps(data), filename=f"{name}.json")
+        assert [i for i in argmap.check(amap) if i.is_error] == []
+        assert not any(i.is_error for i in issues)
+        statements = [n for n in amap.nodes if n.meta["argdown"]["type"] == "statement"]
+        arguments = [n for n in amap.nodes if n.meta["argdown"]["type"] == "argument"]
+        assert len(statements) == len(data["statements"]), name
+        assert len(arguments) == len(data["arguments"]), name
+        plain = [r for r in data["relations"] if r["relationType"] in ("support", "attack")]
+        from_argdown = [r for r in amap.relations if r.meta.get("argdown")]
+        assert len(from_argdown) >= len(plain), name
+
+
+@pytest.mark.argdown
+def test_the_primer_reads_as_its_author_wrote_it(parsed: dict[str, dict[str, Any]]) -> None:
+    amap, _ = import_argdown_json(
+        json.dumps(parsed["corpus-argdown-primer"]), filename="argdown-primer.json"
+    )
+    assert amap.title == "❤ Welcome to Argdown! ❤"
+    first = amap.node("statement-1")  # titles that are no ids become slugs
+    assert first.title == "Statement 1"
+    assert first.text.startswith("Another statement (after a blank line), this time with a title")
+    assert "Another tag" in first.tags
+    argument = amap.node("argument-1")
+    assert argument.meta["argdown"]["type"] == "argument"
+    inference = amap.relation("argument-1.inference")
+    assert (inference.source, inference.kind) == ("argument-1", "supports")
+    assert inference.scheme == "Some inference rule: p ∧ (p → q) → q"
+    premises = amap.relation("argument-1.premises")
+    assert premises.source == ["untitled-11", "statement-2"]
+    attack = next(r for r in amap.relations if r.source == "another-argument")
+    assert (attack.kind, attack.target) == ("attacks", "statement-2")
+
+
+def small(name: str) -> tuple[argmap.ArgumentMap, list[argmap.Issue]]:
+    return import_argdown_json((HERE / name).read_text(encoding="utf-8"), filename=name)
+
+
+@pytest.mark.parametrize("name", ["small.json", "small.with-map.json"])
+def test_hand_made_argdown_reads_by_the_documented_rules(name: str) -> None:
+    amap, issues = small(name)
+    assert issues == []
+    assert amap.id == "small" and amap.title == "Sanctions"
+    assert amap.thesis is not None and amap.thesis.id == "Symbolic"
+    kinds = {n.id: (n.kind, getattr(n, "direction", None)) for n in amap.nodes}
+    assert kinds["Solidarity"] == ("factor", "push")
+    assert kinds["Territory"] == ("factor", "pull")
+    assert kinds["Balance"] == ("claim", None)
+    got = [(r.id, r.kind, r.source, r.target, r.scheme) for r in amap.relations]
+    assert got == [
+        ("Balance.premises", "supports", ["Imposed", "Spared"], "Balance", None),
+        ("Balance.inference", "supports", "Balance", "Symbolic", "balancing"),
+        (None, "pushes", "Solidarity", "Symbolic", None),
+        (None, "pulls", "Territory", "Symbolic", None),
+        (None, "attacks", "Contra", "Symbolic", None),
+        (None, "attacks", "Symbolic", "Contra", None),
+        (None, "undercuts", "Doubt", "Balance.inference", None),
+    ]
+    assert amap.relations[4].meta == {"argdown": {"relationType": "contradictory"}}
+
+
+def test_the_map_section_changes_nothing() -> None:
+    assert small("small.json")[0] == small("small.with-map.json")[0]
+
+
+def test_slugs_are_ids() -> None:
+    assert [slugify(t) for t in ("ok-id", "Two Words", "Ärger!", "???", "a:b.c")] == [
+        "ok-id",
+        "two-words",
+        "arger",
+        "untitled",
+        "a:b.c",
+    ]
+
+
+def minimal(**changes: Any) -> str:
+    data: dict[str, Any] = {
+        "statements": {
+            "A": {"title": "A", "members": [{"text": "Alpha", "startLine": 3, "startColumn": 1}]},
+            "B": {"title": "B", "members": [{"text": "Beta"}]},
+        },
+        "arguments": {},
+        "relations": [{"from": "B", "fromType": "equivalence-class", "to": "A",
+                       "toType": "equivalence-class", "relationType": "support"}],
+    }  # fmt: skip
+    data.update(changes)
+    return json.dumps(data)
+
+
+def test_undercut_of_an_argument_without_inference_is_read_as_an_attack() -> None:
+    text = minimal(
+        arguments={"U": {"title": "U", "members": [{"text": "An objection"}]},
+                   "V": {"title": "V", "members": []}},
+        relations=[{"from": "U", "fromType": "argument", "to": "V", "toType": "argument",
+                    "relationType": "undercut"}],
+    )  # fmt: skip
+    amap, issues = import_argdown_json(text, filename="u.json")
+    assert [(r.kind, r.source, r.target) for r in amap.relations] == [("attacks", "U", "V")]
+    assert [str(i) for i in issues if i.code != "no-thesis"] == [
+        "u.json: warning: undercut of 'V', which has no inference to undercut; read as an "
+        "attack on it"
+    ]
+
+
+def test_undercut_of_a_sketched_argument_aims_at_its_first_relation() -> None:
+    text = minimal(
+        arguments={"U": {"title": "U", "members": [{"text": "An objection"}]},
+                   "V": {"title": "V", "members": [{"text": "A reason"}]}},
+        relations=[
+            {"from": "V", "fromType": "argument", "to": "A", "toType": "equivalence-class",
+             "relationType": "support"},
+            {"from": "U", "fromType": "argument", "to": "V", "toType": "argument",
+             "relationType": "undercut"},
+        ],
+    )  # fmt: skip
+    amap, _ = import_argdown_json(text, filename="u.json")
+    assert [(r.id, r.kind, r.source, r.target) for r in amap.relations] == [
+        ("V.to.A", "supports", "V", "A"),
+        (None, "undercuts", "U", "V.to.A"),
+    ]
+
+
+BAD_JSON = [
+    ("{", "x.json:1:2: error: invalid JSON: Expecting property name enclosed in double quotes"),
+    ("[]", "x.json: error: not Argdown JSON: expected an object with 'statements' and 'arguments'"),
+    (
+        '{"arguments": {}}',
+        "x.json: error: not Argdown JSON: missing 'statements' (the output of 'argdown json')",
+    ),
+    (
+        '{"statements": [], "arguments": {}}',
+        "x.json: error: 'statements' must be an object keyed by title",
+    ),
+    (
+        '{"statements": {}, "arguments": {}, "relations": [{"from": "a"}]}',
+        "x.json: error: relations[0] must be an object with from, to and relationType",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "message"), BAD_JSON)
+def test_bad_json_is_refused_with_located_errors(text: str, message: str) -> None:
+    with pytest.raises(argmap.FormatError) as caught:
+        argmap.parse_argdown_json(text, filename="x.json")
+    assert [str(i) for i in caught.value.issues] == [message]
+
+
+def test_a_support_cycle_is_refused_and_located_at_the_argdown_source() -> None:
+    cycle = [
+        {"from": "A", "fromType": "equivalence-class", "to": "B", "toType": "equivalence-class",
+         "relationType": "support"},
+        {"from": "B", "fromType": "equivalence-class", "to": "A", "toType": "equivalence-class",
+         "relationType": "support"},
+    ]  # fmt: skip
+    with pytest.raises(argmap.FormatError) as caught:
+        import_argdown_json(minimal(relations=cycle), filename="c.json", source="c.argdown")
+    assert [str(i) for i in caught.value.errors] == [
+        "c.argdown: error: support cycle (circular reasoning): A -> B -> A"
+    ]
+
+
+def test_read_argdown_json_reads_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "m.argdown.json"
+    path.write_text(minimal(), encoding="utf-8")
+    amap = argmap.read_argdown_json(path)
+    assert amap.id == "m" and [n.text for n in amap.nodes] == ["Alpha", "Beta"]
+
+
+# -- running the parser from argmap ----------------------------------------------------------
+
+
+def test_a_missing_parser_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ARGDOWN_ENV, raising=False)
+    monkeypatch.setenv("PATH", "")
+    with pytest.raises(argmap.FormatError, match="npm install -g @argdown/cli"):
+        argdown_json("[a]: b", filename="a.argdown")
+
+
+@pytest.mark.argdown
+def test_argdown_syntax_errors_are_located(argdown_program: str) -> None:
+    with pytest.raises(argmap.FormatError) as caught:
+        argdown_json("[a]: x\n  +> [b\n\n<c\n  (1) zz\n", filename="bad.argdown")
+    (issue,) = caught.value.issues
+    assert str(issue).startswith("bad.argdown:5:1: error: Argdown syntax error: ")
