@@ -6,9 +6,20 @@ CSL-JSON schema (https://citationstyles.org/): ``type`` is a CSL type, names are
 ``{"family", "given", "non-dropping-particle", "suffix"}`` or ``{"literal"}``, dates are
 ``{"date-parts": [[2018, 11]]}``.
 
+Titles follow the CSL-JSON convention that pandoc's BibTeX reader also follows: titles of
+English works (no ``langid``, or an English one) are stored in sentence case, "Japan's
+dilemma with sanctions policy towards Russia: A delicate balancing act", keeping words
+BibTeX protects with braces (``{Russia}``), words with capitals inside (``USA``, ``iPhone``)
+and the first word of the title and after a colon; journal titles keep their case. Styles
+that want title case (Chicago, MLA) convert back. ``sentence_case=False`` keeps titles as
+written, which the BibTeX exports use so that a round trip changes nothing.
+
 With ``markup=True`` the text of title fields keeps BibTeX's case protection as CSL's rich
 text, ``<span class="nocase">Japan</span>`` (as pandoc writes it), so that exports back to
-BibTeX can restore the braces; formatted reading lists take the plain form.
+BibTeX can restore the braces.
+
+Name particles (``van der`` in ``van der Pijl, Kees``) are dropping particles, as in
+BibLaTeX and pandoc, unless the entry's ``options`` say ``useprefix=true``.
 """
 
 from __future__ import annotations
@@ -19,7 +30,7 @@ from typing import Any
 from argmap.citations.bibliography import BibEntry
 from argmap.citations.latex import PersonName, decode_latex_with_case
 
-__all__ = ["CSL_TYPES", "NOCASE_CLOSE", "NOCASE_OPEN", "plain_text", "to_csl"]
+__all__ = ["CSL_TYPES", "NOCASE_CLOSE", "NOCASE_OPEN", "plain_text", "sentence_case", "to_csl"]
 
 NOCASE_OPEN = '<span class="nocase">'
 NOCASE_CLOSE = "</span>"
@@ -71,7 +82,45 @@ CSL_TYPES: dict[str, str] = {
 }
 
 #: Fields whose case BibTeX styles may change, so their braces carry meaning.
-_TITLE_FIELDS = ("title", "container-title", "collection-title", "volume-title")
+#: Babel and polyglossia language names (BibLaTeX ``langid``) -> BCP 47 tags for CSL.
+LANGUAGES = {
+    "english": "en-US",
+    "american": "en-US",
+    "USenglish": "en-US",
+    "british": "en-GB",
+    "UKenglish": "en-GB",
+    "german": "de-DE",
+    "ngerman": "de-DE",
+    "austrian": "de-AT",
+    "french": "fr-FR",
+    "russian": "ru-RU",
+    "japanese": "ja-JP",
+    "chinese": "zh-CN",
+    "korean": "ko-KR",
+    "spanish": "es-ES",
+    "italian": "it-IT",
+    "dutch": "nl-NL",
+    "portuguese": "pt-PT",
+    "brazilian": "pt-BR",
+    "swedish": "sv-SE",
+    "norwegian": "nb-NO",
+    "danish": "da-DK",
+    "finnish": "fi-FI",
+    "polish": "pl-PL",
+    "czech": "cs-CZ",
+    "ukrainian": "uk-UA",
+    "greek": "el-GR",
+    "turkish": "tr-TR",
+    "arabic": "ar",
+    "hebrew": "he-IL",
+}
+#: BCP 47 tag -> the language name BibLaTeX's ``langid`` expects (the first name above).
+LANGID_NAMES: dict[str, str] = {}
+for _name, _tag in LANGUAGES.items():
+    LANGID_NAMES.setdefault(_tag, _name)
+LANGUAGES = {name.lower(): tag for name, tag in LANGUAGES.items()}
+
+_TITLE_FIELDS = ("title", "title-short", "container-title", "collection-title", "volume-title")
 
 _NAME_ROLES = {
     "author": "author",
@@ -80,28 +129,33 @@ _NAME_ROLES = {
     "bookauthor": "container-author",
 }
 
+_SPACE = re.compile(r"[ \t\r\n]+")
 _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _YEAR = re.compile(r"\d{4}")
 
 
-def to_csl(entry: BibEntry, *, markup: bool = False) -> dict[str, Any]:
+def to_csl(entry: BibEntry, *, markup: bool = False, sentence_case: bool = True) -> dict[str, Any]:
     """Build the CSL-JSON item of a BibTeX entry.
 
     Args:
         entry: an entry of a :class:`~argmap.citations.bibliography.Bibliography`.
         markup: keep case-protected words of titles as ``<span class="nocase">``.
+        sentence_case: write the titles of English works in sentence case (CSL's
+            convention); False keeps them as written.
 
     Returns:
         A dict valid against the CSL-JSON schema; its ``id`` is the BibTeX key.
 
     >>> from argmap.citations.bibliography import parse_bibliography
     >>> bib = parse_bibliography(r'''@techreport{k, author = {Shagina, Maria},
-    ...   title = {{Japan}'s Dilemma}, series = {Focus Asia}, institution = {ISDP},
+    ...   title = {{Japan}'s Dilemma}, series = {{Focus Asia}}, institution = {ISDP},
     ...   address = {Stockholm}, year = 2018, month = nov}''')
     >>> item = to_csl(bib["k"])
     >>> item["type"], item["collection-title"], item["publisher"], item["issued"]
     ('report', 'Focus Asia', 'ISDP', {'date-parts': [[2018, 11]]})
-    >>> to_csl(bib["k"], markup=True)["title"]
+    >>> item["title"]
+    "Japan's dilemma"
+    >>> to_csl(bib["k"], markup=True, sentence_case=False)["title"]
     '<span class="nocase">Japan</span>\\'s Dilemma'
     """
     text = entry.text
@@ -111,27 +165,35 @@ def to_csl(entry: BibEntry, *, markup: bool = False) -> dict[str, Any]:
         # BibTeX has no web page type; a @misc with a URL and an access date is one.
         ctype = "webpage"
     item: dict[str, Any] = {"id": entry.key, "type": ctype}
+    language = _clean(text.get("langid", "") or text.get("language", ""))
+    english = not language or LANGUAGES.get(language.lower(), language).lower().startswith("en")
+    periodical = btype in ("article", "periodical")
 
     def put(csl_field: str, *bib_fields: str) -> None:
         for name in bib_fields:
             value = _clean(text.get(name, ""))
             if value:
-                if markup and csl_field in _TITLE_FIELDS:
-                    value = _with_nocase(entry.fields[name])
+                if csl_field in _TITLE_FIELDS:
+                    lower = sentence_case and english
+                    if csl_field == "container-title" and periodical:
+                        lower = False  # journal names keep their case
+                    value = _title(entry.fields[name], markup=markup, sentence_case=lower)
                 item.setdefault(csl_field, value)
                 return
 
+    useprefix = "useprefix=true" in _clean(text.get("options", "")).replace(" ", "").lower()
     for bib_role, csl_role in _NAME_ROLES.items():
         people = entry.names.get(bib_role)
         if people:
-            item[csl_role] = [_csl_name(person) for person in people]
+            item[csl_role] = [_csl_name(person, useprefix=useprefix) for person in people]
 
     put("title", "title")
+    put("title-short", "shorttitle")
+    if "title-short" not in item and ":" in item.get("title", ""):
+        item["title-short"] = item["title"].split(":", 1)[0].rstrip()
     if btype in ("article", "periodical"):
         put("container-title", "journaltitle", "journal")
         put("issue", "number", "issue")
-    elif ctype == "webpage":
-        put("container-title", "organization", "journaltitle", "publisher")
     else:
         put("container-title", "booktitle", "journaltitle", "journal")
     put("collection-title", "series")
@@ -152,13 +214,16 @@ def to_csl(entry: BibEntry, *, markup: bool = False) -> dict[str, Any]:
             item["genre"] = genre
     elif btype == "manual":
         put("publisher", "organization", "publisher", "institution")
-    elif ctype != "webpage":
-        put("publisher", "publisher", "organization", "institution")
+    else:
+        put("publisher", "publisher", "organization", "institution", "howpublished")
     if btype in ("inproceedings", "conference"):
         put("event-title", "eventtitle")
     put("publisher-place", "location", "address")
     put("volume", "volume")
     put("page", "pages")
+    if "page" in item:
+        # CSL styles format page ranges themselves from a plain hyphen.
+        item["page"] = item["page"].replace("\u2013", "-")
     put("number-of-pages", "pagetotal")
     put("edition", "edition")
     put("chapter-number", "chapter")
@@ -167,7 +232,9 @@ def to_csl(entry: BibEntry, *, markup: bool = False) -> dict[str, Any]:
     put("DOI", "doi")
     put("URL", "url")
     put("language", "langid", "language")
-    put("note", "note", "howpublished")
+    if "language" in item:
+        item["language"] = LANGUAGES.get(item["language"].lower(), item["language"])
+    put("note", "note")
     put("abstract", "abstract")
     put("medium", "medium")
     put("version", "version")
@@ -193,18 +260,69 @@ def plain_text(value: str) -> str:
 
 
 def _clean(value: str) -> str:
-    # Values written over several lines carry the file's line breaks and indentation.
-    return " ".join(value.split())
+    # Values written over several lines carry the file's line breaks and indentation;
+    # no-break spaces (``~``) are meant and stay.
+    return _SPACE.sub(" ", value).strip(" ")
 
 
-def _with_nocase(raw: str) -> str:
-    parts = []
-    for run, protected in decode_latex_with_case(raw):
-        parts.append(f"{NOCASE_OPEN}{run}{NOCASE_CLOSE}" if protected else run)
+_WORD_PART = re.compile(r"[^\W\d_]+")
+_BREAK = re.compile(r"[:?!]\s*$")
+
+
+def _title(raw: str, *, markup: bool, sentence_case: bool) -> str:
+    runs = decode_latex_with_case(raw)
+    if sentence_case:
+        runs = _sentence_case(runs)
+    if not markup:
+        return _clean("".join(run for run, _ in runs))
+    parts = [f"{NOCASE_OPEN}{run}{NOCASE_CLOSE}" if protected else run for run, protected in runs]
     return _clean("".join(parts)).replace(f" {NOCASE_CLOSE}", f"{NOCASE_CLOSE} ")
 
 
-def _csl_name(person: PersonName) -> dict[str, str]:
+def sentence_case(title: str) -> str:
+    """Lower-case the capitalised words of a title, except the first and those after a colon.
+
+    Words with capitals inside (``USA``, ``iPhone``) keep their case; so do words a BibTeX
+    title protects with braces (see :func:`to_csl`).
+
+    >>> sentence_case("The Sanctions Paradox: Economic Statecraft and Sense-Making in the USA")
+    'The sanctions paradox: Economic statecraft and sense-making in the USA'
+    """
+    return "".join(run for run, _ in _sentence_case([(title, False)]))
+
+
+def _sentence_case(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    keep_next = True  # the first word of the title keeps its capital
+    result: list[tuple[str, bool]] = []
+    for run, protected in runs:
+        if protected:
+            if run.strip():
+                keep_next = _BREAK.search(run) is not None
+            result.append((run, protected))
+            continue
+        pieces = re.split(r"(\s+)", run)
+        out: list[str] = []
+        for piece in pieces:
+            if not piece or piece.isspace():
+                out.append(piece)
+                continue
+            if keep_next:
+                out.append(piece)
+            else:
+                out.append(_WORD_PART.sub(_lower_capitalised, piece))
+            keep_next = _BREAK.search(piece) is not None
+        result.append(("".join(out), protected))
+    return result
+
+
+def _lower_capitalised(match: re.Match[str]) -> str:
+    word = match.group()
+    if word[0].isupper() and (len(word) == 1 or word[1:].islower()):
+        return word.lower()
+    return word
+
+
+def _csl_name(person: PersonName, *, useprefix: bool = False) -> dict[str, str]:
     if person.literal:
         return {"literal": _clean(person.literal)}
     name: dict[str, str] = {}
@@ -213,7 +331,8 @@ def _csl_name(person: PersonName) -> dict[str, str]:
     if person.given:
         name["given"] = _clean(person.given)
     if person.particle:
-        name["non-dropping-particle"] = _clean(person.particle)
+        particle = "non-dropping-particle" if useprefix else "dropping-particle"
+        name[particle] = _clean(person.particle)
     if person.suffix:
         name["suffix"] = _clean(person.suffix)
     return name

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, get_args
 
 from argmap.citations.bibliography import BibEntry, Bibliography
-from argmap.citations.csl import NOCASE_CLOSE, NOCASE_OPEN, plain_text, to_csl
+from argmap.citations.csl import LANGID_NAMES, NOCASE_CLOSE, NOCASE_OPEN, plain_text, to_csl
 from argmap.citations.selection import CitedSource
 from argmap.errors import ArgmapError, BibliographyError, Issue
 
@@ -42,19 +42,24 @@ _READING_LISTS = frozenset({"text", "markdown", "html"})
 Sources = Bibliography | Iterable[CitedSource | BibEntry]
 
 
-def csl_items(sources: Sources, *, markup: bool = False) -> list[dict[str, Any]]:
-    """The CSL-JSON items of sources, in order.
+def csl_items(
+    sources: Sources, *, markup: bool = False, sentence_case: bool = True
+) -> list[dict[str, Any]]:
+    """The CSL-JSON items of sources, in order (see :func:`~argmap.citations.csl.to_csl`).
 
     Args:
         sources: cited sources (from :func:`~argmap.citations.selection.cited_sources`),
             bibliography entries, or a whole bibliography.
         markup: keep case-protected words of titles as ``<span class="nocase">``.
+        sentence_case: titles of English works in sentence case, as CSL expects.
 
     Raises:
         BibliographyError: a cited source has no bibliography entry; the issue is located
             at the first citation of the key in its map.
     """
-    return [to_csl(entry, markup=markup) for entry in _entries(sources)]
+    return [
+        to_csl(entry, markup=markup, sentence_case=sentence_case) for entry in _entries(sources)
+    ]
 
 
 def export_citations(
@@ -85,7 +90,8 @@ def export_citations(
     entries = _entries(sources)
     if format in ("bibtex", "biblatex"):
         return to_bibtex(
-            [to_csl(e, markup=True) for e in entries],
+            # Titles as written: a BibTeX file keeps the author's casing and braces.
+            [to_csl(e, markup=True, sentence_case=False) for e in entries],
             dialect="biblatex" if format == "biblatex" else "bibtex",
         )
     if format == "csl-json":
@@ -97,7 +103,8 @@ def export_citations(
         formatting = importlib.import_module("argmap.citations.formatting")
     except ImportError as exc:  # pragma: no cover - the formatting module ships with argmap
         raise ArgmapError(f"formatted reading lists are not available: {exc}") from None
-    items = [to_csl(e) for e in entries]
+    # The CSL engine reads nocase spans, which title-casing styles must respect.
+    items = [to_csl(e, markup=True) for e in entries]
     text: str = formatting.format_bibliography(items, style=style, output=format)
     return text if text.endswith("\n") else text + "\n"
 
@@ -263,8 +270,6 @@ def _accented(char: str) -> str:
     if not base.isascii() or len(marks) != 1 or marks not in _ACCENTS:
         return char
     command = _ACCENTS[marks]
-    if base == "i" and command not in "cku":
-        base = r"\i"
     if command.isalpha():
         return "{\\" + command + "{" + base + "}}"
     return "{\\" + command + base + "}"
@@ -294,7 +299,8 @@ def _bibtex_name(name: Mapping[str, str], *, ascii_only: bool) -> str:
 
     if "literal" in name:
         return "{" + latex_escape(name["literal"], ascii_only=ascii_only) + "}"
-    family = " ".join(p for p in (part("non-dropping-particle"), part("family")) if p)
+    particle = part("non-dropping-particle") or part("dropping-particle")
+    family = " ".join(p for p in (particle, part("family")) if p)
     return ", ".join(p for p in (family, part("suffix"), part("given")) if p)
 
 
@@ -370,11 +376,13 @@ def to_bibtex(
                     verbatim=True,
                 )
         add("title", item.get("title"))
+        title = str(item.get("title", ""))
+        short = item.get("title-short")
+        if short and not (":" in title and title.split(":", 1)[0].rstrip() == short):
+            add("shorttitle", short)
         container = item.get("container-title")
         if btype == "article":
             add("journaltitle" if biblatex else "journal", container)
-        elif ctype == "webpage":
-            add("organization", container)
         else:
             add("booktitle", container)
         add("series", item.get("collection-title"))
@@ -390,7 +398,9 @@ def to_bibtex(
             add("institution" if biblatex else "school", publisher)
             add("type", genre)
         elif ctype == "webpage":
-            pass
+            add("organization", publisher)
+        elif btype == "misc":
+            add("howpublished", publisher)
         else:
             add("publisher", publisher)
         add("eventtitle", item.get("event"))
@@ -418,7 +428,8 @@ def to_bibtex(
         add("issn", item.get("ISSN"))
         add("doi", item.get("DOI"), verbatim=True)
         add("url", item.get("URL"), verbatim=True)
-        add("langid" if biblatex else "language", item.get("language"))
+        language = item.get("language")
+        add("langid", LANGID_NAMES.get(str(language), language))
         add("version", item.get("version"))
         add("note", item.get("note"))
         add("abstract", item.get("abstract"))
@@ -471,7 +482,8 @@ _RIS_TYPES = {
 def _ris_name(name: Mapping[str, str]) -> str:
     if "literal" in name:
         return name["literal"]
-    family = " ".join(p for p in (name.get("non-dropping-particle"), name.get("family")) if p)
+    particle = name.get("non-dropping-particle") or name.get("dropping-particle")
+    family = " ".join(p for p in (particle, name.get("family")) if p)
     return ", ".join(p for p in (family, name.get("given"), name.get("suffix")) if p)
 
 
