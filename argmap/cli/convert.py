@@ -68,7 +68,10 @@ def _convert_folder(
     failed: list[tuple[Path, list[Issue] | str]] = []
     warnings: list[Issue] = []
     with click.progressbar(
-        pairs, label=f"Converting {len(pairs)} files", file=sys.stderr, show_pos=True
+        pairs,
+        label=f"Converting {len(pairs)} file{'' if len(pairs) == 1 else 's'}",
+        file=sys.stderr,
+        show_pos=True,
     ) as bar:
         for src, dst in bar:
             dst.parent.mkdir(parents=True, exist_ok=True)
