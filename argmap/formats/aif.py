@@ -27,11 +27,11 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePath
 from typing import Any, Final
 
 from pydantic import TypeAdapter, ValidationError
 
+from argmap._gc import paused_gc
 from argmap._io import read_text, write_atomic
 from argmap.checks import check
 from argmap.errors import FormatError, Issue, Location, Path, Severity, sort_issues
@@ -137,7 +137,8 @@ def import_aif(text: str, *, filename: str = "<string>") -> tuple[ArgumentMap, l
     >>> r.kind, r.source, r.target, r.scheme, warnings
     ('supports', '1', '2', 'Default Inference', [])
     """
-    return _Importer(text, filename).run()
+    with paused_gc():
+        return _Importer(text, filename).run()
 
 
 def parse_aif(text: str, *, filename: str = "<string>") -> ArgumentMap:
@@ -156,7 +157,14 @@ def read_aif(path: str | os.PathLike[str]) -> ArgumentMap:
         FormatError: the file is missing, not UTF-8 or not readable as AIF.
     """
     name = os.fspath(path)
-    return parse_aif(read_text(name, FormatError), filename=name)
+    try:
+        # The plain read is the fast path for corpora of small files; read_text gives
+        # the located message when the file is missing, unreadable or not UTF-8.
+        with open(name, "rb") as handle:  # noqa: PTH123
+            text = handle.read().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = read_text(name, FormatError)
+    return parse_aif(text, filename=name)
 
 
 def write_aif(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
@@ -222,15 +230,15 @@ def _assign_ids(keys: Sequence[str]) -> dict[str, str]:
 
 def _node_extras(raw: Mapping[str, Any], node_id: str, *, text_ok: bool) -> dict[str, Any]:
     """The keys of an AIF node that the argmap fields do not already hold."""
-    extras: dict[str, Any] = {}
-    for key, value in raw.items():
-        if key == "type" or (key == EXTENSION_KEY and isinstance(value, dict)):
-            continue
-        if key == "nodeID" and isinstance(value, str) and value == node_id:
-            continue
-        if key == "text" and text_ok:
-            continue
-        extras[key] = value
+    # Copy and pop rather than filter key by key: this runs for every node of a corpus.
+    extras = dict(raw)
+    extras.pop("type", None)
+    if extras.get("nodeID") == node_id and type(extras["nodeID"]) is str:
+        del extras["nodeID"]
+    if text_ok:
+        extras.pop("text", None)
+    if type(extras.get(EXTENSION_KEY)) is dict:
+        del extras[EXTENSION_KEY]
     return extras
 
 
@@ -239,18 +247,30 @@ def _plain_node(node_id: str, raw: Mapping[str, Any]) -> dict[str, Any]:
     text = raw.get("text")
     ok = _is_text(text)
     extras = _node_extras(raw, node_id, text_ok=ok)
-    return {
-        "id": node_id,
-        "title": None,
-        "text": text if ok else NO_TEXT,
-        "actor": None,
-        "tags": [],
-        "cites": [],
-        "note": None,
-        "meta": {META_KEY: extras} if extras else {},
-        "kind": "claim",
-        "thesis": False,
-    }
+    # Only what differs from the defaults: fewer keys to validate. _NODE_DEFAULTS fills
+    # in the rest where export compares field by field.
+    plain = {"id": node_id, "text": text if ok else NO_TEXT, "kind": "claim"}
+    if extras:
+        plain["meta"] = {META_KEY: extras}
+    return plain
+
+
+_NODE_DEFAULTS: Final[dict[str, Any]] = {
+    "title": None,
+    "actor": None,
+    "tags": [],
+    "cites": [],
+    "note": None,
+    "meta": {},
+    "thesis": False,
+}
+_RELATION_DEFAULTS: Final[dict[str, Any]] = {
+    "weight": None,
+    "scheme": None,
+    "note": None,
+    "cites": [],
+    "meta": {},
+}
 
 
 def _default_edge_id(from_id: object, to_id: object) -> str:
@@ -259,8 +279,9 @@ def _default_edge_id(from_id: object, to_id: object) -> str:
 
 def _edge_extras(raw: Mapping[str, Any]) -> dict[str, Any] | None:
     """The keys of an edge beyond its ends; None when they are the ones export makes up."""
-    extras = {k: v for k, v in raw.items() if k not in ("fromID", "toID")}
-    if extras == {"edgeID": _default_edge_id(raw.get("fromID"), raw.get("toID"))}:
+    extras = dict(raw)
+    del extras["fromID"], extras["toID"]
+    if len(extras) == 1 and extras.get("edgeID") == _default_edge_id(raw["fromID"], raw["toID"]):
         return None
     return extras
 
@@ -300,17 +321,17 @@ def _plain_relation(
     if kind == "attacks" and at_scheme:
         kind = "undercuts"
     sources = [p for p, _ in premises]
-    return {
+    plain: dict[str, Any] = {
         "id": relation_id,
         "kind": kind,
         "from": sources[0] if len(sources) == 1 else sources,
         "to": conclusion[0],
-        "weight": None,
-        "scheme": text if ok else None,
-        "note": None,
-        "cites": [],
-        "meta": meta,
     }
+    if ok:
+        plain["scheme"] = text
+    if meta:
+        plain["meta"] = meta
+    return plain
 
 
 def _diff(actual: Mapping[str, Any], plain: Mapping[str, Any], *, node: bool) -> dict[str, Any]:
@@ -330,14 +351,14 @@ _MISSING: Final = object()
 
 def _keep_rejected(plain: dict[str, Any], ext: dict[str, Any]) -> None:
     """Keep an extension that could not be applied in meta, so export writes it back."""
-    aif = {**plain["meta"].get(META_KEY, {}), EXTENSION_KEY: ext}
-    plain["meta"] = {**plain["meta"], META_KEY: aif}
+    meta = plain.get("meta", {})
+    plain["meta"] = {**meta, META_KEY: {**meta.get(META_KEY, {}), EXTENSION_KEY: ext}}
 
 
 # -- import ----------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Scheme:
     """A scheme node on its way to becoming a relation."""
 
@@ -348,6 +369,20 @@ class _Scheme:
     """Indexes (in the edge list) of the edges from I-nodes."""
     conclusions: list[int] = field(default_factory=list)
     problem: str | None = None
+    rejected: dict[str, Any] | None = None
+    """An extension that did not validate; kept so that export writes it back."""
+
+
+class _NodePaths:
+    """The path of each usable node in the document, made only when a message needs one."""
+
+    def __init__(self, base: Path, seen: dict[str, int], nodes: list[dict[str, Any]]) -> None:
+        self.base = base
+        self.seen = seen
+        self.nodes = nodes
+
+    def __getitem__(self, i: int) -> Path:
+        return (*self.base, "nodes", self.seen[str(self.nodes[i]["nodeID"])])
 
 
 class _Importer:
@@ -359,7 +394,11 @@ class _Importer:
         self.findings: dict[tuple[Severity, str, str, Path], None] = {}
         self.base: Path = ()
         self.seen: dict[str, int] = {}
+        self.ends: list[tuple[str, str]] = []
+        """The node keys at both ends of each usable edge."""
         self.map_ext_bad = False
+        self.extended = False
+        """True once an argmap extension was applied: then every check must run."""
 
     def note(self, severity: Severity, code: str, path: Path, message: str) -> None:
         # A dict, not a list: the build loop may find the same thing twice.
@@ -442,7 +481,16 @@ class _Importer:
                 )
         if not isinstance(raw_nodes, list):
             return nodes, edges
+        seen = self.seen
         for i, raw in enumerate(raw_nodes):
+            # The common case first, cheaply; anything odd takes the careful path below.
+            if type(raw) is dict:
+                node_id = raw.get("nodeID")
+                kind = type(node_id)
+                if (kind is str or kind is int) and str(node_id) not in seen:
+                    seen[str(node_id)] = i
+                    nodes.append(raw)
+                    continue
             path: Path = (*self.base, "nodes", i)
             if not isinstance(raw, dict):
                 self.note(
@@ -488,6 +536,16 @@ class _Importer:
         if not isinstance(raw_edges, list):
             return nodes, edges
         for i, raw in enumerate(raw_edges):
+            if (
+                type(raw) is dict
+                and str(raw.get("fromID")) in seen
+                and str(raw.get("toID")) in seen
+                and "fromID" in raw
+                and "toID" in raw
+            ):
+                edges.append(raw)
+                self.ends.append((str(raw["fromID"]), str(raw["toID"])))
+                continue
             path = (*self.base, "edges", i)
             if not isinstance(raw, dict):
                 self.note(
@@ -507,7 +565,7 @@ class _Importer:
                         f"edge {end} {raw[end]!r} names no node of the file",
                     )
                     bad = True
-            if not bad:
+            if not bad:  # pragma: no cover - the fast path above takes every good edge
                 edges.append(raw)
         return nodes, edges
 
@@ -520,9 +578,9 @@ class _Importer:
         nodes: list[dict[str, Any]],
         edges: list[dict[str, Any]],
     ) -> tuple[ArgumentMap, list[Issue]]:
-        node_paths = [(*self.base, "nodes", self.seen[str(n["nodeID"])]) for n in nodes]
-        types = {str(n["nodeID"]): n.get("type") for n in nodes}
-        by_key = {str(n["nodeID"]): i for i, n in enumerate(nodes)}
+        node_paths = _NodePaths(self.base, self.seen, nodes)
+        keys = [str(n["nodeID"]) for n in nodes]
+        types = {key: n.get("type") for key, n in zip(keys, nodes, strict=True)}
 
         # In the order export writes them, so that export can tell which ids it gets back.
         ids = _assign_ids(
@@ -531,11 +589,10 @@ class _Importer:
         )
 
         schemes: dict[str, _Scheme] = {}
-        for i, raw in enumerate(nodes):
+        for i, (key, raw) in enumerate(zip(keys, nodes, strict=True)):
             kind = raw.get("type")
-            key = str(raw["nodeID"])
             if kind in SCHEME_TYPES:
-                schemes[key] = _Scheme(i, raw, self.extension(raw, node_paths[i]))
+                schemes[key] = _Scheme(i, raw, self.extension(raw, node_paths, i))
             elif kind not in _KNOWN_TYPES:
                 what = f"type {kind!r}, which argmap does not know" if "type" in raw else "no type"
                 self.note(
@@ -548,8 +605,7 @@ class _Importer:
         # Edges: premises (I -> scheme) and conclusions (scheme -> I or scheme); the rest
         # (dialogue, unknown types) is kept as it is.
         seen_pairs: set[tuple[str, str]] = set()
-        for j, edge in enumerate(edges):
-            src, dst = str(edge["fromID"]), str(edge["toID"])
+        for j, (src, dst) in enumerate(self.ends):
             src_type, dst_type = types[src], types[dst]
             if src_type == "I" and dst_type == "I":
                 self.note(
@@ -622,16 +678,27 @@ class _Importer:
         # cycle, a premise that is its own conclusion, ...); repeat until the map is sound.
         reset_nodes: set[int] = set()
         while True:
-            built_nodes, node_positions = self.nodes(nodes, node_paths, ids, reset_nodes)
-            relations, relation_keys = self.relations(schemes, edges, ids, types, node_paths)
+            node_data, node_positions = self.nodes(nodes, node_paths, ids, reset_nodes)
+            relation_data, relation_keys = self.relations(schemes, edges, ids)
             amap_meta, map_fields = self.map_fields(graph, wrapper)
             try:
+                # One validation of the whole map: much faster than one per node.
                 amap = ArgumentMap.model_validate(
-                    {**map_fields, "nodes": built_nodes, "relations": relations, "meta": {}},
+                    {**map_fields, "nodes": node_data, "relations": relation_data, "meta": {}},
                     context={DEFER_CHECKS: True},
                 )
             except ValidationError as exc:
-                # Only argmap's own extension on the AIF object can make this fail.
+                # Only argmap's own extensions can make this fail: find whose it is.
+                if self.blame(
+                    nodes,
+                    node_data,
+                    node_positions,
+                    relation_data,
+                    relation_keys,
+                    schemes,
+                    reset_nodes,
+                ):
+                    continue
                 if self.map_ext_bad:
                     raise
                 self.note(
@@ -642,6 +709,8 @@ class _Importer:
                 )
                 self.map_ext_bad = True
                 continue
+            if not self.extended and _is_sound(amap.relations):
+                break
             errors = [i for i in check(amap) if i.is_error]
             if not errors:
                 break
@@ -673,10 +742,10 @@ class _Importer:
             if not progress:
                 raise FormatError(errors, source=self.filename)
 
-        amap.meta.update(self.map_meta(amap, amap_meta, nodes, edges, schemes, by_key))
+        amap.meta.update(self.map_meta(amap_meta, keys, nodes, edges, schemes))
         return amap, self.issues()
 
-    def extension(self, raw: Mapping[str, Any], path: Path) -> dict[str, Any] | None:
+    def extension(self, raw: Mapping[str, Any], paths: _NodePaths, i: int) -> dict[str, Any] | None:
         ext = raw.get(EXTENSION_KEY)
         if ext is None:
             return None
@@ -684,7 +753,7 @@ class _Importer:
             self.note(
                 "warning",
                 "bad-extension",
-                (*path, EXTENSION_KEY),
+                (*paths[i], EXTENSION_KEY),
                 f"argmap extension must be an object, got {_kind_of(ext)}; ignored",
             )
             return None
@@ -693,85 +762,100 @@ class _Importer:
     def nodes(
         self,
         nodes: list[dict[str, Any]],
-        node_paths: list[Path],
+        node_paths: _NodePaths,
         ids: dict[str, str],
         reset: set[int],
-    ) -> tuple[list[Node], list[int]]:
-        built: list[Node] = []
+    ) -> tuple[list[dict[str, Any]], list[int]]:
+        """The I-nodes as node data, extensions applied except where they were refused."""
+        built: list[dict[str, Any]] = []
         positions: list[int] = []
         for i, raw in enumerate(nodes):
             if raw.get("type") != "I":
                 continue
             key = str(raw["nodeID"])
             plain = _plain_node(ids[key], raw)
-            if not _is_text(raw.get("text")) and i not in reset:
+            if not _is_text(raw.get("text")):
                 self.note(
                     "warning",
                     "no-text",
                     node_paths[i],
                     f"I-node {key!r} has no text; it reads {NO_TEXT!r} (the original is kept)",
                 )
-            ext = None if i in reset else self.extension(raw, node_paths[i])
-            node: Node | None = None
-            if ext:
-                data = plain
-                if "kind" in ext and ext["kind"] != plain["kind"]:
-                    data = {k: v for k, v in plain.items() if k in _COMMON_NODE_FIELDS}
-                try:
-                    node = _NODE_ADAPTER.validate_python({**data, **ext})
-                except ValidationError as exc:
-                    self.note(
-                        "warning",
-                        "bad-extension",
-                        (*node_paths[i], EXTENSION_KEY),
-                        f"argmap extension of node {key!r} ignored: {_first_error(exc)}",
-                    )
-                    reset.add(i)
-            if node is None:
-                if i in reset and isinstance(raw.get(EXTENSION_KEY), dict):
+            if i in reset:
+                if isinstance(raw.get(EXTENSION_KEY), dict):
                     _keep_rejected(plain, raw[EXTENSION_KEY])
-                node = _NODE_ADAPTER.validate_python(plain)
-            built.append(node)
+            else:
+                ext = self.extension(raw, node_paths, i)
+                if ext:
+                    self.extended = True
+                    if "kind" in ext and ext["kind"] != plain["kind"]:
+                        plain = {k: v for k, v in plain.items() if k in _COMMON_NODE_FIELDS}
+                    plain = {**plain, **ext}
+            built.append(plain)
             positions.append(i)
         return built, positions
 
     def relations(
-        self,
-        schemes: dict[str, _Scheme],
-        edges: list[dict[str, Any]],
-        ids: dict[str, str],
-        types: dict[str, Any],
-        node_paths: list[Path],
-    ) -> tuple[list[Relation], list[str]]:
-        relations: list[Relation] = []
+        self, schemes: dict[str, _Scheme], edges: list[dict[str, Any]], ids: dict[str, str]
+    ) -> tuple[list[dict[str, Any]], list[str]]:
+        """The scheme nodes that form relations, as relation data with their extensions."""
+        relations: list[dict[str, Any]] = []
         keys: list[str] = []
         for key, scheme in schemes.items():
             if scheme.problem is not None:
                 continue
-            premises = [(ids[str(edges[j]["fromID"])], edges[j]) for j in scheme.premises]
+            ends = self.ends
+            premises = [(ids[ends[j][0]], edges[j]) for j in scheme.premises]
             out = edges[scheme.conclusions[0]]
-            target = str(out["toID"])
+            target = ends[scheme.conclusions[0]][1]
             plain = _plain_relation(
                 ids[key], scheme.raw, premises, (ids[target], out), at_scheme=target in schemes
             )
-            relation: Relation | None = None
             if scheme.ext:
-                try:
-                    relation = Relation.model_validate({**plain, **scheme.ext})
-                except ValidationError as exc:
-                    self.note(
-                        "warning",
-                        "bad-extension",
-                        (*node_paths[scheme.index], EXTENSION_KEY),
-                        f"argmap extension of node {key!r} ignored: {_first_error(exc)}",
-                    )
-                    _keep_rejected(plain, scheme.ext)
-                    scheme.ext = None
-            if relation is None:
-                relation = Relation.model_validate(plain)
-            relations.append(relation)
+                self.extended = True
+                plain = {**plain, **scheme.ext}
+            elif scheme.rejected is not None:
+                _keep_rejected(plain, scheme.rejected)
+            relations.append(plain)
             keys.append(key)
         return relations, keys
+
+    def blame(
+        self,
+        nodes: list[dict[str, Any]],
+        node_data: list[dict[str, Any]],
+        node_positions: list[int],
+        relation_data: list[dict[str, Any]],
+        relation_keys: list[str],
+        schemes: dict[str, _Scheme],
+        reset: set[int],
+    ) -> bool:
+        """Find the node and scheme extensions that do not validate; refuse them, warned."""
+        found = False
+        for data, i in zip(node_data, node_positions, strict=True):
+            if i in reset or not isinstance(nodes[i].get(EXTENSION_KEY), dict):
+                continue
+            try:
+                _NODE_ADAPTER.validate_python(data)
+            except ValidationError as exc:
+                reset.add(i)
+                found = True
+                path = (*self.base, "nodes", self.seen[str(nodes[i]["nodeID"])], EXTENSION_KEY)
+                message = f"argmap extension of node {data['id']!r} ignored: {_first_error(exc)}"
+                self.note("warning", "bad-extension", path, message)
+        for data, key in zip(relation_data, relation_keys, strict=True):
+            scheme = schemes[key]
+            if not scheme.ext:
+                continue
+            try:
+                Relation.model_validate(data)
+            except ValidationError as exc:
+                scheme.rejected, scheme.ext = scheme.ext, None
+                found = True
+                path = (*self.base, "nodes", self.seen[key], EXTENSION_KEY)
+                message = f"argmap extension of node {key!r} ignored: {_first_error(exc)}"
+                self.note("warning", "bad-extension", path, message)
+        return found
 
     def map_fields(
         self, graph: dict[str, Any], wrapper: dict[str, Any] | None
@@ -790,13 +874,15 @@ class _Importer:
         fields: dict[str, Any] = {}
         if isinstance(ext, dict) and not self.map_ext_bad:
             fields = {k: v for k, v in ext.items() if k != "meta"}
+            self.extended = True
             if isinstance(ext.get("meta"), dict):
                 meta["own"] = ext["meta"]
         elif EXTENSION_KEY in graph:
             top[EXTENSION_KEY] = graph[EXTENSION_KEY]
             meta["top"] = top
         derived = {}
-        stem = PurePath(self.filename).name
+        # Not pathlib: it costs more than the rest of reading a small file.
+        stem = os.path.basename(self.filename)  # noqa: PTH119
         for suffix in (".json", ".aif", ".xaif", ".ova"):
             stem = stem.removesuffix(suffix)
         if self.filename.startswith("<") or not stem:
@@ -811,12 +897,11 @@ class _Importer:
 
     def map_meta(
         self,
-        amap: ArgumentMap,
         meta: dict[str, Any],
+        keys: list[str],
         nodes: list[dict[str, Any]],
         edges: list[dict[str, Any]],
         schemes: dict[str, _Scheme],
-        by_key: dict[str, int],
     ) -> dict[str, Any]:
         """The map's meta: its own (from the extension) plus what AIF keeps beside the map."""
         own = meta.pop("own", {})
@@ -828,34 +913,70 @@ class _Importer:
                 used_edges.append(scheme.conclusions[0])
                 relation_keys.append(key)
         used = set(used_edges)
-        kept_nodes = [
-            n for n in nodes if n.get("type") != "I" and str(n["nodeID"]) not in relation_keys
+        relation_set = set(relation_keys)
+        atoms = [k for k, n in zip(keys, nodes, strict=True) if n.get("type") == "I"]
+        kept = [
+            (k, n)
+            for k, n in zip(keys, nodes, strict=True)
+            if n.get("type") != "I" and k not in relation_set
         ]
         kept_edges = [e for j, e in enumerate(edges) if j not in used]
-        if kept_nodes:
-            meta["nodes"] = kept_nodes
+        if kept:
+            meta["nodes"] = [n for _, n in kept]
         if kept_edges:
             meta["edges"] = kept_edges
         # Export writes nodes, relations, kept nodes, and the edges of each relation before
         # the kept edges. Record where the file's order differs, so it comes back.
-        natural = [str(n["nodeID"]) for n in nodes if n.get("type") == "I"]
-        natural += relation_keys
-        natural += [str(n["nodeID"]) for n in kept_nodes]
-        node_rank = {key: i for i, key in enumerate(natural)}
-        cut = _unordered_tail([node_rank[str(n["nodeID"])] for n in nodes])
+        natural = atoms + relation_keys + [k for k, _ in kept]
+        cut = 0
+        if natural != keys:
+            node_rank = {key: i for i, key in enumerate(natural)}
+            cut = _unordered_tail([node_rank[k] for k in keys])
         if cut:
             meta["node_order"] = [n["nodeID"] for n in nodes[:cut]]
         edge_natural = used_edges + [j for j in range(len(edges)) if j not in used]
         edge_rank = {j: i for i, j in enumerate(edge_natural)}
-        edge_ids = [e.get("edgeID") for e in edges]
-        unique = None not in edge_ids and len({str(e) for e in edge_ids}) == len(edge_ids)
         cut = _unordered_tail([edge_rank[j] for j in range(len(edges))])
-        if cut and unique:
-            meta["edge_order"] = edge_ids[:cut]
+        if cut:
+            edge_ids = [e.get("edgeID") for e in edges]
+            if None not in edge_ids and len({str(e) for e in edge_ids}) == len(edge_ids):
+                meta["edge_order"] = edge_ids[:cut]
         result: dict[str, Any] = dict(own)
         if meta:
             result[META_KEY] = meta
         return result
+
+
+def _is_sound(relations: Sequence[Relation]) -> bool:
+    """Whether a map built from AIF alone passes the checks, found without running them.
+
+    Without argmap's extension the import only makes relations whose ends exist, with the
+    right kinds and no repeated premise; what remains possible is a premise that is its
+    own conclusion and a support cycle. Looking for just those (Kahn's algorithm) keeps
+    reading a corpus of small files fast; when either is found the full checks say where.
+    """
+    successors: dict[str, list[str]] = {}
+    indegree: dict[str, int] = {}
+    for r in relations:
+        sources = r.sources
+        if r.target in sources:
+            return False
+        if r.kind != "supports":
+            continue
+        for source in sources:
+            successors.setdefault(source, []).append(r.target)
+            indegree[r.target] = indegree.get(r.target, 0) + 1
+            indegree.setdefault(source, 0)
+    ready = [n for n, d in indegree.items() if d == 0]
+    seen = 0
+    while ready:
+        current = ready.pop()
+        seen += 1
+        for nxt in successors.get(current, ()):
+            indegree[nxt] -= 1
+            if indegree[nxt] == 0:
+                ready.append(nxt)
+    return seen == len(indegree)
 
 
 def _unordered_tail(ranks: Sequence[int]) -> int:
@@ -986,7 +1107,7 @@ class _Exporter:
         extras.pop("text", None)
         extras.pop("nodeID", None)
         raw: dict[str, Any] = {"nodeID": aid, "text": text, "type": "I", **extras}
-        plain = _plain_node(self.plain_ids[str(aid)], raw)
+        plain = {**_NODE_DEFAULTS, **_plain_node(self.plain_ids[str(aid)], raw)}
         _extend(raw, plain, n.model_dump(mode="json", by_alias=True), node=True)
         return raw
 
@@ -1014,9 +1135,12 @@ class _Exporter:
             premises.append((source, edge))
         conclusion = _edge(aid, aif_ids[r.target], edge_meta.get("conclusion"))
         edges.append(conclusion)
-        plain = _plain_relation(
-            self.plain_ids[str(aid)], raw, premises, (r.target, conclusion), at_scheme=at_scheme
-        )
+        plain = {
+            **_RELATION_DEFAULTS,
+            **_plain_relation(
+                self.plain_ids[str(aid)], raw, premises, (r.target, conclusion), at_scheme=at_scheme
+            ),
+        }
         _extend(raw, plain, r.model_dump(mode="json", by_alias=True), node=False)
         return raw, edges
 
