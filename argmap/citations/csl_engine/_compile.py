@@ -1,0 +1,989 @@
+"""A CSL style compiled once into nested Python closures, then run on each item.
+
+Walking the XML tree for every item (as citeproc-py does) costs most of the time of a
+long reading list; here each element becomes one closure with its attributes already
+read, so rendering an item only runs the code its entry needs.
+"""
+
+# Typographic dashes and quotes are what this module produces and matches.
+# ruff: noqa: RUF001, RUF002
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, Final
+from xml.etree import ElementTree as ET
+
+from argmap.citations.csl_engine._locale import NS, DatePart, Locale
+from argmap.citations.csl_engine._names import NameOptions, render_name, sort_key
+from argmap.citations.csl_engine._output import (
+    LEFT_MARGIN,
+    NOCASE,
+    RIGHT_INLINE,
+    SAME_AUTHOR,
+    Token,
+    change_case,
+    parse_markup,
+    plain,
+)
+
+NAME_VARIABLES: Final = frozenset(
+    [
+        "author",
+        "chair",
+        "collection-editor",
+        "compiler",
+        "composer",
+        "container-author",
+        "contributor",
+        "curator",
+        "director",
+        "editor",
+        "editorial-director",
+        "editor-translator",
+        "executive-producer",
+        "guest",
+        "host",
+        "illustrator",
+        "interviewer",
+        "narrator",
+        "organizer",
+        "original-author",
+        "performer",
+        "producer",
+        "recipient",
+        "reviewed-author",
+        "script-writer",
+        "series-creator",
+        "translator",
+    ]
+)
+DATE_VARIABLES: Final = frozenset(
+    ["accessed", "available-date", "event-date", "issued", "original-date", "submitted"]
+)
+_NUMBER_TERMS: Final = {
+    "chapter-number": "chapter",
+    "collection-number": "collection-number",
+    "number-of-pages": "page",
+    "number-of-volumes": "volume",
+}
+_NUMERIC: Final = re.compile(
+    r"^\s*[A-Za-z]{0,3}\d+[A-Za-z]{0,3}(?:\s*(?:[-–—,&]|and)\s*[A-Za-z]{0,3}\d+[A-Za-z]{0,3})*\s*$"
+)
+_MULTIPLE: Final = re.compile(r"\d\s*(?:[-–—,&]|and)\s*\d")
+_RANGE: Final = re.compile(r"(\d+)\s*[-–—]+\s*(\d+)")
+
+Render = Callable[["Ctx"], list[Token]]
+
+
+class Ctx:
+    """The state of rendering one item in one mode."""
+
+    __slots__ = (
+        "calls",
+        "disambiguate",
+        "hits",
+        "item",
+        "label",
+        "locator",
+        "mode",
+        "number",
+        "position",
+        "quote_depth",
+        "sas_pending",
+        "sort_names",
+        "suppressed",
+        "used",
+        "year_suffix",
+    )
+
+    def __init__(self, item: dict[str, Any], mode: str) -> None:
+        self.item = item
+        self.mode = mode  # "bib", "cite" or "sort"
+        self.calls = 0  # variables asked for, for group suppression
+        self.hits = 0  # ... and found non-empty
+        self.disambiguate = False
+        self.label = "page"
+        self.locator: str | None = None
+        self.number = 0
+        self.position = "first" if mode == "cite" else ""
+        self.quote_depth = 0
+        self.sas_pending = mode == "bib"
+        self.sort_names: tuple[int, int, bool] | None = None
+        self.suppressed: set[str] = set()
+        self.used: list[str] = []
+        self.year_suffix = ""
+
+
+def is_numeric(value: Any) -> bool:
+    """Whether a variable's value counts as a number in CSL ("12", "5-6", "2nd").
+
+    >>> is_numeric("5–6"), is_numeric("Updated"), is_numeric(3)
+    (True, False, True)
+    """
+    if isinstance(value, int):
+        return True
+    return isinstance(value, str) and bool(_NUMERIC.match(value))
+
+
+def format_range(value: str, fmt: str | None) -> str:
+    """A page range with an en dash, abbreviated as the style's page-range-format says.
+
+    >>> format_range("321-357", "minimal-two"), format_range("321--57", "expanded")
+    ('321–57', '321–357')
+    >>> format_range("101-108", "chicago"), format_range("1496-1504", "chicago")
+    ('101–8', '1496–1504')
+    """
+
+    def one(m: re.Match[str]) -> str:
+        first, last = m.group(1), m.group(2)
+        if len(last) < len(first):
+            last = first[: len(first) - len(last)] + last
+        if fmt in ("minimal", "minimal-two", "chicago", "chicago-15") and len(first) == len(last):
+            keep = 1 if fmt == "minimal" else 2
+            if fmt in ("chicago", "chicago-15"):
+                number = int(first)
+                if number < 100 or number % 100 == 0:
+                    keep = len(last)
+                elif number % 100 < 10:
+                    keep = 1
+                elif len(first) == 4 and first[1] != last[1]:
+                    keep = 4
+            same = 0
+            while same < len(first) - 1 and first[same] == last[same]:
+                same += 1
+            last = last[min(same, max(len(last) - keep, 0)) :]
+        return f"{first}–{last}"
+
+    return _RANGE.sub(one, value)
+
+
+# ---------------------------------------------------------------- compiled style
+
+
+@dataclass
+class SortKey:
+    """One key of a <sort>: a variable or a macro, ascending or descending."""
+
+    render: Callable[[Ctx], str]
+    descending: bool
+    names: tuple[int, int, bool] | None = None
+    variable: str = ""
+
+
+@dataclass
+class Context:
+    """A compiled <citation> or <bibliography>: its layout, sort keys and options."""
+
+    layout: Render
+    delimiter: str
+    prefix: str
+    suffix: str
+    wrap: Callable[[list[Token]], list[Token]]
+    sort: list[SortKey] = field(default_factory=list)
+    options: dict[str, str] = field(default_factory=dict)
+
+
+_NAME_INHERIT: Final = (
+    "and",
+    "delimiter-precedes-et-al",
+    "delimiter-precedes-last",
+    "et-al-min",
+    "et-al-use-first",
+    "et-al-use-last",
+    "initialize",
+    "initialize-with",
+    "name-as-sort-order",
+    "sort-separator",
+)
+
+
+class Compiler:
+    """Compiles one context (citation or bibliography) of a style into closures."""
+
+    def __init__(
+        self,
+        root: ET.Element,
+        locale: Locale,
+        inherited: dict[str, str],
+        *,
+        explicit_year_suffix: bool,
+    ) -> None:
+        self.root = root
+        self.locale = locale
+        self.inherited = inherited
+        self.explicit_year_suffix = explicit_year_suffix
+        self.macros = {m.get("name", ""): m for m in root.iter(NS + "macro")}
+        self.compiled: dict[str, Render] = {}
+        self.page_range_format = root.get("page-range-format")
+        self.demote = root.get("demote-non-dropping-particle", "display-and-sort")
+        self.substitute_spec: NamesSpec | None = None
+
+    # ------------------------------------------------------------ structure
+
+    def macro(self, name: str) -> Render:
+        found = self.compiled.get(name)
+        if found is not None:
+            return found
+        element = self.macros.get(name)
+        if element is None:
+            raise ValueError(f"the style calls an undefined macro {name!r}")
+        slot: list[Render] = []
+        # A placeholder lets a macro be referenced while it is being compiled.
+        self.compiled[name] = lambda ctx: slot[0](ctx)
+        body = self.sequence(list(element), "")
+        slot.append(body)
+        self.compiled[name] = body
+        return body
+
+    def children(self, element: ET.Element) -> list[Render]:
+        return [r for r in (self.element(c) for c in element) if r is not None]
+
+    def sequence(self, elements: list[ET.Element], delimiter: str) -> Render:
+        # A <choose> is transparent: the chosen branch's elements are delimited as if
+        # they were the enclosing group's own children.
+        parts = [r for r in (self.element(c, delimiter) for c in elements) if r is not None]
+        if not parts:
+            return lambda ctx: []
+        if len(parts) == 1:
+            return parts[0]
+
+        def run(ctx: Ctx) -> list[Token]:
+            out: list[Token] = []
+            for part in parts:
+                got = part(ctx)
+                if got:
+                    if out and delimiter:
+                        out.append(delimiter)
+                    out.extend(got)
+            return out
+
+        return run
+
+    def element(self, element: ET.Element, delimiter: str = "") -> Render | None:
+        tag = element.tag.removeprefix(NS)
+        if tag == "choose":
+            return self.choose(element, delimiter)
+        build = {
+            "text": self.text,
+            "group": self.group,
+            "names": self.names,
+            "date": self.date,
+            "number": self.number,
+            "label": self.label,
+        }.get(tag)
+        return None if build is None else build(element)
+
+    # ------------------------------------------------------------ formatting
+
+    def wrap(self, element: ET.Element, inner: Render, *, affixes: bool = True) -> Render:
+        """Apply strip-periods, text-case, quotes, font, affixes and display, as given."""
+        a = element.attrib
+        steps: list[Callable[[list[Token], Ctx], list[Token]]] = []
+        if a.get("strip-periods") == "true":
+            steps.append(lambda t, c: [x.replace(".", "") if isinstance(x, str) else x for x in t])
+        case = a.get("text-case")
+        if case:
+            steps.append(partial(self._case, case=case))
+        if a.get("quotes") == "true":
+            steps.append(self._quote)
+        marks = self.marks(element)
+        if marks:
+            opens: list[Token] = [("+", m) for m in marks]
+            closes: list[Token] = [("-", m) for m in reversed(marks)]
+            steps.append(lambda t, c: [*opens, *t, *closes])
+        prefix = a.get("prefix", "") if affixes else ""
+        suffix = a.get("suffix", "") if affixes else ""
+        if prefix or suffix:
+            steps.append(lambda t, c: [prefix, *t, suffix])
+        display = a.get("display")
+        if display in ("left-margin", "right-inline"):
+            kind = LEFT_MARGIN if display == "left-margin" else RIGHT_INLINE
+            steps.append(lambda t, c: [("+", kind), *t, ("-", kind)])
+        if not steps:
+            return inner
+
+        def run(ctx: Ctx) -> list[Token]:
+            out = inner(ctx)
+            if not out:
+                return out
+            for step in steps:
+                out = step(out, ctx)
+            return out
+
+        return run
+
+    @staticmethod
+    def marks(element: ET.Element) -> list[str]:
+        a = element.attrib
+        marks = []
+        if a.get("font-style") in ("italic", "oblique"):
+            marks.append("i")
+        if a.get("font-weight") == "bold":
+            marks.append("b")
+        if a.get("font-variant") == "small-caps":
+            marks.append("sc")
+        if a.get("vertical-align") in ("sup", "sub"):
+            marks.append(a["vertical-align"])
+        if a.get("text-decoration") == "underline":
+            marks.append("u")
+        return marks
+
+    def _case(self, tokens: list[Token], ctx: Ctx, case: str) -> list[Token]:
+        if case in ("title", "sentence"):
+            # Title case is English-only (CSL 1.0.1); other languages keep their case.
+            lang = str(ctx.item.get("language", "") or "")
+            if lang and not lang.lower().startswith("en"):
+                return tokens
+        return change_case(tokens, case)
+
+    def _quote(self, tokens: list[Token], ctx: Ctx) -> list[Token]:
+        inner = ctx.quote_depth > 0
+        open_ = self.locale.term("open-inner-quote" if inner else "open-quote")
+        close = self.locale.term("close-inner-quote" if inner else "close-quote")
+        return [open_, *tokens, close]
+
+    # ------------------------------------------------------------ rendering elements
+
+    def text(self, element: ET.Element) -> Render:
+        a = element.attrib
+        inner: Render
+        if "variable" in a:
+            inner = self._text_variable(a["variable"], a.get("form", "long"), element)
+            if a["variable"] == "DOI" and a.get("prefix", "").startswith("https://doi.org/"):
+                return self.wrap(element, self._doi_link(inner, a["prefix"]), affixes=False)
+        elif "macro" in a:
+            name = a["macro"]
+            inner = lambda ctx: self.macro(name)(ctx)  # noqa: E731 - resolved lazily
+        elif "term" in a:
+            value = self.locale.term(
+                a["term"], form=a.get("form", "long"), plural=a.get("plural") == "true"
+            )
+            tokens: list[Token] = [value] if value else []
+            inner = lambda ctx: list(tokens)  # noqa: E731
+        else:
+            value_tokens = parse_markup(a.get("value", ""))
+            inner = lambda ctx: list(value_tokens)  # noqa: E731
+        if a.get("quotes") == "true":
+            quoted = inner
+
+            def inner(ctx: Ctx) -> list[Token]:
+                ctx.quote_depth += 1
+                try:
+                    return quoted(ctx)
+                finally:
+                    ctx.quote_depth -= 1
+
+        return self.wrap(element, inner)
+
+    def _doi_link(self, inner: Render, prefix: str) -> Render:
+        def run(ctx: Ctx) -> list[Token]:
+            out = inner(ctx)
+            if not out:
+                return out
+            doi = plain(out)
+            return [("+", "a:" + prefix + doi), prefix, *out, ("-", "a:" + prefix + doi)]
+
+        return run
+
+    def _text_variable(self, name: str, form: str, element: ET.Element) -> Render:
+        range_format = self.page_range_format
+
+        # An empty year-suffix does not empty its group: it is generated, not data, and
+        # a group of "n.d." and the suffix must still print "n.d." (as pandoc does).
+        counted = name != "year-suffix"
+
+        def run(ctx: Ctx) -> list[Token]:
+            ctx.calls += counted
+            if name in ctx.suppressed:
+                return []
+            value: Any
+            if name == "locator":
+                value = ctx.locator
+                if value and ctx.label == "page":
+                    value = format_range(value, range_format)
+            elif name == "citation-number":
+                value = str(ctx.number) if ctx.number else ""
+            elif name == "year-suffix":
+                value = ctx.year_suffix
+            else:
+                item = ctx.item
+                value = None
+                if form == "short":
+                    value = item.get(name + "-short") or (
+                        item.get("journalAbbreviation") if name == "container-title" else None
+                    )
+                if not value:
+                    value = item.get(name)
+                if value is None or value == "":
+                    return []
+                if not isinstance(value, str):
+                    value = str(value)
+                if name == "page":
+                    value = format_range(value, range_format)
+            if not value:
+                return []
+            ctx.hits += 1
+            if ctx.mode == "sort":
+                return [value]
+            ctx.used.append(name)
+            if name == "URL":
+                return [("+", "a:" + value), value, ("-", "a:" + value)]
+            return parse_markup(value)
+
+        return run
+
+    def number(self, element: ET.Element) -> Render:
+        name = element.get("variable", "")
+        form = element.get("form", "numeric")
+        locale = self.locale
+
+        def render_one(text: str) -> str:
+            n = int(text)
+            if form == "ordinal":
+                return locale.ordinal(n)
+            if form == "long-ordinal":
+                return locale.ordinal(n, long=True)
+            if form == "roman":
+                return _roman(n)
+            return text
+
+        def run(ctx: Ctx) -> list[Token]:
+            ctx.calls += 1
+            value = ctx.item.get(name)
+            if value is None or value == "" or name in ctx.suppressed:
+                return []
+            ctx.hits += 1
+            text = str(value)
+            if is_numeric(text):
+                text = re.sub(r"\d+", lambda m: render_one(m.group(0)), text)
+                text = re.sub(r"\s*[-–—]+\s*", "–", text)
+                text = re.sub(r"\s*,\s*", ", ", text)
+                text = re.sub(r"\s*&\s*", " & ", text)
+            return parse_markup(text)
+
+        return self.wrap(element, run)
+
+    def label(self, element: ET.Element) -> Render:
+        name = element.get("variable", "")
+        form = element.get("form", "long")
+        plural_rule = element.get("plural", "contextual")
+        locale = self.locale
+
+        def run(ctx: Ctx) -> list[Token]:
+            if name == "locator":
+                value: Any = ctx.locator
+                term = ctx.label
+            else:
+                value = ctx.item.get(name)
+                term = _NUMBER_TERMS.get(name, name)
+            if value is None or value == "" or name in ctx.suppressed:
+                return []
+            text = str(value)
+            if plural_rule == "always":
+                plural = True
+            elif plural_rule == "never":
+                plural = False
+            elif name in ("number-of-pages", "number-of-volumes"):
+                plural = text.isdigit() and int(text) > 1
+            else:
+                plural = bool(_MULTIPLE.search(text))
+            found = locale.term(term, form=form, plural=plural)
+            if not found and term != name:
+                found = locale.term(name, form=form, plural=plural)
+            return [found] if found else []
+
+        return self.wrap(element, run)
+
+    def group(self, element: ET.Element) -> Render:
+        body = self.sequence(list(element), element.get("delimiter", ""))
+
+        def run(ctx: Ctx) -> list[Token]:
+            calls, hits = ctx.calls, ctx.hits
+            out = body(ctx)
+            if ctx.calls > calls and ctx.hits == hits:
+                return []
+            return out
+
+        return self.wrap(element, run)
+
+    def choose(self, element: ET.Element, delimiter: str = "") -> Render:
+        branches: list[tuple[Callable[[Ctx], bool], Render]] = []
+        for branch in element:
+            tag = branch.tag.removeprefix(NS)
+            test = (lambda ctx: True) if tag == "else" else self.condition(branch)
+            branches.append((test, self.sequence(list(branch), delimiter)))
+
+        def run(ctx: Ctx) -> list[Token]:
+            for test, body in branches:
+                if test(ctx):
+                    return body(ctx)
+            return []
+
+        return run
+
+    def condition(self, element: ET.Element) -> Callable[[Ctx], bool]:
+        a = element.attrib
+        tests: list[Callable[[Ctx], bool]] = []
+        for attribute, test in _CONDITIONS.items():
+            tests.extend(partial(test, value) for value in a.get(attribute, "").split())
+        if "disambiguate" in a:
+            wanted = a["disambiguate"] == "true"
+            tests.append(lambda ctx: ctx.disambiguate == wanted)
+        match = a.get("match", "all")
+        if match == "any":
+            return lambda ctx: any(t(ctx) for t in tests)
+        if match == "none":
+            return lambda ctx: not any(t(ctx) for t in tests)
+        return lambda ctx: all(t(ctx) for t in tests)
+
+    # ------------------------------------------------------------ names
+
+    def names(self, element: ET.Element) -> Render:
+        variables = element.get("variable", "").split()
+        spec = self._names_spec(element, self.substitute_spec)
+        delimiter = element.get("delimiter", self.inherited.get("names-delimiter", ""))
+        substitutes: list[Render] = []
+        for child in element:
+            if child.tag == NS + "substitute":
+                # Short <names> in a substitute, even inside a <choose>, take this
+                # element's <name>, <et-al> and <label>.
+                outer, self.substitute_spec = self.substitute_spec, spec
+                try:
+                    substitutes.extend(
+                        r for r in (self.element(sub) for sub in child) if r is not None
+                    )
+                finally:
+                    self.substitute_spec = outer
+
+        def run(ctx: Ctx) -> list[Token]:
+            ctx.calls += 1
+            out: list[Token] = []
+            for var in variables:
+                if var in ctx.suppressed:
+                    continue
+                people = ctx.item.get(var)
+                if not people:
+                    continue
+                rendered = spec.render(ctx, var, people)
+                if rendered:
+                    if out and delimiter:
+                        out.append(delimiter)
+                    out.extend(rendered)
+                    ctx.used.append(var)
+            if not out:
+                for sub in substitutes:
+                    start = len(ctx.used)
+                    calls = ctx.calls
+                    got = sub(ctx)
+                    if got:
+                        ctx.calls = calls + 1
+                        # Variables used as a substitute are not rendered again.
+                        ctx.suppressed.update(ctx.used[start:])
+                        out = got
+                        break
+                if not out:
+                    return []
+            ctx.hits += 1
+            if ctx.sas_pending and ctx.mode == "bib":
+                ctx.sas_pending = False
+                return [("+", SAME_AUTHOR), *out, ("-", SAME_AUTHOR)]
+            return out
+
+        return self.wrap(element, run)
+
+    def _names_spec(self, element: ET.Element, parent: NamesSpec | None) -> NamesSpec:
+        name_el = element.find(NS + "name")
+        etal_el = element.find(NS + "et-al")
+        label_el = element.find(NS + "label")
+        if parent is not None and name_el is None and etal_el is None and label_el is None:
+            return parent
+        opts = dict(self.inherited)
+        if "name-form" in opts:
+            opts["form"] = opts["name-form"]
+        if "name-delimiter" in opts:
+            opts["delimiter"] = opts["name-delimiter"]
+        if name_el is not None:
+            opts.update(name_el.attrib)
+        label_after = False
+        if label_el is not None and name_el is not None:
+            kids = list(element)
+            label_after = kids.index(label_el) > kids.index(name_el)
+        return NamesSpec(self, opts, name_el, etal_el, label_el, label_after)
+
+    # ------------------------------------------------------------ dates
+
+    def date(self, element: ET.Element) -> Render:
+        name = element.get("variable", "")
+        form = element.get("form")
+        parts: list[DatePart]
+        overrides = {
+            p.get("name", ""): dict(p.attrib) for p in element if p.tag == NS + "date-part"
+        }
+        if form in ("text", "numeric"):
+            shown = element.get("date-parts", "year-month-day").split("-")
+            parts = []
+            for part in self.locale.dates.get(form, []):
+                if part.name in shown:
+                    attrs = dict(part.attrs)
+                    for key, value in overrides.get(part.name, {}).items():
+                        if key not in ("prefix", "suffix"):
+                            attrs[key] = value
+                    parts.append(DatePart(part.name, attrs))
+            delimiter = self.locale.date_delimiters.get(form, "")
+        else:
+            parts = [DatePart(n, a) for n, a in overrides.items()]
+            delimiter = element.get("delimiter", "")
+        part_renders = [(p.name, self._date_part(p)) for p in parts]
+        explicit = self.explicit_year_suffix
+
+        def run(ctx: Ctx) -> list[Token]:
+            ctx.calls += 1
+            value = ctx.item.get(name)
+            if not value or name in ctx.suppressed:
+                return []
+            ctx.hits += 1
+            if isinstance(value, str):
+                return [value]
+            starts, ends = value.get("parts") or ((), ())
+            if not starts:
+                literal = value.get("literal") or value.get("raw")
+                return [str(literal)] if literal else []
+            if ctx.mode == "sort":
+                return [_sortable(starts, [p.name for p in parts])]
+            attach = name == "issued" and ctx.year_suffix and not explicit and ctx.mode != "sort"
+            out = _render_date(starts, ends, part_renders, delimiter, value.get("season"))
+            if attach and out:
+                ctx.year_suffix, suffix = "", ctx.year_suffix
+                out = _attach_suffix(out, suffix)
+            return out
+
+        return self.wrap(element, run)
+
+    def _date_part(self, part: DatePart) -> Callable[[int], list[Token]]:
+        a = part.attrs
+        form = a.get("form", "long" if part.name != "day" else "numeric")
+        locale = self.locale
+        el = ET.Element("date-part", a)
+        name = part.name
+
+        def raw(value: int) -> str:
+            if name == "year":
+                text = str(abs(value)) if form != "short" else f"{abs(value) % 100:02d}"
+                if value < 0:
+                    return text + locale.term("bc")
+                return text
+            if name == "month":
+                if value > 12:
+                    return locale.term(f"season-{(value - 12):02d}")
+                if form == "numeric":
+                    return str(value)
+                if form == "numeric-leading-zeros":
+                    return f"{value:02d}"
+                return locale.term(
+                    f"month-{value:02d}", form="short" if form == "short" else "long"
+                )
+            if form == "numeric-leading-zeros":
+                return f"{value:02d}"
+            if form == "ordinal" and (value == 1 or not locale.limit_day_ordinals):
+                return locale.ordinal(value)
+            return str(value)
+
+        wrapped = self.wrap(el, lambda ctx: [ctx.item["__v"]] if ctx.item["__v"] else [])
+        probe = Ctx({"__v": ""}, "bib")
+
+        def run(value: int) -> list[Token]:
+            probe.item["__v"] = raw(value)
+            return wrapped(probe)
+
+        return run
+
+
+# ---------------------------------------------------------------- names rendering
+
+
+class NamesSpec:
+    """The <name>, <et-al> and <label> of a <names> element, ready to render a list."""
+
+    def __init__(
+        self,
+        compiler: Compiler,
+        opts: dict[str, str],
+        name_el: ET.Element | None,
+        etal_el: ET.Element | None,
+        label_el: ET.Element | None,
+        label_after: bool,
+    ) -> None:
+        locale = compiler.locale
+        self.locale = locale
+        self.form = opts.get("form", "long")
+        self.delimiter = opts.get("delimiter", ", ")
+        self.and_ = {"text": locale.term("and"), "symbol": "&"}.get(opts.get("and", ""), "")
+        self.precedes_last = opts.get("delimiter-precedes-last", "contextual")
+        self.precedes_etal = opts.get("delimiter-precedes-et-al", "contextual")
+        self.etal_min = int(opts.get("et-al-min", "0") or 0)
+        self.etal_first = int(opts.get("et-al-use-first", "0") or 0)
+        self.etal_last = opts.get("et-al-use-last") == "true"
+        self.sort_order = opts.get("name-as-sort-order", "")
+        self.options = NameOptions(
+            form=self.form,
+            initialize=opts.get("initialize", "true") == "true",
+            initialize_with=opts.get("initialize-with"),
+            sort_separator=opts.get("sort-separator", ", "),
+            demote_particle=compiler.demote,
+            initialize_with_hyphen=compiler.root.get("initialize-with-hyphen", "true") == "true",
+        )
+        self.demote = compiler.demote
+        term = etal_el.get("term", "et-al") if etal_el is not None else "et-al"
+        etal_text = locale.term(term)
+        self.etal: list[Token] = [etal_text] if etal_text else []
+        if etal_el is not None:
+            marks = Compiler.marks(etal_el)
+            self.etal = [
+                *[("+", m) for m in marks],
+                *self.etal,
+                *[("-", m) for m in reversed(marks)],
+            ]
+        self.name_wrap: Render | None = None
+        if name_el is not None and any(
+            k in name_el.attrib
+            for k in ("prefix", "suffix", "font-style", "font-weight", "font-variant", "text-case")
+        ):
+            self.name_wrap = compiler.wrap(name_el, lambda ctx: ctx.item["__n"])
+        self.label: Callable[[str, bool], list[Token]] | None = None
+        self.label_after = label_after
+        if label_el is not None:
+            form = label_el.get("form", "long")
+            wrapped = compiler.wrap(label_el, lambda ctx: ctx.item["__n"])
+
+            def label(var: str, plural: bool) -> list[Token]:
+                text = locale.term(var, form=form, plural=plural)
+                return wrapped(Ctx({"__n": [text] if text else []}, "bib"))
+
+            self.label = label
+
+    def render(self, ctx: Ctx, var: str, people: Sequence[dict[str, Any]]) -> list[Token]:
+        count = len(people)
+        if self.form == "count":
+            return [str(count)]
+        etal_min, etal_first, etal_last = self.etal_min, self.etal_first, self.etal_last
+        sort_mode = ctx.mode == "sort"
+        if sort_mode and ctx.sort_names is not None:
+            etal_min, etal_first, etal_last = ctx.sort_names
+        truncated = bool(etal_min) and count >= etal_min and 0 < etal_first < count
+        shown = people[:etal_first] if truncated else people
+        order = "all" if sort_mode else self.sort_order
+        texts: list[str] = []
+        inverted: list[bool] = []
+        for index, person in enumerate(shown):
+            inv = order == "all" or (order == "first" and index == 0)
+            inverted.append(inv)
+            if sort_mode:
+                texts.append(
+                    sort_key(person, demote=self.demote)
+                    if self.form != "short"
+                    else render_name(person, self.options, inverted=False)
+                )
+            else:
+                texts.append(render_name(person, self.options, inverted=inv))
+        delim = self.delimiter
+        if truncated:
+            if etal_last:
+                body = (
+                    delim.join(texts)
+                    + delim
+                    + "… "
+                    + render_name(people[-1], self.options, inverted=order == "all")
+                )
+                return self._finish(ctx, var, [body], count)
+            use_delim = _precedes(self.precedes_etal, len(texts), inverted[-1])
+            tokens: list[Token] = [delim.join(texts)]
+            if self.etal:
+                tokens.append(delim if use_delim else " ")
+                tokens.extend(self.etal)
+            return self._finish(ctx, var, tokens, count)
+        if len(texts) == 1:
+            return self._finish(ctx, var, [texts[0]], count)
+        if self.and_:
+            use_delim = _precedes(self.precedes_last, len(texts), inverted[-2])
+            head = delim.join(texts[:-1])
+            body = head + (delim if use_delim else " ") + self.and_ + " " + texts[-1]
+            return self._finish(ctx, var, [body], count)
+        return self._finish(ctx, var, [delim.join(texts)], count)
+
+    def _finish(self, ctx: Ctx, var: str, tokens: list[Token], count: int) -> list[Token]:
+        if self.name_wrap is not None:
+            tokens = self.name_wrap(Ctx({"__n": tokens}, "bib"))
+        if self.label is not None and ctx.mode != "sort":
+            label = self.label(var, count > 1)
+            if label:
+                tokens = [*tokens, *label] if self.label_after else [*label, *tokens]
+        return tokens
+
+
+def _precedes(rule: str, count: int, previous_inverted: bool) -> bool:
+    if rule == "always":
+        return True
+    if rule == "never":
+        return False
+    if rule == "after-inverted-name":
+        return previous_inverted
+    return count > 2
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _type_is(wanted: str, ctx: Ctx) -> bool:
+    return ctx.item.get("type") == wanted
+
+
+def _variable_is_set(name: str, ctx: Ctx) -> bool:
+    return _has(ctx, name)
+
+
+def _is_numeric_variable(name: str, ctx: Ctx) -> bool:
+    return _numeric_var(ctx, name)
+
+
+def _is_uncertain_date(name: str, ctx: Ctx) -> bool:
+    return _uncertain(ctx, name)
+
+
+def _locator_matches(wanted: str, ctx: Ctx) -> bool:
+    return bool(ctx.locator) and _locator_is(ctx.label, wanted)
+
+
+def _position_is(wanted: str, ctx: Ctx) -> bool:
+    return ctx.mode == "cite" and ctx.position == wanted
+
+
+_CONDITIONS: Final[dict[str, Callable[[str, Ctx], bool]]] = {
+    "type": _type_is,
+    "variable": _variable_is_set,
+    "is-numeric": _is_numeric_variable,
+    "is-uncertain-date": _is_uncertain_date,
+    "locator": _locator_matches,
+    "position": _position_is,
+}
+
+
+def _has(ctx: Ctx, name: str) -> bool:
+    if name == "locator":
+        return bool(ctx.locator)
+    if name in ctx.suppressed:
+        return False
+    value = ctx.item.get(name)
+    return value is not None and value != "" and value != []
+
+
+def _numeric_var(ctx: Ctx, name: str) -> bool:
+    value = ctx.locator if name == "locator" else ctx.item.get(name)
+    return value is not None and is_numeric(value)
+
+
+def _uncertain(ctx: Ctx, name: str) -> bool:
+    value = ctx.item.get(name)
+    return isinstance(value, dict) and bool(value.get("circa"))
+
+
+_LOCATOR_ALIASES: Final = {"sub-verbo": "sub verbo"}
+
+
+def _locator_is(label: str, wanted: str) -> bool:
+    return label == _LOCATOR_ALIASES.get(wanted, wanted)
+
+
+def _roman(number: int) -> str:
+    if not 0 < number < 4000:
+        return str(number)
+    numerals = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ]
+    out = []
+    for value, letters in numerals:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def _sortable(parts: Sequence[int], shown: list[str]) -> str:
+    year = parts[0] if parts else 0
+    month = parts[1] if len(parts) > 1 and "month" in shown else 0
+    day = parts[2] if len(parts) > 2 and "day" in shown else 0
+    return f"{year + 10000:05d}{month:02d}{day:02d}"
+
+
+def _render_date(
+    starts: Sequence[int],
+    ends: Sequence[int],
+    part_renders: list[tuple[str, Callable[[int], list[Token]]]],
+    delimiter: str,
+    season: Any,
+) -> list[Token]:
+    index = {"year": 0, "month": 1, "day": 2}
+
+    def render(values: Sequence[int], names: set[str] | None = None) -> list[Token]:
+        out: list[Token] = []
+        for name, part in part_renders:
+            if names is not None and name not in names:
+                continue
+            i = index.get(name, 0)
+            if i >= len(values) or not values[i]:
+                if name == "month" and season and len(values) == 1:
+                    out.append(str(season))
+                continue
+            if name == "day" and (len(values) < 2 or not values[1]):
+                continue
+            got = part(values[i])
+            if got:
+                if out and delimiter:
+                    out.append(delimiter)
+                out.extend(got)
+        return out
+
+    if not ends or list(ends) == list(starts):
+        return render(starts)
+    if ends[0] != starts[0] or len(ends) < 2:
+        return [*render(starts), "–", *render(ends)]
+    # Same year: the differing parts form the range, the year is written once.
+    return [*render(starts, {"month", "day"}), "–", *render(ends)]
+
+
+def _attach_suffix(tokens: list[Token], suffix: str) -> list[Token]:
+    out = list(tokens)
+    for i, tok in enumerate(out):
+        if isinstance(tok, str):
+            m = re.search(r"\d{3,4}", tok)
+            if m:
+                out[i] = tok[: m.end()] + suffix + tok[m.end() :]
+                return out
+    return [*out, suffix]
+
+
+__all__ = [
+    "NOCASE",
+    "Compiler",
+    "Context",
+    "Ctx",
+    "NamesSpec",
+    "SortKey",
+    "format_range",
+    "is_numeric",
+]

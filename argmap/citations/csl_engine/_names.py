@@ -1,0 +1,142 @@
+"""Personal and corporate names as CSL renders them: order, particles, initials."""
+
+# Typographic dashes and quotes are what this module produces and matches.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Final
+
+# Scripts whose names are written given-name-first with spaces and can be initialised
+# (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic); others (Chinese, Japanese, Korean,
+# ...) are written family-then-given without a space, never initialised.
+_ROMANESQUE: Final = re.compile(r"^[\s\x00-\u024f\u0370-\u058f\u0590-\u06ff\u1e00-\u1fff'’.\-]*$")
+
+
+def is_romanesque(name: dict[str, Any]) -> bool:
+    """Whether a name is in a script written with spaces, given name first.
+
+    >>> is_romanesque({"family": "Бахтин", "given": "Михаил"})
+    True
+    >>> is_romanesque({"family": "和辻", "given": "哲郎"})
+    False
+    """
+    return bool(_ROMANESQUE.match(str(name.get("family", "")) + str(name.get("given", ""))))
+
+
+@dataclass(frozen=True)
+class NameOptions:
+    """How one <name> element renders each name."""
+
+    form: str = "long"
+    initialize: bool = True
+    initialize_with: str | None = None
+    sort_separator: str = ", "
+    demote_particle: str = "display-and-sort"
+    initialize_with_hyphen: bool = True
+
+
+def initialize(given: str, *, with_: str, hyphen: bool = True, full: bool = True) -> str:
+    """Initials of given names: "James D. J." gives "J. D. J." with ". ".
+
+    With ``full`` false (CSL ``initialize="false"``) only names already written as
+    initials are normalised and full names are kept.
+
+    >>> initialize("James D. J.", with_=". ")
+    'J. D. J.'
+    >>> initialize("Jean-Paul", with_=".")
+    'J.-P.'
+    >>> initialize("Gary Clyde", with_=". ", full=False)
+    'Gary Clyde'
+    >>> initialize("C.L.", with_=". ", full=False)
+    'C. L.'
+    """
+    out: list[str] = []
+    for word in re.split(r"\s+|(?<=\.)(?=[^\s\-])", given.strip()):
+        pieces: list[str] = []
+        for part in word.split("-") if "-" in word.strip("-") else [word]:
+            bare = part.rstrip(".")
+            if not bare:
+                continue
+            if (full or len(bare) == 1) and bare[0].isupper():
+                pieces.append(bare[0] + with_)
+            else:
+                # A full name kept as written, or a lowercase particle ("de").
+                pieces.append(part + " ")
+        if pieces:
+            glue = "-" if hyphen else ""
+            out.append(
+                glue.join(p.rstrip() for p in pieces[:-1]) + glue * (len(pieces) > 1) + pieces[-1]
+            )
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def _given(name: dict[str, Any], opts: NameOptions) -> str:
+    given = str(name.get("given", "") or "")
+    if not given or opts.initialize_with is None:
+        return given
+    return initialize(
+        given,
+        with_=opts.initialize_with,
+        hyphen=opts.initialize_with_hyphen,
+        full=opts.initialize,
+    )
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def render_name(name: dict[str, Any], opts: NameOptions, *, inverted: bool) -> str:
+    """One name in display or inverted ("sort") order.
+
+    >>> p = {"family": "Pijl", "given": "Kees", "dropping-particle": "van der"}
+    >>> render_name(p, NameOptions(), inverted=True)
+    'Pijl, Kees van der'
+    >>> render_name(p, NameOptions(), inverted=False)
+    'Kees van der Pijl'
+    >>> render_name({"family": "和辻", "given": "哲郎"}, NameOptions(), inverted=True)
+    '和辻哲郎'
+    """
+    literal = name.get("literal")
+    if literal:
+        return str(literal)
+    family = str(name.get("family", "") or "")
+    ndp = str(name.get("non-dropping-particle", "") or "")
+    dp = str(name.get("dropping-particle", "") or "")
+    suffix = str(name.get("suffix", "") or "")
+    if opts.form == "short":
+        return _join(ndp, family)
+    if not is_romanesque(name):
+        return family + str(name.get("given", "") or "")
+    given = _given(name, opts)
+    if not given and not dp:
+        return _join(ndp, family) + (", " + suffix if suffix else "")
+    if not inverted:
+        if suffix:
+            sep = ", " if name.get("comma-suffix") else " "
+            return _join(given, dp, ndp, family) + sep + suffix
+        return _join(given, dp, ndp, family)
+    sep = opts.sort_separator
+    if opts.demote_particle == "display-and-sort":
+        head, tail = family, _join(given, dp, ndp)
+    else:
+        head, tail = _join(ndp, family), _join(given, dp)
+    text = head + sep + tail if tail else head
+    return text + sep + suffix if suffix else text
+
+
+def sort_key(name: dict[str, Any], *, demote: str) -> str:
+    """The text a name sorts by: family name first, particles placed as the style says."""
+    literal = name.get("literal")
+    if literal:
+        return str(literal)
+    family = str(name.get("family", "") or "")
+    ndp = str(name.get("non-dropping-particle", "") or "")
+    dp = str(name.get("dropping-particle", "") or "")
+    given = str(name.get("given", "") or "")
+    if demote == "never":
+        return _join(ndp, family, dp, given, str(name.get("suffix", "") or ""))
+    return _join(family, dp, ndp, given, str(name.get("suffix", "") or ""))

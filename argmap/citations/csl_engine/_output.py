@@ -1,0 +1,384 @@
+"""Rich text of a formatted citation: tokens, punctuation, case changes and serialisation.
+
+A rendered entry is a flat list of tokens: text strings and markup marks (a pair of
+the mark kind and "+" to open or "-" to close). A flat list keeps the punctuation rules
+simple (they only ever look at the text on either side of a join) and lets one rendering
+serve the text, Markdown and HTML outputs.
+"""
+
+# Typographic dashes and quotes are what this module produces and matches.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+#: A text run, or a markup mark: ("+", kind) opens and ("-", kind) closes.
+Mark = tuple[str, str]
+Token = str | Mark
+
+#: Mark kinds: italic, bold, small caps, superscript, subscript, underline, no case
+#: change, the left margin and right part of a numbered entry, a hyperlink ("a" plus the
+#: target), and the author run that a repeated author is replaced in.
+ITALIC: Final = "i"
+BOLD: Final = "b"
+NOCASE: Final = "nc"
+SAME_AUTHOR: Final = "sas"
+LEFT_MARGIN: Final = "lm"
+RIGHT_INLINE: Final = "ri"
+
+_KEEP_BOTH, _KEEP_FIRST, _KEEP_SECOND = 0, 1, 2
+
+# The punctuation that meets at a join, after citeproc-js's queue and pandoc's citeproc:
+# the first or second of the pair is dropped so that "ed." + "." gives "ed.".
+_PUNCT: Final[dict[tuple[str, str], int]] = {
+    ("!", "."): _KEEP_FIRST,
+    ("!", ":"): _KEEP_FIRST,
+    ("?", "."): _KEEP_FIRST,
+    ("?", ":"): _KEEP_FIRST,
+    (":", "!"): _KEEP_SECOND,
+    (":", "?"): _KEEP_SECOND,
+    (":", "."): _KEEP_FIRST,
+    (":", ","): _KEEP_SECOND,
+    (":", ";"): _KEEP_SECOND,
+    (";", "!"): _KEEP_SECOND,
+    (";", "?"): _KEEP_SECOND,
+    (";", ":"): _KEEP_FIRST,
+    (";", "."): _KEEP_FIRST,
+    ("!", "!"): _KEEP_FIRST,
+    ("?", "?"): _KEEP_FIRST,
+    (".", "."): _KEEP_FIRST,
+    (":", ":"): _KEEP_FIRST,
+    (";", ";"): _KEEP_FIRST,
+    (",", ","): _KEEP_FIRST,
+    (" ", " "): _KEEP_SECOND,
+    (" ", ","): _KEEP_SECOND,
+    (" ", "."): _KEEP_SECOND,
+}
+
+_CLOSE_QUOTES: Final = "”’"
+
+
+def join_text(left: str, right: str, *, punctuation_in_quote: bool) -> tuple[str, str]:
+    """Resolve the punctuation where two runs of text meet; return both runs, adjusted.
+
+    >>> join_text("ed.", ". Paris", punctuation_in_quote=True)
+    ('ed.', ' Paris')
+    >>> join_text("“Title”", ", 2019", punctuation_in_quote=True)
+    ('“Title,”', ' 2019')
+    >>> join_text("“Title?”", ". Next", punctuation_in_quote=True)
+    ('“Title?”', ' Next')
+    """
+    if not left or not right:
+        return left, right
+    last, first = left[-1], right[0]
+    if last in _CLOSE_QUOTES and first in ".," and len(left) > 1:
+        inner = left[-2]
+        action = _PUNCT.get((inner, first), _KEEP_BOTH)
+        if action == _KEEP_FIRST or inner == first:
+            return left, right[1:]
+        if punctuation_in_quote:
+            if action == _KEEP_SECOND:
+                return left[:-2] + first + last, right[1:]
+            return left[:-1] + first + last, right[1:]
+        return left, right
+    action = _PUNCT.get((last, first), _KEEP_BOTH)
+    if action == _KEEP_FIRST:
+        return left, right[1:]
+    if action == _KEEP_SECOND:
+        return left[:-1], right
+    return left, right
+
+
+def finish(tokens: Iterable[Token], *, punctuation_in_quote: bool) -> list[Token]:
+    """Merge adjacent text runs and resolve punctuation at every join, across markup."""
+    out: list[Token] = []
+    last_text = -1  # index in out of the last text run; markup between is transparent
+    for tok in tokens:
+        if not isinstance(tok, str):
+            out.append(tok)
+            continue
+        if not tok:
+            continue
+        if last_text < 0:
+            out.append(tok)
+            last_text = len(out) - 1
+            continue
+        prev = out[last_text]
+        assert isinstance(prev, str)
+        left, right = join_text(prev, tok, punctuation_in_quote=punctuation_in_quote)
+        out[last_text] = left
+        if last_text == len(out) - 1:
+            out[last_text] = left + right
+        elif right:
+            out.append(right)
+            last_text = len(out) - 1
+    return out
+
+
+def plain(tokens: Iterable[Token]) -> str:
+    """The text of tokens without any markup.
+
+    >>> plain([("+", "i"), "Fallacies", ("-", "i"), "."])
+    'Fallacies.'
+    """
+    return "".join(t for t in tokens if isinstance(t, str))
+
+
+# ---------------------------------------------------------------- case changes
+
+_STOP_WORDS: Final = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "down",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "so",
+        "the",
+        "till",
+        "to",
+        "up",
+        "via",
+        "with",
+        "yet",
+    ]
+)
+_WORD = re.compile(r"[^\s\-–—/]+|[\s\-–—/]+")
+
+
+def _capitalize(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _title_case_run(text: str, state: list[bool]) -> str:
+    # state[0]: the next word starts the string or follows a colon (always capitalised).
+    out: list[str] = []
+    for piece in _WORD.findall(text):
+        if not piece[0].isalnum() and not piece[0].isalpha() and piece.strip(" -–—/") == "":
+            out.append(piece)
+            continue
+        core = piece.strip("“”‘’\"'([{")
+        lead = piece[: len(piece) - len(piece.lstrip("“”‘’\"'([{"))]
+        if not core:
+            out.append(piece)
+            continue
+        starts = state[0]
+        state[0] = piece.endswith((":", "?", "!"))
+        if any(c.isupper() for c in core) or not core[0].isalpha():
+            out.append(piece)
+        elif len(core) == 1 and not starts:
+            # A lone letter ("n-person", "vis-à-vis") stays as written, as in pandoc.
+            out.append(piece)
+        elif core.rstrip(".,;:?!") in _STOP_WORDS and not starts:
+            out.append(piece)
+        else:
+            out.append(lead + _capitalize(core))
+    return "".join(out)
+
+
+def change_case(tokens: Sequence[Token], case: str) -> list[Token]:
+    """Apply a CSL text-case to the text runs, leaving no-case spans alone.
+
+    >>> change_case(["the uses of argument: a study"], "title")
+    ['The Uses of Argument: A Study']
+    >>> change_case(["edited by"], "capitalize-first")
+    ['Edited by']
+    """
+    out: list[Token] = []
+    nocase = 0
+    state = [True]
+    first_done = False
+    for tok in tokens:
+        if not isinstance(tok, str):
+            if tok[1] == NOCASE:
+                nocase += 1 if tok[0] == "+" else -1
+            out.append(tok)
+            continue
+        if nocase:
+            out.append(tok)
+            if tok.strip():
+                first_done = True
+                state[0] = tok.rstrip().endswith(":")
+            continue
+        if case == "lowercase":
+            out.append(tok.lower())
+        elif case == "uppercase":
+            out.append(tok.upper())
+        elif case in ("capitalize-first", "sentence"):
+            if not first_done and tok.strip():
+                stripped = tok.lstrip()
+                pad = tok[: len(tok) - len(stripped)]
+                out.append(pad + _capitalize(stripped))
+                first_done = True
+            else:
+                out.append(tok)
+        elif case == "capitalize-all":
+            out.append(" ".join(_capitalize(w) for w in tok.split(" ")))
+        elif case == "title":
+            out.append(_title_case_run(tok, state))
+        else:
+            out.append(tok)
+    return out
+
+
+# ---------------------------------------------------------------- inline markup in data
+
+_MARKUP = re.compile(
+    r'<(/?)(i|b|sup|sub|span)(?:\s+(?:class="(nocase)"|style="font-variant:\s*small-caps;?"))?>'
+)
+_MARK_OF = {"i": ITALIC, "b": BOLD, "sup": "sup", "sub": "sub"}
+
+
+def parse_markup(text: str) -> list[Token]:
+    """Read the HTML-like rich text CSL-JSON allows in strings into tokens.
+
+    >>> parse_markup('The <i>Titanic</i> and <span class="nocase">iPhone</span>')
+    ['The ', ('+', 'i'), 'Titanic', ('-', 'i'), ' and ', ('+', 'nc'), 'iPhone', ('-', 'nc')]
+    """
+    if "<" not in text:
+        return [text]
+    out: list[Token] = []
+    stack: list[str] = []
+    pos = 0
+    for m in _MARKUP.finditer(text):
+        if m.start() > pos:
+            out.append(text[pos : m.start()])
+        pos = m.end()
+        closing, tag, nocase = m.group(1), m.group(2), m.group(3)
+        if closing:
+            if stack:
+                out.append(("-", stack.pop()))
+            continue
+        kind = _MARK_OF.get(tag) or (NOCASE if nocase else "sc")
+        stack.append(kind)
+        out.append(("+", kind))
+    if pos < len(text):
+        out.append(text[pos:])
+    out.extend(("-", kind) for kind in reversed(stack))
+    return out
+
+
+# ---------------------------------------------------------------- serialisation
+
+_HTML_OPEN: Final = {
+    "i": "<em>",
+    "b": "<strong>",
+    "sc": '<span style="font-variant:small-caps;">',
+    "sup": "<sup>",
+    "sub": "<sub>",
+    "u": '<span style="text-decoration:underline;">',
+    LEFT_MARGIN: '<div class="csl-left-margin">',
+    RIGHT_INLINE: '<div class="csl-right-inline">',
+}
+_HTML_CLOSE: Final = {
+    "i": "</em>",
+    "b": "</strong>",
+    "sc": "</span>",
+    "sup": "</sup>",
+    "sub": "</sub>",
+    "u": "</span>",
+    LEFT_MARGIN: "</div>",
+    RIGHT_INLINE: "</div>",
+}
+
+
+def to_text(tokens: Sequence[Token]) -> str:
+    """Plain text: markup dropped, a space after a left-margin label such as "[1]"."""
+    parts: list[str] = []
+    for tok in tokens:
+        if isinstance(tok, str):
+            parts.append(tok)
+        elif tok == ("-", LEFT_MARGIN):
+            parts.append(" ")
+    return _squeeze("".join(parts))
+
+
+def to_html(tokens: Sequence[Token]) -> str:
+    """HTML with every text run escaped and URLs as links.
+
+    >>> to_html([("+", "i"), "A <b> & C", ("-", "i")])
+    '<em>A &lt;b&gt; &amp; C</em>'
+    """
+    parts: list[str] = []
+    for tok in tokens:
+        if isinstance(tok, str):
+            parts.append(html.escape(tok, quote=False))
+            continue
+        sign, kind = tok
+        if kind.startswith("a:"):
+            target = html.escape(kind[2:], quote=True)
+            parts.append(f'<a href="{target}">' if sign == "+" else "</a>")
+        elif sign == "+":
+            parts.append(_HTML_OPEN.get(kind, ""))
+        else:
+            parts.append(_HTML_CLOSE.get(kind, ""))
+    return _squeeze("".join(parts))
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^$])")
+
+
+def escape_markdown(text: str) -> str:
+    r"""Escape the characters Markdown would read as markup.
+
+    >>> escape_markdown("a_b *c* [1]")
+    'a\\_b \\*c\\* \\[1\\]'
+    """
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+_MD_MARK: Final = {"i": "*", "b": "**", "sup": "^", "sub": "~"}
+
+
+def to_markdown(tokens: Sequence[Token]) -> str:
+    """Pandoc-flavoured Markdown: emphasis, escaped text, links as autolinks."""
+    parts: list[str] = []
+    link: str | None = None
+    link_text: list[str] = []
+    for tok in tokens:
+        if isinstance(tok, str):
+            if link is not None:
+                link_text.append(tok)
+            else:
+                parts.append(escape_markdown(tok))
+            continue
+        sign, kind = tok
+        if kind.startswith("a:"):
+            if sign == "+":
+                link, link_text = kind[2:], []
+            else:
+                shown = "".join(link_text)
+                target = link or shown
+                if shown == target:
+                    parts.append(f"<{target}>")
+                else:
+                    parts.append(f"[{escape_markdown(shown)}]({target})")
+                link = None
+        elif kind == "sc":
+            parts.append("[" if sign == "+" else "]{.smallcaps}")
+        elif kind == LEFT_MARGIN and sign == "-":
+            parts.append(" ")
+        else:
+            parts.append(_MD_MARK.get(kind, ""))
+    return _squeeze("".join(parts))
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[ \t]{2,}", " ", text).strip()

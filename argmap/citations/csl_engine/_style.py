@@ -1,0 +1,438 @@
+"""A compiled CSL style and the processor that sorts, disambiguates and renders items."""
+
+# Typographic dashes and quotes are what this module produces and matches.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+from xml.etree import ElementTree as ET
+
+from argmap.citations.csl_engine._compile import (
+    DATE_VARIABLES,
+    NAME_VARIABLES,
+    Compiler,
+    Context,
+    Ctx,
+    SortKey,
+    is_numeric,
+)
+from argmap.citations.csl_engine._locale import NS, Locale, load_locale
+from argmap.citations.csl_engine._names import sort_key
+from argmap.citations.csl_engine._output import (
+    LEFT_MARGIN,
+    RIGHT_INLINE,
+    SAME_AUTHOR,
+    Token,
+    finish,
+    plain,
+)
+
+_INHERITED_NAME_ATTRS: Final = (
+    "and",
+    "delimiter-precedes-et-al",
+    "delimiter-precedes-last",
+    "et-al-min",
+    "et-al-use-first",
+    "et-al-use-last",
+    "initialize",
+    "initialize-with",
+    "name-as-sort-order",
+    "sort-separator",
+    "name-form",
+    "name-delimiter",
+    "names-delimiter",
+)
+_SUFFIXES: Final = string.ascii_lowercase
+
+
+class Style:
+    """A CSL style compiled for rendering: citation and bibliography layouts, sort keys.
+
+    Args:
+        source: the CSL XML text of an independent style.
+        lang: the locale to render in.
+    """
+
+    def __init__(self, source: str | bytes, *, lang: str = "en-US") -> None:
+        root = ET.fromstring(source)
+        if root.tag != NS + "style":
+            raise ValueError("not a CSL style: the root element is not <style>")
+        self.root = root
+        self.locale: Locale = load_locale(root, lang=lang)
+        self.title = root.findtext(f"{NS}info/{NS}title") or ""
+        explicit = any(el.get("variable") == "year-suffix" for el in root.iter(NS + "text"))
+        base = {k: v for k, v in root.attrib.items() if k in _INHERITED_NAME_ATTRS}
+        citation_el = root.find(NS + "citation")
+        if citation_el is None:
+            raise ValueError("the CSL style has no <citation> element")
+        self.citation = self._context(citation_el, base, explicit)
+        bibliography_el = root.find(NS + "bibliography")
+        self.bibliography = (
+            None if bibliography_el is None else self._context(bibliography_el, base, explicit)
+        )
+        self.has_disambiguate_condition = any(
+            "disambiguate" in el.attrib
+            for el in root.iter()
+            if el.tag in (NS + "if", NS + "else-if")
+        )
+        self.demote = root.get("demote-non-dropping-particle", "display-and-sort")
+
+    @classmethod
+    def from_path(cls, path: Path, *, lang: str = "en-US") -> Style:
+        """Read and compile a .csl file."""
+        return cls(path.read_bytes(), lang=lang)
+
+    def _context(self, element: ET.Element, base: dict[str, str], explicit: bool) -> Context:
+        inherited = dict(base)
+        inherited.update({k: v for k, v in element.attrib.items() if k in _INHERITED_NAME_ATTRS})
+        compiler = Compiler(self.root, self.locale, inherited, explicit_year_suffix=explicit)
+        layout_el = element.find(NS + "layout")
+        if layout_el is None:
+            raise ValueError(f"the CSL <{element.tag.removeprefix(NS)}> has no <layout>")
+        parts = compiler.children(layout_el)
+        if element.get("second-field-align") in ("flush", "margin") and len(parts) > 1:
+            first, rest = parts[0], parts[1:]
+
+            def layout(ctx: Ctx) -> list[Token]:
+                head = first(ctx)
+                tail: list[Token] = []
+                for part in rest:
+                    tail.extend(part(ctx))
+                if not head:
+                    return tail
+                return [
+                    ("+", LEFT_MARGIN),
+                    *head,
+                    ("-", LEFT_MARGIN),
+                    ("+", RIGHT_INLINE),
+                    *tail,
+                    ("-", RIGHT_INLINE),
+                ]
+        else:
+
+            def layout(ctx: Ctx) -> list[Token]:
+                out: list[Token] = []
+                for part in parts:
+                    out.extend(part(ctx))
+                return out
+
+        marks = Compiler.marks(layout_el)
+
+        def wrap(tokens: list[Token]) -> list[Token]:
+            if not marks:
+                return tokens
+            return [*[("+", m) for m in marks], *tokens, *[("-", m) for m in reversed(marks)]]
+
+        sort_el = element.find(NS + "sort")
+        keys = [] if sort_el is None else [self._sort_key(compiler, k) for k in sort_el]
+        return Context(
+            layout=layout,
+            delimiter=layout_el.get("delimiter", ""),
+            prefix=layout_el.get("prefix", ""),
+            suffix=layout_el.get("suffix", ""),
+            wrap=wrap,
+            sort=keys,
+            options=dict(element.attrib),
+        )
+
+    def _sort_key(self, compiler: Compiler, key: ET.Element) -> SortKey:
+        descending = key.get("sort") == "descending"
+        names: tuple[int, int, bool] | None = None
+        if "names-min" in key.attrib or "names-use-first" in key.attrib:
+            names = (
+                int(key.get("names-min", "0")),
+                int(key.get("names-use-first", "0")),
+                key.get("names-use-last") == "true",
+            )
+        if "macro" in key.attrib:
+            macro = compiler.macro(key.get("macro", ""))
+            render: Callable[[Ctx], str] = lambda ctx: plain(macro(ctx))  # noqa: E731
+        else:
+            render = _variable_sort_value(key.get("variable", ""), self)
+        return SortKey(
+            render=render, descending=descending, names=names, variable=key.get("variable", "")
+        )
+
+
+def _variable_sort_value(name: str, style: Style) -> Callable[[Ctx], str]:
+    def run(ctx: Ctx) -> str:
+        if name == "citation-number":
+            return f"{ctx.number:08d}"
+        value = ctx.item.get(name)
+        if value is None or value == "":
+            return ""
+        if name in NAME_VARIABLES:
+            return " ".join(sort_key(p, demote=style.demote) for p in value)
+        if name in DATE_VARIABLES:
+            starts = value.get("parts", ((), ()))[0] if isinstance(value, dict) else ()
+            if not starts:
+                return ""
+            padded = [*starts, 0, 0][:3]
+            return f"{padded[0] + 10000:05d}{padded[1]:02d}{padded[2]:02d}"
+        text = str(value)
+        if is_numeric(text):
+            m = re.match(r"\D*(\d+)", text)
+            return f"{int(m.group(1)):010d}" if m else text
+        return text
+
+    return run
+
+
+# ---------------------------------------------------------------- items
+
+
+def prepare(item: Mapping[str, Any]) -> dict[str, Any]:
+    """A CSL-JSON item normalised for rendering: dates parsed, numbers as text."""
+    out: dict[str, Any] = {}
+    for key, value in item.items():
+        if key in ("url", "doi", "isbn", "issn", "pmid", "pmcid"):
+            key = key.upper()
+        if value is None or value == "" or value == []:
+            continue
+        if key in DATE_VARIABLES:
+            out[key] = _parse_date(value)
+        elif key in NAME_VARIABLES:
+            out[key] = [p for p in value if isinstance(p, dict) and p]
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            out[key] = str(int(value)) if float(value).is_integer() else str(value)
+        else:
+            out[key] = value
+    page = out.get("page")
+    if isinstance(page, str) and "page-first" not in out:
+        m = re.match(r"\s*([^\s\-–—,]+)", page)
+        if m:
+            out["page-first"] = m.group(1)
+    return out
+
+
+def _parse_date(value: Any) -> dict[str, Any]:
+    if isinstance(value, str):
+        value = {"raw": value}
+    if not isinstance(value, dict):
+        return {}
+    parts = value.get("date-parts")
+    if not parts and value.get("raw"):
+        parts = [
+            [int(x) for x in piece.split("-") if x.lstrip("-").isdigit()]
+            for piece in re.split(r"/", str(value["raw"]))
+            if re.fullmatch(r"-?\d{1,4}(?:-\d{1,2}){0,2}", piece.strip())
+        ]
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
+    if parts:
+        try:
+            starts = tuple(int(x) for x in parts[0] if str(x).strip() != "")
+            if len(parts) > 1:
+                ends = tuple(int(x) for x in parts[1] if str(x).strip() != "")
+        except (TypeError, ValueError):
+            starts = ends = ()
+    literal = value.get("literal") or (None if starts else value.get("raw"))
+    return {
+        "parts": (starts, ends),
+        "literal": literal,
+        "season": value.get("season"),
+        "circa": value.get("circa"),
+    }
+
+
+def collation_key(text: str) -> str:
+    """Text folded the way a reader sorts: accents, case and punctuation ignored.
+
+    >>> collation_key("Chesñevar, Carlos") < collation_key("Connolly")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^\w\s]", "", bare).casefold().strip()
+
+
+# ---------------------------------------------------------------- processing
+
+
+@dataclass
+class Entry:
+    """One rendered bibliography entry."""
+
+    id: str
+    tokens: list[Token]
+
+
+class Processor:
+    """Items under one style: sorted, numbered, disambiguated, ready to render.
+
+    Args:
+        style: the compiled style.
+        items: CSL-JSON items; their order is the citation order (for numeric styles).
+    """
+
+    def __init__(self, style: Style, items: Sequence[Mapping[str, Any]]) -> None:
+        self.style = style
+        self.items = [prepare(i) for i in items]
+        self.ids = [str(i.get("id", index)) for index, i in enumerate(self.items)]
+        self.numbers = list(range(1, len(self.items) + 1))
+        self.suffix = [""] * len(self.items)
+        self.disambiguate = [False] * len(self.items)
+        self.order = self._sorted_order()
+        bibliography = self.style.bibliography
+        if (
+            bibliography is not None
+            and bibliography.sort
+            and not any(k.variable == "citation-number" for k in bibliography.sort)
+        ):
+            for rank, index in enumerate(self.order, start=1):
+                self.numbers[index] = rank
+        self._disambiguate()
+
+    def _sorted_order(self) -> list[int]:
+        order = list(range(len(self.items)))
+        context = self.style.bibliography
+        if context is None or not context.sort:
+            return order
+        for key in reversed(context.sort):
+            values = []
+            for index in order:
+                ctx = Ctx(self.items[index], "sort")
+                ctx.number = self.numbers[index]
+                ctx.sort_names = key.names
+                values.append(key.render(ctx))
+            folded = {i: (collation_key(v), v) for i, v in zip(order, values, strict=True)}
+            empty = {i for i, v in zip(order, values, strict=True) if not v.strip()}
+            if key.descending:
+                order.sort(key=lambda i: (i not in empty, folded[i]), reverse=True)
+            else:
+                order.sort(key=lambda i: (i in empty, folded[i]))
+        return order
+
+    def _cite_key(self, index: int) -> str:
+        ctx = Ctx(self.items[index], "cite")
+        ctx.number = self.numbers[index]
+        ctx.disambiguate = self.disambiguate[index]
+        return plain(self.style.citation.layout(ctx))
+
+    def _ambiguous(self, indices: Sequence[int]) -> list[list[int]]:
+        groups: dict[str, list[int]] = {}
+        for index in indices:
+            groups.setdefault(self._cite_key(index), []).append(index)
+        return [g for g in groups.values() if len(g) > 1]
+
+    def _disambiguate(self) -> None:
+        options = self.style.citation.options
+        rank = {index: r for r, index in enumerate(self.order)}
+        groups = self._ambiguous(range(len(self.items)))
+        if groups and options.get("disambiguate-add-year-suffix") == "true":
+            for group in groups:
+                for n, index in enumerate(sorted(group, key=rank.__getitem__)):
+                    self.suffix[index] = _suffix(n)
+            return
+        if groups and self.style.has_disambiguate_condition:
+            for group in groups:
+                for index in group:
+                    self.disambiguate[index] = True
+
+    # ------------------------------------------------------------ rendering
+
+    def entries(self) -> list[Entry]:
+        """The bibliography entries in the style's order."""
+        context = self.style.bibliography
+        if context is None:
+            raise ValueError(f"the style {self.style.title!r} has no bibliography")
+        quote = self.style.locale.punctuation_in_quote
+        out: list[Entry] = []
+        for index in self.order:
+            ctx = Ctx(self.items[index], "bib")
+            ctx.number = self.numbers[index]
+            ctx.year_suffix = self.suffix[index]
+            body = context.layout(ctx)
+            if not body:
+                continue
+            tokens = context.wrap([context.prefix, *body, context.suffix])
+            out.append(Entry(self.ids[index], finish(tokens, punctuation_in_quote=quote)))
+        substitute = context.options.get("subsequent-author-substitute")
+        if substitute is not None:
+            _substitute_authors(out, substitute)
+        return out
+
+    def citation(self, indices: Sequence[int], *, locator: str | None, label: str) -> list[Token]:
+        """One citation of the items at these positions, with a locator for each."""
+        context = self.style.citation
+        chosen = list(indices)
+        if context.sort:
+            rank = self._cluster_rank(chosen)
+            chosen.sort(key=rank.__getitem__)
+        parts: list[Token] = []
+        for index in chosen:
+            ctx = Ctx(self.items[index], "cite")
+            ctx.number = self.numbers[index]
+            ctx.year_suffix = self.suffix[index]
+            ctx.disambiguate = self.disambiguate[index]
+            ctx.locator = locator
+            ctx.label = label
+            got = context.layout(ctx)
+            if got:
+                if parts and context.delimiter:
+                    parts.append(context.delimiter)
+                parts.extend(got)
+        if not parts:
+            return []
+        tokens = context.wrap([context.prefix, *parts, context.suffix])
+        return finish(tokens, punctuation_in_quote=self.style.locale.punctuation_in_quote)
+
+    def _cluster_rank(self, indices: list[int]) -> dict[int, tuple[Any, ...]]:
+        keys: dict[int, list[tuple[Any, ...]]] = {i: [] for i in indices}
+        for key in self.style.citation.sort:
+            for index in indices:
+                ctx = Ctx(self.items[index], "sort")
+                ctx.number = self.numbers[index]
+                ctx.sort_names = key.names
+                value = key.render(ctx)
+                folded = collation_key(value)
+                keys[index].append((not value, _Desc(folded) if key.descending else folded))
+        return {i: tuple(k) for i, k in keys.items()}
+
+
+class _Desc:
+    """Reverses the order of a string inside a sort key."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Desc) -> bool:
+        return self.value > other.value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Desc) and self.value == other.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+def _suffix(n: int) -> str:
+    """The year suffix of the n-th work (from 0): a ... z, aa, ab, ..."""
+    if n < len(_SUFFIXES):
+        return _SUFFIXES[n]
+    return _suffix(n // len(_SUFFIXES) - 1) + _SUFFIXES[n % len(_SUFFIXES)]
+
+
+def _substitute_authors(entries: list[Entry], substitute: str) -> None:
+    previous: str | None = None
+    for entry in entries:
+        tokens = entry.tokens
+        try:
+            start = tokens.index(("+", SAME_AUTHOR))
+            end = tokens.index(("-", SAME_AUTHOR), start)
+        except ValueError:
+            previous = None
+            continue
+        names = plain(tokens[start + 1 : end])
+        if previous is not None and names == previous:
+            entry.tokens = [*tokens[:start], substitute, *tokens[end + 1 :]]
+        previous = names

@@ -1,0 +1,173 @@
+"""Formatted reading lists and in-text citations from CSL style files.
+
+The five bundled styles (APA 7, Chicago author-date, Harvard Cite Them Right, MLA 9,
+IEEE) are unchanged CSL files from the Zotero style repository; any other independent
+``.csl`` file can be named by path. Items are CSL-JSON item dicts, as
+:func:`argmap.citations.csl_items` produces them.
+
+>>> item = {"id": "s", "type": "report", "title": "Japan's dilemma",
+...         "author": [{"family": "Shagina", "given": "Maria"}],
+...         "issued": {"date-parts": [[2018]]}}
+>>> format_citation(item, style="apa", locator="1")
+'(Shagina, 2018, p. 1)'
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Final
+
+from argmap.citations.csl_engine import Processor, Style, to_html, to_markdown, to_text
+from argmap.citations.csl_engine._output import Token
+
+_STYLE_DIR: Final = Path(__file__).resolve().parent / "styles"
+
+#: The bundled styles: name -> the CSL file it is rendered from.
+STYLES: Final[Mapping[str, Path]] = MappingProxyType(
+    {
+        "apa": _STYLE_DIR / "apa.csl",
+        "chicago": _STYLE_DIR / "chicago-author-date.csl",
+        "harvard": _STYLE_DIR / "harvard-cite-them-right.csl",
+        "mla": _STYLE_DIR / "modern-language-association.csl",
+        "ieee": _STYLE_DIR / "ieee.csl",
+    }
+)
+
+#: The output formats of reading lists and citations.
+OUTPUTS: Final = ("text", "markdown", "html")
+
+#: Locator labels a citation may carry (the CSL locator terms).
+LABELS: Final = (
+    "act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation",
+    "equation", "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph",
+    "part", "rule", "scene", "section", "sub verbo", "supplement", "table", "timestamp",
+    "title-locator", "verse", "version", "volume",
+)  # fmt: skip
+
+
+def format_bibliography(
+    items: Sequence[Mapping[str, Any]], *, style: str, output: str = "text"
+) -> str:
+    """A formatted reading list of CSL-JSON items, sorted as the style says.
+
+    Args:
+        items: CSL-JSON items; their order is the citation order numeric styles number by.
+        style: one of :data:`STYLES`, or the path of an independent ``.csl`` file.
+        output: one of :data:`OUTPUTS`: plain text, Markdown (escaped) or HTML (escaped).
+
+    Returns:
+        The entries, one paragraph each; in HTML a ``csl-bib-body`` div of entries.
+
+    Raises:
+        ValueError: an unknown style or output, a style without a bibliography, or an
+            item that is not a mapping.
+    """
+    compiled = load_style(style)
+    _check_output(output)
+    processor = Processor(compiled, _checked(items))
+    entries = processor.entries()
+    if output == "html":
+        rows = [
+            f'  <div class="csl-entry" id="ref-{html.escape(e.id, quote=True)}">'
+            f"{to_html(e.tokens)}</div>"
+            for e in entries
+        ]
+        return '<div class="csl-bib-body">\n' + "".join(r + "\n" for r in rows) + "</div>\n"
+    render = to_markdown if output == "markdown" else to_text
+    return "\n\n".join(render(e.tokens) for e in entries) + "\n" if entries else ""
+
+
+def format_citation(
+    item_or_items: Mapping[str, Any] | Sequence[Mapping[str, Any]],
+    *,
+    style: str,
+    locator: str | None = None,
+    label: str = "page",
+    output: str = "text",
+    among: Sequence[Mapping[str, Any]] | None = None,
+) -> str:
+    """An in-text citation of one or several items, e.g. "(Shagina, 2018, p. 1)" in APA.
+
+    Args:
+        item_or_items: one CSL-JSON item, or several cited together.
+        style: one of :data:`STYLES`, or the path of an independent ``.csl`` file.
+        locator: where in the work, such as "1" or "12-15"; applies to every item cited.
+        label: what the locator counts, one of :data:`LABELS` ("page", "chapter", ...).
+        output: one of :data:`OUTPUTS`.
+        among: every item of the reading list the citation belongs to, so that works
+            the style cannot tell apart get their year suffixes ("2018a") and numbers
+            match the list; by default only the cited items.
+
+    Raises:
+        ValueError: an unknown style, output or label, an item that is not a mapping, or
+            a cited item missing from ``among``.
+    """
+    compiled = load_style(style)
+    _check_output(output)
+    if label not in LABELS:
+        raise ValueError(f"unknown locator label {label!r}; choose one of: {', '.join(LABELS)}")
+    cited = [item_or_items] if isinstance(item_or_items, Mapping) else list(item_or_items)
+    context = _checked(among if among is not None else cited)
+    processor = Processor(compiled, context)
+    positions = {key: index for index, key in enumerate(processor.ids)}
+    indices = []
+    for n, item in enumerate(_checked(cited)):
+        key = str(item.get("id", n))
+        if key not in positions:
+            raise ValueError(f"the cited item {key!r} is not among the reading list's items")
+        indices.append(positions[key])
+    tokens = processor.citation(indices, locator=locator or None, label=label)
+    return _render(tokens, output)
+
+
+def load_style(style: str) -> Style:
+    """The compiled style for a bundled style name or a ``.csl`` path.
+
+    Raises:
+        ValueError: the name is not bundled and is no readable CSL file.
+    """
+    path = STYLES.get(style)
+    if path is None:
+        candidate = Path(style)
+        if candidate.suffix != ".csl" or not candidate.is_file():
+            raise ValueError(
+                f"unknown style {style!r}; choose one of: {', '.join(STYLES)}"
+                " (or give the path of a .csl file)"
+            )
+        path = candidate
+    return _compile(str(path.resolve()), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _compile(path: str, mtime: int) -> Style:
+    # Compiling a style is a one-off cost per process; the mtime keys out edited files.
+    del mtime
+    try:
+        return Style.from_path(Path(path))
+    except (OSError, SyntaxError) as exc:
+        raise ValueError(f"{path}: not a readable CSL style: {exc}") from exc
+
+
+def _check_output(output: str) -> None:
+    if output not in OUTPUTS:
+        raise ValueError(f"unknown output {output!r}; choose one of: {', '.join(OUTPUTS)}")
+
+
+def _checked(items: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    out = list(items)
+    for index, item in enumerate(out):
+        if not isinstance(item, Mapping):
+            raise ValueError(f"item {index} is a {type(item).__name__}, not a CSL-JSON mapping")
+    return out
+
+
+def _render(tokens: list[Token], output: str) -> str:
+    if output == "html":
+        return to_html(tokens)
+    if output == "markdown":
+        return to_markdown(tokens)
+    return to_text(tokens)

@@ -1,0 +1,61 @@
+#!/bin/sh
+# Regenerate the pandoc oracle for tests/test_formatting.py: pandoc's own citeproc
+# formats the varied test bibliography with the same CSL files argmap bundles.
+#
+#   sh tests/golden/citations/regenerate.sh      (needs pandoc; 2.17 made the stored files)
+#
+# varied.json  the items, converted from tests/data/citations/varied.bib by pandoc; its
+#              "misc" entry (which pandoc leaves without a type) is typed "document" so
+#              the items are valid CSL-JSON. Both engines format exactly these items.
+# <style>.html pandoc's HTML for a document citing every item once, with the locator
+#              "p. 12", in file order, followed by the whole bibliography.
+#
+# Same locale data too: argmap renders with the CSL en-US locale file that citeproc-py
+# ships, which is newer than the one built into pandoc 2.17 (MLA's "June", "Sept.", the
+# "number" term). Each style is given to pandoc with that locale file's terms inlined as a
+# <locale> without xml:lang, which outranks pandoc's built-in locale but not the style's
+# own overrides, exactly as in argmap. The style files themselves are not changed.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+styles=$root/argmap/citations/styles
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+python=${PYTHON:-$root/.venv/bin/python}
+locale=$("$python" -c 'import citeproc, pathlib; print(pathlib.Path(citeproc.__file__).parent / "data/locales/locales-en-US.xml")')
+
+pandoc -f bibtex -t csljson "$root/tests/data/citations/varied.bib" > "$tmp/raw.json"
+python3 - "$tmp/raw.json" "$here/varied.json" "$tmp/doc.md" <<'PY'
+import json, sys
+items = json.load(open(sys.argv[1], encoding="utf-8"))
+for item in items:
+    if not item.get("type"):
+        item["type"] = "document"
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    json.dump(items, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+with open(sys.argv[3], "w", encoding="utf-8") as doc:
+    doc.write("---\nnocite: '@*'\n---\n\n")
+    for item in items:
+        doc.write(f"{item['id']}: [@{item['id']}, p. 12]\n\n")
+PY
+
+for pair in apa:apa chicago:chicago-author-date harvard:harvard-cite-them-right \
+    mla:modern-language-association ieee:ieee; do
+    name=${pair%%:*}
+    csl=${pair#*:}
+    "$python" - "$styles/$csl.csl" "$locale" "$tmp/$csl.csl" <<'PY'
+import re, sys
+style = open(sys.argv[1], encoding="utf-8").read()
+locale = open(sys.argv[2], encoding="utf-8").read()
+body = re.search(r"<locale[^>]*>(.*)</locale>", locale, flags=re.S).group(1)
+body = re.sub(r"<info>.*?</info>", "", body, flags=re.S)
+at = style.index("</info>") + len("</info>")
+with open(sys.argv[3], "w", encoding="utf-8") as out:
+    out.write(style[:at] + "\n  <locale>" + body + "</locale>" + style[at:])
+PY
+    pandoc "$tmp/doc.md" --citeproc --csl="$tmp/$csl.csl" \
+        --bibliography="$here/varied.json" -t html --wrap=none -o "$here/$name.html"
+done
+pandoc --version | head -n 1 > "$here/PANDOC_VERSION"
