@@ -521,7 +521,8 @@ def to_ris(items: Sequence[Mapping[str, Any]]) -> str:
         def tag(name: str, value: Any) -> None:
             if value is None or value == "":
                 return
-            text = " ".join(plain_text(str(value)).split())
+            # One line a tag: line breaks become spaces, no-break spaces stay.
+            text = re.sub(r"[ \t\r\n]+", " ", plain_text(str(value))).strip(" ")
             lines.append(f"{name}  - {text}")
 
         tag("TY", ris_type)
