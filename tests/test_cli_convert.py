@@ -107,6 +107,18 @@ def test_bad_input_is_reported_located_without_traceback(tmp_path: Path) -> None
     assert not out.exists()
 
 
+def test_the_output_folder_is_made_and_an_unwritable_output_is_reported(tmp_path: Path) -> None:
+    out = tmp_path / "new" / "deeper" / "seed.gexf"
+    assert run("convert", str(SEED_MAP), "-o", str(out))[0] == 0
+    assert argmap.read_gexf(out) == argmap.read_map(SEED_MAP)
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    target = blocker / "seed.yaml"
+    code, _, err = run("convert", str(SEED_MAP), "-o", str(target))
+    assert code == 1
+    assert err.startswith(f"{target}: error: cannot write the output: ")
+
+
 def test_a_bad_format_name_is_a_usage_error() -> None:
     code, _, err = run("convert", str(SEED_MAP), "-o", "x.yaml", "--to", "pdf")
     assert code == 2

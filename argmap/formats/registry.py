@@ -220,8 +220,8 @@ def convert(
 ) -> list[Issue]:
     """Convert one file to another format; formats follow the suffixes unless named.
 
-    The output is written atomically; the input is never modified (converting a file onto
-    itself is refused).
+    The output is written atomically (its folder is created when missing); the input is
+    never modified (converting a file onto itself is refused).
 
     Args:
         source: the file to read.
@@ -269,7 +269,22 @@ def convert(
     text = read_text(src, FormatError)
     in_format = from_format or format_of(src, text=text)
     amap, issues = import_as(text, in_format, filename=os.fspath(source))
-    write_atomic(dst, dump_as(amap, out_format))
+    output = dump_as(amap, out_format)
+    try:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(dst, output)
+    except OSError as exc:
+        raise FormatError(
+            [
+                Issue(
+                    "error",
+                    f"cannot write the output: {exc.strerror or exc}",
+                    code="unwritable",
+                    location=Location(os.fspath(target)),
+                )
+            ],
+            source=os.fspath(target),
+        ) from None
     return issues
 
 
