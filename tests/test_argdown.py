@@ -38,6 +38,14 @@ def exported() -> dict[str, argmap.ArgumentMap]:
     return {"seed": argmap.read_map(SEED_MAP), "tricky": argmap.read_map(TRICKY)}
 
 
+def aif_maps() -> dict[str, argmap.ArgumentMap]:
+    """The maps of the AIF microtexts corpus: real ids, texts and AIF data in ``meta``."""
+    folder = CORPORA / "microtexts-aif"
+    if not folder.is_dir():
+        return {}
+    return {path.stem: argmap.read_aif(path) for path in sorted(folder.glob("*.json"))}
+
+
 @pytest.fixture(scope="module")
 def parsed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
     """The Argdown parser's JSON of each exported map and each corpus file, by name."""
@@ -51,6 +59,8 @@ def parsed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]
     corpus = sorted(ARGDOWN_CORPUS.glob("*.argdown")) if ARGDOWN_CORPUS.is_dir() else []
     for path in corpus:
         shutil.copy(path, sources / f"corpus-{path.name}")
+    for name, amap in aif_maps().items():
+        (sources / f"aif-{name}.argdown").write_text(dump_argdown(amap), encoding="utf-8")
     done = subprocess.run(
         [program, "json", str(sources / "*.argdown"), str(folder / "out")],
         capture_output=True,
@@ -164,6 +174,17 @@ def test_argmap_argdown_argmap_is_lossless(name: str, parsed: dict[str, dict[str
     amap, issues = import_argdown_json(json.dumps(parsed[name]), filename=f"{name}.json")
     assert amap == exported()[name]
     assert [i for i in issues if i.code != "disconnected"] == []
+
+
+@pytest.mark.argdown
+def test_every_aif_corpus_map_survives_argdown(
+    parsed: dict[str, dict[str, Any]], corpora: Path
+) -> None:
+    maps = aif_maps()
+    assert len(maps) == 110
+    for name, amap in maps.items():
+        back, _ = import_argdown_json(json.dumps(parsed[f"aif-{name}"]), filename=name)
+        assert back == amap, name
 
 
 # -- import of Argdown written by people -------------------------------------------------

@@ -63,6 +63,15 @@ def test_round_trip_gives_the_same_map(name: str, fmt: str) -> None:
     assert back == amap
 
 
+def test_every_aif_corpus_map_survives_graphml_and_gexf(corpora: Path) -> None:
+    paths = sorted((corpora / "microtexts-aif").glob("*.json"))
+    assert len(paths) == 110
+    for path in paths:
+        amap = argmap.read_aif(path)
+        assert argmap.parse_graphml(argmap.dump_graphml(amap)) == amap, path.name
+        assert argmap.parse_gexf(argmap.dump_gexf(amap)) == amap, path.name
+
+
 def _decoded(attrs: dict[str, Any]) -> dict[str, Any]:
     return {k: json.loads(v) if k in STRUCTURED else v for k, v in attrs.items()}
 
