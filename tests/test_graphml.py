@@ -129,6 +129,25 @@ def test_graphml_from_another_tool_becomes_a_map_with_extra_columns_in_meta() ->
     ]
 
 
+def test_gexf_from_gephi_reads_labels_as_text_and_keeps_the_rest_in_meta() -> None:
+    amap = argmap.read_gexf(HERE / "gephi.gexf")
+    assert (amap.id, amap.title) == ("gephi", "gephi")
+    assert [(n.id, n.text) for n in amap.nodes] == [
+        ("0", "Sanctions were symbolic"),
+        ("1", "Japan followed the G7"),
+        ("2", "2"),
+    ]
+    first = amap.node("0")
+    assert first.meta["degree"] == 2
+    assert first.meta["viz"]["position"] == {"x": 1.5, "y": -2.0, "z": 0.0}
+    assert amap.node("2").meta == {}
+    # a Gephi edge weight counts; it is no argmap weight in [0, 1]
+    (heavy, plain) = amap.relations
+    assert (heavy.kind, heavy.source, heavy.target, heavy.weight) == ("supports", "1", "0", None)
+    assert heavy.meta == {"weight": 2.0}
+    assert (plain.source, plain.meta) == ("2", {})
+
+
 def test_files_are_written_atomically_and_read_back(tmp_path: Path) -> None:
     amap = hand_made()
     argmap.write_graphml(amap, tmp_path / "m.graphml")

@@ -17,8 +17,10 @@ GEXF reserves some attribute names for its own use (``id``, ``label``, ``type``,
 so the map's metadata (id, title, source, actors, ...) is JSON text in the graph's
 ``name``. GraphML keeps them as typed graph attributes.
 
-Reading accepts graphs from other tools too: a node without ``type`` becomes a claim, an
-edge without ``type`` a ``supports`` relation (see :func:`argmap.from_networkx`).
+Reading accepts graphs from other tools too: a node without ``type`` becomes a claim whose
+text is its ``text``, else its ``label`` or ``name``, else its id; an edge without ``type``
+a ``supports`` relation (see :func:`argmap.from_networkx`); attributes argmap has no field
+for (positions, colours) go into ``meta``.
 """
 
 from __future__ import annotations
@@ -28,12 +30,14 @@ import json
 import os
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from pathlib import PurePath
 from typing import Any, Literal
 
 import networkx as nx
 
 from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue, Location, MapError
+from argmap.formats.argdown import slugify
 from argmap.graph import from_networkx, to_networkx
 from argmap.model import ArgumentMap, Relation
 from argmap.model.node import NODE_CLASSES
@@ -61,6 +65,8 @@ _GEXF_EDGE_RESERVED = frozenset(
     {"id", "label", "weight", "type", "start", "end", "slices", "spells", "networkx_key"}
 )
 _GEXF_PREFIX = "argmap_"
+#: Node attributes other tools use for a node's name, tried in this order.
+_LABELS = ("label", "name", "Label", "Name")
 #: Graph attributes networkx's readers add on their own.
 _READER_DEFAULTS = frozenset({"node_default", "edge_default", "mode", "name"})
 _STRUCTURE = frozenset({"type", "index", "from_list", "role", "relation", "position"})
@@ -227,10 +233,15 @@ def _unflatten(graph: nx.DiGraph, *, gexf: bool) -> nx.DiGraph:
         out.graph.update(_kept(_decoded(metadata, gexf=False), _MAP_FIELDS))
     for key, attrs in graph.nodes(data=True):
         node = dict(attrs)
-        if gexf and node.get("label") == key:
-            # networkx's GEXF reader gives every node its id as label when none was written.
-            del node["label"]
+        if gexf and node.get("label") in (key, None):
+            # networkx's GEXF reader gives every node a label, its id when none was written.
+            node.pop("label", None)
         decoded = _decoded(node, gexf=gexf)
+        if "type" not in decoded and "text" not in decoded:
+            # Gephi, Cytoscape and yEd name nodes by a label: the best text there is.
+            label = next((decoded.pop(k) for k in _LABELS if isinstance(decoded.get(k), str)), None)
+            if label is not None and label.strip():
+                decoded["text"] = label
         known = _RELATION_FIELDS if decoded.get("type") == "relation" else _NODE_FIELDS
         out.add_node(key, **_kept(decoded, known))
     for u, v, attrs in graph.edges(data=True):
@@ -242,9 +253,20 @@ def _unflatten(graph: nx.DiGraph, *, gexf: bool) -> nx.DiGraph:
 
 
 def _kept(attrs: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
-    """Attributes argmap has no field for (a layout's x and y, colours) go into ``meta``."""
-    out = {k: v for k, v in attrs.items() if k in known}
-    extra = {k: v for k, v in attrs.items() if k not in known}
+    """Attributes argmap has no field for (a layout's x and y, colours) go into ``meta``.
+
+    So does the weight of an element from another tool when it is no weight in [0, 1]
+    (Gephi's edge weights count, say).
+    """
+    foreign = "type" not in attrs
+    weight = attrs.get("weight")
+    is_unit = isinstance(weight, int | float) and not isinstance(weight, bool) and 0 <= weight <= 1
+
+    def fits(key: str) -> bool:
+        return key in known and not (key == "weight" and foreign and not is_unit)
+
+    out = {k: v for k, v in attrs.items() if fits(k)}
+    extra = {k: v for k, v in attrs.items() if not fits(k)}
     if extra:
         meta = out.get("meta")
         out["meta"] = {**extra, **(meta if isinstance(meta, dict) else {})}
@@ -278,6 +300,11 @@ def _decoded(attrs: dict[str, Any], *, gexf: bool) -> dict[str, Any]:
 
 
 def _rebuild(graph: nx.DiGraph, filename: str) -> ArgumentMap:
+    if "id" not in graph.graph and not filename.startswith("<"):
+        # a graph from another tool: name the map after its file
+        stem = PurePath(filename).name.split(".")[0]
+        graph.graph["id"] = slugify(stem)
+        graph.graph.setdefault("title", stem or graph.graph["id"])
     try:
         return from_networkx(graph)
     except MapError as exc:
