@@ -27,7 +27,7 @@ def test_seed_bibliography_is_read_and_decoded() -> None:
     assert entry["series"] == "Sasakawa USA Forum"
     assert entry["month"] == "9"
     assert str(entry.location) == f"{SEED_BIB}:17:1"
-    assert str(entry.field_locations["title"]) == f"{SEED_BIB}:19:3"
+    assert str(entry.field_location("title")) == f"{SEED_BIB}:19"
     dilemma = bib["shagina2018dilemma"]
     assert dilemma["series"] == "Focus Asia: Perspective & Analysis"
     assert dilemma.names["author"][0].family == "Shagina"

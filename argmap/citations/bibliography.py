@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap._io import read_text
-from argmap.citations.latex import PersonName, decode_latex, split_names
+from argmap.citations.latex import PersonName, decode_latex, split_name
 from argmap.errors import BibliographyError, Issue, Location
 
 if TYPE_CHECKING:
@@ -102,10 +102,18 @@ class BibEntry:
     text: Mapping[str, str]
     names: Mapping[str, tuple[PersonName, ...]]
     location: Location
-    field_locations: Mapping[str, Location] = field(default_factory=dict)
+    field_lines: Mapping[str, int] = field(default_factory=dict)
+    """The line each field starts on, 1-based."""
 
     def __getitem__(self, name: str) -> str:
         return self.text[name]
+
+    def field_location(self, name: str) -> Location:
+        """Where a field is written (``path:line``); the entry's place if unknown."""
+        line = self.field_lines.get(name)
+        if line is None:
+            return self.location
+        return Location(self.location.file, line)
 
     def __contains__(self, name: object) -> bool:
         return name in self.text
@@ -170,8 +178,9 @@ def parse_bibliography(text: str, *, source: str = "<string>") -> Bibliography:
     for block in library.failed_blocks:
         issues.append(_failed_block_issue(block, lines, source, model))
     entries: dict[str, BibEntry] = {}
+    decoder = _Decoder()
     for raw in library.entries:
-        entry = _entry(raw, lines, source)
+        entry = _entry(raw, lines, source, decoder)
         entries[entry.key] = entry
         issues.extend(_entry_issues(entry))
     errors = [i for i in issues if i.is_error]
@@ -261,15 +270,6 @@ def _block_location(start_line: int | None, lines: list[str], source: str) -> Lo
     return Location(source, start_line + 1, column)
 
 
-def _field_location(key: str, start_line: int | None, lines: list[str], source: str) -> Location:
-    if start_line is None:
-        return Location(source)
-    text = lines[start_line] if start_line < len(lines) else ""
-    lowered = text.lower()
-    column = lowered.find(key.lower()) + 1 or 1
-    return Location(source, start_line + 1, column)
-
-
 def _failed_block_issue(block: Any, lines: list[str], source: str, model: Any) -> Issue:
     location = _block_location(block.start_line, lines, source)
     if isinstance(block, model.DuplicateBlockKeyBlock):
@@ -325,25 +325,60 @@ _MONTHS = {
 }
 
 
-def _entry(raw: Any, lines: list[str], source: str) -> BibEntry:
+class _Decoder:
+    """Decodes values and name lists, each distinct one once per file.
+
+    Journals, publishers, places and authors repeat across the entries of a bibliography;
+    remembering them for the length of one parse keeps the cost per entry low.
+    """
+
+    def __init__(self) -> None:
+        from bibtexparser.middlewares.names import split_multiple_persons_names
+
+        self.split = split_multiple_persons_names
+        self.values: dict[str, str] = {}
+        self.lists: dict[str, tuple[PersonName, ...]] = {}
+        self.people: dict[str, PersonName] = {}
+
+    def text(self, value: str) -> str:
+        decoded = self.values.get(value)
+        if decoded is None:
+            decoded = self.values[value] = decode_latex(value)
+        return decoded
+
+    def names(self, value: str) -> tuple[PersonName, ...]:
+        people = self.lists.get(value)
+        if people is None:
+            people = self.lists[value] = tuple(self.person(raw) for raw in self.split(value))
+        return people
+
+    def person(self, raw: str) -> PersonName:
+        person = self.people.get(raw)
+        if person is None:
+            person = self.people[raw] = split_name(raw)
+        return person
+
+
+def _entry(raw: Any, lines: list[str], source: str, decoder: _Decoder) -> BibEntry:
     fields: dict[str, str] = {}
     text: dict[str, str] = {}
     names: dict[str, tuple[PersonName, ...]] = {}
-    locations: dict[str, Location] = {}
+    field_lines: dict[str, int] = {}
     for item in raw.fields:
         name = item.key.lower()
         value = item.value if isinstance(item.value, str) else str(item.value)
         fields[name] = value
-        locations[name] = _field_location(item.key, item.start_line, lines, source)
+        if item.start_line is not None:
+            field_lines[name] = item.start_line + 1
         if name == "month":
             # ``month = nov`` is a BibTeX macro, not text: store the month's number.
-            text[name] = _MONTHS.get(value.strip().lower(), decode_latex(value))
+            text[name] = _MONTHS.get(value.strip().lower()) or decoder.text(value)
         elif name in VERBATIM_FIELDS:
             text[name] = value
         else:
-            text[name] = decode_latex(value)
+            text[name] = decoder.text(value)
         if name in NAME_FIELDS:
-            names[name] = tuple(split_names(value))
+            names[name] = decoder.names(value)
     return BibEntry(
         key=raw.key,
         type=raw.entry_type.lower(),
@@ -351,7 +386,7 @@ def _entry(raw: Any, lines: list[str], source: str) -> BibEntry:
         text=text,
         names=names,
         location=_block_location(raw.start_line, lines, source),
-        field_locations=locations,
+        field_lines=field_lines,
     )
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-__all__ = ["PersonName", "decode_latex", "decode_latex_with_case", "split_names"]
+__all__ = ["PersonName", "decode_latex", "decode_latex_with_case", "split_name", "split_names"]
 
 # Anything that may make pylatexenc change a value; a value without them is returned as is.
 _TRIGGER = re.compile(r"[\\{}~$%&]|--|``|''|!`|\?`")
@@ -32,9 +32,17 @@ _TOKEN = re.compile(
     r"|\\[&%$#_{}]"  # escaped specials
     r"|---?|``|''|!`|\?`|~"  # text specials
     r"|[{}]"  # grouping braces vanish
+    # Anything else that LaTeX reads specially means the value needs pylatexenc whole.
+    r"|(?P<other>[\\$%&])"
 )
-# After removing the tokens above, any of these means the value needs pylatexenc whole.
-_LEFTOVER = re.compile(r"[\\$%&{}]")
+
+
+class _NeedsPylatexenc(Exception):
+    """A value holds LaTeX the token table does not cover."""
+
+
+#: Each token's text, filled from pylatexenc the first time the token is met.
+_TOKEN_TEXT: dict[str, str] = {"{": "", "}": ""}
 
 
 @cache
@@ -49,16 +57,15 @@ def _pylatexenc(text: str) -> str:
     return str(_decoder().latex_to_text(text))
 
 
-@cache
-def _token_text(token: str) -> str:
-    # Braces only group; everything else is pylatexenc's own rendering of the token.
-    if token in ("{", "}"):
-        return ""
-    return _pylatexenc(token)
-
-
 def _replace(match: re.Match[str]) -> str:
-    return _token_text(match.group())
+    token = match.group()
+    text = _TOKEN_TEXT.get(token)
+    if text is None:
+        if match.lastgroup == "other":
+            raise _NeedsPylatexenc
+        # Braces only group; every other token reads as pylatexenc renders it alone.
+        text = _TOKEN_TEXT[token] = _pylatexenc(token)
+    return text
 
 
 def decode_latex(text: str) -> str:
@@ -78,9 +85,10 @@ def decode_latex(text: str) -> str:
     """
     if _TRIGGER.search(text) is None:
         return text
-    if _LEFTOVER.search(_TOKEN.sub("", text)) is None:
+    try:
         return _TOKEN.sub(_replace, text)
-    return _pylatexenc(text)
+    except _NeedsPylatexenc:
+        return _pylatexenc(text)
 
 
 def decode_latex_with_case(text: str) -> list[tuple[str, bool]]:
@@ -189,24 +197,26 @@ def split_names(value: str) -> list[PersonName]:
     >>> split_names("{Institute for Security and Development Policy}")[0].literal
     'Institute for Security and Development Policy'
     """
-    from bibtexparser.middlewares.names import (
-        parse_single_name_into_parts,
-        split_multiple_persons_names,
-    )
+    from bibtexparser.middlewares.names import split_multiple_persons_names
 
-    names: list[PersonName] = []
-    for raw in split_multiple_persons_names(value):
-        raw = raw.strip()
-        if raw.startswith("{") and _closing_brace(raw, 0) == len(raw) - 1 and raw[1:2] != "\\":
-            names.append(PersonName(literal=decode_latex(raw)))
-            continue
-        parts = parse_single_name_into_parts(raw, strict=False)
-        names.append(
-            PersonName(
-                family=" ".join(decode_latex(p) for p in parts.last),
-                given=" ".join(decode_latex(p) for p in parts.first),
-                particle=" ".join(decode_latex(p) for p in parts.von),
-                suffix=" ".join(decode_latex(p) for p in parts.jr),
-            )
-        )
-    return names
+    return [split_name(raw) for raw in split_multiple_persons_names(value)]
+
+
+def split_name(raw: str) -> PersonName:
+    """Part one raw BibTeX name (``von Last, Jr, First``), then decode each part.
+
+    >>> split_name(r"de la Fontaine, Jr., Jean")
+    PersonName(family='Fontaine', given='Jean', particle='de la', suffix='Jr.', literal='')
+    """
+    from bibtexparser.middlewares.names import parse_single_name_into_parts
+
+    raw = raw.strip()
+    if raw.startswith("{") and _closing_brace(raw, 0) == len(raw) - 1 and raw[1:2] != "\\":
+        return PersonName(literal=decode_latex(raw))
+    parts = parse_single_name_into_parts(raw, strict=False)
+    return PersonName(
+        family=" ".join(decode_latex(p) for p in parts.last),
+        given=" ".join(decode_latex(p) for p in parts.first),
+        particle=" ".join(decode_latex(p) for p in parts.von),
+        suffix=" ".join(decode_latex(p) for p in parts.jr),
+    )
