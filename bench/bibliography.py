@@ -29,20 +29,81 @@ from typing import Any
 from argmap.citations import read_bibliography
 from argmap.citations.bibliography import NAME_FIELDS
 
-_GIVEN = ["Maria", "J{\\'e}r{\\^o}me", "Ana", "S{\\o}ren", "Fran{\\c{c}}ois", "Jan", "Zo{\\\"e}",
-          "Bj{\\\"o}rn", "Kees", "{\\L}ukasz", "Ji{\\v{r}}{\\'\\i}", "Catarina", "Paul", "Åsa"]
-_FAMILY = ["Shagina", "M{\\\"u}ller", "Garc{\\'\\i}a M{\\'a}rquez", "{\\O}stergaard",
-           "Erd{\\H{o}}s", "van der Berg", "de la Fontaine", "Dvo{\\v{r}}{\\'a}k", "Smith",
-           "{\\v{S}}koda", "Nu{\\~n}ez", "O'Brien", "Walton", "Br{\\\"a}ndstr{\\\"o}m"]
-_WORDS = ["Sanctions", "Policy", "{Japan}", "{Russia}", "Dilemma", "Balancing", "Act",
-          "Economic", "Statecraft", "Argumentation", "{NATO}", "Theory", "R{\\'e}sum{\\'e}",
-          "Na{\\\"\\i}ve", "Analysis", "\\&", "and", "of", "the", "in", "Stra{\\ss}e",
-          "{\\AE}sthetics", "Caf{\\'e}", "Vis-{\\`a}-Vis", "{COVID}-19", "Europe"]
-_JOURNALS = ["Journal of Strategic Studies", "Revue fran{\\c{c}}aise de science politique",
-             "Zeitschrift f{\\\"u}r Politik", "Argumentation", "Survival"]
-_PUBLISHERS = ["Oxford University Press", "Presses de Sciences Po", "Springer",
-               "Institute for Security \\& Development Policy", "{\\'E}ditions du Seuil"]
-_PLACES = ["Stockholm", "Z{\\\"u}rich", "Paris", "K{\\o}benhavn"]
+_GIVEN = [
+    "Maria",
+    "J{\\'e}r{\\^o}me",
+    "Ana",
+    "S{\\o}ren",
+    "Fran{\\c{c}}ois",
+    "Jan",
+    'Zo{\\"e}',
+    'Bj{\\"o}rn',
+    "Kees",
+    "{\\L}ukasz",
+    "Ji{\\v{r}}{\\'\\i}",
+    "Catarina",
+    "Paul",
+    "Åsa",
+]
+_FAMILY = [
+    "Shagina",
+    'M{\\"u}ller',
+    "Garc{\\'\\i}a M{\\'a}rquez",
+    "{\\O}stergaard",
+    "Erd{\\H{o}}s",
+    "van der Berg",
+    "de la Fontaine",
+    "Dvo{\\v{r}}{\\'a}k",
+    "Smith",
+    "{\\v{S}}koda",
+    "Nu{\\~n}ez",
+    "O'Brien",
+    "Walton",
+    'Br{\\"a}ndstr{\\"o}m',
+]
+_WORDS = [
+    "Sanctions",
+    "Policy",
+    "{Japan}",
+    "{Russia}",
+    "Dilemma",
+    "Balancing",
+    "Act",
+    "Economic",
+    "Statecraft",
+    "Argumentation",
+    "{NATO}",
+    "Theory",
+    "R{\\'e}sum{\\'e}",
+    'Na{\\"\\i}ve',
+    "Analysis",
+    "\\&",
+    "and",
+    "of",
+    "the",
+    "in",
+    "Stra{\\ss}e",
+    "{\\AE}sthetics",
+    "Caf{\\'e}",
+    "Vis-{\\`a}-Vis",
+    "{COVID}-19",
+    "Europe",
+]
+_JOURNALS = [
+    "Journal of Strategic Studies",
+    "Revue fran{\\c{c}}aise de science politique",
+    'Zeitschrift f{\\"u}r Politik',
+    "Argumentation",
+    "Survival",
+]
+_PUBLISHERS = [
+    "Oxford University Press",
+    "Presses de Sciences Po",
+    "Springer",
+    "Institute for Security \\& Development Policy",
+    "{\\'E}ditions du Seuil",
+]
+_PLACES = ["Stockholm", 'Z{\\"u}rich', "Paris", "K{\\o}benhavn"]
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 

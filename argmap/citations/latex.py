@@ -37,7 +37,7 @@ _TOKEN = re.compile(
 )
 
 
-class _NeedsPylatexenc(Exception):
+class _UncoveredLatexError(Exception):
     """A value holds LaTeX the token table does not cover."""
 
 
@@ -62,7 +62,7 @@ def _replace(match: re.Match[str]) -> str:
     text = _TOKEN_TEXT.get(token)
     if text is None:
         if match.lastgroup == "other":
-            raise _NeedsPylatexenc
+            raise _UncoveredLatexError
         # Braces only group; every other token reads as pylatexenc renders it alone.
         text = _TOKEN_TEXT[token] = _pylatexenc(token)
     return text
@@ -87,7 +87,7 @@ def decode_latex(text: str) -> str:
         return text
     try:
         return _TOKEN.sub(_replace, text)
-    except _NeedsPylatexenc:
+    except _UncoveredLatexError:
         return _pylatexenc(text)
 
 
