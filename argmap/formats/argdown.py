@@ -368,25 +368,31 @@ def import_argdown_json(
 
 
 def _shape_problems(data: Any) -> list[str]:
+    """What makes the data no Argdown JSON, every problem at once."""
     if not isinstance(data, dict):
         return ["not Argdown JSON: expected an object with 'statements' and 'arguments'"]
     problems = []
     for key in ("statements", "arguments"):
-        if key not in data:
+        elements = data.get(key)
+        if elements is None:
             problems.append(f"not Argdown JSON: missing '{key}' (the output of 'argdown json')")
-        elif not isinstance(data[key], dict):
+        elif not isinstance(elements, dict):
             problems.append(f"'{key}' must be an object keyed by title")
-    if not isinstance(data.get("relations", []), list):
+        else:
+            problems.extend(
+                f"{key}[{title!r}] must be an object"
+                for title, element in elements.items()
+                if not isinstance(element, dict)
+            )
+    relations = data.get("relations", [])
+    if not isinstance(relations, list):
         problems.append("'relations' must be a list")
-    for key in ("statements", "arguments"):
-        for title, element in (
-            (data.get(key) or {}).items() if isinstance(data.get(key), dict) else ()
-        ):
-            if not isinstance(element, dict):
-                problems.append(f"{key}[{title!r}] must be an object")
-    for i, relation in enumerate(data.get("relations") or []):
-        if not isinstance(relation, dict) or not {"from", "to", "relationType"} <= set(relation):
-            problems.append(f"relations[{i}] must be an object with from, to and relationType")
+    else:
+        problems.extend(
+            f"relations[{i}] must be an object with from, to and relationType"
+            for i, relation in enumerate(relations)
+            if not isinstance(relation, dict) or not {"from", "to", "relationType"} <= set(relation)
+        )
     return problems
 
 
