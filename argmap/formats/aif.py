@@ -336,12 +336,16 @@ def _plain_relation(
     return plain
 
 
-def _diff(actual: Mapping[str, Any], plain: Mapping[str, Any], *, node: bool) -> dict[str, Any]:
-    """The fields whose value differs from what a plain import gives: the extension."""
-    ext = {k: v for k, v in actual.items() if plain.get(k, _MISSING) != v}
-    if node and "kind" in ext:
-        # Kind-specific fields of the plain kind (a claim's thesis) must not leak back.
-        ext.update({k: v for k, v in actual.items() if k not in _COMMON_NODE_FIELDS})
+def _diff(actual: Mapping[str, Any], plain: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields whose value differs from what a plain import gives: the extension.
+
+    A field the plain reading does not have (a factor's ``direction`` and ``weight``) is
+    written unless it is unset.
+    """
+    ext: dict[str, Any] = {}
+    for key, value in actual.items():
+        if plain.get(key, _MISSING if value is not None else None) != value:
+            ext[key] = value
     if "cites" in ext:
         # Unset citation fields read back as unset; writing them out is only noise.
         ext["cites"] = [{k: v for k, v in c.items() if v is not None} for c in ext["cites"]]
@@ -1106,7 +1110,7 @@ class _Exporter:
         extras.pop("nodeID", None)
         raw: dict[str, Any] = {"nodeID": aid, "text": text, "type": "I", **extras}
         plain = {**_NODE_DEFAULTS, **_plain_node(self.plain_ids[str(aid)], raw)}
-        _extend(raw, plain, _node_data(n), node=True)
+        _extend(raw, plain, _node_data(n))
         return raw
 
     def relation(
@@ -1139,7 +1143,7 @@ class _Exporter:
                 self.plain_ids[str(aid)], raw, premises, (r.target, conclusion), at_scheme=at_scheme
             ),
         }
-        _extend(raw, plain, _relation_data(r), node=False)
+        _extend(raw, plain, _relation_data(r))
         return raw, edges
 
     def map_extension(self) -> dict[str, Any]:
@@ -1218,15 +1222,13 @@ def _to_text(data: dict[str, Any]) -> str:
     return block(data, "", 0) + "\n"
 
 
-def _extend(
-    raw: dict[str, Any], plain: dict[str, Any], actual: dict[str, Any], *, node: bool
-) -> None:
+def _extend(raw: dict[str, Any], plain: dict[str, Any], actual: dict[str, Any]) -> None:
     """Add the extension to an AIF node: what a plain import of it would not give back."""
     kept = raw.get(EXTENSION_KEY)
     if isinstance(kept, dict):
         # An extension rejected on import is written back as it was.
         _keep_rejected(plain, kept)
-    ext = _diff(actual, plain, node=node)
+    ext = _diff(actual, plain)
     if ext:
         raw[EXTENSION_KEY] = ext
 
