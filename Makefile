@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 OUT    ?= out
 SEED   := maps/shagina-2018-japan-sanctions.yaml
 
-.PHONY: demo test install lint typecheck pytest bench clean
+.PHONY: demo test install tools lint typecheck pytest bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# The Argdown parser, which the Argdown tests check our output with (skipped without npm).
+tests/tools/node_modules/.installed: tests/tools/package.json tests/tools/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the Argdown tests will be skipped"; fi
+
+tools: tests/tools/node_modules/.installed
+
 ## demo: install, check and summarise the seed map
 demo: install
 	@mkdir -p $(OUT)
@@ -24,7 +32,7 @@ demo: install
 	$(BIN)/argmap show $(SEED)
 
 ## test: lint, type-check and run the test suite
-test: install lint typecheck pytest
+test: install tools lint typecheck pytest
 
 lint:
 	$(BIN)/ruff check argmap tests bench
