@@ -223,6 +223,8 @@ def _is_pandoc_quirk(field: str, pandoc: Any, ours: Any) -> bool:
         return isinstance(ours, str) and bool(pandoc == ours.replace(" and ", "; "))
     if field == "type":  # pandoc leaves @misc untyped; CSL's type for it is "document"
         return bool(pandoc == "" and ours == "document")
+    if field == "publisher-place":  # pandoc's BibTeX mode ignores BibLaTeX's location
+        return pandoc is None
     if field == "author":  # pandoc decodes {\'\i} as a dotless i with a combining accent
         text = json.dumps(pandoc, ensure_ascii=False).replace("\u0131\u0301", "\u00ed")
         return text == json.dumps(ours, ensure_ascii=False)

@@ -25,6 +25,7 @@ BibLaTeX and pandoc, unless the entry's ``options`` say ``useprefix=true``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from argmap.citations.bibliography import BibEntry
@@ -177,7 +178,8 @@ def to_csl(entry: BibEntry, *, markup: bool = False, sentence_case: bool = True)
                     lower = sentence_case and english
                     if csl_field == "container-title" and periodical:
                         lower = False  # journal names keep their case
-                    value = _title(entry.fields[name], markup=markup, sentence_case=lower)
+                    raw = _with_subtitle(entry.fields, name)
+                    value = _title(raw, markup=markup, sentence_case=lower)
                 item.setdefault(csl_field, value)
                 return
 
@@ -266,7 +268,26 @@ def _clean(value: str) -> str:
 
 
 _WORD_PART = re.compile(r"[^\W\d_]+")
-_BREAK = re.compile(r"[:?!]\s*$")
+_BREAK = re.compile(r"[:?!.]\s*$")
+
+
+#: BibLaTeX's subtitle and title addon fields of each title field.
+_SUBTITLES = {
+    "title": ("subtitle", "titleaddon"),
+    "booktitle": ("booksubtitle", "booktitleaddon"),
+    "journaltitle": ("journalsubtitle", "journaltitleaddon"),
+}
+
+
+def _with_subtitle(fields: Mapping[str, str], name: str) -> str:
+    # BibLaTeX prints "Title: Subtitle. Addon"; CSL has one title field (pandoc joins alike).
+    raw = fields[name]
+    subtitle, addon = _SUBTITLES.get(name, ("", ""))
+    if fields.get(subtitle, "").strip():
+        raw = f"{raw}: {fields[subtitle]}"
+    if fields.get(addon, "").strip():
+        raw = f"{raw}. {fields[addon]}"
+    return raw
 
 
 def _title(raw: str, *, markup: bool, sentence_case: bool) -> str:

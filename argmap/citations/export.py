@@ -431,6 +431,10 @@ def to_bibtex(
         language = item.get("language")
         add("langid", LANGID_NAMES.get(str(language), language))
         add("version", item.get("version"))
+        people = [p for role in ("author", "editor", "translator") for p in item.get(role, [])]
+        if any("non-dropping-particle" in p for p in people):
+            # Particles that sort with the family name: BibLaTeX's useprefix option.
+            add("options", "useprefix=true", verbatim=True)
         add("note", item.get("note"))
         add("abstract", item.get("abstract"))
         entry_fields = [
