@@ -125,3 +125,19 @@ def test_input_files_are_never_modified() -> None:
     before = SEED_BIB.read_bytes()
     read_bibliography(SEED_BIB)
     assert SEED_BIB.read_bytes() == before
+
+
+def test_citation_api_is_exported_from_argmap() -> None:
+    names = [
+        "BibEntry",
+        "Bibliography",
+        "CitedSource",
+        "check_citations",
+        "cited_sources",
+        "export_citations",
+        "parse_bibliography",
+        "read_bibliography",
+        "read_map_bibliography",
+    ]
+    assert set(names) <= set(argmap.__all__)
+    assert argmap.__all__ == sorted(argmap.__all__)
