@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 from pathlib import Path
 from typing import Any
 
@@ -401,3 +402,56 @@ def test_public_names() -> None:
     for name in ("dump_aif", "import_aif", "parse_aif", "read_aif", "write_aif"):
         assert name in argmap.__all__
         assert getattr(argmap, name) is globals()[name]
+
+
+# -- AIF in general: random graphs, every shape the format allows -----------------------------
+
+
+def random_aif(seed: int) -> dict[str, Any]:
+    """A random AIF document: any node type, any edge, ids of both JSON types, any order."""
+    rng = random.Random(seed)
+    types = ["I"] * 6 + ["RA", "RA", "CA", "CA", "MA", "PA", "L", "YA", "TA", "X"]
+    nodes: list[dict[str, Any]] = []
+    for i in range(rng.randrange(0, 40)):
+        kind = rng.choice(types)
+        node_id: str | int = i if rng.random() < 0.3 else f"n{i}"
+        node: dict[str, Any] = {"nodeID": node_id, "text": f"{kind} {i}", "type": kind}
+        if rng.random() < 0.5:
+            node["timestamp"] = f"2024-02-{1 + i % 28:02d} 10:00:00"
+        if kind == "RA" and rng.random() < 0.3:
+            node["schemeID"] = rng.choice(["25", 72])
+        nodes.append(node)
+    atoms = [n["nodeID"] for n in nodes if n["type"] == "I"]
+    schemes = [n for n in nodes if n["type"] in ("RA", "CA", "MA", "PA")]
+    pairs: list[tuple[Any, Any]] = []
+    for scheme in schemes:
+        # Mostly well formed (premises in, one conclusion out), sometimes not at all.
+        if atoms and rng.random() < 0.8:
+            for premise in rng.sample(atoms, min(len(atoms), rng.choice([1, 1, 2, 3]))):
+                pairs.append((premise, scheme["nodeID"]))
+            others = [s["nodeID"] for s in schemes if s is not scheme]
+            at_scheme = scheme["type"] == "CA" and others and rng.random() < 0.3
+            pairs.append((scheme["nodeID"], rng.choice(others if at_scheme else atoms)))
+    for _ in range(rng.randrange(0, 6) if nodes else 0):
+        pairs.append((rng.choice(nodes)["nodeID"], rng.choice(nodes)["nodeID"]))
+    rng.shuffle(pairs)
+    edges: list[dict[str, Any]] = [
+        {"edgeID": f"e{j}", "fromID": source, "toID": target}
+        | ({"formEdgeID": None} if rng.random() < 0.5 else {})
+        for j, (source, target) in enumerate(pairs)
+    ]
+    said = [n["nodeID"] for n in nodes if n["type"] == "L"]
+    locutions = [{"nodeID": rng.choice(said), "personID": 1} for _ in said for _ in range(2)]
+    return {"nodes": nodes, "edges": edges, "locutions": locutions}
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_aif_survives_import_export_import(seed: int) -> None:
+    original = random_aif(seed)
+    text = json.dumps(original)
+    amap, warnings = import_aif(text, filename=f"random-{seed}.json")
+    assert all(not w.is_error and w.location is not None for w in warnings)
+    assert [i for i in argmap.check(amap) if i.is_error] == []
+    out = dump_aif(amap)
+    assert json.loads(out) == original
+    assert parse_aif(out, filename=f"random-{seed}.json") == amap

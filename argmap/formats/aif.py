@@ -380,6 +380,7 @@ class _Scheme:
     problem: str | None = None
     rejected: dict[str, Any] | None = None
     """An extension that did not validate; kept so that export writes it back."""
+    reported: bool = False
 
 
 class _Locator:
@@ -469,8 +470,9 @@ class _Importer:
         self.ends: list[tuple[str, str]] = []
         """The node keys at both ends of each usable edge."""
         self.map_ext_bad = False
-        self.extended = False
-        """True once an argmap extension was applied: then every check must run."""
+        self.needs_checks = False
+        """True once the shortcut (_is_sound) cannot vouch for the map: an extension was
+        applied or a relation refused; then every check runs."""
 
     def note(self, severity: Severity, code: str, path: Path, message: str) -> None:
         # A dict, not a list: the build loop may find the same thing twice.
@@ -706,37 +708,7 @@ class _Importer:
             elif len(scheme.conclusions) > 1:
                 scheme.problem = f"has {len(scheme.conclusions)} conclusions; a relation has one"
 
-        # A scheme node that points at another scheme node is an undercut only when the
-        # target became a relation; resolve until nothing changes.
-        changed = True
-        while changed:
-            changed = False
-            for scheme in schemes.values():
-                if scheme.problem is not None:
-                    continue
-                target = str(edges[scheme.conclusions[0]]["toID"])
-                if target not in schemes:
-                    continue
-                kind = (scheme.ext or {}).get("kind", _TYPE_KINDS[scheme.raw["type"]])
-                if kind not in ("attacks", "undercuts", "questions"):
-                    scheme.problem = (
-                        f"points at scheme node {target!r}; only conflicts (CA) can "
-                        "undercut an inference"
-                    )
-                    changed = True
-                elif schemes[target].problem is not None:
-                    scheme.problem = f"points at scheme node {target!r}, which is kept as it is"
-                    changed = True
-
-        for key, scheme in schemes.items():
-            if scheme.problem is not None:
-                self.note(
-                    "warning",
-                    "scheme-kept",
-                    node_paths[scheme.index],
-                    f"{scheme.raw['type']} node {key!r} {scheme.problem}; it is kept as it is "
-                    "and written back on export",
-                )
+        self.settle(schemes, edges, node_paths)
 
         # Build, check, and keep as they are the relations the checks refuse (a support
         # cycle, a premise that is its own conclusion, ...); repeat until the map is sound.
@@ -773,7 +745,7 @@ class _Importer:
                 )
                 self.map_ext_bad = True
                 continue
-            if not self.extended and _is_sound(amap.relations):
+            if not self.needs_checks and _is_sound(amap.relations):
                 break
             errors = [i for i in check(amap) if i.is_error]
             if not errors:
@@ -784,6 +756,7 @@ class _Importer:
                     key = relation_keys[int(issue.path[1])]
                     if schemes[key].problem is None:
                         schemes[key].problem = issue.message
+                        schemes[key].reported = True
                         self.note(
                             "warning",
                             "scheme-kept",
@@ -805,9 +778,51 @@ class _Importer:
                         progress = True
             if not progress:
                 raise FormatError(errors, source=self.filename)
+            # Undercuts of a relation just refused are refused too, and the checks, not
+            # the shortcut, must say whether the rest is sound now.
+            self.settle(schemes, edges, node_paths)
+            self.needs_checks = True
 
         amap.meta.update(self.map_meta(amap_meta, keys, nodes, edges, schemes))
         return amap, self.issues()
+
+    def settle(
+        self, schemes: dict[str, _Scheme], edges: list[dict[str, Any]], paths: _NodePaths
+    ) -> None:
+        """Refuse scheme nodes that point at a scheme node which is not a relation; warn.
+
+        A scheme node pointing at another one is an undercut only when it is a conflict and
+        the target became a relation; repeat until nothing changes.
+        """
+        changed = True
+        while changed:
+            changed = False
+            for scheme in schemes.values():
+                if scheme.problem is not None:
+                    continue
+                target = str(edges[scheme.conclusions[0]]["toID"])
+                if target not in schemes:
+                    continue
+                kind = (scheme.ext or {}).get("kind", _TYPE_KINDS[scheme.raw["type"]])
+                if kind not in ("attacks", "undercuts", "questions"):
+                    scheme.problem = (
+                        f"points at scheme node {target!r}; only conflicts (CA) can "
+                        "undercut an inference"
+                    )
+                    changed = True
+                elif schemes[target].problem is not None:
+                    scheme.problem = f"points at scheme node {target!r}, which is kept as it is"
+                    changed = True
+        for key, scheme in schemes.items():
+            if scheme.problem is not None and not scheme.reported:
+                scheme.reported = True
+                self.note(
+                    "warning",
+                    "scheme-kept",
+                    paths[scheme.index],
+                    f"{scheme.raw['type']} node {key!r} {scheme.problem}; it is kept as it is "
+                    "and written back on export",
+                )
 
     def extension(self, raw: Mapping[str, Any], paths: _NodePaths, i: int) -> dict[str, Any] | None:
         ext = raw.get(EXTENSION_KEY)
@@ -851,7 +866,7 @@ class _Importer:
             else:
                 ext = self.extension(raw, node_paths, i)
                 if ext:
-                    self.extended = True
+                    self.needs_checks = True
                     if "kind" in ext and ext["kind"] != plain["kind"]:
                         plain = {k: v for k, v in plain.items() if k in _COMMON_NODE_FIELDS}
                     plain = {**plain, **ext}
@@ -876,7 +891,7 @@ class _Importer:
                 ids[key], scheme.raw, premises, (ids[target], out), at_scheme=target in schemes
             )
             if scheme.ext:
-                self.extended = True
+                self.needs_checks = True
                 plain = {**plain, **scheme.ext}
             elif scheme.rejected is not None:
                 _keep_rejected(plain, scheme.rejected)
@@ -938,7 +953,7 @@ class _Importer:
         fields: dict[str, Any] = {}
         if isinstance(ext, dict) and not self.map_ext_bad:
             fields = {k: v for k, v in ext.items() if k != "meta"}
-            self.extended = True
+            self.needs_checks = True
             if isinstance(ext.get("meta"), dict):
                 meta["own"] = ext["meta"]
         elif EXTENSION_KEY in graph:
