@@ -455,3 +455,41 @@ def test_random_aif_survives_import_export_import(seed: int) -> None:
     out = dump_aif(amap)
     assert json.loads(out) == original
     assert parse_aif(out, filename=f"random-{seed}.json") == amap
+
+
+def test_every_kind_and_field_survives_export_and_import() -> None:
+    cite = [argmap.Citation(key="shagina2018dilemma", locator="pp. 2-3", note="abstract")]
+    amap = ArgumentMap(
+        id="kinds",
+        title="Every kind",
+        description="A map with one of each.",
+        authors=["A. Analyst"],
+        meta={"project": {"wave": 2}},
+        nodes=[
+            Claim(id="t", text="The thesis.", thesis=True, tags=["thesis"], note="main"),
+            Claim(id="c", text="A claim.", meta={"colour": "red"}),
+            Evidence(id="e", text="A fact.", cites=cite),
+            Factor(id="push", text="A push.", direction="push", weight=0.75),
+            Factor(id="pull", text="A pull.", direction="pull"),
+            argmap.Question(id="q", text="Is it so?"),
+        ],
+        relations=[
+            Relation(id="s", kind="supports", source=["c", "e"], target="t", weight=0.5),
+            Relation(kind="attacks", source="pull", target="c", note="anonymous"),
+            Relation(id="u", kind="undercuts", source="q", target="s", cites=cite),
+            Relation(id="qq", kind="questions", source="q", target="u"),
+            Relation(id="p1", kind="pushes", source="push", target="t", scheme="Push Scheme"),
+            Relation(id="p2", kind="pulls", source="pull", target="t"),
+            Relation(id="m", kind="rephrases", source="e", target="c"),
+            Relation(id="pr", kind="prefers", source="c", target="e"),
+        ],
+    )
+    data = json.loads(dump_aif(amap))
+    types = {str(n["nodeID"]): n["type"] for n in data["nodes"]}
+    assert [types[k] for k in ("s", "r2", "u", "qq", "p1", "p2", "m", "pr")] == [
+        "RA", "CA", "CA", "CA", "RA", "CA", "MA", "PA",
+    ]  # fmt: skip
+    assert {"fromID": "u", "toID": "s"}.items() <= next(
+        e for e in data["edges"] if e["fromID"] == "u"
+    ).items()
+    assert parse_aif(json.dumps(data)) == amap
