@@ -1,24 +1,4 @@
-"""AIF JSON (OVA, AIFdb): read into an argument map and write back without loss.
-
-How AIF maps onto argmap:
-
-- ``I`` nodes (propositions) become claims; their AIF keys (``timestamp``, ...) go to
-  ``node.meta["aif"]``.
-- Scheme nodes become relations whose id is the scheme node's id: ``RA`` ``supports``
-  (several premises into one RA make a linked argument), ``CA`` ``attacks`` (``undercuts``
-  when it points at a scheme node), ``MA`` ``rephrases``, ``PA`` ``prefers``. The node's
-  text (``Default Inference``, an argument scheme) is the relation's ``scheme``; its other
-  keys (``schemeID``, ``timestamp``, ...) go to ``relation.meta["aif"]`` and the keys of
-  its edges (``edgeID``, ``formEdgeID``, ...) to ``relation.meta["aif_edges"]``.
-- Everything argmap has no place for is kept in ``amap.meta["aif"]`` and written back on
-  export: dialogue nodes (``L``, ``TA``, ``YA``) and nodes of unknown types, scheme nodes
-  that do not form a relation (a missing premise or conclusion, ...), the edges touching
-  them, locutions, participants and any other key of the AIF object, the OVA/xAIF wrapper
-  (layout, text), and the order of nodes and edges.
-- argmap-only data (kinds other than claim, titles, citations, push and pull, ...) is
-  written under the extension key ``"argmap"`` of each AIF node and of the AIF object; AIF
-  tools ignore it, and reading it back restores the map exactly.
-"""
+"""AIF JSON text to a map: read, check, keep what does not fit, locate warnings."""
 
 from __future__ import annotations
 
@@ -29,342 +9,35 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from argmap._gc import paused_gc
-from argmap._io import read_text, write_atomic
 from argmap.checks import check
 from argmap.errors import FormatError, Issue, Location, Path, Severity, sort_issues
-from argmap.model import ArgumentMap, Claim, Node, Relation
-from argmap.model._base import ID_PATTERN
+from argmap.formats.aif._rules import (
+    COMMON_NODE_FIELDS,
+    DEFAULT_KEYS,
+    DEFAULT_TOP,
+    EXTENSION_KEY,
+    KNOWN_TYPES,
+    META_KEY,
+    NO_TEXT,
+    SCHEME_TYPES,
+    TYPE_KINDS,
+    assign_ids,
+    is_text,
+    keep_rejected,
+    plain_node,
+    plain_relation,
+    slug,
+)
+from argmap.model import ArgumentMap, Node, Relation
 from argmap.model.argument_map import DEFER_CHECKS
 
-__all__ = [
-    "EXTENSION_KEY",
-    "dump_aif",
-    "import_aif",
-    "parse_aif",
-    "read_aif",
-    "write_aif",
-]
-
-#: The key under which argmap-only data is written into AIF nodes and the AIF object.
-EXTENSION_KEY: Final = "argmap"
-#: The meta key that carries AIF data argmap has no field for (maps, nodes, relations).
-META_KEY: Final = "aif"
-#: The meta key of a relation that carries the AIF keys of its edges.
-EDGES_META_KEY: Final = "aif_edges"
-#: The text given to an I-node whose text is empty (the original is kept in meta).
-NO_TEXT: Final = "(no text)"
-
-SCHEME_TYPES: Final = ("RA", "CA", "MA", "PA")
-DIALOGUE_TYPES: Final = ("L", "TA", "YA")
-_KNOWN_TYPES: Final = frozenset({"I", *SCHEME_TYPES, *DIALOGUE_TYPES})
-_TYPE_KINDS: Final = {"RA": "supports", "CA": "attacks", "MA": "rephrases", "PA": "prefers"}
-_KIND_TYPES: Final = {
-    "supports": "RA",
-    "pushes": "RA",
-    "attacks": "CA",
-    "undercuts": "CA",
-    "pulls": "CA",
-    "questions": "CA",
-    "rephrases": "MA",
-    "prefers": "PA",
-}
-#: The scheme text written for a relation without a scheme; push and pull keep their
-#: direction visible to AIF tools.
-_DEFAULT_SCHEMES: Final = {
-    "supports": "Default Inference",
-    "attacks": "Default Conflict",
-    "undercuts": "Default Conflict",
-    "pushes": "Push Factor",
-    "pulls": "Pull Factor",
-    "questions": "Critical Question",
-    "rephrases": "Default Rephrase",
-    "prefers": "Default Preference",
-}
-_MAP_EXT_FIELDS: Final = (
-    "id",
-    "title",
-    "description",
-    "source",
-    "authors",
-    "bibliography",
-    "actors",
-)
-_DEFAULT_KEYS: Final = ["nodes", "edges", "locutions"]
-_DEFAULT_TOP: Final[dict[str, Any]] = {"locutions": []}
-_COMMON_NODE_FIELDS: Final = frozenset(
-    {"id", "title", "text", "actor", "tags", "cites", "note", "meta"}
-)
-
-_ID_RE: Final = re.compile(ID_PATTERN)
 #: typeshed types the C scanner's factory as a class; it is a function of a decoder.
 _MAKE_SCANNER: Any = json.scanner.make_scanner
-#: One encoder for every line: json.dumps with options builds a new one per call.
-_ENCODER: Final = json.JSONEncoder(ensure_ascii=False)
 _NODE_ADAPTER: TypeAdapter[Node] = TypeAdapter(Node)
-
-
-# -- public API ------------------------------------------------------------------------------
-
-
-def import_aif(text: str, *, filename: str = "<string>") -> tuple[ArgumentMap, list[Issue]]:
-    """Read AIF JSON text into a map, with warnings about what did not fit argmap's model.
-
-    Accepts the plain AIFdb form (``{"nodes", "edges", "locutions"}``) and the OVA3/xAIF
-    wrapper (``{"AIF": {...}, "OVA": {...}, "text": ...}``); node ids may be strings or
-    integers. What does not fit (dialogue nodes, unknown node types, scheme nodes without a
-    premise or conclusion) is kept in ``amap.meta["aif"]`` so that :func:`dump_aif` gives it
-    back, and reported as a warning.
-
-    Args:
-        text: AIF JSON text.
-        filename: the name used in locations; its stem becomes the map id and title
-            unless the file carries argmap's extension.
-
-    Returns:
-        The map (it passes :func:`argmap.check`) and the warnings, located in the text.
-
-    Raises:
-        FormatError: the text cannot be read as AIF (invalid JSON, no node list, nodes
-            without ids, edges to missing nodes, ...); every problem is listed, located.
-
-    >>> amap, warnings = import_aif('''{"nodes": [
-    ...   {"nodeID": "1", "text": "Bins stink.", "type": "I"},
-    ...   {"nodeID": "2", "text": "Separating rubbish is a nuisance.", "type": "I"},
-    ...   {"nodeID": "3", "text": "Default Inference", "type": "RA"}],
-    ...  "edges": [{"edgeID": "a", "fromID": "1", "toID": "3"},
-    ...            {"edgeID": "b", "fromID": "3", "toID": "2"}], "locutions": []}''')
-    >>> r = amap.relations[0]
-    >>> r.kind, r.source, r.target, r.scheme, warnings
-    ('supports', '1', '2', 'Default Inference', [])
-    """
-    with paused_gc():
-        return _Importer(text, filename).run()
-
-
-def parse_aif(text: str, *, filename: str = "<string>") -> ArgumentMap:
-    """Read AIF JSON text into a map; see :func:`import_aif` (this drops the warnings).
-
-    Raises:
-        FormatError: the text cannot be read as AIF; every problem is listed, located.
-    """
-    return import_aif(text, filename=filename)[0]
-
-
-def read_aif(path: str | os.PathLike[str]) -> ArgumentMap:
-    """Read an AIF JSON file (AIFdb, OVA, xAIF) into a map.
-
-    Raises:
-        FormatError: the file is missing, not UTF-8 or not readable as AIF.
-    """
-    name = os.fspath(path)
-    try:
-        # The plain read is the fast path for corpora of small files; read_text gives
-        # the located message when the file is missing, unreadable or not UTF-8.
-        with open(name, "rb") as handle:  # noqa: PTH123
-            text = handle.read().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        text = read_text(name, FormatError)
-    return parse_aif(text, filename=name)
-
-
-def write_aif(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
-    """Write a map as an AIF JSON file, atomically."""
-    write_atomic(path, dump_aif(amap))
-
-
-def dump_aif(amap: ArgumentMap) -> str:
-    """Write a map as AIF JSON text.
-
-    Every node becomes an I-node and every relation a scheme node (``RA`` for supports and
-    pushes, ``CA`` for attacks, undercuts, pulls and questions, ``MA`` for rephrases, ``PA``
-    for prefers) with edges from its premises and to its target. Data AIF has no place for
-    goes under the ``"argmap"`` key, so :func:`parse_aif` gives back an equal map; AIF data
-    kept by :func:`import_aif` is written back where it came from.
-
-    >>> from argmap.model import Claim, Relation
-    >>> amap = ArgumentMap(id="m", title="M", nodes=[Claim(id="a", text="A"),
-    ...     Claim(id="b", text="B", thesis=True)],
-    ...     relations=[Relation(id="r", kind="supports", source="a", target="b")])
-    >>> data = json.loads(dump_aif(amap))
-    >>> [(n["nodeID"], n["type"], n["text"]) for n in data["nodes"]]
-    [('a', 'I', 'A'), ('b', 'I', 'B'), ('r', 'RA', 'Default Inference')]
-    >>> [(e["fromID"], e["toID"]) for e in data["edges"]]
-    [('a', 'r'), ('r', 'b')]
-    >>> parse_aif(dump_aif(amap)) == amap
-    True
-    """
-    return _to_text(_Exporter(amap).run())
-
-
-# -- shared rules: what a plain AIF node imports as ------------------------------------------
-
-
-def _is_text(value: object) -> bool:
-    return isinstance(value, str) and not value.isspace() and value != ""
-
-
-def _slug(value: object) -> str:
-    """The argmap id an AIF id becomes when nothing else claims it."""
-    text = str(value)
-    if _ID_RE.match(text):
-        return text
-    text = re.sub(r"[^A-Za-z0-9_.:\-]", "_", text)
-    return text if text and _ID_RE.match(text) else f"_{text}"
-
-
-def _assign_ids(keys: Sequence[str]) -> dict[str, str]:
-    """Argmap ids for AIF ids: valid ones are kept, the others made valid and unique."""
-    ids = {key: key for key in keys if _ID_RE.match(key)}
-    taken = set(ids)
-    for key in keys:
-        if key not in ids:
-            base = candidate = _slug(key)
-            count = 1
-            while candidate in taken:
-                count += 1
-                candidate = f"{base}-{count}"
-            ids[key] = candidate
-            taken.add(candidate)
-    return ids
-
-
-def _node_extras(raw: Mapping[str, Any], node_id: str, *, text_ok: bool) -> dict[str, Any]:
-    """The keys of an AIF node that the argmap fields do not already hold."""
-    # Copy and pop rather than filter key by key: this runs for every node of a corpus.
-    extras = dict(raw)
-    extras.pop("type", None)
-    if extras.get("nodeID") == node_id and type(extras["nodeID"]) is str:
-        del extras["nodeID"]
-    if text_ok:
-        extras.pop("text", None)
-    if type(extras.get(EXTENSION_KEY)) is dict:
-        del extras[EXTENSION_KEY]
-    return extras
-
-
-def _plain_node(node_id: str, raw: Mapping[str, Any]) -> dict[str, Any]:
-    """The node (as plain data) that an I-node without argmap's extension imports as."""
-    text = raw.get("text")
-    ok = _is_text(text)
-    extras = _node_extras(raw, node_id, text_ok=ok)
-    # Only what differs from the defaults: fewer keys to validate. _NODE_DEFAULTS fills
-    # in the rest where export compares field by field.
-    plain = {"id": node_id, "text": text if ok else NO_TEXT, "kind": "claim"}
-    if extras:
-        plain["meta"] = {META_KEY: extras}
-    return plain
-
-
-_NODE_DEFAULTS: Final[dict[str, Any]] = {
-    "title": None,
-    "actor": None,
-    "tags": [],
-    "cites": [],
-    "note": None,
-    "meta": {},
-    "thesis": False,
-}
-_RELATION_DEFAULTS: Final[dict[str, Any]] = {
-    "weight": None,
-    "scheme": None,
-    "note": None,
-    "cites": [],
-    "meta": {},
-}
-
-
-def _default_edge_id(from_id: object, to_id: object) -> str:
-    return f"{from_id}>{to_id}"
-
-
-def _edge_extras(raw: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The keys of an edge beyond its ends; None when they are the ones export makes up."""
-    extras = dict(raw)
-    del extras["fromID"], extras["toID"]
-    if len(extras) == 1 and extras.get("edgeID") == _default_edge_id(raw["fromID"], raw["toID"]):
-        return None
-    return extras
-
-
-def _plain_relation(
-    relation_id: str,
-    raw: Mapping[str, Any],
-    premises: Sequence[tuple[str, Mapping[str, Any]]],
-    conclusion: tuple[str, Mapping[str, Any]],
-    *,
-    at_scheme: bool,
-) -> dict[str, Any]:
-    """The relation (as plain data) that a scheme node without argmap's extension imports as.
-
-    ``premises`` and ``conclusion`` pair the argmap id at each end with the AIF edge.
-    """
-    text = raw.get("text")
-    ok = _is_text(text)
-    extras = _node_extras(raw, relation_id, text_ok=ok)
-    meta: dict[str, Any] = {}
-    if extras:
-        meta[META_KEY] = extras
-    edges: dict[str, Any] = {}
-    premise_edges = {}
-    for premise, edge in premises:
-        kept = _edge_extras(edge)
-        if kept is not None:
-            premise_edges[premise] = kept
-    if premise_edges:
-        edges["premises"] = premise_edges
-    kept = _edge_extras(conclusion[1])
-    if kept is not None:
-        edges["conclusion"] = kept
-    if edges:
-        meta[EDGES_META_KEY] = edges
-    kind = _TYPE_KINDS[raw["type"]]
-    if kind == "attacks" and at_scheme:
-        kind = "undercuts"
-    sources = [p for p, _ in premises]
-    plain: dict[str, Any] = {
-        "id": relation_id,
-        "kind": kind,
-        "from": sources[0] if len(sources) == 1 else sources,
-        "to": conclusion[0],
-    }
-    if ok:
-        plain["scheme"] = text
-    if meta:
-        plain["meta"] = meta
-    return plain
-
-
-def _diff(actual: Mapping[str, Any], plain: Mapping[str, Any]) -> dict[str, Any]:
-    """The fields whose value differs from what a plain import gives: the extension.
-
-    A field the plain reading does not have (a factor's ``direction`` and ``weight``) is
-    written unless it is unset.
-    """
-    ext: dict[str, Any] = {}
-    for key, value in actual.items():
-        if plain.get(key, _MISSING if value is not None else None) != value:
-            ext[key] = value
-    if "cites" in ext:
-        # Unset citation fields read back as unset; writing them out is only noise.
-        ext["cites"] = [{k: v for k, v in c.items() if v is not None} for c in ext["cites"]]
-    return ext
-
-
-_MISSING: Final = object()
-
-
-def _keep_rejected(plain: dict[str, Any], ext: dict[str, Any]) -> None:
-    """Keep an extension that could not be applied in meta, so export writes it back."""
-    meta = plain.get("meta", {})
-    plain["meta"] = {**meta, META_KEY: {**meta.get(META_KEY, {}), EXTENSION_KEY: ext}}
-
-
-# -- import ----------------------------------------------------------------------------------
 
 
 @dataclass(slots=True)
@@ -458,7 +131,7 @@ class _NodePaths:
         return (*self.base, "nodes", self.seen[str(self.nodes[i]["nodeID"])])
 
 
-class _Importer:
+class Importer:
     """One AIF text on its way to a map: every problem collected before raising."""
 
     def __init__(self, text: str, filename: str) -> None:
@@ -649,7 +322,7 @@ class _Importer:
         types = {key: n.get("type") for key, n in zip(keys, nodes, strict=True)}
 
         # In the order export writes them, so that export can tell which ids it gets back.
-        ids = _assign_ids(
+        ids = assign_ids(
             [k for k, t in types.items() if t == "I"]
             + [k for k, t in types.items() if t in SCHEME_TYPES]
         )
@@ -659,7 +332,7 @@ class _Importer:
             kind = raw.get("type")
             if kind in SCHEME_TYPES:
                 schemes[key] = _Scheme(i, raw, self.extension(raw, node_paths, i))
-            elif kind not in _KNOWN_TYPES:
+            elif kind not in KNOWN_TYPES:
                 what = f"type {kind!r}, which argmap does not know" if "type" in raw else "no type"
                 self.note(
                     "warning",
@@ -803,7 +476,7 @@ class _Importer:
                 target = str(edges[scheme.conclusions[0]]["toID"])
                 if target not in schemes:
                     continue
-                kind = (scheme.ext or {}).get("kind", _TYPE_KINDS[scheme.raw["type"]])
+                kind = (scheme.ext or {}).get("kind", TYPE_KINDS[scheme.raw["type"]])
                 if kind not in ("attacks", "undercuts", "questions"):
                     scheme.problem = (
                         f"points at scheme node {target!r}; only conflicts (CA) can "
@@ -852,8 +525,8 @@ class _Importer:
             if raw.get("type") != "I":
                 continue
             key = str(raw["nodeID"])
-            plain = _plain_node(ids[key], raw)
-            if not _is_text(raw.get("text")):
+            plain = plain_node(ids[key], raw)
+            if not is_text(raw.get("text")):
                 self.note(
                     "warning",
                     "no-text",
@@ -862,13 +535,13 @@ class _Importer:
                 )
             if i in reset:
                 if isinstance(raw.get(EXTENSION_KEY), dict):
-                    _keep_rejected(plain, raw[EXTENSION_KEY])
+                    keep_rejected(plain, raw[EXTENSION_KEY])
             else:
                 ext = self.extension(raw, node_paths, i)
                 if ext:
                     self.needs_checks = True
                     if "kind" in ext and ext["kind"] != plain["kind"]:
-                        plain = {k: v for k, v in plain.items() if k in _COMMON_NODE_FIELDS}
+                        plain = {k: v for k, v in plain.items() if k in COMMON_NODE_FIELDS}
                     plain = {**plain, **ext}
             built.append(plain)
             positions.append(i)
@@ -887,14 +560,14 @@ class _Importer:
             premises = [(ids[ends[j][0]], edges[j]) for j in scheme.premises]
             out = edges[scheme.conclusions[0]]
             target = ends[scheme.conclusions[0]][1]
-            plain = _plain_relation(
+            plain = plain_relation(
                 ids[key], scheme.raw, premises, (ids[target], out), at_scheme=target in schemes
             )
             if scheme.ext:
                 self.needs_checks = True
                 plain = {**plain, **scheme.ext}
             elif scheme.rejected is not None:
-                _keep_rejected(plain, scheme.rejected)
+                keep_rejected(plain, scheme.rejected)
             relations.append(plain)
             keys.append(key)
         return relations, keys
@@ -944,10 +617,10 @@ class _Importer:
         if wrapper is not None:
             meta["wrapper"] = wrapper
         keys = [k for k in graph if k != EXTENSION_KEY]
-        if keys != _DEFAULT_KEYS:
+        if keys != DEFAULT_KEYS:
             meta["keys"] = keys
         top = {k: v for k, v in graph.items() if k not in ("nodes", "edges", EXTENSION_KEY)}
-        if top != _DEFAULT_TOP:
+        if top != DEFAULT_TOP:
             meta["top"] = top
         ext = graph.get(EXTENSION_KEY)
         fields: dict[str, Any] = {}
@@ -966,7 +639,7 @@ class _Importer:
             stem = stem.removesuffix(suffix)
         if self.filename.startswith("<") or not stem:
             stem = ""
-        for name, value in (("id", _slug(stem) if stem else "aif"), ("title", stem or "AIF map")):
+        for name, value in (("id", slug(stem) if stem else "aif"), ("title", stem or "AIF map")):
             if name not in fields:
                 fields[name] = value
                 derived[name] = value
@@ -1092,254 +765,3 @@ def _kind_of(value: Any) -> str:
     if isinstance(value, str):
         return "a string"
     return "a number" if isinstance(value, int | float) else "a " + type(value).__name__
-
-
-# -- export ----------------------------------------------------------------------------------
-
-
-class _Exporter:
-    """One map on its way to AIF: ids assigned once, then nodes, edges and extensions."""
-
-    def __init__(self, amap: ArgumentMap) -> None:
-        self.amap = amap
-        meta = amap.meta.get(META_KEY)
-        self.meta: dict[str, Any] = meta if isinstance(meta, dict) else {}
-        self.plain_ids: dict[str, str] = {}
-
-    def run(self) -> dict[str, Any]:
-        amap = self.amap
-        aif_ids: dict[str, Any] = {}
-        used: set[str] = set()
-        for n in amap.nodes:
-            aif_ids[n.id] = _aif_id(n.meta, n.id)
-            used.add(str(aif_ids[n.id]))
-        kept_nodes = [k for k in self.meta.get("nodes", []) if isinstance(k, dict)]
-        used.update(str(k.get("nodeID")) for k in kept_nodes)
-        relation_ids: list[Any] = []
-        for r in amap.relations:
-            if r.id is not None:
-                aid = _aif_id(r.meta, r.id)
-                aif_ids[r.id] = aid
-                used.add(str(aid))
-        for i, r in enumerate(amap.relations):
-            if r.id is None:
-                candidate, count = f"r{i + 1}", 1
-                while candidate in used:
-                    count += 1
-                    candidate = f"r{i + 1}-{count}"
-                used.add(candidate)
-                relation_ids.append(candidate)
-            else:
-                relation_ids.append(aif_ids[r.id])
-        relation_targets = {r.id for r in amap.relations if r.id is not None}
-        keys = [str(aif_ids[n.id]) for n in amap.nodes] + [str(a) for a in relation_ids]
-        self.plain_ids = _assign_ids(keys)
-
-        out_nodes: list[dict[str, Any]] = [self.node(n, aif_ids[n.id]) for n in amap.nodes]
-        out_edges: list[dict[str, Any]] = []
-        for r, aid in zip(amap.relations, relation_ids, strict=True):
-            node, edges = self.relation(r, aid, aif_ids, at_scheme=r.target in relation_targets)
-            out_nodes.append(node)
-            out_edges.extend(edges)
-        present = {str(o["nodeID"]) for o in out_nodes}
-        for kept in kept_nodes:
-            if str(kept.get("nodeID")) not in present:
-                out_nodes.append(kept)
-                present.add(str(kept.get("nodeID")))
-        # Kept edges whose ends were removed from the map since import would dangle.
-        out_edges.extend(
-            e
-            for e in self.meta.get("edges", [])
-            if isinstance(e, dict)
-            and str(e.get("fromID")) in present
-            and str(e.get("toID")) in present
-        )
-        out_nodes = _reorder(out_nodes, self.meta.get("node_order"), "nodeID")
-        out_edges = _reorder(out_edges, self.meta.get("edge_order"), "edgeID")
-
-        graph: dict[str, Any] = {}
-        top = self.meta.get("top", _DEFAULT_TOP)
-        keys = self.meta.get("keys", _DEFAULT_KEYS)
-        parts = {"nodes": out_nodes, "edges": out_edges}
-        for key in keys if isinstance(keys, list) else _DEFAULT_KEYS:
-            if key in parts:
-                graph[key] = parts.pop(key)
-            elif isinstance(top, dict) and key in top:
-                graph[key] = top[key]
-        graph.update(parts)
-        if isinstance(top, dict):
-            graph.update((k, v) for k, v in top.items() if k not in graph)
-        ext = self.map_extension()
-        if ext:
-            graph[EXTENSION_KEY] = ext
-        wrapper = self.meta.get("wrapper")
-        if isinstance(wrapper, dict):
-            return {"AIF": graph, **wrapper}
-        return graph
-
-    def node(self, n: Node, aid: Any) -> dict[str, Any]:
-        extras = n.meta.get(META_KEY)
-        extras = dict(extras) if isinstance(extras, dict) else {}
-        text: Any = n.text
-        if n.text == NO_TEXT and "text" in extras:
-            text = extras["text"]
-        extras.pop("text", None)
-        extras.pop("nodeID", None)
-        raw: dict[str, Any] = {"nodeID": aid, "text": text, "type": "I", **extras}
-        plain = {**_NODE_DEFAULTS, **_plain_node(self.plain_ids[str(aid)], raw)}
-        _extend(raw, plain, _node_data(n))
-        return raw
-
-    def relation(
-        self, r: Relation, aid: Any, aif_ids: Mapping[str, Any], *, at_scheme: bool
-    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        extras = r.meta.get(META_KEY)
-        extras = dict(extras) if isinstance(extras, dict) else {}
-        text: Any = (
-            r.scheme if r.scheme is not None else extras.get("text", _DEFAULT_SCHEMES[r.kind])
-        )
-        extras.pop("text", None)
-        extras.pop("nodeID", None)
-        node_type = _KIND_TYPES[r.kind]
-        raw: dict[str, Any] = {"nodeID": aid, "text": text, "type": node_type, **extras}
-        edge_meta = r.meta.get(EDGES_META_KEY)
-        edge_meta = edge_meta if isinstance(edge_meta, dict) else {}
-        premise_meta = edge_meta.get("premises")
-        premise_meta = premise_meta if isinstance(premise_meta, dict) else {}
-        edges: list[dict[str, Any]] = []
-        premises: list[tuple[str, Mapping[str, Any]]] = []
-        for source in r.sources:
-            edge = _edge(aif_ids[source], aid, premise_meta.get(source))
-            edges.append(edge)
-            premises.append((source, edge))
-        conclusion = _edge(aid, aif_ids[r.target], edge_meta.get("conclusion"))
-        edges.append(conclusion)
-        plain = {
-            **_RELATION_DEFAULTS,
-            **_plain_relation(
-                self.plain_ids[str(aid)], raw, premises, (r.target, conclusion), at_scheme=at_scheme
-            ),
-        }
-        _extend(raw, plain, _relation_data(r))
-        return raw, edges
-
-    def map_extension(self) -> dict[str, Any]:
-        amap = self.amap
-        derived = self.meta.get("derived", {})
-        derived = derived if isinstance(derived, dict) else {}
-        data = amap.model_dump(
-            mode="json", by_alias=True, exclude_defaults=True, include=set(_MAP_EXT_FIELDS)
-        )
-        ext: dict[str, Any] = {}
-        for name in _MAP_EXT_FIELDS:
-            if name in ("id", "title"):
-                if derived.get("id") == amap.id and derived.get("title") == amap.title:
-                    continue
-                ext[name] = getattr(amap, name)
-            elif name in data:
-                ext[name] = data[name]
-        own = {k: v for k, v in amap.meta.items() if k != META_KEY}
-        if own:
-            ext["meta"] = own
-        return ext
-
-
-def _node_data(n: Node) -> dict[str, Any]:
-    """A node as plain data; built by hand for the common plain claim (much faster)."""
-    if (
-        type(n) is Claim
-        and not n.thesis
-        and n.title is None
-        and n.actor is None
-        and not n.tags
-        and not n.cites
-        and n.note is None
-    ):
-        return {**_NODE_DEFAULTS, "id": n.id, "text": n.text, "kind": "claim", "meta": n.meta}
-    return n.model_dump(mode="json", by_alias=True)
-
-
-def _relation_data(r: Relation) -> dict[str, Any]:
-    """A relation as plain data; built by hand when it has only what AIF holds."""
-    if r.weight is None and r.note is None and not r.cites:
-        source = r.source if isinstance(r.source, str) else list(r.source)
-        data = {"id": r.id, "kind": r.kind, "from": source, "to": r.target}
-        return {**_RELATION_DEFAULTS, **data, "scheme": r.scheme, "meta": r.meta}
-    return r.model_dump(mode="json", by_alias=True)
-
-
-def _to_text(data: dict[str, Any]) -> str:
-    """JSON text with one node, edge or locution a line: readable, diffable, and fast.
-
-    ``json.dumps`` with ``indent`` falls back to its pure-Python encoder, several times
-    slower on a large map; each line here is written by the C encoder.
-
-    >>> print(_to_text({"nodes": [{"nodeID": "1", "type": "I"}], "edges": []}), end="")
-    {
-      "nodes": [
-        {"nodeID": "1", "type": "I"}
-      ],
-      "edges": []
-    }
-    """
-
-    encode = _ENCODER.encode
-
-    def block(value: Any, pad: str, depth: int) -> str:
-        if depth < 2 and isinstance(value, dict) and value:
-            items = [
-                f"{pad}  {encode(k)}: {block(v, pad + '  ', depth + 1)}" for k, v in value.items()
-            ]
-            return "{\n" + ",\n".join(items) + f"\n{pad}}}"
-        if depth < 3 and isinstance(value, list) and value:
-            items = [f"{pad}  {encode(v)}" for v in value]
-            return "[\n" + ",\n".join(items) + f"\n{pad}]"
-        return encode(value)
-
-    return block(data, "", 0) + "\n"
-
-
-def _extend(raw: dict[str, Any], plain: dict[str, Any], actual: dict[str, Any]) -> None:
-    """Add the extension to an AIF node: what a plain import of it would not give back."""
-    kept = raw.get(EXTENSION_KEY)
-    if isinstance(kept, dict):
-        # An extension rejected on import is written back as it was.
-        _keep_rejected(plain, kept)
-    ext = _diff(actual, plain)
-    if ext:
-        raw[EXTENSION_KEY] = ext
-
-
-def _aif_id(meta: Mapping[str, Any], argmap_id: str) -> Any:
-    extras = meta.get(META_KEY)
-    if isinstance(extras, dict) and isinstance(extras.get("nodeID"), str | int):
-        return extras["nodeID"]
-    return argmap_id
-
-
-def _edge(from_id: Any, to_id: Any, extras: Any) -> dict[str, Any]:
-    """An AIF edge: the kept keys of the imported edge, else a made-up edge id."""
-    if not isinstance(extras, dict):
-        extras = {"edgeID": _default_edge_id(from_id, to_id)}
-    # AIFdb writes edgeID, fromID, toID, then the rest; keep that order for clean diffs.
-    edge: dict[str, Any] = {"edgeID": extras["edgeID"]} if "edgeID" in extras else {}
-    edge["fromID"] = from_id
-    edge["toID"] = to_id
-    edge.update((k, v) for k, v in extras.items() if k != "edgeID")
-    return edge
-
-
-def _reorder(items: list[dict[str, Any]], order: Any, key: str) -> list[dict[str, Any]]:
-    """Items in a recorded order; items it does not name follow in their own order."""
-    if not isinstance(order, list):
-        return items
-    by_key: dict[str, dict[str, Any]] = {}
-    rest: list[dict[str, Any]] = []
-    wanted = {str(k) for k in order}
-    for item in items:
-        k = str(item.get(key))
-        if k in wanted and k not in by_key:
-            by_key[k] = item
-        else:
-            rest.append(item)
-    return [by_key[str(k)] for k in order if str(k) in by_key] + rest

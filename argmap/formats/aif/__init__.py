@@ -1,0 +1,139 @@
+"""AIF JSON (OVA, AIFdb): read into an argument map and write back without loss.
+
+How AIF maps onto argmap:
+
+- ``I`` nodes (propositions) become claims; their AIF keys (``timestamp``, ...) go to
+  ``node.meta["aif"]``.
+- Scheme nodes become relations whose id is the scheme node's id: ``RA`` ``supports``
+  (several premises into one RA make a linked argument), ``CA`` ``attacks`` (``undercuts``
+  when it points at a scheme node), ``MA`` ``rephrases``, ``PA`` ``prefers``. The node's
+  text (``Default Inference``, an argument scheme) is the relation's ``scheme``; its other
+  keys (``schemeID``, ``timestamp``, ...) go to ``relation.meta["aif"]`` and the keys of
+  its edges (``edgeID``, ``formEdgeID``, ...) to ``relation.meta["aif_edges"]``.
+- Everything argmap has no place for is kept in ``amap.meta["aif"]`` and written back on
+  export: dialogue nodes (``L``, ``TA``, ``YA``) and nodes of unknown types, scheme nodes
+  that do not form a relation (a missing premise or conclusion, ...), the edges touching
+  them, locutions, participants and any other key of the AIF object, the OVA/xAIF wrapper
+  (layout, text), and the order of nodes and edges.
+- argmap-only data (kinds other than claim, titles, citations, push and pull, ...) is
+  written under the extension key ``"argmap"`` of each AIF node and of the AIF object; AIF
+  tools ignore it, and reading it back restores the map exactly.
+"""
+
+from __future__ import annotations
+
+import os
+
+from argmap._gc import paused_gc
+from argmap._io import read_text, write_atomic
+from argmap.errors import FormatError, Issue
+from argmap.formats.aif._reader import Importer
+from argmap.formats.aif._rules import EDGES_META_KEY, EXTENSION_KEY, META_KEY, NO_TEXT
+from argmap.formats.aif._writer import Exporter, to_text
+from argmap.model import ArgumentMap
+
+__all__ = [
+    "EDGES_META_KEY",
+    "EXTENSION_KEY",
+    "META_KEY",
+    "NO_TEXT",
+    "dump_aif",
+    "import_aif",
+    "parse_aif",
+    "read_aif",
+    "write_aif",
+]
+
+
+# -- public API ------------------------------------------------------------------------------
+
+
+def import_aif(text: str, *, filename: str = "<string>") -> tuple[ArgumentMap, list[Issue]]:
+    """Read AIF JSON text into a map, with warnings about what did not fit argmap's model.
+
+    Accepts the plain AIFdb form (``{"nodes", "edges", "locutions"}``) and the OVA3/xAIF
+    wrapper (``{"AIF": {...}, "OVA": {...}, "text": ...}``); node ids may be strings or
+    integers. What does not fit (dialogue nodes, unknown node types, scheme nodes without a
+    premise or conclusion) is kept in ``amap.meta["aif"]`` so that :func:`dump_aif` gives it
+    back, and reported as a warning.
+
+    Args:
+        text: AIF JSON text.
+        filename: the name used in locations; its stem becomes the map id and title
+            unless the file carries argmap's extension.
+
+    Returns:
+        The map (it passes :func:`argmap.check`) and the warnings, located in the text.
+
+    Raises:
+        FormatError: the text cannot be read as AIF (invalid JSON, no node list, nodes
+            without ids, edges to missing nodes, ...); every problem is listed, located.
+
+    >>> amap, warnings = import_aif('''{"nodes": [
+    ...   {"nodeID": "1", "text": "Bins stink.", "type": "I"},
+    ...   {"nodeID": "2", "text": "Separating rubbish is a nuisance.", "type": "I"},
+    ...   {"nodeID": "3", "text": "Default Inference", "type": "RA"}],
+    ...  "edges": [{"edgeID": "a", "fromID": "1", "toID": "3"},
+    ...            {"edgeID": "b", "fromID": "3", "toID": "2"}], "locutions": []}''')
+    >>> r = amap.relations[0]
+    >>> r.kind, r.source, r.target, r.scheme, warnings
+    ('supports', '1', '2', 'Default Inference', [])
+    """
+    with paused_gc():
+        return Importer(text, filename).run()
+
+
+def parse_aif(text: str, *, filename: str = "<string>") -> ArgumentMap:
+    """Read AIF JSON text into a map; see :func:`import_aif` (this drops the warnings).
+
+    Raises:
+        FormatError: the text cannot be read as AIF; every problem is listed, located.
+    """
+    return import_aif(text, filename=filename)[0]
+
+
+def read_aif(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Read an AIF JSON file (AIFdb, OVA, xAIF) into a map.
+
+    Raises:
+        FormatError: the file is missing, not UTF-8 or not readable as AIF.
+    """
+    name = os.fspath(path)
+    try:
+        # The plain read is the fast path for corpora of small files; read_text gives
+        # the located message when the file is missing, unreadable or not UTF-8.
+        with open(name, "rb") as handle:  # noqa: PTH123
+            text = handle.read().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = read_text(name, FormatError)
+    return parse_aif(text, filename=name)
+
+
+def write_aif(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
+    """Write a map as an AIF JSON file, atomically."""
+    write_atomic(path, dump_aif(amap))
+
+
+def dump_aif(amap: ArgumentMap) -> str:
+    """Write a map as AIF JSON text.
+
+    Every node becomes an I-node and every relation a scheme node (``RA`` for supports and
+    pushes, ``CA`` for attacks, undercuts, pulls and questions, ``MA`` for rephrases, ``PA``
+    for prefers) with edges from its premises and to its target. Data AIF has no place for
+    goes under the ``"argmap"`` key, so :func:`parse_aif` gives back an equal map; AIF data
+    kept by :func:`import_aif` is written back where it came from.
+
+    >>> import json
+    >>> from argmap.model import Claim, Relation
+    >>> amap = ArgumentMap(id="m", title="M", nodes=[Claim(id="a", text="A"),
+    ...     Claim(id="b", text="B", thesis=True)],
+    ...     relations=[Relation(id="r", kind="supports", source="a", target="b")])
+    >>> data = json.loads(dump_aif(amap))
+    >>> [(n["nodeID"], n["type"], n["text"]) for n in data["nodes"]]
+    [('a', 'I', 'A'), ('b', 'I', 'B'), ('r', 'RA', 'Default Inference')]
+    >>> [(e["fromID"], e["toID"]) for e in data["edges"]]
+    [('a', 'r'), ('r', 'b')]
+    >>> parse_aif(dump_aif(amap)) == amap
+    True
+    """
+    return to_text(Exporter(amap).run())

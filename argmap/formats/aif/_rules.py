@@ -1,0 +1,223 @@
+"""The rules both directions share: what a plain AIF node imports as, and the extension."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
+
+from argmap.model._base import ID_PATTERN
+
+#: The key under which argmap-only data is written into AIF nodes and the AIF object.
+EXTENSION_KEY: Final = "argmap"
+#: The meta key that carries AIF data argmap has no field for (maps, nodes, relations).
+META_KEY: Final = "aif"
+#: The meta key of a relation that carries the AIF keys of its edges.
+EDGES_META_KEY: Final = "aif_edges"
+#: The text given to an I-node whose text is empty (the original is kept in meta).
+NO_TEXT: Final = "(no text)"
+
+SCHEME_TYPES: Final = ("RA", "CA", "MA", "PA")
+DIALOGUE_TYPES: Final = ("L", "TA", "YA")
+KNOWN_TYPES: Final = frozenset({"I", *SCHEME_TYPES, *DIALOGUE_TYPES})
+TYPE_KINDS: Final = {"RA": "supports", "CA": "attacks", "MA": "rephrases", "PA": "prefers"}
+KIND_TYPES: Final = {
+    "supports": "RA",
+    "pushes": "RA",
+    "attacks": "CA",
+    "undercuts": "CA",
+    "pulls": "CA",
+    "questions": "CA",
+    "rephrases": "MA",
+    "prefers": "PA",
+}
+#: The scheme text written for a relation without a scheme; push and pull keep their
+#: direction visible to AIF tools.
+DEFAULT_SCHEMES: Final = {
+    "supports": "Default Inference",
+    "attacks": "Default Conflict",
+    "undercuts": "Default Conflict",
+    "pushes": "Push Factor",
+    "pulls": "Pull Factor",
+    "questions": "Critical Question",
+    "rephrases": "Default Rephrase",
+    "prefers": "Default Preference",
+}
+MAP_EXT_FIELDS: Final = (
+    "id",
+    "title",
+    "description",
+    "source",
+    "authors",
+    "bibliography",
+    "actors",
+)
+DEFAULT_KEYS: Final = ["nodes", "edges", "locutions"]
+DEFAULT_TOP: Final[dict[str, Any]] = {"locutions": []}
+COMMON_NODE_FIELDS: Final = frozenset(
+    {"id", "title", "text", "actor", "tags", "cites", "note", "meta"}
+)
+
+ID_RE: Final = re.compile(ID_PATTERN)
+
+# -- shared rules: what a plain AIF node imports as ------------------------------------------
+
+
+def is_text(value: object) -> bool:
+    return isinstance(value, str) and not value.isspace() and value != ""
+
+
+def slug(value: object) -> str:
+    """The argmap id an AIF id becomes when nothing else claims it."""
+    text = str(value)
+    if ID_RE.match(text):
+        return text
+    text = re.sub(r"[^A-Za-z0-9_.:\-]", "_", text)
+    return text if text and ID_RE.match(text) else f"_{text}"
+
+
+def assign_ids(keys: Sequence[str]) -> dict[str, str]:
+    """Argmap ids for AIF ids: valid ones are kept, the others made valid and unique."""
+    ids = {key: key for key in keys if ID_RE.match(key)}
+    taken = set(ids)
+    for key in keys:
+        if key not in ids:
+            base = candidate = slug(key)
+            count = 1
+            while candidate in taken:
+                count += 1
+                candidate = f"{base}-{count}"
+            ids[key] = candidate
+            taken.add(candidate)
+    return ids
+
+
+def node_extras(raw: Mapping[str, Any], node_id: str, *, text_ok: bool) -> dict[str, Any]:
+    """The keys of an AIF node that the argmap fields do not already hold."""
+    # Copy and pop rather than filter key by key: this runs for every node of a corpus.
+    extras = dict(raw)
+    extras.pop("type", None)
+    if extras.get("nodeID") == node_id and type(extras["nodeID"]) is str:
+        del extras["nodeID"]
+    if text_ok:
+        extras.pop("text", None)
+    if type(extras.get(EXTENSION_KEY)) is dict:
+        del extras[EXTENSION_KEY]
+    return extras
+
+
+def plain_node(node_id: str, raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The node (as plain data) that an I-node without argmap's extension imports as."""
+    text = raw.get("text")
+    ok = is_text(text)
+    extras = node_extras(raw, node_id, text_ok=ok)
+    # Only what differs from the defaults: fewer keys to validate. NODE_DEFAULTS fills
+    # in the rest where export compares field by field.
+    plain = {"id": node_id, "text": text if ok else NO_TEXT, "kind": "claim"}
+    if extras:
+        plain["meta"] = {META_KEY: extras}
+    return plain
+
+
+NODE_DEFAULTS: Final[dict[str, Any]] = {
+    "title": None,
+    "actor": None,
+    "tags": [],
+    "cites": [],
+    "note": None,
+    "meta": {},
+    "thesis": False,
+}
+RELATION_DEFAULTS: Final[dict[str, Any]] = {
+    "weight": None,
+    "scheme": None,
+    "note": None,
+    "cites": [],
+    "meta": {},
+}
+
+
+def default_edge_id(from_id: object, to_id: object) -> str:
+    return f"{from_id}>{to_id}"
+
+
+def edge_extras(raw: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The keys of an edge beyond its ends; None when they are the ones export makes up."""
+    extras = dict(raw)
+    del extras["fromID"], extras["toID"]
+    if len(extras) == 1 and extras.get("edgeID") == default_edge_id(raw["fromID"], raw["toID"]):
+        return None
+    return extras
+
+
+def plain_relation(
+    relation_id: str,
+    raw: Mapping[str, Any],
+    premises: Sequence[tuple[str, Mapping[str, Any]]],
+    conclusion: tuple[str, Mapping[str, Any]],
+    *,
+    at_scheme: bool,
+) -> dict[str, Any]:
+    """The relation (as plain data) that a scheme node without argmap's extension imports as.
+
+    ``premises`` and ``conclusion`` pair the argmap id at each end with the AIF edge.
+    """
+    text = raw.get("text")
+    ok = is_text(text)
+    extras = node_extras(raw, relation_id, text_ok=ok)
+    meta: dict[str, Any] = {}
+    if extras:
+        meta[META_KEY] = extras
+    edges: dict[str, Any] = {}
+    premise_edges = {}
+    for premise, edge in premises:
+        kept = edge_extras(edge)
+        if kept is not None:
+            premise_edges[premise] = kept
+    if premise_edges:
+        edges["premises"] = premise_edges
+    kept = edge_extras(conclusion[1])
+    if kept is not None:
+        edges["conclusion"] = kept
+    if edges:
+        meta[EDGES_META_KEY] = edges
+    kind = TYPE_KINDS[raw["type"]]
+    if kind == "attacks" and at_scheme:
+        kind = "undercuts"
+    sources = [p for p, _ in premises]
+    plain: dict[str, Any] = {
+        "id": relation_id,
+        "kind": kind,
+        "from": sources[0] if len(sources) == 1 else sources,
+        "to": conclusion[0],
+    }
+    if ok:
+        plain["scheme"] = text
+    if meta:
+        plain["meta"] = meta
+    return plain
+
+
+def diff(actual: Mapping[str, Any], plain: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields whose value differs from what a plain import gives: the extension.
+
+    A field the plain reading does not have (a factor's ``direction`` and ``weight``) is
+    written unless it is unset.
+    """
+    ext: dict[str, Any] = {}
+    for key, value in actual.items():
+        if plain.get(key, _MISSING if value is not None else None) != value:
+            ext[key] = value
+    if "cites" in ext:
+        # Unset citation fields read back as unset; writing them out is only noise.
+        ext["cites"] = [{k: v for k, v in c.items() if v is not None} for c in ext["cites"]]
+    return ext
+
+
+_MISSING: Final = object()
+
+
+def keep_rejected(plain: dict[str, Any], ext: dict[str, Any]) -> None:
+    """Keep an extension that could not be applied in meta, so export writes it back."""
+    meta = plain.get("meta", {})
+    plain["meta"] = {**meta, META_KEY: {**meta.get(META_KEY, {}), EXTENSION_KEY: ext}}
