@@ -84,6 +84,22 @@ def test_warnings_alone_do_not_raise() -> None:
     assert [i.code for i in bib.issues] == ["missing-field"] * 3
 
 
+def test_undefined_strings_and_concatenations_are_warnings() -> None:
+    bib = parse_bibliography(
+        "@string{press = {Foo Press}}\n"
+        "@misc{d, publisher = press, note = bar,\n"
+        "  title = press # { and more}, year = 2020, month = nov}\n",
+        source="s.bib",
+    )
+    assert bib["d"]["publisher"] == "Foo Press"
+    assert [str(i) for i in bib.issues] == [
+        "s.bib:2: warning: field 'note' of entry 'd' uses @string 'bar', which is not defined "
+        "in this file; define it or write the value in braces",
+        "s.bib:3: warning: field 'title' of entry 'd' joins strings with '#', which is not "
+        "resolved; write the whole value in braces",
+    ]
+
+
 def test_keys_resolve_across_files_and_duplicates_across_files_are_errors(tmp_path: Path) -> None:
     other = tmp_path / "other.bib"
     other.write_text("@misc{extra, title = {Extra}}\n", encoding="utf-8")

@@ -12,6 +12,7 @@ from argmap.citations.latex import (
     decode_latex,
     decode_latex_with_case,
     split_names,
+    split_people,
 )
 
 
@@ -117,3 +118,17 @@ def test_a_braced_accent_at_the_start_of_a_name_is_not_a_corporate_name() -> Non
     (name,) = split_names(r"{\"O}zil, Mesut")
     assert not name.is_literal
     assert str(name) == "Özil, Mesut"
+
+
+def test_split_people_equals_bibtexparser_on_generated_values() -> None:
+    from bibtexparser.middlewares.names import split_multiple_persons_names
+
+    pieces = [
+        "a", "and", "And", "AND", "an", "d", " ", "  ", "\n", "\t", "{", "}", "x",
+        "Smith, J.", "{Simon and Schuster}", "~", "\\", "\\{", "and{", "}and", ",",
+        'M\\"uller', "\\o", "\\'e", "Erd\\H{o}s",
+    ]  # fmt: skip
+    rng = random.Random(1128)
+    for _ in range(5000):
+        value = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        assert split_people(value) == split_multiple_persons_names(value), value

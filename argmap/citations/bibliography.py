@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap._io import read_text
-from argmap.citations.latex import PersonName, decode_latex, split_name
+from argmap.citations.latex import PersonName, decode_latex, split_name, split_people
 from argmap.errors import BibliographyError, Issue, Location
 
 if TYPE_CHECKING:
@@ -183,6 +183,8 @@ def parse_bibliography(text: str, *, source: str = "<string>") -> Bibliography:
         entry = _entry(raw, lines, source, decoder)
         entries[entry.key] = entry
         issues.extend(_entry_issues(entry))
+        if any(f.enclosing == "no-enclosing" for f in raw.fields):
+            issues.extend(_macro_issues(raw, entry))
     errors = [i for i in issues if i.is_error]
     if errors:
         raise BibliographyError(_sorted(issues), source=None)
@@ -333,9 +335,6 @@ class _Decoder:
     """
 
     def __init__(self) -> None:
-        from bibtexparser.middlewares.names import split_multiple_persons_names
-
-        self.split = split_multiple_persons_names
         self.values: dict[str, str] = {}
         self.lists: dict[str, tuple[PersonName, ...]] = {}
         self.people: dict[str, PersonName] = {}
@@ -349,7 +348,7 @@ class _Decoder:
     def names(self, value: str) -> tuple[PersonName, ...]:
         people = self.lists.get(value)
         if people is None:
-            people = self.lists[value] = tuple(self.person(raw) for raw in self.split(value))
+            people = self.lists[value] = tuple(self.person(raw) for raw in split_people(value))
         return people
 
     def person(self, raw: str) -> PersonName:
@@ -388,6 +387,32 @@ def _entry(raw: Any, lines: list[str], source: str, decoder: _Decoder) -> BibEnt
         location=_block_location(raw.start_line, lines, source),
         field_lines=field_lines,
     )
+
+
+def _macro_issues(raw: Any, entry: BibEntry) -> list[Issue]:
+    """Values written without braces that bibtexparser could not resolve."""
+    issues = []
+    for item in raw.fields:
+        value = item.value
+        name = item.key.lower()
+        if item.enclosing != "no-enclosing" or not isinstance(value, str) or value.isdigit():
+            continue
+        if name == "month" and value.strip().lower() in _MONTHS:
+            continue
+        if "#" in value:
+            message = (
+                f"field {name!r} of entry {entry.key!r} joins strings with '#', which is not "
+                "resolved; write the whole value in braces"
+            )
+        else:
+            message = (
+                f"field {name!r} of entry {entry.key!r} uses @string {value!r}, which is not "
+                "defined in this file; define it or write the value in braces"
+            )
+        issues.append(
+            Issue("warning", message, code="undefined-string", location=entry.field_location(name))
+        )
+    return issues
 
 
 def _entry_issues(entry: BibEntry) -> list[Issue]:

@@ -20,7 +20,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-__all__ = ["PersonName", "decode_latex", "decode_latex_with_case", "split_name", "split_names"]
+__all__ = [
+    "PersonName",
+    "decode_latex",
+    "decode_latex_with_case",
+    "split_name",
+    "split_names",
+    "split_people",
+]
 
 # Anything that may make pylatexenc change a value; a value without them is returned as is.
 _TRIGGER = re.compile(r"[\\{}~$%&]|--|``|''|!`|\?`")
@@ -187,6 +194,53 @@ class PersonName:
         return ", ".join(part for part in (head, self.suffix, self.given) if part)
 
 
+_AND = re.compile(r"[ \t\r\n]+[aA][nN][dD][ \t\r\n]+")
+
+
+def split_people(value: str) -> list[str]:
+    """Split a raw BibTeX name list at each top-level ``and``, as bibtexparser does.
+
+    A regular expression does the work where bibtexparser walks character by character;
+    an ``and`` inside braces (``{Simon and Schuster}``) does not split, and the rare
+    values whose backslashes or braces it reads differently go to bibtexparser's splitter.
+
+    >>> split_people("Shagina, Maria and {Simon and Schuster} AND Jan van der Berg")
+    ['Shagina, Maria', '{Simon and Schuster}', 'Jan van der Berg']
+    """
+    value = value.strip(" \r\n\t")
+    if not value:
+        return []
+    if _ODD_ESCAPE.search(value) or not _nests(value):
+        from bibtexparser.middlewares.names import split_multiple_persons_names
+
+        return list(split_multiple_persons_names(value))
+    people = []
+    start = 0
+    for match in _AND.finditer(value):
+        head = value[: match.start()]
+        if head.count("{") != head.count("}") or match.start() == 0:
+            continue  # inside braces, or no name before it
+        people.append(value[start : match.start()])
+        start = match.end()
+    people.append(value[start:])
+    return people
+
+
+def _nests(value: str) -> bool:
+    # True when no closing brace comes before its opening one (bibtexparser clamps those).
+    depth = 0
+    for brace in _BRACE.findall(value):
+        depth += 1 if brace == "{" else -1
+        if depth < 0:
+            return False
+    return True
+
+
+_BRACE = re.compile(r"[{}]")
+# Escapes that bibtexparser's splitter reads differently from the expression above.
+_ODD_ESCAPE = re.compile(r"\\[{}\s\\aAnNdD]|[\saAnNdD]\\")
+
+
 def split_names(value: str) -> list[PersonName]:
     """Split a raw BibTeX name list (``A and B``) into decoded names.
 
@@ -197,9 +251,7 @@ def split_names(value: str) -> list[PersonName]:
     >>> split_names("{Institute for Security and Development Policy}")[0].literal
     'Institute for Security and Development Policy'
     """
-    from bibtexparser.middlewares.names import split_multiple_persons_names
-
-    return [split_name(raw) for raw in split_multiple_persons_names(value)]
+    return [split_name(raw) for raw in split_people(value)]
 
 
 def split_name(raw: str) -> PersonName:
