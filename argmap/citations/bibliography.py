@@ -87,6 +87,12 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
+_REQUIRED_OPTIONS = {
+    kind: tuple(tuple(alternatives.split("|")) for alternatives in required)
+    for kind, required in REQUIRED_FIELDS.items()
+}
+
+
 @dataclass(frozen=True, slots=True)
 class BibEntry:
     """One entry of a bibliography: its raw LaTeX fields, decoded text, names and place.
@@ -180,11 +186,12 @@ def parse_bibliography(text: str, *, source: str = "<string>") -> Bibliography:
     entries: dict[str, BibEntry] = {}
     decoder = _Decoder()
     for raw in library.entries:
-        entry = _entry(raw, lines, source, decoder)
+        unresolved: list[tuple[str, str]] = []
+        entry = _entry(raw, lines, source, decoder, unresolved)
         entries[entry.key] = entry
         issues.extend(_entry_issues(entry))
-        if any(f.enclosing == "no-enclosing" for f in raw.fields):
-            issues.extend(_macro_issues(raw, entry))
+        if unresolved:
+            issues.extend(_macro_issues(unresolved, entry))
     errors = [i for i in issues if i.is_error]
     if errors:
         raise BibliographyError(_sorted(issues), source=None)
@@ -358,7 +365,9 @@ class _Decoder:
         return person
 
 
-def _entry(raw: Any, lines: list[str], source: str, decoder: _Decoder) -> BibEntry:
+def _entry(
+    raw: Any, lines: list[str], source: str, decoder: _Decoder, unresolved: list[tuple[str, str]]
+) -> BibEntry:
     fields: dict[str, str] = {}
     text: dict[str, str] = {}
     names: dict[str, tuple[PersonName, ...]] = {}
@@ -369,6 +378,11 @@ def _entry(raw: Any, lines: list[str], source: str, decoder: _Decoder) -> BibEnt
         fields[name] = value
         if item.start_line is not None:
             field_lines[name] = item.start_line + 1
+        if item.enclosing == "no-enclosing" and not value.isdigit():
+            # A bare word bibtexparser left as it is: a macro it could not resolve.
+            month = _MONTHS.get(value.strip().lower()) if name == "month" else None
+            if month is None:
+                unresolved.append((name, value))
         if name == "month":
             # ``month = nov`` is a BibTeX macro, not text: store the month's number.
             text[name] = _MONTHS.get(value.strip().lower()) or decoder.text(value)
@@ -389,16 +403,10 @@ def _entry(raw: Any, lines: list[str], source: str, decoder: _Decoder) -> BibEnt
     )
 
 
-def _macro_issues(raw: Any, entry: BibEntry) -> list[Issue]:
+def _macro_issues(unresolved: list[tuple[str, str]], entry: BibEntry) -> list[Issue]:
     """Values written without braces that bibtexparser could not resolve."""
     issues = []
-    for item in raw.fields:
-        value = item.value
-        name = item.key.lower()
-        if item.enclosing != "no-enclosing" or not isinstance(value, str) or value.isdigit():
-            continue
-        if name == "month" and value.strip().lower() in _MONTHS:
-            continue
+    for name, value in unresolved:
         if "#" in value:
             message = (
                 f"field {name!r} of entry {entry.key!r} joins strings with '#', which is not "
@@ -415,6 +423,10 @@ def _macro_issues(raw: Any, entry: BibEntry) -> list[Issue]:
     return issues
 
 
+def _has_text(value: str | None) -> bool:
+    return value is not None and value != "" and not value.isspace()
+
+
 def _entry_issues(entry: BibEntry) -> list[Issue]:
     required = REQUIRED_FIELDS.get(entry.type)
     if required is None:
@@ -429,9 +441,9 @@ def _entry_issues(entry: BibEntry) -> list[Issue]:
             )
         ]
     issues = []
-    for alternatives in required:
-        options = alternatives.split("|")
-        if not any(entry.fields.get(option, "").strip() for option in options):
+    fields = entry.fields
+    for options in _REQUIRED_OPTIONS[entry.type]:
+        if not any(_has_text(fields.get(option)) for option in options):
             wanted = " or ".join(options)
             issues.append(
                 Issue(
