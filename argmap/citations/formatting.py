@@ -72,7 +72,7 @@ def format_bibliography(
     entries = processor.entries()
     if output == "html":
         rows = [
-            f'  <div class="csl-entry" id="ref-{html.escape(e.id, quote=True)}">'
+            f'  <div id="ref-{html.escape(e.id, quote=True)}" class="csl-entry">'
             f"{to_html(e.tokens)}</div>"
             for e in entries
         ]

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Final
 from xml.etree import ElementTree as ET
 
 from argmap.citations.csl_engine._locale import NS, DatePart, Locale
-from argmap.citations.csl_engine._names import NameOptions, render_name, sort_key
+from argmap.citations.csl_engine._names import NameOptions, render_name
 from argmap.citations.csl_engine._output import (
     LEFT_MARGIN,
     NOCASE,
@@ -85,11 +85,13 @@ class Ctx:
     __slots__ = (
         "calls",
         "disambiguate",
+        "expand_given",
         "hits",
         "item",
         "label",
         "locator",
         "mode",
+        "names_shown",
         "number",
         "position",
         "quote_depth",
@@ -106,6 +108,10 @@ class Ctx:
         self.calls = 0  # variables asked for, for group suppression
         self.hits = 0  # ... and found non-empty
         self.disambiguate = False
+        # Citation disambiguation: how many names to show, and given names to add
+        # (1: initials, 2: full given names).
+        self.names_shown = 0
+        self.expand_given = 0
         self.label = "page"
         self.locator: str | None = None
         self.number = 0
@@ -341,6 +347,8 @@ class Compiler:
         return change_case(tokens, case)
 
     def _quote(self, tokens: list[Token], ctx: Ctx) -> list[Token]:
+        if ctx.mode == "sort":
+            return tokens  # quotation marks do not sort
         inner = ctx.quote_depth > 0
         open_ = self.locale.term("open-inner-quote" if inner else "open-quote")
         close = self.locale.term("close-inner-quote" if inner else "close-quote")
@@ -737,6 +745,16 @@ class NamesSpec:
             initialize_with_hyphen=compiler.root.get("initialize-with-hyphen", "true") == "true",
         )
         self.demote = compiler.demote
+        # The forms a short name grows into when given names disambiguate citations.
+        rule = compiler.inherited.get("givenname-disambiguation-rule", "by-cite")
+        self.primary_only = rule.startswith("primary-name")
+        initials = self.options.initialize_with or compiler.root.get("initialize-with") or ". "
+        self.with_initials = replace(self.options, form="long", initialize_with=initials)
+        self.with_given = replace(
+            self.options,
+            form="long",
+            initialize_with=None if "with-initials" not in rule else initials,
+        )
         term = etal_el.get("term", "et-al") if etal_el is not None else "et-al"
         etal_text = locale.term(term)
         self.etal: list[Token] = [etal_text] if etal_text else []
@@ -773,20 +791,20 @@ class NamesSpec:
         sort_mode = ctx.mode == "sort"
         if sort_mode and ctx.sort_names is not None:
             etal_min, etal_first, etal_last = ctx.sort_names
+        elif ctx.names_shown and etal_min and count >= etal_min:
+            etal_first = max(etal_first, ctx.names_shown)
         truncated = bool(etal_min) and count >= etal_min and 0 < etal_first < count
         shown = people[:etal_first] if truncated else people
         order = "all" if sort_mode else self.sort_order
         texts: list[str] = []
         inverted: list[bool] = []
+        expand = ctx.expand_given if not sort_mode else 0
         for index, person in enumerate(shown):
             inv = order == "all" or (order == "first" and index == 0)
             inverted.append(inv)
-            if sort_mode:
-                texts.append(
-                    sort_key(person, demote=self.demote)
-                    if self.form != "short"
-                    else render_name(person, self.options, inverted=False)
-                )
+            if expand and (index == 0 or not self.primary_only):
+                opts = self.with_initials if expand == 1 else self.with_given
+                texts.append(render_name(person, opts, inverted=inv))
             else:
                 texts.append(render_name(person, self.options, inverted=inv))
         delim = self.delimiter
@@ -801,13 +819,13 @@ class NamesSpec:
                 return self._finish(ctx, var, [body], count)
             use_delim = _precedes(self.precedes_etal, len(texts), inverted[-1])
             tokens: list[Token] = [delim.join(texts)]
-            if self.etal:
+            if self.etal and not sort_mode:
                 tokens.append(delim if use_delim else " ")
                 tokens.extend(self.etal)
             return self._finish(ctx, var, tokens, count)
         if len(texts) == 1:
             return self._finish(ctx, var, [texts[0]], count)
-        if self.and_:
+        if self.and_ and not sort_mode:  # names sort as a list, without the "and"
             use_delim = _precedes(self.precedes_last, len(texts), inverted[-2])
             head = delim.join(texts[:-1])
             body = head + (delim if use_delim else " ") + self.and_ + " " + texts[-1]

@@ -137,6 +137,7 @@ def sort_key(name: dict[str, Any], *, demote: str) -> str:
     ndp = str(name.get("non-dropping-particle", "") or "")
     dp = str(name.get("dropping-particle", "") or "")
     given = str(name.get("given", "") or "")
+    # Given names before the particles, as pandoc sorts "Pijl, J. van der" among the J.s.
     if demote == "never":
-        return _join(ndp, family, dp, given, str(name.get("suffix", "") or ""))
-    return _join(family, dp, ndp, given, str(name.get("suffix", "") or ""))
+        return _join(ndp, family, given, dp, str(name.get("suffix", "") or ""))
+    return _join(family, given, dp, ndp, str(name.get("suffix", "") or ""))

@@ -294,7 +294,7 @@ _HTML_CLOSE: Final = {
     "sup": "</sup>",
     "sub": "</sub>",
     "u": "</span>",
-    LEFT_MARGIN: "</div>",
+    LEFT_MARGIN: " </div>",
     RIGHT_INLINE: "</div>",
 }
 

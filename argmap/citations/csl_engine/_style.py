@@ -48,6 +48,7 @@ _INHERITED_NAME_ATTRS: Final = (
     "name-form",
     "name-delimiter",
     "names-delimiter",
+    "givenname-disambiguation-rule",
 )
 _SUFFIXES: Final = string.ascii_lowercase
 
@@ -199,7 +200,13 @@ def prepare(item: Mapping[str, Any]) -> dict[str, Any]:
         if key in DATE_VARIABLES:
             out[key] = _parse_date(value)
         elif key in NAME_VARIABLES:
-            out[key] = [p for p in value if isinstance(p, dict) and p]
+            out[key] = [
+                {k: _typographic(v) if isinstance(v, str) else v for k, v in p.items()}
+                for p in value
+                if isinstance(p, dict) and p
+            ]
+        elif isinstance(value, str) and key not in _VERBATIM:
+            out[key] = _typographic(value)
         elif isinstance(value, int | float) and not isinstance(value, bool):
             out[key] = str(int(value)) if float(value).is_integer() else str(value)
         else:
@@ -210,6 +217,14 @@ def prepare(item: Mapping[str, Any]) -> dict[str, Any]:
         if m:
             out["page-first"] = m.group(1)
     return out
+
+
+_VERBATIM: Final = frozenset({"id", "type", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"})
+
+
+def _typographic(text: str) -> str:
+    """Straight apostrophes as typographic ones, as CSL processors print them."""
+    return text.replace("'", "’") if "'" in text else text
 
 
 def _parse_date(value: Any) -> dict[str, Any]:
@@ -242,15 +257,42 @@ def _parse_date(value: Any) -> dict[str, Any]:
     }
 
 
-def collation_key(text: str) -> str:
-    """Text folded the way a reader sorts: accents, case and punctuation ignored.
+# Letters that sort with a base letter but do not decompose into it.
+_BASE_LETTERS: Final = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss",
+     "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH"}
+)  # fmt: skip
 
-    >>> collation_key("Chesñevar, Carlos") < collation_key("Connolly")
+
+def collation_key(text: str) -> str:
+    """Text folded the way the Unicode collation algorithm orders it at the first level.
+
+    Accents and case are ignored; spaces and punctuation count and sort before digits and
+    letters (the "non-ignorable" weighting pandoc's citeproc uses), so "Brown, C." comes
+    before "Brown, C. L." and both before "Brown, Chaïm".
+
+    >>> sorted(["Brown, Chaïm", "Brown, C. L.", "Brown, C."], key=collation_key)
+    ['Brown, C.', 'Brown, C. L.', 'Brown, Chaïm']
+    >>> collation_key("Chesñevar") < collation_key("Connolly")
     True
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^\w\s]", "", bare).casefold().strip()
+    decomposed = unicodedata.normalize("NFKD", text.translate(_BASE_LETTERS))
+    out = []
+    for char in decomposed:
+        if unicodedata.combining(char):
+            continue
+        if char.isspace():
+            out.append("\x01")
+        elif char.isalnum():
+            out.append(char.casefold())
+        else:
+            rank = _PUNCTUATION_ORDER.find(char)
+            out.append(chr(2 + (rank if rank >= 0 else len(_PUNCTUATION_ORDER))))
+    return "".join(out)
+
+
+# Punctuation in the order of the Unicode collation element table.
+_PUNCTUATION_ORDER: Final = "_-–—,;:!?.’'\"“”«»()[]{}@*/\\&#%`^+<=>|~$"
 
 
 # ---------------------------------------------------------------- processing
@@ -279,6 +321,8 @@ class Processor:
         self.numbers = list(range(1, len(self.items) + 1))
         self.suffix = [""] * len(self.items)
         self.disambiguate = [False] * len(self.items)
+        self.names_shown = [0] * len(self.items)
+        self.expand_given = [0] * len(self.items)
         self.order = self._sorted_order()
         bibliography = self.style.bibliography
         if (
@@ -310,10 +354,12 @@ class Processor:
                 order.sort(key=lambda i: (i in empty, folded[i]))
         return order
 
-    def _cite_key(self, index: int) -> str:
+    def _cite_key(self, index: int, *, names: int = -1, given: int = -1) -> str:
         ctx = Ctx(self.items[index], "cite")
         ctx.number = self.numbers[index]
         ctx.disambiguate = self.disambiguate[index]
+        ctx.names_shown = self.names_shown[index] if names < 0 else names
+        ctx.expand_given = self.expand_given[index] if given < 0 else given
         return plain(self.style.citation.layout(ctx))
 
     def _ambiguous(self, indices: Sequence[int]) -> list[list[int]]:
@@ -322,10 +368,41 @@ class Processor:
             groups.setdefault(self._cite_key(index), []).append(index)
         return [g for g in groups.values() if len(g) > 1]
 
+    def _add_names(self, groups: list[list[int]]) -> None:
+        """Show more names, per citation, until it differs from the others of its group."""
+        for group in groups:
+            most = max(len(self.items[i].get("author") or ()) for i in group)
+            for shown in range(2, most + 1):
+                keys = {i: self._cite_key(i, names=shown) for i in group}
+                for index in group:
+                    if not self.names_shown[index] and list(keys.values()).count(keys[index]) == 1:
+                        self.names_shown[index] = shown
+                if all(self.names_shown[i] for i in group):
+                    break
+
+    def _add_given_names(self, groups: list[list[int]]) -> None:
+        """Add initials, then (unless the rule forbids) full given names, to tell apart."""
+        rule = self.style.citation.options.get("givenname-disambiguation-rule", "by-cite")
+        levels = (1,) if rule.endswith("with-initials") else (1, 2)
+        for group in groups:
+            for level in levels:
+                keys = {i: self._cite_key(i, given=level) for i in group}
+                if len(set(keys.values())) > 1:
+                    for index in group:
+                        if list(keys.values()).count(keys[index]) == 1:
+                            self.expand_given[index] = level
+                    break
+
     def _disambiguate(self) -> None:
         options = self.style.citation.options
         rank = {index: r for r, index in enumerate(self.order)}
         groups = self._ambiguous(range(len(self.items)))
+        if groups and options.get("disambiguate-add-names") == "true":
+            self._add_names(groups)
+            groups = self._ambiguous([i for g in groups for i in g])
+        if groups and options.get("disambiguate-add-givenname") == "true":
+            self._add_given_names(groups)
+            groups = self._ambiguous([i for g in groups for i in g])
         if groups and options.get("disambiguate-add-year-suffix") == "true":
             for group in groups:
                 for n, index in enumerate(sorted(group, key=rank.__getitem__)):
@@ -349,14 +426,18 @@ class Processor:
             ctx = Ctx(self.items[index], "bib")
             ctx.number = self.numbers[index]
             ctx.year_suffix = self.suffix[index]
+            # Names added to tell citations apart show in the entry too, as in pandoc.
+            ctx.names_shown = self.names_shown[index]
+            ctx.expand_given = self.expand_given[index]
             body = context.layout(ctx)
-            if not body:
-                continue
-            tokens = context.wrap([context.prefix, *body, context.suffix])
-            out.append(Entry(self.ids[index], finish(tokens, punctuation_in_quote=quote)))
+            if body:
+                tokens = context.wrap([context.prefix, *body, context.suffix])
+                out.append(Entry(self.ids[index], tokens))
         substitute = context.options.get("subsequent-author-substitute")
         if substitute is not None:
             _substitute_authors(out, substitute)
+        for entry in out:
+            entry.tokens = finish(entry.tokens, punctuation_in_quote=quote)
         return out
 
     def citation(self, indices: Sequence[int], *, locator: str | None, label: str) -> list[Token]:
@@ -372,6 +453,8 @@ class Processor:
             ctx.number = self.numbers[index]
             ctx.year_suffix = self.suffix[index]
             ctx.disambiguate = self.disambiguate[index]
+            ctx.names_shown = self.names_shown[index]
+            ctx.expand_given = self.expand_given[index]
             ctx.locator = locator
             ctx.label = label
             got = context.layout(ctx)
