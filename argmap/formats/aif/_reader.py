@@ -254,28 +254,25 @@ class Importer:
                     f"'nodeID' must be a string or an integer, got {_kind_of(node_id)}",
                 )
                 continue
+            # A good id the fast path refused: it repeats an earlier node's.
             key = str(node_id)
-            if key in self.seen:
-                first = raw_nodes[self.seen[key]]
-                if first == raw:
-                    self.note(
-                        "warning",
-                        "repeated-node",
-                        path,
-                        f"node {key!r} repeats the node at nodes[{self.seen[key]}]; "
-                        "it is read once (and written once)",
-                    )
-                else:
-                    self.note(
-                        "error",
-                        "duplicate-id",
-                        (*path, "nodeID"),
-                        f"duplicate node id {key!r} (first at nodes[{self.seen[key]}]) with "
-                        "different content; edges to it would be ambiguous",
-                    )
-                continue
-            self.seen[key] = i
-            nodes.append(raw)
+            first = seen[key]
+            if raw_nodes[first] == raw:
+                self.note(
+                    "warning",
+                    "repeated-node",
+                    path,
+                    f"node {key!r} repeats the node at nodes[{first}]; "
+                    "it is read once (and written once)",
+                )
+            else:
+                self.note(
+                    "error",
+                    "duplicate-id",
+                    (*path, "nodeID"),
+                    f"duplicate node id {key!r} (first at nodes[{first}]) with "
+                    "different content; edges to it would be ambiguous",
+                )
         if not isinstance(raw_edges, list):
             return nodes, edges
         for i, raw in enumerate(raw_edges):
@@ -299,7 +296,7 @@ class Importer:
             for end in ("fromID", "toID"):
                 if end not in raw:
                     self.note("error", "edge-end", path, f"edge has no '{end}'")
-                elif str(raw[end]) not in self.seen:
+                elif str(raw[end]) not in seen:
                     self.note(
                         "error",
                         "unknown-node",
