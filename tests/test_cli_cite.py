@@ -136,3 +136,25 @@ def test_reading_list_in_markdown() -> None:
     code, out, _ = run(str(SEED_MAP), "-f", "markdown", "-s", "chicago")
     assert code == 0
     assert "Shagina" in out
+
+
+def test_warnings_about_cited_entries_go_to_stderr(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(
+        "@article{thin, author = {A, B}, title = {T}, year = 2001}\n"
+        "@article{other, title = {Not cited}}\n",
+        encoding="utf-8",
+    )
+    amap = tmp_path / "m.yaml"
+    amap.write_text(
+        "argmap: 1\nid: m\ntitle: M\nbibliography: [refs.bib]\nnodes:\n"
+        "  - {id: a, kind: claim, text: A, cites: [{key: thin}]}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(str(amap), "-f", "ris")
+    assert code == 0
+    assert out.startswith("TY  - JOUR\nID  - thin\n")
+    # Only the cited entry's problem is shown, not those of the rest of the file.
+    assert err == (
+        f"{tmp_path / 'refs.bib'}:1:1: warning: @article entry 'thin' has no journal or "
+        "journaltitle\n"
+    )
