@@ -435,8 +435,13 @@ def random_aif(seed: int) -> dict[str, Any]:
     for _ in range(rng.randrange(0, 6) if nodes else 0):
         pairs.append((rng.choice(nodes)["nodeID"], rng.choice(nodes)["nodeID"]))
     rng.shuffle(pairs)
+
+    def spelled(node_id: Any) -> Any:
+        # Edges may name an integer id as a string: AIF tools write both.
+        return str(node_id) if isinstance(node_id, int) and rng.random() < 0.3 else node_id
+
     edges: list[dict[str, Any]] = [
-        {"edgeID": f"e{j}", "fromID": source, "toID": target}
+        {"edgeID": f"e{j}", "fromID": spelled(source), "toID": spelled(target)}
         | ({"formEdgeID": None} if rng.random() < 0.5 else {})
         for j, (source, target) in enumerate(pairs)
     ]

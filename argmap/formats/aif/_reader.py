@@ -142,6 +142,8 @@ class Importer:
         self.seen: dict[str, int] = {}
         self.ends: list[tuple[str, str]] = []
         """The node keys at both ends of each usable edge."""
+        self.aif_ids: dict[str, Any] = {}
+        """Each node's id as the file writes it (a string or an integer), by key."""
         self.map_ext_bad = False
         self.needs_checks = False
         """True once the shortcut (_is_sound) cannot vouch for the map: an extension was
@@ -316,6 +318,7 @@ class Importer:
     ) -> tuple[ArgumentMap, list[Issue]]:
         node_paths = _NodePaths(self.base, self.seen, nodes)
         keys = [str(n["nodeID"]) for n in nodes]
+        self.aif_ids = {key: n["nodeID"] for key, n in zip(keys, nodes, strict=True)}
         types = {key: n.get("type") for key, n in zip(keys, nodes, strict=True)}
 
         # In the order export writes them, so that export can tell which ids it gets back.
@@ -553,12 +556,13 @@ class Importer:
         for key, scheme in schemes.items():
             if scheme.problem is not None:
                 continue
-            ends = self.ends
-            premises = [(ids[ends[j][0]], edges[j]) for j in scheme.premises]
+            ends, aif_ids = self.ends, self.aif_ids
+            premises = [(ids[ends[j][0]], aif_ids[ends[j][0]], edges[j]) for j in scheme.premises]
             out = edges[scheme.conclusions[0]]
             target = ends[scheme.conclusions[0]][1]
+            conclusion = (ids[target], aif_ids[target], out)
             plain = plain_relation(
-                ids[key], scheme.raw, premises, (ids[target], out), at_scheme=target in schemes
+                ids[key], scheme.raw, premises, conclusion, at_scheme=target in schemes
             )
             if scheme.ext:
                 self.needs_checks = True

@@ -141,27 +141,40 @@ def default_edge_id(from_id: object, to_id: object) -> str:
     return f"{from_id}>{to_id}"
 
 
-def edge_extras(raw: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The keys of an edge beyond its ends; None when they are the ones export makes up."""
+def edge_extras(raw: Mapping[str, Any], from_id: Any, to_id: Any) -> dict[str, Any] | None:
+    """The keys of an edge beyond what export writes by itself; None when nothing is left.
+
+    ``from_id`` and ``to_id`` are the ids of the nodes at its ends as the nodes write them:
+    an edge that names a node ``"5"`` as ``5`` keeps its own spelling.
+    """
     extras = dict(raw)
-    del extras["fromID"], extras["toID"]
-    if len(extras) == 1 and extras.get("edgeID") == default_edge_id(raw["fromID"], raw["toID"]):
+    if _same(extras["fromID"], from_id):
+        del extras["fromID"]
+    if _same(extras["toID"], to_id):
+        del extras["toID"]
+    if len(extras) == 1 and extras.get("edgeID") == default_edge_id(from_id, to_id):
         return None
     return extras
+
+
+def _same(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and a == b
 
 
 def plain_relation(
     relation_id: str,
     raw: Mapping[str, Any],
-    premises: Sequence[tuple[str, Mapping[str, Any]]],
-    conclusion: tuple[str, Mapping[str, Any]],
+    premises: Sequence[tuple[str, Any, Mapping[str, Any]]],
+    conclusion: tuple[str, Any, Mapping[str, Any]],
     *,
     at_scheme: bool,
 ) -> dict[str, Any]:
     """The relation (as plain data) that a scheme node without argmap's extension imports as.
 
-    ``premises`` and ``conclusion`` pair the argmap id at each end with the AIF edge.
+    ``premises`` and ``conclusion`` give, for the node at the far end of each edge, its
+    argmap id and its AIF id, then the AIF edge.
     """
+    own_id = raw["nodeID"]
     text = raw.get("text")
     ok = is_text(text)
     extras = node_extras(raw, relation_id, text_ok=ok)
@@ -170,13 +183,13 @@ def plain_relation(
         meta[META_KEY] = extras
     edges: dict[str, Any] = {}
     premise_edges = {}
-    for premise, edge in premises:
-        kept = edge_extras(edge)
+    for premise, premise_id, edge in premises:
+        kept = edge_extras(edge, premise_id, own_id)
         if kept is not None:
             premise_edges[premise] = kept
     if premise_edges:
         edges["premises"] = premise_edges
-    kept = edge_extras(conclusion[1])
+    kept = edge_extras(conclusion[2], own_id, conclusion[1])
     if kept is not None:
         edges["conclusion"] = kept
     if edges:
@@ -184,7 +197,7 @@ def plain_relation(
     kind = TYPE_KINDS[raw["type"]]
     if kind == "attacks" and at_scheme:
         kind = "undercuts"
-    sources = [p for p, _ in premises]
+    sources = [p for p, _, _ in premises]
     plain: dict[str, Any] = {
         "id": relation_id,
         "kind": kind,

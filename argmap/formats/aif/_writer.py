@@ -142,17 +142,22 @@ class Exporter:
         premise_meta = edge_meta.get("premises")
         premise_meta = premise_meta if isinstance(premise_meta, dict) else {}
         edges: list[dict[str, Any]] = []
-        premises: list[tuple[str, Mapping[str, Any]]] = []
+        premises: list[tuple[str, Any, Mapping[str, Any]]] = []
         for source in r.sources:
             edge = _edge(aif_ids[source], aid, premise_meta.get(source))
             edges.append(edge)
-            premises.append((source, edge))
-        conclusion = _edge(aid, aif_ids[r.target], edge_meta.get("conclusion"))
+            premises.append((source, aif_ids[source], edge))
+        target_id = aif_ids[r.target]
+        conclusion = _edge(aid, target_id, edge_meta.get("conclusion"))
         edges.append(conclusion)
         plain = {
             **RELATION_DEFAULTS,
             **plain_relation(
-                self.plain_ids[str(aid)], raw, premises, (r.target, conclusion), at_scheme=at_scheme
+                self.plain_ids[str(aid)],
+                raw,
+                premises,
+                (r.target, target_id, conclusion),
+                at_scheme=at_scheme,
             ),
         }
         _extend(raw, plain, _relation_data(r))
@@ -258,10 +263,13 @@ def _edge(from_id: Any, to_id: Any, extras: Any) -> dict[str, Any]:
         extras = {"edgeID": default_edge_id(from_id, to_id)}
     # AIFdb writes edgeID, fromID, toID, then the rest; keep that order for clean diffs.
     edge: dict[str, Any] = {"edgeID": extras["edgeID"]} if "edgeID" in extras else {}
-    edge["fromID"] = from_id
-    edge["toID"] = to_id
-    edge.update((k, v) for k, v in extras.items() if k != "edgeID")
+    edge["fromID"] = extras.get("fromID", from_id)
+    edge["toID"] = extras.get("toID", to_id)
+    edge.update((k, v) for k, v in extras.items() if k not in _EDGE_KEYS)
     return edge
+
+
+_EDGE_KEYS: Final = frozenset({"edgeID", "fromID", "toID"})
 
 
 def _reorder(items: list[dict[str, Any]], order: Any, key: str) -> list[dict[str, Any]]:
