@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap._gc import without_gc
 from argmap._io import read_text
 from argmap.citations.latex import PersonName, decode_latex, split_name, split_people
 from argmap.errors import BibliographyError, Issue, Location
@@ -159,6 +160,7 @@ class Bibliography(Mapping[str, BibEntry]):
         return f"Bibliography({len(self)} entries from {self.sources or ['<string>']})"
 
 
+@without_gc
 def parse_bibliography(text: str, *, source: str = "<string>") -> Bibliography:
     """Parse BibTeX text into a bibliography.
 
@@ -174,6 +176,7 @@ def parse_bibliography(text: str, *, source: str = "<string>") -> Bibliography:
         BibliographyError: a block cannot be parsed, or a key or field is defined twice;
             every such problem of the text is listed, located.
     """
+    # The cyclic collector is paused (as for maps): parsing makes many objects, no cycles.
     from bibtexparser import model
     from bibtexparser.entrypoint import parse_string
 
