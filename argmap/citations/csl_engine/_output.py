@@ -62,8 +62,13 @@ _PUNCT: Final[dict[tuple[str, str], int]] = {
 _CLOSE_QUOTES: Final = "”’"
 
 
-def join_text(left: str, right: str, *, punctuation_in_quote: bool) -> tuple[str, str]:
+def join_text(
+    left: str, right: str, *, punctuation_in_quote: bool, before: str = ""
+) -> tuple[str, str]:
     """Resolve the punctuation where two runs of text meet; return both runs, adjusted.
+
+    ``before`` is the text preceding ``left`` when markup separates them, so that a
+    closing quotation mark alone in ``left`` still sees what it closes.
 
     >>> join_text("ed.", ". Paris", punctuation_in_quote=True)
     ('ed.', ' Paris')
@@ -75,13 +80,13 @@ def join_text(left: str, right: str, *, punctuation_in_quote: bool) -> tuple[str
     if not left or not right:
         return left, right
     last, first = left[-1], right[0]
-    if last in _CLOSE_QUOTES and first in ".," and len(left) > 1:
-        inner = left[-2]
+    if last in _CLOSE_QUOTES and first in ".," and (len(left) > 1 or before):
+        inner = left[-2] if len(left) > 1 else before[-1]
         action = _PUNCT.get((inner, first), _KEEP_BOTH)
         if action == _KEEP_FIRST or inner == first:
             return left, right[1:]
         if punctuation_in_quote:
-            if action == _KEEP_SECOND:
+            if action == _KEEP_SECOND and len(left) > 1:
                 return left[:-2] + first + last, right[1:]
             return left[:-1] + first + last, right[1:]
         return left, right
@@ -97,6 +102,7 @@ def finish(tokens: Iterable[Token], *, punctuation_in_quote: bool) -> list[Token
     """Merge adjacent text runs and resolve punctuation at every join, across markup."""
     out: list[Token] = []
     last_text = -1  # index in out of the last text run; markup between is transparent
+    before = ""  # the text run before that one
     for tok in tokens:
         if not isinstance(tok, str):
             out.append(tok)
@@ -109,11 +115,14 @@ def finish(tokens: Iterable[Token], *, punctuation_in_quote: bool) -> list[Token
             continue
         prev = out[last_text]
         assert isinstance(prev, str)
-        left, right = join_text(prev, tok, punctuation_in_quote=punctuation_in_quote)
+        left, right = join_text(
+            prev, tok, punctuation_in_quote=punctuation_in_quote, before=before
+        )
         out[last_text] = left
         if last_text == len(out) - 1:
             out[last_text] = left + right
         elif right:
+            before = left or before
             out.append(right)
             last_text = len(out) - 1
     return out

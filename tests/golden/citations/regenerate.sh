@@ -9,6 +9,8 @@
 #              the items are valid CSL-JSON. Both engines format exactly these items.
 # <style>.html pandoc's HTML for a document citing every item once, with the locator
 #              "p. 12", in file order, followed by the whole bibliography.
+# <style>-cases.html  citations with other locators and labels, and of two items at
+#              once, each item cited once (a second citation would be "subsequent").
 #
 # Same locale data too: argmap renders with the CSL en-US locale file that citeproc-py
 # ships, which is newer than the one built into pandoc 2.17 (MLA's "June", "Sept.", the
@@ -40,6 +42,25 @@ with open(sys.argv[3], "w", encoding="utf-8") as doc:
     for item in items:
         doc.write(f"{item['id']}: [@{item['id']}, p. 12]\n\n")
 PY
+cat > "$tmp/cases.md" <<'MD'
+---
+nocite: '@*'
+---
+
+case1: [@shagina2018dilemma, p. 1]
+
+case2: [@pape1997sanctions, pp. 12-15]
+
+case3: [@toulmin2003uses, chap. 3]
+
+case4: [@baldwin1985statecraft; @shagina2019sanctions]
+
+case5: [@hufbauer2007sanctions, sec. 2]
+
+case6: [@dung1995acceptability, para. 4]
+
+case7: [@caminada2007evaluation]
+MD
 
 for pair in apa:apa chicago:chicago-author-date harvard:harvard-cite-them-right \
     mla:modern-language-association ieee:ieee; do
@@ -57,5 +78,7 @@ with open(sys.argv[3], "w", encoding="utf-8") as out:
 PY
     pandoc "$tmp/doc.md" --citeproc --csl="$tmp/$csl.csl" \
         --bibliography="$here/varied.json" -t html --wrap=none -o "$here/$name.html"
+    pandoc "$tmp/cases.md" --citeproc --csl="$tmp/$csl.csl" \
+        --bibliography="$here/varied.json" -t html --wrap=none -o "$here/$name-cases.html"
 done
 pandoc --version | head -n 1 > "$here/PANDOC_VERSION"
