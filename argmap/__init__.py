@@ -19,6 +19,7 @@ from argmap.citations import (
     read_bibliography,
     read_map_bibliography,
 )
+from argmap.citations.formatting import format_bibliography, format_citation
 from argmap.diagrams import DiagramOptions, render, to_dot, to_mermaid
 from argmap.errors import (
     ArgmapError,
@@ -102,6 +103,8 @@ __all__ = [
     "dump_graphml",
     "dump_map",
     "export_citations",
+    "format_bibliography",
+    "format_citation",
     "from_networkx",
     "import_aif",
     "import_argdown_json",
