@@ -498,3 +498,21 @@ def test_every_kind_and_field_survives_export_and_import() -> None:
         e for e in data["edges"] if e["fromID"] == "u"
     ).items()
     assert parse_aif(json.dumps(data)) == amap
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # One line, no spaces: the column says which node.
+        ('{"nodes":[{"nodeID":"1","text":"A","type":"I"},{"nodeID":"2","type":"Z"}]}', "1:48"),
+        # Windows line ends, a wrapper, and the node on the third line.
+        (
+            '{"AIF": {\r\n  "nodes": [\r\n    {"nodeID": 2, "type": "Z"}\r\n  ]\r\n}}',
+            "3:5",
+        ),
+    ],
+)
+def test_warnings_are_located_in_any_layout(text: str, where: str) -> None:
+    _, warnings = import_aif(text, filename="x.json")
+    assert [str(w.location) for w in warnings] == [f"x.json:{where}"]
+    assert warnings[0].code == "unknown-type"
