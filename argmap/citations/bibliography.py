@@ -160,7 +160,7 @@ class Bibliography(Mapping[str, BibEntry]):
         return f"Bibliography({len(self)} entries from {self.sources or ['<string>']})"
 
 
-@without_gc
+@without_gc  # as for maps: parsing makes many objects and no cycles
 def parse_bibliography(text: str, *, source: str = "<string>") -> Bibliography:
     """Parse BibTeX text into a bibliography.
 
@@ -176,7 +176,6 @@ def parse_bibliography(text: str, *, source: str = "<string>") -> Bibliography:
         BibliographyError: a block cannot be parsed, or a key or field is defined twice;
             every such problem of the text is listed, located.
     """
-    # The cyclic collector is paused (as for maps): parsing makes many objects, no cycles.
     from bibtexparser import model
     from bibtexparser.entrypoint import parse_string
 
