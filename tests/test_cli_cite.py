@@ -47,7 +47,12 @@ def test_formats_match_the_library_exports(fmt: str, golden: str) -> None:
 def test_node_with_support_selects_the_support_tree_sources() -> None:
     code, out, _ = run(str(BALTIC), "-f", "ris", "--node", "thesis", "--with-support")
     assert code == 0
-    assert [r["id"] for r in rispy.loads(out)] == ["vanderberg2020", "erdos1999", "mao2021"]
+    assert [r["id"] for r in rispy.loads(out)] == [
+        "vanderberg2020",
+        "erdos1999",
+        "mao2021",
+        "garcia2015",
+    ]
     code, out, _ = run(str(BALTIC), "-f", "ris", "--node", "thesis")
     assert [r["id"] for r in rispy.loads(out)] == ["vanderberg2020"]
 

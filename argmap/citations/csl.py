@@ -367,7 +367,7 @@ def _date(value: str) -> dict[str, Any] | None:
     return {"date-parts": [parts]}
 
 
-def _issued(text: dict[str, str] | Any) -> dict[str, Any] | None:
+def _issued(text: Mapping[str, str]) -> dict[str, Any] | None:
     date = text.get("date", "")
     if date:
         parsed = _date(date)

@@ -105,6 +105,40 @@ def supporting_nodes(amap: ArgumentMap, node_id: str) -> list[str]:
     return sorted(found, key=lambda n: order[n])
 
 
+@dataclass(frozen=True, slots=True)
+class _Selection:
+    """The nodes of a map whose citations count, and the support relations among them."""
+
+    nodes: frozenset[str]
+    relations: frozenset[int]
+
+    def __bool__(self) -> bool:
+        return bool(self.nodes)
+
+
+def _selection(amap: ArgumentMap, node: str | None, *, with_support: bool) -> _Selection | None:
+    if node is None:
+        return None
+    if not amap.has_node(node):
+        return _Selection(frozenset(), frozenset())
+    if not with_support:
+        return _Selection(frozenset([node]), frozenset())
+    nodes = frozenset(supporting_nodes(amap, node))
+    relations = frozenset(
+        i
+        for i, r in enumerate(amap.relations)
+        if r.kind in SUPPORT_KINDS and r.target in nodes and set(r.sources) <= nodes
+    )
+    return _Selection(nodes, relations)
+
+
+def _is_selected(citing: Citing, selection: _Selection) -> bool:
+    if citing.node is not None:
+        return citing.node in selection.nodes
+    # A relation's citation backs an inference: it counts when the support it backs does.
+    return citing.path[:1] == ("relations",) and citing.path[1] in selection.relations
+
+
 def cited_sources(
     maps: ArgumentMap | Iterable[ArgumentMap],
     bibliography: Bibliography | None = None,
@@ -118,7 +152,8 @@ def cited_sources(
         maps: a map, or several whose citations are merged.
         bibliography: where the keys resolve; without it every ``entry`` is None.
         node: only the citations of this node (looked up in every map given).
-        with_support: with ``node``, also the citations of every node that supports it.
+        with_support: with ``node``, also the citations of every node that supports it,
+            and of the support relations between them.
 
     Returns:
         One :class:`CitedSource` a key, in order of first citation, each with every place
@@ -137,21 +172,14 @@ def cited_sources(
     amaps: Sequence[ArgumentMap] = [maps] if isinstance(maps, ArgumentMap) else list(maps)
     if with_support and node is None:
         raise ValueError("with_support needs a node")
-    wanted: dict[str, set[str]] | None = None
-    if node is not None:
-        wanted = {}
-        for amap in amaps:
-            if amap.has_node(node):
-                wanted[amap.id] = set(supporting_nodes(amap, node) if with_support else [node])
-        if not wanted:
-            where = ", ".join(a.origin or a.id for a in amaps)
-            raise MapError([Issue("error", f"no node {node!r} in {where}", code="unknown-node")])
+    selections = [_selection(amap, node, with_support=with_support) for amap in amaps]
+    if node is not None and not any(selections):
+        where = ", ".join(a.origin or a.id for a in amaps)
+        raise MapError([Issue("error", f"no node {node!r} in {where}", code="unknown-node")])
     by_key: dict[str, list[Citing]] = {}
-    for amap in amaps:
+    for amap, selection in zip(amaps, selections, strict=True):
         for citing in iter_citing(amap):
-            if wanted is not None and (
-                citing.node is None or citing.node not in wanted.get(amap.id, set())
-            ):
+            if selection is not None and not _is_selected(citing, selection):
                 continue
             by_key.setdefault(citing.citation.key, []).append(citing)
     return [
