@@ -98,3 +98,13 @@ def test_check_citations_reports_missing_keys_at_the_citation() -> None:
 
 def test_check_citations_is_clean_for_the_seed_map(seed_map: ArgumentMap) -> None:
     assert check_citations(seed_map, argmap.read_map_bibliography(seed_map)) == []
+
+
+def test_check_citations_says_when_no_bibliography_was_read(baltic: ArgumentMap) -> None:
+    issues = check_citations(baltic, argmap.parse_bibliography("", source="empty.bib"))
+    assert issues[0].message == (
+        "the map's source cites 'vanderberg2020', which is not in the bibliography (empty.bib)"
+    )
+    issues = check_citations(baltic, argmap.read_bibliography([]))
+    assert issues[0].message.endswith("(no .bib file was read: name them under 'bibliography:')")
+    assert len(issues) == 7

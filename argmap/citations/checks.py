@@ -49,6 +49,8 @@ def check_citations(amap: ArgumentMap, bibliography: Bibliography) -> list[Issue
             message += f"; did you mean {close[0]!r}?"
         elif bibliography.sources:
             message += f" ({', '.join(bibliography.sources)})"
+        else:
+            message += " (no .bib file was read: name them under 'bibliography:')"
         issues.append(
             Issue("error", message, code="missing-key", path=citing.path, location=citing.location)
         )
