@@ -143,6 +143,23 @@ def test_locators_labels_and_several_items_match_pandoc(style: str) -> None:
         assert ours[2] == "(Toulmin, 2003, Chapter 3)"
 
 
+@pytest.mark.parametrize(
+    ("style", "with_locator", "without"),
+    [
+        ("apa", "(Shagina, 2018a, p. 4; 2018b, p. 4; 2019, p. 4)", "(Shagina, 2018b, 2019)"),
+        ("chicago", "(Shagina 2018a, 4; 2018b, 4; 2019, 4)", "(Shagina 2018b, 2019)"),
+        ("harvard", "(Shagina, 2018a, p. 4; 2018b, p. 4; 2019, p. 4)", "(Shagina, 2018b, 2019)"),
+    ],
+)
+def test_works_of_one_author_collapse_as_in_pandoc(
+    style: str, with_locator: str, without: str
+) -> None:
+    # The expected citations are pandoc 2.17's for the same items.
+    works = [i for i in ITEMS if i["id"].startswith("shagina")]
+    assert format_citation(works, style=style, locator="4", among=ITEMS) == with_locator
+    assert format_citation(works[1:], style=style, among=ITEMS) == without
+
+
 # ---------------------------------------------------------------- argmap's own items
 
 

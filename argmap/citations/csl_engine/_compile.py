@@ -117,7 +117,9 @@ class Ctx:
         self.number = 0
         self.position = "first" if mode == "cite" else ""
         self.quote_depth = 0
-        self.sas_pending = mode == "bib"
+        # Mark the first names rendered: a repeated author is replaced in a reading list
+        # and left out of a collapsed citation.
+        self.sas_pending = mode in ("bib", "cite")
         self.sort_names: tuple[int, int, bool] | None = None
         self.suppressed: set[str] = set()
         self.used: list[str] = []
@@ -596,7 +598,7 @@ class Compiler:
                 if not out:
                     return []
             ctx.hits += 1
-            if ctx.sas_pending and ctx.mode == "bib":
+            if ctx.sas_pending and ctx.mode != "sort":
                 ctx.sas_pending = False
                 return [("+", SAME_AUTHOR), *out, ("-", SAME_AUTHOR)]
             return out

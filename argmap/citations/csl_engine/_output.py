@@ -115,9 +115,7 @@ def finish(tokens: Iterable[Token], *, punctuation_in_quote: bool) -> list[Token
             continue
         prev = out[last_text]
         assert isinstance(prev, str)
-        left, right = join_text(
-            prev, tok, punctuation_in_quote=punctuation_in_quote, before=before
-        )
+        left, right = join_text(prev, tok, punctuation_in_quote=punctuation_in_quote, before=before)
         out[last_text] = left
         if last_text == len(out) - 1:
             out[last_text] = left + right

@@ -447,7 +447,10 @@ class Processor:
         if context.sort:
             rank = self._cluster_rank(chosen)
             chosen.sort(key=rank.__getitem__)
+        collapse = context.options.get("collapse", "").startswith("year")
+        group_delimiter = context.options.get("cite-group-delimiter", ", ")
         parts: list[Token] = []
+        previous_author: str | None = None
         for index in chosen:
             ctx = Ctx(self.items[index], "cite")
             ctx.number = self.numbers[index]
@@ -458,10 +461,19 @@ class Processor:
             ctx.locator = locator
             ctx.label = label
             got = context.layout(ctx)
-            if got:
-                if parts and context.delimiter:
-                    parts.append(context.delimiter)
-                parts.extend(got)
+            if not got:
+                continue
+            author, rest = _split_author(got)
+            if collapse and parts and author is not None and author == previous_author:
+                # "(Shagina, 2018a, 2018b)": the same author is written once; after a
+                # locator the citation's own delimiter keeps "p. 4; 2018b" readable.
+                parts.append(context.delimiter if locator else group_delimiter)
+                parts.extend(rest)
+                continue
+            previous_author = author
+            if parts and context.delimiter:
+                parts.append(context.delimiter)
+            parts.extend(got)
         if not parts:
             return []
         tokens = context.wrap([context.prefix, *parts, context.suffix])
@@ -503,6 +515,22 @@ def _suffix(n: int) -> str:
     if n < len(_SUFFIXES):
         return _SUFFIXES[n]
     return _suffix(n // len(_SUFFIXES) - 1) + _SUFFIXES[n % len(_SUFFIXES)]
+
+
+def _split_author(tokens: list[Token]) -> tuple[str | None, list[Token]]:
+    """The author text of a rendered citation, and the citation without it.
+
+    What follows the author up to the next text (the delimiter before the year) goes too.
+    """
+    try:
+        start = tokens.index(("+", SAME_AUTHOR))
+        end = tokens.index(("-", SAME_AUTHOR), start)
+    except ValueError:
+        return None, tokens
+    rest = tokens[end + 1 :]
+    while rest and isinstance(rest[0], str) and not any(c.isalnum() for c in rest[0]):
+        rest = rest[1:]
+    return plain(tokens[start + 1 : end]), [*tokens[:start], *rest]
 
 
 def _substitute_authors(entries: list[Entry], substitute: str) -> None:
