@@ -11,7 +11,8 @@ named schemes and ``schemeID``), conflicts, undercuts, rephrases, and a dialogue
 arguebuf runs in its own environment, ``bench/.venv-arguebuf`` (created on first run
 unless ``--no-setup``: ``python -m venv`` then ``pip install arguebuf==2.7.2``), in a
 subprocess, timed there with the same best-of-N rule. Each library is timed as shipped
-(argmap pauses the cyclic garbage collector while importing; arguebuf does not).
+(argmap pauses the cyclic garbage collector while importing; arguebuf does not). The two
+libraries take turns, task by task, so that both meet the same load on a shared machine.
 
 Besides the times and their ratio, the script reports what a round trip (import, then
 export to AIF) keeps: nodes, edges and locutions, and how many come back different from
@@ -39,41 +40,39 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "microtexts-aif"
 ARGUEBUF_ENV = ROOT / "bench" / ".venv-arguebuf"
 ARGUEBUF_VERSION = "2.7.2"
 
-#: Run with arguebuf's interpreter: reads its job as JSON on stdin, prints results as JSON.
-ARGUEBUF_JOB = r"""
+#: Run with arguebuf's interpreter. Its first line on stdin names the inputs; then each
+#: line is a task, run once, answered with its time in seconds, so that the two libraries
+#: take turns and meet the same load on a shared machine.
+ARGUEBUF_SERVER = r"""
 import gc, json, sys, time
 from importlib.metadata import version
 from pathlib import Path
 
 import arguebuf as ab
 
-job = json.load(sys.stdin)
-
-
-def best(func, repeat):
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
+job = json.loads(sys.stdin.readline())
 corpus, synthetic, out = job["corpus"], job["synthetic"], Path(job["out"])
-result = {
-    "version": version("arguebuf"),
-    "corpus": best(lambda: [ab.load.file(f) for f in corpus], job["repeat"]),
-    "synthetic": best(lambda: ab.load.file(synthetic), job["repeat"]),
-    "corpus_round_trip": best(
-        lambda: [ab.dump.aif(ab.load.file(f)) for f in corpus], job["repeat"]
-    ),
-    "synthetic_round_trip": best(lambda: ab.dump.aif(ab.load.file(synthetic)), job["repeat"]),
+tasks = {
+    "corpus": lambda: [ab.load.file(f) for f in corpus],
+    "synthetic": lambda: ab.load.file(synthetic),
+    "corpus_round_trip": lambda: [ab.dump.aif(ab.load.file(f)) for f in corpus],
+    "synthetic_round_trip": lambda: ab.dump.aif(ab.load.file(synthetic)),
 }
-for i, name in enumerate([*corpus, synthetic]):
-    (out / f"{i}.json").write_text(json.dumps(ab.dump.aif(ab.load.file(name))))
-print(json.dumps(result))
+print(version("arguebuf"), flush=True)
+for line in sys.stdin:
+    task = line.strip()
+    if task == "dump":
+        for i, name in enumerate([*corpus, synthetic]):
+            (out / f"{i}.json").write_text(json.dumps(ab.dump.aif(ab.load.file(name))))
+        print("done", flush=True)
+        continue
+    gc.collect()
+    start = time.perf_counter()
+    tasks[task]()
+    print(time.perf_counter() - start, flush=True)
 """
+#: How many times a task runs in each round: the corpus tasks are short, so more.
+RUNS = {"corpus": 5, "synthetic": 1, "corpus_round_trip": 5, "synthetic_round_trip": 1}
 
 
 def synthetic_aif(size: int, *, seed: int = 11) -> dict[str, Any]:
@@ -238,30 +237,45 @@ def main() -> None:
         inputs = [*corpus, synthetic]
         (folder / "arguebuf").mkdir()
 
-        ours = {
-            "corpus": best_of(lambda: [argmap.read_aif(f) for f in corpus], args.repeat),
-            "synthetic": best_of(lambda: argmap.read_aif(synthetic), args.repeat),
-            "corpus_round_trip": best_of(
-                lambda: [argmap.dump_aif(argmap.read_aif(f)) for f in corpus], args.repeat
-            ),
-            "synthetic_round_trip": best_of(
-                lambda: argmap.dump_aif(argmap.read_aif(synthetic)), args.repeat
-            ),
+        ours_tasks: dict[str, Callable[[], object]] = {
+            "corpus": lambda: [argmap.read_aif(f) for f in corpus],
+            "synthetic": lambda: argmap.read_aif(synthetic),
+            "corpus_round_trip": lambda: [argmap.dump_aif(argmap.read_aif(f)) for f in corpus],
+            "synthetic_round_trip": lambda: argmap.dump_aif(argmap.read_aif(synthetic)),
         }
         job = {
             "corpus": [str(f) for f in corpus],
             "synthetic": str(synthetic),
             "out": str(folder / "arguebuf"),
-            "repeat": args.repeat,
         }
-        done = subprocess.run(
-            [str(python), "-c", ARGUEBUF_JOB],
-            input=json.dumps(job),
-            capture_output=True,
+        server = subprocess.Popen(
+            [str(python), "-c", ARGUEBUF_SERVER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
             text=True,
-            check=True,
+            bufsize=1,
         )
-        theirs = json.loads(done.stdout.strip().splitlines()[-1])
+        assert server.stdin is not None and server.stdout is not None
+
+        def ask(task: str) -> str:
+            assert server.stdin is not None and server.stdout is not None
+            server.stdin.write(task + "\n")
+            server.stdin.flush()
+            return server.stdout.readline().strip()
+
+        server.stdin.write(json.dumps(job) + "\n")
+        server.stdin.flush()
+        version = server.stdout.readline().strip()
+        ours = dict.fromkeys(ours_tasks, float("inf"))
+        theirs = dict.fromkeys(ours_tasks, float("inf"))
+        for _ in range(args.repeat):
+            for key, task in ours_tasks.items():
+                for _ in range(RUNS[key]):
+                    ours[key] = min(ours[key], best_of(task, 1))
+                    theirs[key] = min(theirs[key], float(ask(key)))
+        ask("dump")
+        server.stdin.close()
+        server.wait()
 
         originals = [json.loads(p.read_text(encoding="utf-8")) for p in inputs]
         ours_out = [json.loads(argmap.dump_aif(argmap.read_aif(p))) for p in inputs]
@@ -271,7 +285,8 @@ def main() -> None:
         ]
 
     n = len(corpus)
-    print(f"argmap {argmap.__version__} vs arguebuf {theirs['version']}, best of {args.repeat}")
+    runs = ", ".join(f"{k} {v * args.repeat}" for k, v in RUNS.items())
+    print(f"argmap {argmap.__version__} vs arguebuf {version}, taking turns; best of: {runs}")
     print()
     print(f"{'import (seconds)':<38}{'argmap':>10}{'arguebuf':>10}{'ratio':>8}")
     for key, label in (
