@@ -371,8 +371,12 @@ def test_edits_after_import_survive_export(corpora: Path) -> None:
     assert again == edited
     assert again.relations[-2].id is None
     assert again.relations[-1].scheme is None
-    retitled = parse_aif(dump_aif(amap.model_copy(update={"title": "Rubbish"})), filename="x.json")
-    assert (retitled.id, retitled.title) == ("nodeset6361", "Rubbish")
+    # A new title is written; the id made up from the file name is made up again on reading.
+    retitled = dump_aif(amap.model_copy(update={"title": "Rubbish"}))
+    assert json.loads(retitled)[EXTENSION_KEY] == {"title": "Rubbish"}
+    again = parse_aif(retitled, filename=str(path))
+    assert (again.id, again.title) == ("nodeset6361", "Rubbish")
+    assert parse_aif(retitled, filename="x.json").id == "x"
 
 
 def test_kept_edges_to_removed_nodes_are_not_written() -> None:

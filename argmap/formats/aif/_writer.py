@@ -173,9 +173,10 @@ class Exporter:
         ext: dict[str, Any] = {}
         for name in MAP_EXT_FIELDS:
             if name in ("id", "title"):
-                if derived.get("id") == amap.id and derived.get("title") == amap.title:
-                    continue
-                ext[name] = getattr(amap, name)
+                # Made up from the file name on import: reading the file again makes it up
+                # again, unless it was changed since.
+                if derived.get(name) != getattr(amap, name):
+                    ext[name] = getattr(amap, name)
             elif name in data:
                 ext[name] = data[name]
         own = {k: v for k, v in amap.meta.items() if k != META_KEY}
