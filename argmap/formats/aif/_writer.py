@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import json.scanner
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -67,8 +66,9 @@ class Exporter:
             else:
                 relation_ids.append(aif_ids[r.id])
         relation_targets = {r.id for r in amap.relations if r.id is not None}
-        keys = [str(aif_ids[n.id]) for n in amap.nodes] + [str(a) for a in relation_ids]
-        self.plain_ids = assign_ids(keys)
+        self.plain_ids = assign_ids(
+            [str(aif_ids[n.id]) for n in amap.nodes] + [str(a) for a in relation_ids]
+        )
 
         out_nodes: list[dict[str, Any]] = [self.node(n, aif_ids[n.id]) for n in amap.nodes]
         out_edges: list[dict[str, Any]] = []
