@@ -6,6 +6,7 @@ import difflib
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -14,6 +15,9 @@ from argmap.errors import Issue, Path, Severity, sort_issues
 from argmap.model import ArgumentMap, Claim, Evidence, Factor, Node, Question, Relation
 from argmap.model.relation import RELATION_TARGETING_KINDS
 
+if TYPE_CHECKING:
+    from argmap.citations.bibliography import Bibliography
+
 __all__ = ["check"]
 
 #: Relation kinds that count as support when looking for circular reasoning.
@@ -21,7 +25,7 @@ SUPPORT_KINDS = frozenset({"supports", "pushes"})
 
 
 @without_gc
-def check(amap: ArgumentMap) -> list[Issue]:
+def check(amap: ArgumentMap, *, bibliography: Bibliography | None = None) -> list[Issue]:
     """Check a map's meaning beyond its types; return every problem found, errors and warnings.
 
     Errors: duplicate ids, relations to missing nodes, undercuts that do not target a
@@ -35,6 +39,9 @@ def check(amap: ArgumentMap) -> list[Issue]:
 
     Args:
         amap: the map to check.
+        bibliography: when given, every cited key must be in it (see
+            :func:`argmap.check_citations`); read a map's own with
+            :func:`argmap.read_map_bibliography`.
 
     Returns:
         The issues, ordered by position in the file (by position in the map otherwise).
@@ -51,8 +58,15 @@ def check(amap: ArgumentMap) -> list[Issue]:
         step(ctx)
     index = amap._source_index
     issues = ctx.issues
+    if bibliography is not None:
+        from argmap.citations.checks import check_citations
+
+        issues.extend(check_citations(amap, bibliography))
     if index is not None:
-        issues = [replace(i, location=index.locate(i.path)) for i in issues]
+        issues = [
+            i if i.location is not None else replace(i, location=index.locate(i.path))
+            for i in issues
+        ]
         return sort_issues(issues)
     return issues
 

@@ -128,3 +128,40 @@ def test_every_command_has_help(command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0
     assert out.startswith(f"Usage: main {command} ") or out.startswith(f"Usage: argmap {command} ")
+
+
+def test_check_reports_cited_keys_missing_from_the_bibliography(tmp_path: Path) -> None:
+    from tests.conftest import SEED_BIB
+
+    path = tmp_path / "cites.yaml"
+    path.write_text(
+        "argmap: 1\nid: m\ntitle: T\n"
+        f"bibliography: [{SEED_BIB}]\n"
+        "nodes:\n"
+        "  - id: a\n    kind: claim\n    thesis: true\n    text: A\n"
+        "    cites: [{key: shagina2018dilema, locator: p. 1}]\n"
+    )
+    code, out, _ = run("check", str(path))
+    assert code == 1
+    assert out == (
+        f"{path}:10:19: error: node 'a' cites 'shagina2018dilema', which is not in the "
+        "bibliography; did you mean 'shagina2018dilemma'?\n"
+    )
+    assert run("check", "--no-bib", str(path))[:2] == (0, "")
+
+
+def test_check_reports_a_broken_bibliography_once_per_run(tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@book{k, author={A, B}, title={A}, publisher={P}, year=2001}\n"
+        "@book{k, author={A, B}, title={B}, publisher={P}, year=2002}\n"
+    )
+    for name in ("one", "two"):
+        (tmp_path / f"{name}.yaml").write_text(
+            f"argmap: 1\nid: {name}\ntitle: T\nbibliography: [refs.bib]\n"
+            "nodes:\n  - {id: a, kind: claim, thesis: true, text: A}\n"
+        )
+    code, out, _ = run("check", str(tmp_path))
+    assert code == 1
+    assert out.count("duplicate key 'k'") == 1
+    assert out.startswith(f"{bib}:2:")

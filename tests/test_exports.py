@@ -56,7 +56,7 @@ def test_focus_asia_paper_is_a_report_in_a_series_everywhere() -> None:
     bibtex = export_citations(source, format="bibtex")
     assert bibtex.startswith("@techreport{shagina2018dilemma,\n")
     for line in (
-        "  series = {Focus Asia: Perspective \\& Analysis},",
+        "  series = {{Focus Asia}: Perspective \\& Analysis},",
         "  institution = {Institute for Security and Development Policy},",
         "  address = {Stockholm},",
         "  month = nov,",

@@ -1,4 +1,4 @@
-"""``argmap check``: report every problem of map files, located."""
+"""``argmap check``: report every problem of map files and their citations, located."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from pathlib import Path
 import click
 
 from argmap.checks import check
-from argmap.cli._common import EXIT_ERRORS, EXIT_OK, echo_issues
-from argmap.errors import Issue, MapError
+from argmap.citations.bibliography import Bibliography, read_map_bibliography
+from argmap.cli._common import EXIT_ERRORS, EXIT_OK
+from argmap.errors import BibliographyError, Issue, MapError
 from argmap.formats.mapfile import read_map
+from argmap.model import ArgumentMap
 
 MAP_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -27,34 +29,64 @@ def expand_map_paths(paths: tuple[str, ...]) -> list[Path]:
     return result
 
 
+class _Bibliographies:
+    """Reads each distinct set of .bib files once, however many maps name it."""
+
+    def __init__(self) -> None:
+        self._read: dict[tuple[str, ...], Bibliography | list[Issue]] = {}
+
+    def issues_of(self, amap: ArgumentMap) -> tuple[Bibliography | None, list[Issue], bool]:
+        """The map's bibliography, and its problems the first time this set is read."""
+        base = Path(amap.origin).parent if amap.origin else Path()
+        key = tuple(str((base / p).resolve()) for p in amap.bibliography)
+        first = key not in self._read
+        if first:
+            try:
+                self._read[key] = read_map_bibliography(amap)
+            except BibliographyError as exc:
+                self._read[key] = exc.issues
+        found = self._read[key]
+        if isinstance(found, Bibliography):
+            return found, found.issues if first else [], first
+        return None, found if first else [], first
+
+
 @click.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 on warnings).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only, not warnings.")
-def check_command(files: tuple[str, ...], strict: bool, quiet: bool) -> None:
+@click.option(
+    "--no-bib", is_flag=True, help="Do not read the maps' bibliographies or check cited keys."
+)
+def check_command(files: tuple[str, ...], strict: bool, quiet: bool, no_bib: bool) -> None:
     """Check map files and print each problem as PATH:LINE:COL: SEVERITY: MESSAGE.
 
-    FILES are map files (.yaml, .yml, .json) or folders of them. Exits 0 when no errors
-    were found, 1 when there were errors (or warnings, with --strict), 2 on bad usage.
+    FILES are map files (.yaml, .yml, .json) or folders of them. Each map's bibliography
+    is read too, and every cited key must be in it. Exits 0 when no errors were found, 1
+    when there were errors (or warnings, with --strict), 2 on bad usage.
     """
-    failed = False
+    bibliographies = _Bibliographies()
     errors = warnings = 0
     targets = expand_map_paths(files)
     for path in targets:
         issues: list[Issue]
         try:
-            issues = check(read_map(path))
+            amap = read_map(path)
         except MapError as exc:
             issues = exc.issues
-        shown = [i for i in issues if i.is_error or not quiet]
-        for issue in shown:
-            click.echo(str(issue))
+        else:
+            bib: Bibliography | None = None
+            issues = []
+            if amap.bibliography and not no_bib:
+                bib, bib_issues, _ = bibliographies.issues_of(amap)
+                issues.extend(bib_issues)
+            issues.extend(check(amap, bibliography=bib))
+        for issue in issues:
+            if issue.is_error or not quiet:
+                click.echo(str(issue))
         errors += sum(1 for i in issues if i.is_error)
         warnings += sum(1 for i in issues if not i.is_error)
-        failed = failed or any(i.is_error or strict for i in issues)
     noun = "file" if len(targets) == 1 else "files"
     click.echo(f"{len(targets)} {noun} checked: {errors} errors, {warnings} warnings", err=True)
+    failed = errors > 0 or (strict and warnings > 0)
     sys.exit(EXIT_ERRORS if failed else EXIT_OK)
-
-
-__all__ = ["check_command", "echo_issues", "expand_map_paths"]
