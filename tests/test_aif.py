@@ -520,3 +520,13 @@ def test_warnings_are_located_in_any_layout(text: str, where: str) -> None:
     _, warnings = import_aif(text, filename="x.json")
     assert [str(w.location) for w in warnings] == [f"x.json:{where}"]
     assert warnings[0].code == "unknown-type"
+
+
+def test_ids_that_clash_with_kept_nodes_are_refused_on_export() -> None:
+    _, amap, _ = load("dialogue.json")
+    clash = Claim(id="500", text="A claim with the id of a locution node.")
+    edited = amap.model_copy(update={"nodes": [*amap.nodes, clash]})
+    with pytest.raises(FormatError) as caught:
+        dump_aif(edited)
+    assert [i.code for i in caught.value.issues] == ["id-clash"]
+    assert "'500'" in caught.value.issues[0].message

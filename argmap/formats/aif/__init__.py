@@ -110,7 +110,11 @@ def read_aif(path: str | os.PathLike[str]) -> ArgumentMap:
 
 
 def write_aif(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
-    """Write a map as an AIF JSON file, atomically."""
+    """Write a map as an AIF JSON file, atomically; see :func:`dump_aif`.
+
+    Raises:
+        FormatError: the map cannot be written as AIF (see :func:`dump_aif`).
+    """
     write_atomic(path, dump_aif(amap))
 
 
@@ -122,6 +126,10 @@ def dump_aif(amap: ArgumentMap) -> str:
     for prefers) with edges from its premises and to its target. Data AIF has no place for
     goes under the ``"argmap"`` key, so :func:`parse_aif` gives back an equal map; AIF data
     kept by :func:`import_aif` is written back where it came from.
+
+    Raises:
+        FormatError: a node or relation added since import has the id of a node kept from
+            the AIF file (a dialogue node, say); AIF ids must be unique.
 
     >>> import json
     >>> from argmap.model import Claim, Relation

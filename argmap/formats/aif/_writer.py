@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping
 from typing import Any, Final
 
+from argmap.errors import FormatError, Issue
 from argmap.formats.aif._rules import (
     DEFAULT_KEYS,
     DEFAULT_SCHEMES,
@@ -77,10 +78,23 @@ class Exporter:
             out_nodes.append(node)
             out_edges.extend(edges)
         present = {str(o["nodeID"]) for o in out_nodes}
-        for kept in kept_nodes:
-            if str(kept.get("nodeID")) not in present:
-                out_nodes.append(kept)
-                present.add(str(kept.get("nodeID")))
+        clashes = [k.get("nodeID") for k in kept_nodes if str(k.get("nodeID")) in present]
+        if clashes:
+            raise FormatError(
+                [
+                    Issue(
+                        "error",
+                        f"node or relation id {str(clash)!r} is also the id of a node kept from "
+                        "the AIF file it was read from (dialogue or unknown type); give it "
+                        "another id",
+                        code="id-clash",
+                    )
+                    for clash in clashes
+                ],
+                source=self.amap.id,
+            )
+        out_nodes.extend(kept_nodes)
+        present.update(str(k.get("nodeID")) for k in kept_nodes)
         # Kept edges whose ends were removed from the map since import would dangle.
         out_edges.extend(
             e
