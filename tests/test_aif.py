@@ -530,3 +530,22 @@ def test_ids_that_clash_with_kept_nodes_are_refused_on_export() -> None:
         dump_aif(edited)
     assert [i.code for i in caught.value.issues] == ["id-clash"]
     assert "'500'" in caught.value.issues[0].message
+
+
+def test_node_types_that_are_not_strings_are_unknown_types() -> None:
+    text = json.dumps(
+        {
+            "nodes": [
+                {"nodeID": "1", "text": "A", "type": ["I"]},
+                {"nodeID": "2", "text": "B", "type": None},
+            ],
+            "edges": [{"edgeID": "e", "fromID": "1", "toID": "2"}],
+        }
+    )
+    amap, warnings = import_aif(text)
+    assert amap.nodes == []
+    assert [w.message.split(";")[0] for w in warnings] == [
+        "node '1' has type ['I'], which argmap does not know",
+        "node '2' has type None, which argmap does not know",
+    ]
+    assert json.loads(dump_aif(amap)) == json.loads(text)

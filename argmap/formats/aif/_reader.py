@@ -317,29 +317,39 @@ class Importer:
         edges: list[dict[str, Any]],
     ) -> tuple[ArgumentMap, list[Issue]]:
         node_paths = _NodePaths(self.base, self.seen, nodes)
+        # Lists and comprehensions rather than one loop with branches: this runs for every
+        # file of a corpus, and most files are small.
         keys = [str(n["nodeID"]) for n in nodes]
-        self.aif_ids = {key: n["nodeID"] for key, n in zip(keys, nodes, strict=True)}
-        types = {key: n.get("type") for key, n in zip(keys, nodes, strict=True)}
+        # A type that is not a string (a list, say) is an unknown type like any other.
+        kinds = [kind if type(kind := n.get("type")) is str else None for n in nodes]
+        self.aif_ids = dict(zip(keys, [n["nodeID"] for n in nodes], strict=True))
+        types = dict(zip(keys, kinds, strict=True))
+        atoms = [i for i, kind in enumerate(kinds) if kind == "I"]
+        scheme_at = [i for i, kind in enumerate(kinds) if kind in SCHEME_TYPES]
 
         # In the order export writes them, so that export can tell which ids it gets back.
-        ids = assign_ids(
-            [k for k, t in types.items() if t == "I"]
-            + [k for k, t in types.items() if t in SCHEME_TYPES]
-        )
+        ids = assign_ids([keys[i] for i in atoms] + [keys[i] for i in scheme_at])
 
         schemes: dict[str, _Scheme] = {}
-        for i, (key, raw) in enumerate(zip(keys, nodes, strict=True)):
-            kind = raw.get("type")
-            if kind in SCHEME_TYPES:
-                schemes[key] = _Scheme(i, raw, self.extension(raw, node_paths, i))
-            elif kind not in KNOWN_TYPES:
-                what = f"type {kind!r}, which argmap does not know" if "type" in raw else "no type"
-                self.note(
-                    "warning",
-                    "unknown-type",
-                    node_paths[i],
-                    f"node {key!r} has {what}; it is kept as it is and written back on export",
-                )
+        for i in scheme_at:
+            raw = nodes[i]
+            ext = self.extension(raw, node_paths, i) if EXTENSION_KEY in raw else None
+            schemes[keys[i]] = _Scheme(i, raw, ext)
+        if not KNOWN_TYPES.issuperset(kinds):
+            for i, kind in enumerate(kinds):
+                if kind not in KNOWN_TYPES:
+                    what = (
+                        f"type {nodes[i]['type']!r}, which argmap does not know"
+                        if "type" in nodes[i]
+                        else "no type"
+                    )
+                    self.note(
+                        "warning",
+                        "unknown-type",
+                        node_paths[i],
+                        f"node {keys[i]!r} has {what}; it is kept as it is and written back "
+                        "on export",
+                    )
 
         # Edges: premises (I -> scheme) and conclusions (scheme -> I or scheme); the rest
         # (dialogue, unknown types) is kept as it is.
@@ -387,7 +397,7 @@ class Importer:
         # cycle, a premise that is its own conclusion, ...); repeat until the map is sound.
         reset_nodes: set[int] = set()
         while True:
-            node_data, node_positions = self.nodes(nodes, node_paths, ids, reset_nodes)
+            node_data, node_positions = self.nodes(nodes, atoms, keys, node_paths, ids, reset_nodes)
             relation_data, relation_keys = self.relations(schemes, edges, ids)
             amap_meta, map_fields = self.map_fields(graph, wrapper)
             try:
@@ -456,7 +466,7 @@ class Importer:
             self.settle(schemes, edges, node_paths)
             self.needs_checks = True
 
-        amap.meta.update(self.map_meta(amap_meta, keys, nodes, edges, schemes))
+        amap.meta.update(self.map_meta(amap_meta, keys, kinds, nodes, edges, schemes))
         return amap, self.issues()
 
     def settle(
@@ -473,7 +483,7 @@ class Importer:
             for scheme in schemes.values():
                 if scheme.problem is not None:
                     continue
-                target = str(edges[scheme.conclusions[0]]["toID"])
+                target = self.ends[scheme.conclusions[0]][1]
                 if target not in schemes:
                     continue
                 kind = (scheme.ext or {}).get("kind", TYPE_KINDS[scheme.raw["type"]])
@@ -514,17 +524,17 @@ class Importer:
     def nodes(
         self,
         nodes: list[dict[str, Any]],
+        atoms: list[int],
+        keys: list[str],
         node_paths: _NodePaths,
         ids: dict[str, str],
         reset: set[int],
     ) -> tuple[list[dict[str, Any]], list[int]]:
         """The I-nodes as node data, extensions applied except where they were refused."""
         built: list[dict[str, Any]] = []
-        positions: list[int] = []
-        for i, raw in enumerate(nodes):
-            if raw.get("type") != "I":
-                continue
-            key = str(raw["nodeID"])
+        for i in atoms:
+            raw = nodes[i]
+            key = keys[i]
             plain = plain_node(ids[key], raw)
             if not is_text(raw.get("text")):
                 self.note(
@@ -536,7 +546,7 @@ class Importer:
             if i in reset:
                 if isinstance(raw.get(EXTENSION_KEY), dict):
                     keep_rejected(plain, raw[EXTENSION_KEY])
-            else:
+            elif EXTENSION_KEY in raw:
                 ext = self.extension(raw, node_paths, i)
                 if ext:
                     self.needs_checks = True
@@ -544,8 +554,7 @@ class Importer:
                         plain = {k: v for k, v in plain.items() if k in COMMON_NODE_FIELDS}
                     plain = {**plain, **ext}
             built.append(plain)
-            positions.append(i)
-        return built, positions
+        return built, atoms
 
     def relations(
         self, schemes: dict[str, _Scheme], edges: list[dict[str, Any]], ids: dict[str, str]
@@ -652,6 +661,7 @@ class Importer:
         self,
         meta: dict[str, Any],
         keys: list[str],
+        kinds: list[Any],
         nodes: list[dict[str, Any]],
         edges: list[dict[str, Any]],
         schemes: dict[str, _Scheme],
@@ -667,11 +677,11 @@ class Importer:
                 relation_keys.append(key)
         used = set(used_edges)
         relation_set = set(relation_keys)
-        atoms = [k for k, n in zip(keys, nodes, strict=True) if n.get("type") == "I"]
+        atoms = [k for k, kind in zip(keys, kinds, strict=True) if kind == "I"]
         kept = [
             (k, n)
-            for k, n in zip(keys, nodes, strict=True)
-            if n.get("type") != "I" and k not in relation_set
+            for k, kind, n in zip(keys, kinds, nodes, strict=True)
+            if kind != "I" and k not in relation_set
         ]
         kept_edges = [e for j, e in enumerate(edges) if j not in used]
         if kept:

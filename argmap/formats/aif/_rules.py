@@ -17,7 +17,7 @@ EDGES_META_KEY: Final = "aif_edges"
 #: The text given to an I-node whose text is empty (the original is kept in meta).
 NO_TEXT: Final = "(no text)"
 
-SCHEME_TYPES: Final = ("RA", "CA", "MA", "PA")
+SCHEME_TYPES: Final = frozenset({"RA", "CA", "MA", "PA"})
 DIALOGUE_TYPES: Final = ("L", "TA", "YA")
 KNOWN_TYPES: Final = frozenset({"I", *SCHEME_TYPES, *DIALOGUE_TYPES})
 TYPE_KINDS: Final = {"RA": "supports", "CA": "attacks", "MA": "rephrases", "PA": "prefers"}
@@ -148,17 +148,16 @@ def edge_extras(raw: Mapping[str, Any], from_id: Any, to_id: Any) -> dict[str, A
     an edge that names a node ``"5"`` as ``5`` keeps its own spelling.
     """
     extras = dict(raw)
-    if _same(extras["fromID"], from_id):
+    # The same value and the same JSON type (5 is not "5"); inline, for every edge.
+    value = extras["fromID"]
+    if type(value) is type(from_id) and value == from_id:
         del extras["fromID"]
-    if _same(extras["toID"], to_id):
+    value = extras["toID"]
+    if type(value) is type(to_id) and value == to_id:
         del extras["toID"]
     if len(extras) == 1 and extras.get("edgeID") == default_edge_id(from_id, to_id):
         return None
     return extras
-
-
-def _same(a: Any, b: Any) -> bool:
-    return type(a) is type(b) and a == b
 
 
 def plain_relation(
