@@ -11,14 +11,14 @@ read, so rendering an item only runs the code its entry needs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Final
 from xml.etree import ElementTree as ET
 
 from argmap.citations.csl_engine._locale import NS, DatePart, Locale
-from argmap.citations.csl_engine._names import NameOptions, render_name
+from argmap.citations.csl_engine._names import NameOptions, name_key, render_name
 from argmap.citations.csl_engine._output import (
     LEFT_MARGIN,
     NOCASE,
@@ -77,6 +77,10 @@ _MULTIPLE: Final = re.compile(r"\d\s*(?:[-–—,&]|and)\s*\d")
 _RANGE: Final = re.compile(r"(\d+)\s*[-–—]+\s*(\d+)")
 
 Render = Callable[["Ctx"], list[Token]]
+_NO_HINTS: Final[Mapping[tuple[str, ...], str]] = {}
+#: Marks around every names and date output of a citation: what tells citations apart.
+NAMES_MARK: Final = "nm"
+DATE_MARK: Final = "dt"
 
 
 class Ctx:
@@ -85,7 +89,7 @@ class Ctx:
     __slots__ = (
         "calls",
         "disambiguate",
-        "expand_given",
+        "hints",
         "hits",
         "item",
         "label",
@@ -93,6 +97,7 @@ class Ctx:
         "mode",
         "names_shown",
         "number",
+        "people",
         "position",
         "quote_depth",
         "sas_pending",
@@ -108,10 +113,12 @@ class Ctx:
         self.calls = 0  # variables asked for, for group suppression
         self.hits = 0  # ... and found non-empty
         self.disambiguate = False
-        # Citation disambiguation: how many names to show, and given names to add
-        # (1: initials, 2: full given names).
+        # Disambiguation: how many names to show, and for which names to add initials
+        # ("initials") or given names ("given"), "-primary" when only as first name.
         self.names_shown = 0
-        self.expand_given = 0
+        self.hints: Mapping[tuple[str, ...], str] = _NO_HINTS
+        # In citations, the names of each names element rendered, in order.
+        self.people: list[Sequence[dict[str, Any]]] = []
         self.label = "page"
         self.locator: str | None = None
         self.number = 0
@@ -580,6 +587,8 @@ class Compiler:
                     continue
                 rendered = spec.render(ctx, var, people)
                 if rendered:
+                    if ctx.mode == "cite":
+                        ctx.people.append(people)
                     if out and delimiter:
                         out.append(delimiter)
                     out.extend(rendered)
@@ -598,6 +607,8 @@ class Compiler:
                 if not out:
                     return []
             ctx.hits += 1
+            if ctx.mode == "cite":
+                out = [("+", NAMES_MARK), *out, ("-", NAMES_MARK)]
             if ctx.sas_pending and ctx.mode != "sort":
                 ctx.sas_pending = False
                 return [("+", SAME_AUTHOR), *out, ("-", SAME_AUTHOR)]
@@ -669,6 +680,8 @@ class Compiler:
             if attach and out:
                 ctx.year_suffix, suffix = "", ctx.year_suffix
                 out = _attach_suffix(out, suffix)
+            if ctx.mode == "cite" and out:
+                return [("+", DATE_MARK), *out, ("-", DATE_MARK)]
             return out
 
         return self.wrap(element, run)
@@ -747,16 +760,10 @@ class NamesSpec:
             initialize_with_hyphen=compiler.root.get("initialize-with-hyphen", "true") == "true",
         )
         self.demote = compiler.demote
-        # The forms a short name grows into when given names disambiguate citations.
-        rule = compiler.inherited.get("givenname-disambiguation-rule", "by-cite")
-        self.primary_only = rule.startswith("primary-name")
+        # The forms a name grows into when given names disambiguate citations.
         initials = self.options.initialize_with or compiler.root.get("initialize-with") or ". "
         self.with_initials = replace(self.options, form="long", initialize_with=initials)
-        self.with_given = replace(
-            self.options,
-            form="long",
-            initialize_with=None if "with-initials" not in rule else initials,
-        )
+        self.with_given = replace(self.options, form="long", initialize_with=None)
         term = etal_el.get("term", "et-al") if etal_el is not None else "et-al"
         etal_text = locale.term(term)
         self.etal: list[Token] = [etal_text] if etal_text else []
@@ -800,13 +807,18 @@ class NamesSpec:
         order = "all" if sort_mode else self.sort_order
         texts: list[str] = []
         inverted: list[bool] = []
-        expand = ctx.expand_given if not sort_mode else 0
+        hints = ctx.hints if not sort_mode else _NO_HINTS
         for index, person in enumerate(shown):
             inv = order == "all" or (order == "first" and index == 0)
             inverted.append(inv)
-            if expand and (index == 0 or not self.primary_only):
-                opts = self.with_initials if expand == 1 else self.with_given
-                texts.append(render_name(person, opts, inverted=inv))
+            hint = hints.get(name_key(person)) if hints else None
+            if hint and (index == 0 or not hint.endswith("-primary")):
+                if hint.startswith("given"):
+                    texts.append(render_name(person, self.with_given, inverted=inv))
+                elif self.form == "short":
+                    texts.append(render_name(person, self.with_initials, inverted=inv))
+                else:
+                    texts.append(render_name(person, self.options, inverted=inv))
             else:
                 texts.append(render_name(person, self.options, inverted=inv))
         delim = self.delimiter
@@ -819,7 +831,8 @@ class NamesSpec:
                     + render_name(people[-1], self.options, inverted=order == "all")
                 )
                 return self._finish(ctx, var, [body], count)
-            use_delim = _precedes(self.precedes_etal, len(texts), inverted[-1])
+            # "Contextual" here means: after two or more names (CSL 1.0.1).
+            use_delim = _precedes(self.precedes_etal, len(texts) + 1, inverted[-1])
             tokens: list[Token] = [delim.join(texts)]
             if self.etal and not sort_mode:
                 tokens.append(delim if use_delim else " ")
@@ -998,6 +1011,8 @@ def _attach_suffix(tokens: list[Token], suffix: str) -> list[Token]:
 
 
 __all__ = [
+    "DATE_MARK",
+    "NAMES_MARK",
     "NOCASE",
     "Compiler",
     "Context",

@@ -141,3 +141,21 @@ def sort_key(name: dict[str, Any], *, demote: str) -> str:
     if demote == "never":
         return _join(ndp, family, given, dp, str(name.get("suffix", "") or ""))
     return _join(family, given, dp, ndp, str(name.get("suffix", "") or ""))
+
+
+def name_key(name: dict[str, Any]) -> tuple[str, ...]:
+    """A name as a hashable value: two names are the same person if all parts match."""
+    return tuple(
+        str(name.get(part, "") or "")
+        for part in ("family", "given", "dropping-particle", "non-dropping-particle",
+                     "suffix", "literal")
+    )  # fmt: skip
+
+
+def initials_of(given: str) -> str:
+    """The initials of given names, to compare them ("James D. J." gives "JDJ").
+
+    >>> initials_of("Jean-Paul"), initials_of("C. L.")
+    ('JP', 'CL')
+    """
+    return "".join(part[0] for part in re.split(r"[\s.\-]+", given) if part)

@@ -15,8 +15,10 @@ from typing import Any, Final
 from xml.etree import ElementTree as ET
 
 from argmap.citations.csl_engine._compile import (
+    DATE_MARK,
     DATE_VARIABLES,
     NAME_VARIABLES,
+    NAMES_MARK,
     Compiler,
     Context,
     Ctx,
@@ -24,7 +26,7 @@ from argmap.citations.csl_engine._compile import (
     is_numeric,
 )
 from argmap.citations.csl_engine._locale import NS, Locale, load_locale
-from argmap.citations.csl_engine._names import sort_key
+from argmap.citations.csl_engine._names import initials_of, name_key, sort_key
 from argmap.citations.csl_engine._output import (
     LEFT_MARGIN,
     RIGHT_INLINE,
@@ -322,7 +324,7 @@ class Processor:
         self.suffix = [""] * len(self.items)
         self.disambiguate = [False] * len(self.items)
         self.names_shown = [0] * len(self.items)
-        self.expand_given = [0] * len(self.items)
+        self.hints: list[Mapping[tuple[str, ...], str]] = [{}] * len(self.items)
         self.order = self._sorted_order()
         bibliography = self.style.bibliography
         if (
@@ -354,64 +356,109 @@ class Processor:
                 order.sort(key=lambda i: (i in empty, folded[i]))
         return order
 
-    def _cite_key(self, index: int, *, names: int = -1, given: int = -1) -> str:
+    def _cite_info(self, index: int) -> tuple[str, list[Sequence[dict[str, Any]]]]:
+        """The text of a citation's names and dates, and its name lists."""
         ctx = Ctx(self.items[index], "cite")
         ctx.number = self.numbers[index]
         ctx.disambiguate = self.disambiguate[index]
-        ctx.names_shown = self.names_shown[index] if names < 0 else names
-        ctx.expand_given = self.expand_given[index] if given < 0 else given
-        return plain(self.style.citation.layout(ctx))
-
-    def _ambiguous(self, indices: Sequence[int]) -> list[list[int]]:
-        groups: dict[str, list[int]] = {}
-        for index in indices:
-            groups.setdefault(self._cite_key(index), []).append(index)
-        return [g for g in groups.values() if len(g) > 1]
-
-    def _add_names(self, groups: list[list[int]]) -> None:
-        """Show more names, per citation, until it differs from the others of its group."""
-        for group in groups:
-            most = max(len(self.items[i].get("author") or ()) for i in group)
-            for shown in range(2, most + 1):
-                keys = {i: self._cite_key(i, names=shown) for i in group}
-                for index in group:
-                    if not self.names_shown[index] and list(keys.values()).count(keys[index]) == 1:
-                        self.names_shown[index] = shown
-                if all(self.names_shown[i] for i in group):
-                    break
-
-    def _add_given_names(self, groups: list[list[int]]) -> None:
-        """Add initials, then (unless the rule forbids) full given names, to tell apart."""
-        rule = self.style.citation.options.get("givenname-disambiguation-rule", "by-cite")
-        levels = (1,) if rule.endswith("with-initials") else (1, 2)
-        for group in groups:
-            for level in levels:
-                keys = {i: self._cite_key(i, given=level) for i in group}
-                if len(set(keys.values())) > 1:
-                    for index in group:
-                        if list(keys.values()).count(keys[index]) == 1:
-                            self.expand_given[index] = level
-                    break
+        ctx.names_shown = self.names_shown[index]
+        ctx.hints = self.hints[index]
+        texts: list[str] = []
+        depth = 0
+        for tok in self.style.citation.layout(ctx):
+            if isinstance(tok, str):
+                if depth:
+                    texts[-1] += tok
+            elif tok[1] in (NAMES_MARK, DATE_MARK):
+                if tok[0] == "+":
+                    depth += 1
+                    if depth == 1:
+                        texts.append("")
+                else:
+                    depth -= 1
+        return " ".join(texts), ctx.people
 
     def _disambiguate(self) -> None:
+        """Tell apart citations that would print alike, in CSL's order of methods.
+
+        As pandoc's citeproc does: given names by a global rule first (unless the rule
+        is "by-cite"), then, for citations still alike, more names, given names per
+        citation, and year suffixes (or the style's ``disambiguate`` condition).
+        """
         options = self.style.citation.options
-        rank = {index: r for r, index in enumerate(self.order)}
-        groups = self._ambiguous(range(len(self.items)))
-        if groups and options.get("disambiguate-add-names") == "true":
-            self._add_names(groups)
-            groups = self._ambiguous([i for g in groups for i in g])
-        if groups and options.get("disambiguate-add-givenname") == "true":
-            self._add_given_names(groups)
-            groups = self._ambiguous([i for g in groups for i in g])
-        if groups and options.get("disambiguate-add-year-suffix") == "true":
+        count = len(self.items)
+        add_given = options.get("disambiguate-add-givenname") == "true"
+        rule = options.get("givenname-disambiguation-rule", "by-cite") if add_given else ""
+        infos = [self._cite_info(i) for i in range(count)]
+        if rule and rule != "by-cite":
+            hints = _global_name_hints([groups for _, groups in infos], rule)
+            if hints:
+                self.hints = [hints] * count
+                infos = [self._cite_info(i) for i in range(count)]
+        alike: dict[str, list[int]] = {}
+        for index, (text, _) in enumerate(infos):
+            if text:
+                alike.setdefault(text, []).append(index)
+        groups = [g for g in alike.values() if len(g) > 1]
+        if not groups:
+            return
+        people = [[p for group in groups_ for p in group] for _, groups_ in infos]
+        if options.get("disambiguate-add-names") == "true":
+            groups = [self._add_names(g, people, rule) for g in groups]
+        if rule == "by-cite":
+            groups = [self._add_given_names(g, people) for g in groups]
+        if options.get("disambiguate-add-year-suffix") == "true":
+            rank = {index: r for r, index in enumerate(self.order)}
             for group in groups:
                 for n, index in enumerate(sorted(group, key=rank.__getitem__)):
                     self.suffix[index] = _suffix(n)
-            return
-        if groups and self.style.has_disambiguate_condition:
+        elif self.style.has_disambiguate_condition:
             for group in groups:
                 for index in group:
                     self.disambiguate[index] = True
+
+    def _add_names(
+        self, group: list[int], people: list[list[dict[str, Any]]], rule: str
+    ) -> list[int]:
+        """Show each citation the fewest names that tell it apart; return those still alike."""
+        most = max(len(people[i]) for i in group)
+        keys = {
+            shown: {i: _name_parts(people[i][:shown], rule) for i in group}
+            for shown in range(1, most + 1)
+        }
+        found = []
+        for index in group:
+            for shown in range(1, most + 1):
+                mine = keys[shown][index]
+                if all(j == index or keys[shown][j] != mine for j in group):
+                    self.names_shown[index] = shown
+                    found.append(index)
+                    break
+        if rule == "by-cite":
+            self._add_given_names(group, people)
+        return [i for i in group if i not in found]
+
+    def _add_given_names(self, group: list[int], people: list[list[dict[str, Any]]]) -> list[int]:
+        """Add initials or given names where names at one position share a family name."""
+        remaining = list(group)
+        longest = max((len(people[i]) for i in group), default=0)
+        for position in range(longest):
+            column = [people[i][position] for i in group if len(people[i]) > position]
+            # Pairs the column with the group's first items, as pandoc's citeproc does.
+            hinted = set()
+            for index, name in zip(group, column, strict=False):
+                same_family = [
+                    n
+                    for n in column
+                    if name_key(n) != name_key(name) and n.get("family") == name.get("family")
+                ]
+                if not same_family:
+                    continue
+                hint = "given" if any(_initials_match(name, n) for n in same_family) else "initials"
+                self.hints[index] = {**self.hints[index], name_key(name): hint}
+                hinted.add(index)
+            remaining = [i for i in remaining if i not in hinted]
+        return remaining
 
     # ------------------------------------------------------------ rendering
 
@@ -428,7 +475,7 @@ class Processor:
             ctx.year_suffix = self.suffix[index]
             # Names added to tell citations apart show in the entry too, as in pandoc.
             ctx.names_shown = self.names_shown[index]
-            ctx.expand_given = self.expand_given[index]
+            ctx.hints = self.hints[index]
             body = context.layout(ctx)
             if body:
                 tokens = context.wrap([context.prefix, *body, context.suffix])
@@ -457,7 +504,7 @@ class Processor:
             ctx.year_suffix = self.suffix[index]
             ctx.disambiguate = self.disambiguate[index]
             ctx.names_shown = self.names_shown[index]
-            ctx.expand_given = self.expand_given[index]
+            ctx.hints = self.hints[index]
             ctx.locator = locator
             ctx.label = label
             got = context.layout(ctx)
@@ -517,6 +564,63 @@ def _suffix(n: int) -> str:
     return _suffix(n // len(_SUFFIXES) - 1) + _SUFFIXES[n % len(_SUFFIXES)]
 
 
+def _initials_match(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    given_a, given_b = str(a.get("given") or ""), str(b.get("given") or "")
+    return bool(given_a and given_b) and initials_of(given_a) == initials_of(given_b)
+
+
+def _name_parts(names: Sequence[dict[str, Any]], rule: str) -> tuple[tuple[str, ...], ...]:
+    """Names as the given-name rule lets them differ: full, initials, or family only."""
+    out = []
+    for position, name in enumerate(names):
+        key = list(name_key(name))
+        given = key[1]
+        primary = position == 0
+        if rule in ("by-cite", "all-names") or (rule == "primary-name" and primary):
+            pass
+        elif rule == "all-names-with-initials" or (
+            rule == "primary-name-with-initials" and primary
+        ):
+            key[1] = initials_of(given)
+        else:
+            key[1] = ""
+        out.append(tuple(key))
+    return tuple(out)
+
+
+def _global_name_hints(
+    groups_per_cite: Sequence[Sequence[Sequence[dict[str, Any]]]], rule: str
+) -> dict[tuple[str, ...], str]:
+    """Initials or given names for every name that shares its family name with another.
+
+    Under the "primary-name" rules only first names count; where initials cannot tell two
+    names apart, the "-with-initials" rules add nothing and the others add given names.
+    """
+    primary_only = rule.startswith("primary-name")
+    relevant: dict[tuple[str, ...], dict[str, Any]] = {}
+    for groups in groups_per_cite:
+        for names in groups:
+            for name in names[:1] if primary_only else names:
+                relevant.setdefault(name_key(name), name)
+    families: dict[str, list[dict[str, Any]]] = {}
+    for name in relevant.values():
+        if name.get("family"):
+            families.setdefault(str(name["family"]), []).append(name)
+    suffix = "-primary" if primary_only else ""
+    hints: dict[tuple[str, ...], str] = {}
+    for names in families.values():
+        if len(names) < 2:
+            continue
+        for name in names:
+            others = [n for n in names if n is not name]
+            if any(_initials_match(name, other) for other in others):
+                if not rule.endswith("with-initials"):
+                    hints[name_key(name)] = "given" + suffix
+            else:
+                hints[name_key(name)] = "initials" + suffix
+    return hints
+
+
 def _split_author(tokens: list[Token]) -> tuple[str | None, list[Token]]:
     """The author text of a rendered citation, and the citation without it.
 
@@ -528,7 +632,10 @@ def _split_author(tokens: list[Token]) -> tuple[str | None, list[Token]]:
     except ValueError:
         return None, tokens
     rest = tokens[end + 1 :]
-    while rest and isinstance(rest[0], str) and not any(c.isalnum() for c in rest[0]):
+    while rest and (
+        (isinstance(rest[0], str) and not any(c.isalnum() for c in rest[0]))
+        or (not isinstance(rest[0], str) and rest[0][0] == "-")
+    ):
         rest = rest[1:]
     return plain(tokens[start + 1 : end]), [*tokens[:start], *rest]
 
