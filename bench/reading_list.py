@@ -6,7 +6,8 @@ items with :func:`argmap.citations.formatting.format_bibliography` and with ``pa
 --citeproc`` on the same CSL file, in the same run, and prints the times and their ratio
 (argmap / pandoc: below 1 is faster than pandoc). Every argmap run compiles the style
 afresh and nothing is carried over between runs. It also reports how many entries the
-two agree on, with pandoc given argmap's locale data as the tests do.
+two agree on (entry by entry, and whether in the same order), with pandoc given
+argmap's locale data as the tests do. ``--styles apa,chicago,harvard,mla,ieee`` runs all.
 """
 
 from __future__ import annotations
@@ -221,16 +222,17 @@ def _pandoc(pandoc: str, csl: Path, items: Path, doc: Path) -> str:
     return done.stdout
 
 
-def _agreement(ours: str, theirs: str) -> tuple[int, int]:
+def _agreement(ours: str, theirs: str) -> tuple[int, int, bool]:
     def normal(fragment: str) -> str:
         return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
 
-    pattern = r'<div id="ref-([^"]+)" class="csl-entry">(.*?)</div>'
+    pattern = r'<div id="ref-([^"]+)" class="csl-entry">(.*?)</div>\n'
     mine = {k: normal(v) for k, v in re.findall(pattern, ours, flags=re.S)}
     found = re.findall(r'<div id="ref-([^"]+)" class="csl-entry"[^>]*>\n?(.*?)\n?</div>\n'
                        r'(?=<div id="ref-|</div>)', theirs, flags=re.S)  # fmt: skip
     oracle = {k: normal(v) for k, v in found}
-    return sum(mine.get(k) == v for k, v in oracle.items()), len(oracle)
+    same = sum(mine.get(k) == v for k, v in oracle.items())
+    return same, len(oracle), list(mine) == list(oracle)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -243,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     pandoc = shutil.which("pandoc")
     items = synthetic_items(args.entries)
     print(f"reading list of {args.entries} synthetic entries, median of {args.repeat} runs")
-    print(f"{'style':<9} {'argmap s':>9} {'pandoc s':>9} {'ratio':>7} {'agree':>11}")
+    print(f"{'style':<9} {'argmap s':>9} {'pandoc s':>9} {'ratio':>7} {'agree':>11} {'order':>5}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         data = folder / "items.json"
@@ -263,11 +265,11 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             theirs_time, _ = _time(partial(_pandoc, pandoc, csl, data, doc), args.repeat)
             oracle = _pandoc(pandoc, _with_locale(csl, folder / csl.name), data, doc)
-            same, total = _agreement(str(ours_html), oracle)
+            same, total, in_order = _agreement(str(ours_html), oracle)
             ratio = ours_time / theirs_time
             print(
                 f"{style:<9} {ours_time:>9.3f} {theirs_time:>9.3f} {ratio:>7.2f}"
-                f" {same:>5}/{total:<5}"
+                f" {same:>5}/{total:<5} {'yes' if in_order else 'no':>5}"
             )
     return 0
 
