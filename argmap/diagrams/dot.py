@@ -30,6 +30,8 @@ GroupBy: TypeAlias = Literal["actor", "kind"]
 
 #: How many samples a row of the legend holds.
 _LEGEND_ROW = 4
+#: Maps with more nodes than this get bounded layout passes (see to_dot).
+_BOUNDED_LAYOUT = 500
 #: Maps with more nodes than this lay out slowly and unreadably; callers suggest ``focus``.
 LARGE_MAP = 1000
 
@@ -136,6 +138,10 @@ def to_dot(
         fontname=style.fontname,
         pad="0.2",
     )
+    if len(nodes) > _BOUNDED_LAYOUT:
+        # Graphviz's crossing and positioning passes grow much faster than the map; bound
+        # their iterations so that a large map still lays out in seconds, not hours.
+        dot.attr("graph", nslimit="1.0", mclimit="0.3")
     dot.attr("node", fontname=style.fontname, fontsize="10", margin="0.14,0.08")
     dot.attr("edge", fontname=style.fontname, fontsize="9", arrowsize="0.9")
     if title:
