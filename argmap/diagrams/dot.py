@@ -142,7 +142,9 @@ def to_dot(
         # Graphviz's crossing and positioning passes grow much faster than the map; bound
         # their iterations so that a large map still lays out in seconds, not hours.
         dot.attr("graph", nslimit="1.0", mclimit="0.3")
-    dot.attr("node", fontname=style.fontname, fontsize="10", margin="0.14,0.08")
+    dot.attr(
+        "node", fontname=style.fontname, fontcolor=style.text, fontsize="10", margin="0.14,0.08"
+    )
     dot.attr("edge", fontname=style.fontname, fontsize="9", arrowsize="0.9")
     if title:
         dot.attr(
@@ -331,8 +333,9 @@ def _add_node(
         style=style.style,
         fillcolor=style.fillcolor,
         color=options.theme.focus if focused else style.color,
-        fontcolor=style.fontcolor,
         penwidth=f"{style.penwidth + 2 if focused else style.penwidth:g}",
+        # Most styles use the theme's text colour, set once for all nodes.
+        fontcolor=style.fontcolor if style.fontcolor != options.theme.text else None,
     )
 
 
@@ -428,7 +431,7 @@ def _add_legend(
                     style=style.style,
                     fillcolor=style.fillcolor,
                     color=style.color,
-                    fontcolor=style.fontcolor,
+                    fontcolor=style.fontcolor if style.fontcolor != theme.text else None,
                     penwidth=f"{style.penwidth:g}",
                     fontsize="9",
                 )

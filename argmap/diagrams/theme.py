@@ -69,6 +69,8 @@ class Theme:
     nodes: dict[NodeRole, NodeStyle]
     edges: dict[RelationKind, EdgeStyle]
     fontname: str = "Helvetica,Arial,sans-serif"
+    text: str = "#1a1a1a"
+    """The colour of node text, unless a node style says otherwise."""
     muted: str = "#555555"
     cluster: str = "#8c8c8c"
     focus: str = "#000000"
@@ -170,6 +172,7 @@ def _gray_theme(theme: Theme) -> Theme:
         name="print",
         nodes=nodes,
         edges=edges,
+        text=to_gray(theme.text),
         muted=to_gray(theme.muted),
         cluster=to_gray(theme.cluster),
         focus=to_gray(theme.focus),
