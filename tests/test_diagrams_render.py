@@ -233,3 +233,15 @@ def test_notebook_falls_back_to_dot_source(
     assert bundle["text/vnd.graphviz"] == to_dot(seed_map).source
     assert bundle["text/plain"].endswith(to_dot(seed_map).source)
     assert "not installed" in bundle["text/plain"]
+
+
+def test_missing_folders_are_created_and_write_errors_reported(
+    seed_map: ArgumentMap, tmp_path: Path
+) -> None:
+    nested = tmp_path / "a" / "b" / "seed.dot"
+    assert render(seed_map, nested).read_text(encoding="utf-8").startswith("digraph")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(argmap.RenderError, match=r"file/seed\.dot: cannot write the file"):
+        render(seed_map, blocker / "seed.dot")
+    assert blocker.read_text(encoding="utf-8") == "not a folder"

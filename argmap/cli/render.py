@@ -43,7 +43,11 @@ _TEXT_FORMATS = ("dot", "mermaid")
 )
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), help="Output format.")
 @click.option(
-    "--engine", type=click.Choice(ENGINES), default="dot", show_default=True, help="Layout."
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="dot",
+    show_default=True,
+    help="Graphviz layout program.",
 )
 @click.option(
     "--direction",

@@ -76,7 +76,8 @@ def render(
     """Write a diagram to a file: SVG, PNG or PDF through Graphviz's ``dot``, or DOT text.
 
     The file appears complete or not at all: it is written beside its final name and
-    then moved over it, so an existing file is replaced only by a finished one.
+    then moved over it, so an existing file is replaced only by a finished one. Missing
+    folders on the way to it are created.
 
     Args:
         amap_or_dot: a map, or a diagram made by :func:`argmap.to_dot` (or any
@@ -94,7 +95,7 @@ def render(
     Raises:
         GraphvizNotFoundError: an image format was asked for and ``dot`` is not
             installed (DOT and Mermaid output still work).
-        RenderError: the format is unknown, or Graphviz failed.
+        RenderError: the format is unknown, Graphviz failed, or the file cannot be written.
     """
     target = Path(os.fspath(path))
     chosen = format if format is not None else format_for(target)
@@ -119,5 +120,9 @@ def render(
             data = source
         else:
             data = pipe(source, format=chosen, engine=engine, timeout=timeout)
-    write_atomic(target, data)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
+    except OSError as exc:
+        raise RenderError(f"{target}: cannot write the file: {exc.strerror or exc}") from None
     return target
