@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+import argmap
 import argmap.citations
 from argmap.citations import formatting
 from argmap.citations.csl_engine import _compile, _names, _output, _style
@@ -272,6 +273,80 @@ def test_an_empty_reading_list_is_empty() -> None:
     )
 
 
+def test_italics_inside_italics_print_upright() -> None:
+    item = _item(title="<i>Italic <i>nested</i> title</i>")
+    html_out = format_bibliography([item], style="apa", output="html")
+    assert "Doe, J. (2001). Italic <em>nested</em> title." in html_out
+    assert format_bibliography([item], style="apa", output="markdown").startswith(
+        "Doe, J. (2001). Italic *nested* title."
+    )
+
+
+def test_markdown_keeps_emphasis_marks_against_the_words() -> None:
+    tokens: list[_output.Token] = [
+        ("+", "i"),
+        "On ",
+        ("+", "i"),
+        "Homo",
+        ("-", "i"),
+        " x",
+        ("-", "i"),
+    ]
+    assert _output.to_markdown(tokens) == "*On* Homo *x*"
+
+
+def test_markdown_paragraphs_never_open_a_list() -> None:
+    assert _output.to_markdown(["1986. A year"]) == "1986\\. A year"
+    assert _output.to_markdown(["- a dash"]) == "\\- a dash"
+
+
+def test_markdown_percent_encodes_what_would_end_an_autolink() -> None:
+    item = _item(URL="https://example.org/?q=<a b>")
+    out = format_bibliography([item], style="apa", output="markdown")
+    assert out.rstrip().endswith("<https://example.org/?q=%3Ca%20b%3E>")
+
+
+def test_seasons_and_roman_page_ranges() -> None:
+    chapter = _item(type="chapter", page="iv-x", **{"container-title": "A Book"})
+    assert format_bibliography([chapter], style="apa") == (
+        "Doe, J. (2001). A title. In A Book (pp. iv–x). A & B Press.\n"
+    )
+    page = _item(type="webpage", issued={"date-parts": [[2005]], "season": "Spring"})
+    assert format_bibliography([page], style="mla") == (
+        "Doe, Jane. A Title. A & B Press, Spring 2005.\n"
+    )
+
+
+ODD_ITEMS: list[dict[str, Any]] = [
+    {"id": "empty", "type": "book"},
+    {"id": "untyped", "type": "", "title": "Untyped"},
+    {"id": "circa", "type": "article-journal", "title": "Circa",
+     "issued": {"date-parts": [["1850"]], "circa": True}, "author": [{"literal": "Anon."}]},
+    {"id": "range", "type": "book", "title": "Range",
+     "issued": {"date-parts": [[2001, 3], [2002, 5]]}, "editor": [{"family": "X"}]},
+    {"id": "literal", "type": "chapter", "title": "Lit", "issued": {"literal": "Spring 2003"},
+     "volume": 3, "edition": 2, "number-of-pages": "300"},
+    {"id": "raw", "type": "thesis", "title": "Raw", "issued": {"raw": "2004-05-06"},
+     "author": [{"family": "Y", "given": "Z", "suffix": "Jr."}]},
+    {"id": "bc", "type": "article-newspaper", "title": "Neg", "issued": {"date-parts": [[-50]]},
+     "author": [{"family": "Caesar", "given": "Gaius Julius"}]},
+    {"id": "case", "type": "legal_case", "title": "Case v. Case",
+     "issued": {"date-parts": [[1990, 2, 3]]}, "authority": "Court"},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("style", list(STYLES))
+def test_sparse_and_unusual_items_format_in_every_output(style: str) -> None:
+    for output in OUTPUTS:
+        text = format_bibliography(ODD_ITEMS, style=style, output=output)
+        assert "Caesar" in text and "Circa" in text
+        for item in ODD_ITEMS:
+            format_citation(item, style=style, locator="2-3", among=ODD_ITEMS, output=output)
+    dates = format_bibliography(ODD_ITEMS, style=style)
+    assert "2001–2002" in dates and "Spring 2003" in dates
+    assert "BC" in dates or "B.C.E." in dates
+
+
 # ---------------------------------------------------------------- citeproc-py's known gaps
 
 
@@ -403,6 +478,12 @@ def test_a_style_given_by_path(tmp_path: Path) -> None:
     not_csl.write_text("<html/>", encoding="utf-8")
     with pytest.raises(ValueError, match="not a CSL style"):
         load_style(str(not_csl))
+
+
+def test_the_functions_are_public_in_argmap() -> None:
+    assert argmap.format_bibliography is format_bibliography
+    assert argmap.format_citation is format_citation
+    assert {"format_bibliography", "format_citation"} <= set(argmap.__all__)
 
 
 def test_outputs_and_labels_are_public_tuples() -> None:

@@ -73,8 +73,8 @@ _NUMBER_TERMS: Final = {
 _NUMERIC: Final = re.compile(
     r"^\s*[A-Za-z]{0,3}\d+[A-Za-z]{0,3}(?:\s*(?:[-–—,&]|and)\s*[A-Za-z]{0,3}\d+[A-Za-z]{0,3})*\s*$"
 )
-_MULTIPLE: Final = re.compile(r"\d\s*(?:[-–—,&]|and)\s*\d")
-_RANGE: Final = re.compile(r"(\d+)\s*[-–—]+\s*(\d+)")
+_MULTIPLE: Final = re.compile(r"\w\s*(?:[-–—,&]|\band\b)\s*\w")
+_RANGE: Final = re.compile(r"(\w+)\s*[-–—]+\s*(\w+)")
 
 Render = Callable[["Ctx"], list[Token]]
 _NO_HINTS: Final[Mapping[tuple[str, ...], str]] = {}
@@ -155,6 +155,8 @@ def format_range(value: str, fmt: str | None) -> str:
 
     def one(m: re.Match[str]) -> str:
         first, last = m.group(1), m.group(2)
+        if not (first.isdigit() and last.isdigit()):
+            return f"{first}–{last}"  # roman numerals, "S1-S5": only the dash changes
         if len(last) < len(first):
             last = first[: len(first) - len(last)] + last
         if fmt in ("minimal", "minimal-two", "chicago", "chicago-15") and len(first) == len(last):

@@ -190,7 +190,7 @@ def _title_case_run(text: str, state: list[bool]) -> str:
         state[0] = piece.endswith((":", "?", "!"))
         if any(c.isupper() for c in core) or not core[0].isalpha():
             out.append(piece)
-        elif len(core) == 1 and not starts:
+        elif len(core.rstrip(".")) == 1 and not starts:
             # A lone letter ("n-person", "vis-à-vis") stays as written, as in pandoc.
             out.append(piece)
         elif core.rstrip(".,;:?!") in _STOP_WORDS and not starts:
@@ -324,7 +324,7 @@ def to_html(tokens: Sequence[Token]) -> str:
     '<em>A &lt;b&gt; &amp; C</em>'
     """
     parts: list[str] = []
-    for tok in tokens:
+    for tok in flip_flop(tokens):
         if isinstance(tok, str):
             parts.append(html.escape(tok, quote=False))
             continue
@@ -359,7 +359,7 @@ def to_markdown(tokens: Sequence[Token]) -> str:
     parts: list[str] = []
     link: str | None = None
     link_text: list[str] = []
-    for tok in tokens:
+    for tok in _hug(flip_flop(tokens)):
         if isinstance(tok, str):
             if link is not None:
                 link_text.append(tok)
@@ -372,10 +372,11 @@ def to_markdown(tokens: Sequence[Token]) -> str:
                 link, link_text = kind[2:], []
             else:
                 shown = "".join(link_text)
-                target = link or shown
-                if shown == target:
+                target = _URL_UNSAFE.sub(lambda m: f"%{ord(m.group(0)):02X}", link or shown)
+                if shown == (link or shown) and "(" not in target:
                     parts.append(f"<{target}>")
                 else:
+                    target = target.replace("(", "%28").replace(")", "%29")
                     parts.append(f"[{escape_markdown(shown)}]({target})")
                 link = None
         elif kind == "sc":
@@ -384,7 +385,71 @@ def to_markdown(tokens: Sequence[Token]) -> str:
             parts.append(" ")
         else:
             parts.append(_MD_MARK.get(kind, ""))
-    return _squeeze("".join(parts))
+    text = _squeeze("".join(parts))
+    # A paragraph opening like a list item ("1986. ...", "- ...") must not become one.
+    return re.sub(
+        r"^(\d+)([.)])|^([-+])(?= )",
+        lambda m: (m.group(1) or "") + "\\" + (m.group(2) or m.group(3)),
+        text,
+    )
+
+
+_URL_UNSAFE = re.compile(r"[\s<>]")
+
+
+def _hug(tokens: list[Token]) -> list[Token]:
+    """Spaces moved outside emphasis marks: Markdown ignores "*On *" as emphasis.
+
+    >>> _hug([("+", "i"), " On ", ("-", "i"), "x"])
+    [' ', ('+', 'i'), 'On', ('-', 'i'), ' ', 'x']
+    """
+    closed: list[Token] = []
+    for tok in tokens:
+        last = closed[-1] if closed else None
+        if tok in _MD_CLOSES and isinstance(last, str) and last[-1:].isspace():
+            closed[-1] = last.rstrip()
+            closed.extend([tok, " "])
+        else:
+            closed.append(tok)
+    opened: list[Token] = []  # built right to left
+    for tok in reversed(closed):
+        after = opened[-1] if opened else None
+        if tok in _MD_OPENS and isinstance(after, str) and after[:1].isspace():
+            opened[-1] = after.lstrip()
+            opened.extend([tok, " "])
+        else:
+            opened.append(tok)
+    return [t for t in reversed(opened) if t != ""]
+
+
+_MD_OPENS: Final = frozenset(("+", kind) for kind in ("i", "b", "sup", "sub"))
+_MD_CLOSES: Final = frozenset(("-", kind) for kind in ("i", "b", "sup", "sub"))
+
+
+def flip_flop(tokens: Iterable[Token]) -> list[Token]:
+    """Italics inside italics print upright, as CSL's flip-flop formatting asks.
+
+    >>> flip_flop([("+", "i"), "On ", ("+", "i"), "Homo", ("-", "i"), " sapiens", ("-", "i")])
+    [('+', 'i'), 'On ', ('-', 'i'), 'Homo', ('+', 'i'), ' sapiens', ('-', 'i')]
+    """
+    out: list[Token] = []
+    depth = 0
+    for tok in tokens:
+        if isinstance(tok, str) or tok[1] != ITALIC:
+            out.append(tok)
+            continue
+        if tok[0] == "+":
+            depth += 1
+            mark: Token = ("+" if depth % 2 else "-", ITALIC)
+        else:
+            mark = ("-" if depth % 2 else "+", ITALIC)
+            depth -= 1
+        last = out[-1] if out else None
+        if isinstance(last, tuple) and last[1] == ITALIC and last[0] != mark[0]:
+            out.pop()  # an empty or continued run of italics needs no marks
+        else:
+            out.append(mark)
+    return out
 
 
 def _squeeze(text: str) -> str:

@@ -229,6 +229,9 @@ def _typographic(text: str) -> str:
     return text.replace("'", "’") if "'" in text else text
 
 
+_SEASONS: Final = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
+
+
 def _parse_date(value: Any) -> dict[str, Any]:
     if isinstance(value, str):
         value = {"raw": value}
@@ -250,11 +253,20 @@ def _parse_date(value: Any) -> dict[str, Any]:
                 ends = tuple(int(x) for x in parts[1] if str(x).strip() != "")
         except (TypeError, ValueError):
             starts = ends = ()
+    season = value.get("season")
+    if len(starts) == 1 and season:
+        # A season stands where the month would: months 13-16 are the season terms.
+        number = _SEASONS.get(str(season).strip().casefold())
+        if number is None and str(season).strip().isdigit():
+            number = int(str(season).strip())
+        if number in (1, 2, 3, 4):
+            starts = (starts[0], 12 + number)
+            season = None
     literal = value.get("literal") or (None if starts else value.get("raw"))
     return {
         "parts": (starts, ends),
         "literal": literal,
-        "season": value.get("season"),
+        "season": season,
         "circa": value.get("circa"),
     }
 
