@@ -19,7 +19,11 @@ from argmap.citations import (
     read_bibliography,
     read_map_bibliography,
 )
-from argmap.citations.formatting import format_bibliography, format_citation
+from argmap.citations.formatting import (
+    format_bibliography,
+    format_citation,
+    format_node_citation,
+)
 from argmap.diagrams import DiagramOptions, render, to_dot, to_mermaid
 from argmap.errors import (
     ArgmapError,
@@ -105,6 +109,7 @@ __all__ = [
     "export_citations",
     "format_bibliography",
     "format_citation",
+    "format_node_citation",
     "from_networkx",
     "import_aif",
     "import_argdown_json",

@@ -16,6 +16,7 @@ import json
 import re
 import shutil
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +34,11 @@ from argmap.citations.formatting import (
     STYLES,
     format_bibliography,
     format_citation,
+    format_node_citation,
     load_style,
+    split_locator,
 )
-from tests.conftest import DATA, GOLDEN, SEED_BIB
+from tests.conftest import DATA, GOLDEN, SEED_BIB, SEED_MAP
 
 ORACLE = GOLDEN / "citations"
 ITEMS: list[dict[str, Any]] = json.loads((ORACLE / "varied.json").read_text(encoding="utf-8"))
@@ -188,6 +191,79 @@ def test_seed_reading_list_in_apa() -> None:
     )
     assert "Shagina, M. (2018b)." in text and "Shagina, M. (2019)." in text
     assert text.endswith("\n") and text.count("\n\n") == 2
+
+
+# ---------------------------------------------------------------- citations of map nodes
+
+TWO_WORKS_MAP = """
+argmap: 1
+id: two-works
+title: Two works of one author in one year
+nodes:
+  - id: a
+    kind: claim
+    text: Japan's sanctions were symbolic.
+    cites:
+      - {key: shagina2018dilemma, locator: p. 1}
+      - {key: shagina2018dilemma, locator: p. 3}
+      - {key: hufbauer2007sanctions, locator: chap. 2}
+  - id: b
+    kind: evidence
+    text: Japan followed the G7.
+    cites:
+      - {key: shagina2018sanctions}
+  - id: c
+    kind: claim
+    text: Nothing cited here.
+relations:
+  - {from: b, to: a, kind: supports}
+"""
+
+
+def test_node_citation_of_the_seed_map() -> None:
+    amap = argmap.read_map(SEED_MAP)
+    bibliography = argmap.read_map_bibliography(amap)
+    cite = partial(format_node_citation, amap, "symbolic-sanctions", bibliography)
+    assert cite(style="apa") == "(Shagina, 2018, p. 1)"
+    assert cite(style="chicago") == "(Shagina 2018, 1)"
+    assert cite(style="ieee") == "[1, p. 1]"
+    assert cite(style="mla", output="html") == "(Shagina 1)"
+
+
+def test_node_citation_gathers_locators_and_uses_the_maps_year_suffixes() -> None:
+    amap = argmap.parse_map(TWO_WORKS_MAP, filename="two-works.yaml")
+    bibliography = argmap.read_bibliography([DATA / "citations" / "varied.bib"])
+    cite = partial(format_node_citation, amap, bibliography=bibliography, style="apa")
+    assert cite("a") == "(Hufbauer et al., 2007, Chapter 2; Shagina, 2018a, pp. 1, 3)"
+    assert cite("b") == "(Shagina, 2018b)"
+    assert cite("a", with_support=True) == (
+        "(Hufbauer et al., 2007, Chapter 2; Shagina, 2018a, pp. 1, 3; 2018b)"
+    )
+    assert cite("c") == ""
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("p. 1", ("page", "1")),
+        ("pp. 12-15", ("page", "12-15")),
+        ("chap. 3", ("chapter", "3")),
+        ("§ 2", ("section", "2")),
+        ("¶4", ("paragraph", "4")),
+        ("s.v. argument", ("sub verbo", "argument")),
+        ("12", (None, "12")),
+        ("Preface", (None, "Preface")),
+        ("Part two", ("part", "two")),
+    ],
+)
+def test_split_locator(written: str, expected: tuple[str | None, str]) -> None:
+    assert split_locator(written) == expected
+
+
+def test_a_labelled_locator_brings_its_label() -> None:
+    item = ITEMS[0]
+    assert format_citation(item, style="apa", locator="chap. 3") == "(Shagina, 2018, Chapter 3)"
+    assert format_citation(item, style="apa", locator="pp. 3-4") == "(Shagina, 2018, pp. 3–4)"
 
 
 # ---------------------------------------------------------------- outputs
@@ -483,7 +559,8 @@ def test_a_style_given_by_path(tmp_path: Path) -> None:
 def test_the_functions_are_public_in_argmap() -> None:
     assert argmap.format_bibliography is format_bibliography
     assert argmap.format_citation is format_citation
-    assert {"format_bibliography", "format_citation"} <= set(argmap.__all__)
+    assert argmap.format_node_citation is format_node_citation
+    assert {"format_bibliography", "format_citation", "format_node_citation"} <= set(argmap.__all__)
 
 
 def test_outputs_and_labels_are_public_tuples() -> None:

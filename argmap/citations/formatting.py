@@ -15,14 +15,19 @@ IEEE) are unchanged CSL files from the Zotero style repository; any other indepe
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from argmap.citations.csl_engine import Processor, Style, to_html, to_markdown, to_text
 from argmap.citations.csl_engine._output import Token
+
+if TYPE_CHECKING:
+    from argmap.citations.bibliography import Bibliography
+    from argmap.model import ArgumentMap
 
 _STYLE_DIR: Final = Path(__file__).resolve().parent / "styles"
 
@@ -96,6 +101,8 @@ def format_citation(
         item_or_items: one CSL-JSON item, or several cited together.
         style: one of :data:`STYLES`, or the path of an independent ``.csl`` file.
         locator: where in the work, such as "1" or "12-15"; applies to every item cited.
+            A locator written with its label, as in maps ("p. 1", "chap. 3", "§ 2"),
+            brings its own label.
         label: what the locator counts, one of :data:`LABELS` ("page", "chapter", ...).
         output: one of :data:`OUTPUTS`.
         among: every item of the reading list the citation belongs to, so that works
@@ -110,6 +117,9 @@ def format_citation(
     _check_output(output)
     if label not in LABELS:
         raise ValueError(f"unknown locator label {label!r}; choose one of: {', '.join(LABELS)}")
+    if locator:
+        written, locator = split_locator(locator)
+        label = written or label
     cited = [item_or_items] if isinstance(item_or_items, Mapping) else list(item_or_items)
     context = _checked(among if among is not None else cited)
     processor = Processor(compiled, context)
@@ -122,6 +132,95 @@ def format_citation(
         indices.append(positions[key])
     tokens = processor.citation(indices, locator=locator or None, label=label)
     return _render(tokens, output)
+
+
+def format_node_citation(
+    amap: ArgumentMap,
+    node: str,
+    bibliography: Bibliography,
+    *,
+    style: str,
+    output: str = "text",
+    with_support: bool = False,
+) -> str:
+    """The in-text citation of what a node of a map cites, with its locators.
+
+    Year suffixes and numbers are those of the map's whole reading list, so the
+    citation matches ``format_bibliography`` of everything the map cites. A source a
+    node cites at several places gets them all ("pp. 1, 3").
+
+    Args:
+        amap: the map.
+        node: the id of the node.
+        bibliography: where the map's keys resolve (:func:`argmap.read_map_bibliography`).
+        style: one of :data:`STYLES`, or the path of an independent ``.csl`` file.
+        output: one of :data:`OUTPUTS`.
+        with_support: also cite the sources of every node that supports this one.
+
+    Returns:
+        The citation, or "" when the node cites nothing.
+
+    Raises:
+        ValueError: an unknown style or output.
+        BibliographyError: a cited key is missing from the bibliography.
+    """
+    from argmap.citations.export import csl_items
+    from argmap.citations.selection import cited_sources
+
+    compiled = load_style(style)
+    _check_output(output)
+    everything = cited_sources(amap, bibliography)
+    processor = Processor(compiled, csl_items(everything))
+    positions = {key: index for index, key in enumerate(processor.ids)}
+    chosen = cited_sources(amap, bibliography, node=node, with_support=with_support)
+    locators: dict[int, tuple[str | None, str]] = {}
+    for source in chosen:
+        split = [split_locator(loc) for loc in source.locators]
+        labels = {label for label, _ in split}
+        if split and len(labels) == 1:
+            locators[positions[source.key]] = (
+                ", ".join(value for _, value in split),
+                next(iter(labels)) or "page",
+            )
+        elif split:  # mixed labels: keep each as written, under no label
+            locators[positions[source.key]] = ("; ".join(source.locators), "page")
+    indices = [positions[source.key] for source in chosen]
+    if not indices:
+        return ""
+    return _render(processor.citation(indices, locators=locators), output)
+
+
+_LABEL_WORDS: Final = {
+    "p": "page", "pp": "page", "page": "page", "pages": "page",
+    "ch": "chapter", "chap": "chapter", "chaps": "chapter", "chapter": "chapter",
+    "sec": "section", "secs": "section", "section": "section", "§": "section", "§§": "section",
+    "para": "paragraph", "paras": "paragraph", "paragraph": "paragraph", "¶": "paragraph",
+    "fig": "figure", "figs": "figure", "figure": "figure",
+    "vol": "volume", "vols": "volume", "volume": "volume",
+    "n": "note", "nn": "note", "note": "note",
+    "l": "line", "ll": "line", "line": "line",
+    "col": "column", "cols": "column", "tab": "table", "table": "table",
+    "pt": "part", "pts": "part", "part": "part", "bk": "book", "book": "book",
+    "v": "verse", "vv": "verse", "verse": "verse", "no": "issue", "nos": "issue",
+    "s.v": "sub verbo", "s.vv": "sub verbo",
+}  # fmt: skip
+_LABELLED: Final = re.compile(r"^\s*([^\W\d]+(?:\.[^\W\d]+)*|§§?|¶)\.?\s*(?=\S)(.*)$")
+
+
+def split_locator(locator: str) -> tuple[str | None, str]:
+    """The label a locator is written with, and the rest: "p. 1" gives ("page", "1").
+
+    >>> split_locator("p. 1"), split_locator("pp. 12-15"), split_locator("§ 2")
+    (('page', '1'), ('page', '12-15'), ('section', '2'))
+    >>> split_locator("12"), split_locator("Preface")
+    ((None, '12'), (None, 'Preface'))
+    """
+    m = _LABELLED.match(locator)
+    if m:
+        label = _LABEL_WORDS.get(m.group(1).casefold())
+        if label is not None:
+            return label, m.group(2).strip()
+    return None, locator.strip()
 
 
 def load_style(style: str) -> Style:

@@ -499,8 +499,19 @@ class Processor:
             entry.tokens = finish(entry.tokens, punctuation_in_quote=quote)
         return out
 
-    def citation(self, indices: Sequence[int], *, locator: str | None, label: str) -> list[Token]:
-        """One citation of the items at these positions, with a locator for each."""
+    def citation(
+        self,
+        indices: Sequence[int],
+        *,
+        locator: str | None = None,
+        label: str = "page",
+        locators: Mapping[int, tuple[str | None, str]] | None = None,
+    ) -> list[Token]:
+        """One citation of the items at these positions.
+
+        ``locator`` and ``label`` apply to every item; ``locators`` gives an item (by
+        position) its own locator and label instead.
+        """
         context = self.style.citation
         chosen = list(indices)
         if context.sort:
@@ -510,6 +521,7 @@ class Processor:
         group_delimiter = context.options.get("cite-group-delimiter", ", ")
         parts: list[Token] = []
         previous_author: str | None = None
+        previous_locator: str | None = None
         for index in chosen:
             ctx = Ctx(self.items[index], "cite")
             ctx.number = self.numbers[index]
@@ -517,8 +529,7 @@ class Processor:
             ctx.disambiguate = self.disambiguate[index]
             ctx.names_shown = self.names_shown[index]
             ctx.hints = self.hints[index]
-            ctx.locator = locator
-            ctx.label = label
+            ctx.locator, ctx.label = (locators or {}).get(index, (locator, label))
             got = context.layout(ctx)
             if not got:
                 continue
@@ -526,10 +537,11 @@ class Processor:
             if collapse and parts and author is not None and author == previous_author:
                 # "(Shagina, 2018a, 2018b)": the same author is written once; after a
                 # locator the citation's own delimiter keeps "p. 4; 2018b" readable.
-                parts.append(context.delimiter if locator else group_delimiter)
+                parts.append(context.delimiter if previous_locator else group_delimiter)
                 parts.extend(rest)
+                previous_locator = ctx.locator
                 continue
-            previous_author = author
+            previous_author, previous_locator = author, ctx.locator
             if parts and context.delimiter:
                 parts.append(context.delimiter)
             parts.extend(got)
