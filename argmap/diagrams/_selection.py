@@ -28,6 +28,11 @@ class Drawn:
 def visible_nodes(
     amap: ArgumentMap, *, focus: str | None, depth: int, hide_evidence: bool
 ) -> set[str]:
+    """The ids of the nodes a diagram shows.
+
+    Raises:
+        RenderError: ``focus`` names no node of the map, or ``depth`` is negative.
+    """
     visible = {n.id for n in amap.nodes}
     if focus is not None:
         if not amap.has_node(focus):
@@ -64,6 +69,7 @@ def _endpoints(amap: ArgumentMap) -> list[list[str]]:
 
 
 def _neighbourhood(amap: ArgumentMap, focus: str, depth: int) -> set[str]:
+    """Nodes at most ``depth`` relations from ``focus``, in either direction."""
     adjacent: dict[str, set[str]] = {}
     for nodes in _endpoints(amap):
         for node in nodes:
@@ -88,6 +94,12 @@ def _neighbourhood(amap: ArgumentMap, focus: str, depth: int) -> set[str]:
 
 
 def drawn_relations(amap: ArgumentMap, visible: set[str]) -> list[Drawn]:
+    """The relations among visible nodes, in map order, with the junctions they need.
+
+    A relation is drawn when one of its premises is visible and its target is a visible
+    node or a drawn relation. It needs a junction when it is linked or when a drawn
+    relation targets it.
+    """
     candidates = [
         Drawn(i, r, [s for s in r.sources if s in visible]) for i, r in enumerate(amap.relations)
     ]
@@ -101,7 +113,8 @@ def drawn_relations(amap: ArgumentMap, visible: set[str]) -> list[Drawn]:
         if not ready:
             break
         kept.extend(ready)
-        pending = [c for c in pending if c not in ready]
+        taken = {c.index for c in ready}
+        pending = [c for c in pending if c.index not in taken]
     kept.sort(key=lambda c: c.index)
     targeted = {c.relation.target for c in kept}
     for item in kept:
@@ -119,10 +132,12 @@ class Markers:
         self.order: dict[str, int] = {}
 
     def key_label(self, key: str) -> str:
+        """The marker text of a key; the first call for a key gives it the next number."""
         self.order.setdefault(key, len(self.order) + 1)
         return self.labels.get(key) or str(self.order[key])
 
     def marker(self, cites: Iterable[Citation]) -> str:
+        """The marker of a node's citations, ``[1, p. 1; 2]``, or ``""`` without any."""
         parts: list[str] = []
         for citation in cites:
             label = self.key_label(citation.key)
