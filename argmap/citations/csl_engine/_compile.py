@@ -21,7 +21,6 @@ from argmap.citations.csl_engine._locale import NS, DatePart, Locale
 from argmap.citations.csl_engine._names import NameOptions, name_key, render_name
 from argmap.citations.csl_engine._output import (
     LEFT_MARGIN,
-    NOCASE,
     RIGHT_INLINE,
     SAME_AUTHOR,
     Token,
@@ -204,20 +203,6 @@ class Context:
     options: dict[str, str] = field(default_factory=dict)
 
 
-_NAME_INHERIT: Final = (
-    "and",
-    "delimiter-precedes-et-al",
-    "delimiter-precedes-last",
-    "et-al-min",
-    "et-al-use-first",
-    "et-al-use-last",
-    "initialize",
-    "initialize-with",
-    "name-as-sort-order",
-    "sort-separator",
-)
-
-
 class Compiler:
     """Compiles one context (citation or bibliography) of a style into closures."""
 
@@ -296,7 +281,7 @@ class Compiler:
 
     # ------------------------------------------------------------ formatting
 
-    def wrap(self, element: ET.Element, inner: Render, *, affixes: bool = True) -> Render:
+    def wrap(self, element: ET.Element, inner: Render, *, with_prefix: bool = True) -> Render:
         """Apply strip-periods, text-case, quotes, font, affixes and display, as given."""
         a = element.attrib
         steps: list[Callable[[list[Token], Ctx], list[Token]]] = []
@@ -312,8 +297,8 @@ class Compiler:
             opens: list[Token] = [("+", m) for m in marks]
             closes: list[Token] = [("-", m) for m in reversed(marks)]
             steps.append(lambda t, c: [*opens, *t, *closes])
-        prefix = a.get("prefix", "") if affixes else ""
-        suffix = a.get("suffix", "") if affixes else ""
+        prefix = a.get("prefix", "") if with_prefix else ""
+        suffix = a.get("suffix", "")
         if prefix or suffix:
             steps.append(lambda t, c: [prefix, *t, suffix])
         display = a.get("display")
@@ -371,9 +356,10 @@ class Compiler:
         a = element.attrib
         inner: Render
         if "variable" in a:
-            inner = self._text_variable(a["variable"], a.get("form", "long"), element)
+            inner = self._text_variable(a["variable"], a.get("form", "long"))
             if a["variable"] == "DOI" and a.get("prefix", "").startswith("https://doi.org/"):
-                return self.wrap(element, self._doi_link(inner, a["prefix"]), affixes=False)
+                # The resolver prefix belongs inside the link.
+                return self.wrap(element, self._doi_link(inner, a["prefix"]), with_prefix=False)
         elif "macro" in a:
             name = a["macro"]
             inner = lambda ctx: self.macro(name)(ctx)  # noqa: E731 - resolved lazily
@@ -408,7 +394,7 @@ class Compiler:
 
         return run
 
-    def _text_variable(self, name: str, form: str, element: ET.Element) -> Render:
+    def _text_variable(self, name: str, form: str) -> Render:
         range_format = self.page_range_format
 
         # An empty year-suffix does not empty its group: it is generated, not data, and
@@ -877,15 +863,22 @@ def _type_is(wanted: str, ctx: Ctx) -> bool:
 
 
 def _variable_is_set(name: str, ctx: Ctx) -> bool:
-    return _has(ctx, name)
+    if name == "locator":
+        return bool(ctx.locator)
+    if name in ctx.suppressed:
+        return False
+    value = ctx.item.get(name)
+    return value is not None and value != "" and value != []
 
 
 def _is_numeric_variable(name: str, ctx: Ctx) -> bool:
-    return _numeric_var(ctx, name)
+    value = ctx.locator if name == "locator" else ctx.item.get(name)
+    return value is not None and is_numeric(value)
 
 
 def _is_uncertain_date(name: str, ctx: Ctx) -> bool:
-    return _uncertain(ctx, name)
+    value = ctx.item.get(name)
+    return isinstance(value, dict) and bool(value.get("circa"))
 
 
 def _locator_matches(wanted: str, ctx: Ctx) -> bool:
@@ -904,25 +897,6 @@ _CONDITIONS: Final[dict[str, Callable[[str, Ctx], bool]]] = {
     "locator": _locator_matches,
     "position": _position_is,
 }
-
-
-def _has(ctx: Ctx, name: str) -> bool:
-    if name == "locator":
-        return bool(ctx.locator)
-    if name in ctx.suppressed:
-        return False
-    value = ctx.item.get(name)
-    return value is not None and value != "" and value != []
-
-
-def _numeric_var(ctx: Ctx, name: str) -> bool:
-    value = ctx.locator if name == "locator" else ctx.item.get(name)
-    return value is not None and is_numeric(value)
-
-
-def _uncertain(ctx: Ctx, name: str) -> bool:
-    value = ctx.item.get(name)
-    return isinstance(value, dict) and bool(value.get("circa"))
 
 
 _LOCATOR_ALIASES: Final = {"sub-verbo": "sub verbo"}
@@ -1015,7 +989,6 @@ def _attach_suffix(tokens: list[Token], suffix: str) -> list[Token]:
 __all__ = [
     "DATE_MARK",
     "NAMES_MARK",
-    "NOCASE",
     "Compiler",
     "Context",
     "Ctx",
