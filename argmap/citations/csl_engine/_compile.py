@@ -283,13 +283,27 @@ class Compiler:
 
     def wrap(self, element: ET.Element, inner: Render, *, with_prefix: bool = True) -> Render:
         """Apply strip-periods, text-case, quotes, font, affixes and display, as given."""
+        apply = self.formatter(element, with_prefix=with_prefix)
+        if apply is None:
+            return inner
+
+        def run(ctx: Ctx) -> list[Token]:
+            out = inner(ctx)
+            return apply(out, ctx) if out else out
+
+        return run
+
+    def formatter(
+        self, element: ET.Element, *, with_prefix: bool = True, any_language: bool = False
+    ) -> Callable[[list[Token], Ctx], list[Token]] | None:
+        """The formatting an element's attributes ask for, as a function of its output."""
         a = element.attrib
         steps: list[Callable[[list[Token], Ctx], list[Token]]] = []
         if a.get("strip-periods") == "true":
             steps.append(lambda t, c: [x.replace(".", "") if isinstance(x, str) else x for x in t])
         case = a.get("text-case")
         if case:
-            steps.append(partial(self._case, case=case))
+            steps.append(partial(self._case, case=case, any_language=any_language))
         if a.get("quotes") == "true":
             steps.append(self._quote)
         marks = self.marks(element)
@@ -306,17 +320,14 @@ class Compiler:
             kind = LEFT_MARGIN if display == "left-margin" else RIGHT_INLINE
             steps.append(lambda t, c: [("+", kind), *t, ("-", kind)])
         if not steps:
-            return inner
+            return None
 
-        def run(ctx: Ctx) -> list[Token]:
-            out = inner(ctx)
-            if not out:
-                return out
+        def apply(tokens: list[Token], ctx: Ctx) -> list[Token]:
             for step in steps:
-                out = step(out, ctx)
-            return out
+                tokens = step(tokens, ctx)
+            return tokens
 
-        return run
+        return apply
 
     @staticmethod
     def marks(element: ET.Element) -> list[str]:
@@ -334,8 +345,10 @@ class Compiler:
             marks.append("u")
         return marks
 
-    def _case(self, tokens: list[Token], ctx: Ctx, case: str) -> list[Token]:
-        if case in ("title", "sentence"):
+    def _case(
+        self, tokens: list[Token], ctx: Ctx, case: str, *, any_language: bool = False
+    ) -> list[Token]:
+        if case in ("title", "sentence") and not any_language:
             # Title case is English-only (CSL 1.0.1); other languages keep their case.
             lang = str(ctx.item.get("language", "") or "")
             if lang and not lang.lower().startswith("en"):
@@ -664,7 +677,7 @@ class Compiler:
             if ctx.mode == "sort":
                 return [_sortable(starts, [p.name for p in parts])]
             attach = name == "issued" and ctx.year_suffix and not explicit and ctx.mode != "sort"
-            out = _render_date(starts, ends, part_renders, delimiter, value.get("season"))
+            out = _render_date(starts, ends, part_renders, delimiter, value.get("season"), ctx)
             if attach and out:
                 ctx.year_suffix, suffix = "", ctx.year_suffix
                 out = _attach_suffix(out, suffix)
@@ -674,7 +687,7 @@ class Compiler:
 
         return self.wrap(element, run)
 
-    def _date_part(self, part: DatePart) -> Callable[[int], list[Token]]:
+    def _date_part(self, part: DatePart) -> Callable[[int, Ctx], list[Token]]:
         a = part.attrs
         form = a.get("form", "long" if part.name != "day" else "numeric")
         locale = self.locale
@@ -703,12 +716,13 @@ class Compiler:
                 return locale.ordinal(value)
             return str(value)
 
-        wrapped = self.wrap(el, lambda ctx: [ctx.item["__v"]] if ctx.item["__v"] else [])
-        probe = Ctx({"__v": ""}, "bib")
+        apply = self.formatter(el)
 
-        def run(value: int) -> list[Token]:
-            probe.item["__v"] = raw(value)
-            return wrapped(probe)
+        def run(value: int, ctx: Ctx) -> list[Token]:
+            text = raw(value)
+            if not text:
+                return []
+            return apply([text], ctx) if apply is not None else [text]
 
         return run
 
@@ -762,23 +776,13 @@ class NamesSpec:
                 *self.etal,
                 *[("-", m) for m in reversed(marks)],
             ]
-        self.name_wrap: Render | None = None
-        if name_el is not None and any(
-            k in name_el.attrib
-            for k in ("prefix", "suffix", "font-style", "font-weight", "font-variant", "text-case")
-        ):
-            self.name_wrap = compiler.wrap(name_el, lambda ctx: ctx.item["__n"])
-        self.label: Callable[[str, bool], list[Token]] | None = None
+        self.name_format = None if name_el is None else compiler.formatter(name_el)
         self.label_after = label_after
-        if label_el is not None:
-            form = label_el.get("form", "long")
-            wrapped = compiler.wrap(label_el, lambda ctx: ctx.item["__n"])
-
-            def label(var: str, plural: bool) -> list[Token]:
-                text = locale.term(var, form=form, plural=plural)
-                return wrapped(Ctx({"__n": [text] if text else []}, "bib"))
-
-            self.label = label
+        self.label_form = None if label_el is None else label_el.get("form", "long")
+        # The label is a term of the style's locale: its case is not the item's language.
+        self.label_format = (
+            None if label_el is None else compiler.formatter(label_el, any_language=True)
+        )
 
     def render(self, ctx: Ctx, var: str, people: Sequence[dict[str, Any]]) -> list[Token]:
         count = len(people)
@@ -836,11 +840,14 @@ class NamesSpec:
         return self._finish(ctx, var, [delim.join(texts)], count)
 
     def _finish(self, ctx: Ctx, var: str, tokens: list[Token], count: int) -> list[Token]:
-        if self.name_wrap is not None:
-            tokens = self.name_wrap(Ctx({"__n": tokens}, "bib"))
-        if self.label is not None and ctx.mode != "sort":
-            label = self.label(var, count > 1)
-            if label:
+        if self.name_format is not None:
+            tokens = self.name_format(tokens, ctx)
+        if self.label_form is not None and ctx.mode != "sort":
+            term = self.locale.term(var, form=self.label_form, plural=count > 1)
+            if term:
+                label: list[Token] = [term]
+                if self.label_format is not None:
+                    label = self.label_format(label, ctx)
                 tokens = [*tokens, *label] if self.label_after else [*label, *tokens]
         return tokens
 
@@ -942,9 +949,10 @@ def _sortable(parts: Sequence[int], shown: list[str]) -> str:
 def _render_date(
     starts: Sequence[int],
     ends: Sequence[int],
-    part_renders: list[tuple[str, Callable[[int], list[Token]]]],
+    part_renders: list[tuple[str, Callable[[int, Ctx], list[Token]]]],
     delimiter: str,
     season: Any,
+    ctx: Ctx,
 ) -> list[Token]:
     index = {"year": 0, "month": 1, "day": 2}
 
@@ -956,11 +964,12 @@ def _render_date(
             i = index.get(name, 0)
             if i >= len(values) or not values[i]:
                 if name == "month" and season and len(values) == 1:
-                    out.append(str(season))
+                    # A season CSL has no term for ("Michaelmas") is printed as given.
+                    out.extend([delimiter, str(season)] if out and delimiter else [str(season)])
                 continue
             if name == "day" and (len(values) < 2 or not values[1]):
                 continue
-            got = part(values[i])
+            got = part(values[i], ctx)
             if got:
                 if out and delimiter:
                     out.append(delimiter)
