@@ -25,11 +25,19 @@ tests/tools/node_modules/.installed: tests/tools/package.json tests/tools/packag
 
 tools: tests/tools/node_modules/.installed
 
-## demo: install, check and summarise the seed map
+NAME   := $(basename $(notdir $(SEED)))
+
+## demo: install, then check, summarise and draw the seed map and export its citations
 demo: install
 	@mkdir -p $(OUT)
 	$(BIN)/argmap check $(SEED)
 	$(BIN)/argmap show $(SEED)
+	$(BIN)/argmap render $(SEED) -o $(OUT)/$(NAME).svg
+	$(BIN)/argmap cite $(SEED) -f markdown -s apa -o $(OUT)/$(NAME)-reading-list.md
+	$(BIN)/argmap cite $(SEED) -f bibtex -o $(OUT)/$(NAME).bib
+	$(BIN)/argmap cite $(SEED) -f ris -o $(OUT)/$(NAME).ris
+	$(BIN)/argmap convert $(SEED) -o $(OUT)/$(NAME).aif.json
+	@echo "Wrote $(OUT)/: the diagram (.svg), an APA reading list (.md), .bib and .ris for Zotero, AIF"
 
 ## test: lint, type-check and run the test suite
 test: install tools lint typecheck pytest
@@ -43,6 +51,14 @@ typecheck:
 
 pytest:
 	$(BIN)/pytest -n 2 -q
+
+## bench: the speed benchmarks (minutes; the AIF one sets up arguebuf in bench/.venv-arguebuf)
+bench: install
+	$(BIN)/python -m bench.map_io
+	$(BIN)/python -m bench.render
+	$(BIN)/python -m bench.aif
+	$(BIN)/python -m bench.bibliography
+	$(BIN)/python -m bench.reading_list
 
 clean:
 	rm -rf $(VENV) $(OUT) .mypy_cache .ruff_cache .pytest_cache
