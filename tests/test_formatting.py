@@ -563,6 +563,20 @@ def test_the_functions_are_public_in_argmap() -> None:
     assert {"format_bibliography", "format_citation", "format_node_citation"} <= set(argmap.__all__)
 
 
+def test_a_dependent_style_names_its_parent(tmp_path: Path) -> None:
+    dependent = tmp_path / "nature-like.csl"
+    dependent.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text">'
+        "<info><title>Some journal</title>"
+        '<link href="http://www.zotero.org/styles/apa" rel="independent-parent"/></info>'
+        "</style>",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match=r"dependent CSL style.*styles/apa; give the parent"):
+        format_bibliography(ITEMS, style=str(dependent))
+
+
 def test_outputs_and_labels_are_public_tuples() -> None:
     assert OUTPUTS == ("text", "markdown", "html")
     assert "page" in LABELS and "chapter" in LABELS

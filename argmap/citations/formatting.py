@@ -249,6 +249,8 @@ def _compile(path: str, mtime: int) -> Style:
         return Style.from_path(Path(path))
     except (OSError, SyntaxError) as exc:
         raise ValueError(f"{path}: not a readable CSL style: {exc}") from exc
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from exc
 
 
 def _check_output(output: str) -> None:

@@ -74,6 +74,19 @@ class Style:
         base = {k: v for k, v in root.attrib.items() if k in _INHERITED_NAME_ATTRS}
         citation_el = root.find(NS + "citation")
         if citation_el is None:
+            parent = next(
+                (
+                    link.get("href", "")
+                    for link in root.iter(NS + "link")
+                    if link.get("rel") == "independent-parent"
+                ),
+                None,
+            )
+            if parent is not None:
+                raise ValueError(
+                    f"a dependent CSL style, which only names its parent {parent}; "
+                    "give the parent (independent) style instead"
+                )
             raise ValueError("the CSL style has no <citation> element")
         self.citation = self._context(citation_el, base, explicit)
         bibliography_el = root.find(NS + "bibliography")
