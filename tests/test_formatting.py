@@ -38,7 +38,7 @@ from argmap.citations.formatting import (
     load_style,
     split_locator,
 )
-from tests.conftest import DATA, GOLDEN, SEED_BIB, SEED_MAP
+from tests.conftest import BIBLIOGRAPHY, DATA, GOLDEN, SEED_BIB, SEED_MAP
 
 ORACLE = GOLDEN / "citations"
 ITEMS: list[dict[str, Any]] = json.loads((ORACLE / "varied.json").read_text(encoding="utf-8"))
@@ -112,6 +112,7 @@ def test_in_text_citations_match_pandoc(style: str) -> None:
         if format_citation(by_id[key], style=style, locator="12", among=ITEMS) != text
     }
     assert 1 - len(different) / len(oracle) >= TARGET, sorted(different)
+    assert different == set()  # every one, in fact
 
 
 #: The citations of <style>-cases.html: the cited keys and the locator, in document order.
@@ -179,6 +180,24 @@ def test_argmaps_own_conversion_formats_like_pandocs_in_every_style() -> None:
         ours = [_normal(e) for e in format_bibliography(items, style=style).split("\n\n")]
         same = sum(entry in oracle for entry in ours)
         assert same / len(ours) >= TARGET, style
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*sorted(BIBLIOGRAPHY.glob("*.bib")), DATA / "citations" / "names.bib"],
+    ids=lambda p: p.name,
+)
+def test_every_bibliography_formats_one_entry_per_work(path: Path) -> None:
+    items = _own_items(path)
+    for style in STYLES:
+        for output in OUTPUTS:
+            text = format_bibliography(items, style=style, output=output)
+            count = (
+                text.count('class="csl-entry"')
+                if output == "html"
+                else len(text.strip().split("\n\n"))
+            )
+            assert count == len(items), (style, output)
 
 
 def test_seed_reading_list_in_apa() -> None:
