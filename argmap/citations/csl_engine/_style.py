@@ -428,10 +428,22 @@ class Processor:
         if not groups:
             return
         people = [[p for group in groups_ for p in group] for _, groups_ in infos]
-        if options.get("disambiguate-add-names") == "true":
-            groups = [self._add_names(g, people, rule) for g in groups]
-        if rule == "by-cite":
-            groups = [self._add_given_names(g, people) for g in groups]
+        remaining: list[list[int]] = []
+        for group in groups:
+            if options.get("disambiguate-add-names") == "true":
+                self._add_names(group, people, rule)
+                if rule == "by-cite":
+                    # Adding names assumes by-cite given names for the whole group.
+                    self._add_given_names(group, people)
+            # Only what still prints alike stays ambiguous: names that differ only in
+            # parts the citation does not show are not enough (pandoc 2.17 agrees).
+            still = self._still_alike(group)
+            if rule == "by-cite":
+                for alike_group in still:
+                    self._add_given_names(alike_group, people)
+                still = [g for alike_group in still for g in self._still_alike(alike_group)]
+            remaining.extend(still)
+        groups = remaining
         if options.get("disambiguate-add-year-suffix") == "true":
             rank = {index: r for r, index in enumerate(self.order)}
             for group in groups:
@@ -442,35 +454,35 @@ class Processor:
                 for index in group:
                     self.disambiguate[index] = True
 
-    def _add_names(
-        self, group: list[int], people: list[list[dict[str, Any]]], rule: str
-    ) -> list[int]:
-        """Show each citation the fewest names that tell it apart; return those still alike."""
+    def _still_alike(self, group: list[int]) -> list[list[int]]:
+        alike: dict[str, list[int]] = {}
+        for index in group:
+            alike.setdefault(self._cite_info(index)[0], []).append(index)
+        return [g for g in alike.values() if len(g) > 1]
+
+    def _add_names(self, group: list[int], people: list[list[dict[str, Any]]], rule: str) -> None:
+        """Show each citation the fewest names that tell it apart from its group."""
         most = max(len(people[i]) for i in group)
         keys = {
             shown: {i: _name_parts(people[i][:shown], rule) for i in group}
             for shown in range(1, most + 1)
         }
-        found = []
         for index in group:
             for shown in range(1, most + 1):
                 mine = keys[shown][index]
                 if all(j == index or keys[shown][j] != mine for j in group):
                     self.names_shown[index] = shown
-                    found.append(index)
                     break
-        if rule == "by-cite":
-            self._add_given_names(group, people)
-        return [i for i in group if i not in found]
 
-    def _add_given_names(self, group: list[int], people: list[list[dict[str, Any]]]) -> list[int]:
+    def _add_given_names(self, group: list[int], people: list[list[dict[str, Any]]]) -> None:
         """Add initials or given names where names at one position share a family name."""
-        remaining = list(group)
         longest = max((len(people[i]) for i in group), default=0)
+        unhinted = set(group)
         for position in range(longest):
+            if not unhinted:
+                break  # later names only matter while some citation has no hint yet
             column = [people[i][position] for i in group if len(people[i]) > position]
             # Pairs the column with the group's first items, as pandoc's citeproc does.
-            hinted = set()
             for index, name in zip(group, column, strict=False):
                 same_family = [
                     n
@@ -481,9 +493,7 @@ class Processor:
                     continue
                 hint = "given" if any(_initials_match(name, n) for n in same_family) else "initials"
                 self.hints[index] = {**self.hints[index], name_key(name): hint}
-                hinted.add(index)
-            remaining = [i for i in remaining if i not in hinted]
-        return remaining
+                unhinted.discard(index)
 
     # ------------------------------------------------------------ rendering
 
