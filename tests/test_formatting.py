@@ -25,7 +25,7 @@ import pytest
 import argmap
 import argmap.citations
 from argmap.citations import formatting
-from argmap.citations.csl_engine import _compile, _names, _output, _style
+from argmap.citations.csl_engine import Processor, _compile, _names, _output, _style, to_text
 from argmap.citations.csl_engine._names import initialize
 from argmap.citations.csl_engine._style import collation_key
 from argmap.citations.formatting import (
@@ -163,6 +163,29 @@ def test_works_of_one_author_collapse_as_in_pandoc(
     works = [i for i in ITEMS if i["id"].startswith("shagina")]
     assert format_citation(works, style=style, locator="4", among=ITEMS) == with_locator
     assert format_citation(works[1:], style=style, among=ITEMS) == without
+
+
+@pytest.mark.parametrize("style", ["apa", "mla"])
+def test_disambiguation_of_many_shared_surnames_matches_pandoc(style: str) -> None:
+    # 300 synthetic works by authors who often share a surname, initials or both: APA
+    # adds initials by a global rule, MLA adds names and initials citation by citation,
+    # and both fall back on year suffixes or titles.
+    items = json.loads((ORACLE / "synthetic.json").read_text(encoding="utf-8"))
+    text = (ORACLE / f"synthetic-{style}.html").read_text(encoding="utf-8")
+    oracle_entries = [
+        _normal(body)
+        for body in re.findall(
+            r'<div id="ref-[^"]+" class="csl-entry"[^>]*>\n?(.*?)\n?</div>\n', text, flags=re.S
+        )
+    ]
+    citations = dict(re.findall(r'data-cites="([^"]+)">(.*?)</span></p>', text))
+    assert [_normal(e) for e in format_bibliography(items, style=style).split("\n\n")] == (
+        oracle_entries
+    )
+    # One processor for all the citations: format_citation would redo the list each time.
+    processor = Processor(load_style(style), items)
+    ours = {key: to_text(processor.citation([n])) for n, key in enumerate(processor.ids)}
+    assert ours == {key: _normal(body) for key, body in citations.items()}
 
 
 # ---------------------------------------------------------------- argmap's own items

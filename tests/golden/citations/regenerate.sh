@@ -11,6 +11,9 @@
 #              "p. 12", in file order, followed by the whole bibliography.
 # <style>-cases.html  citations with other locators and labels, and of two items at
 #              once, each item cited once (a second citation would be "subsequent").
+# synthetic.json, synthetic-<style>.html  300 synthetic items from bench/reading_list.py
+#              (many shared surnames and initials: every disambiguation step is used),
+#              each cited once, in APA and MLA.
 #
 # Same locale data too: argmap renders with the CSL en-US locale file that citeproc-py
 # ships, which is newer than the one built into pandoc 2.17 (MLA's "June", "Sept.", the
@@ -81,4 +84,23 @@ PY
     pandoc "$tmp/cases.md" --citeproc --csl="$tmp/$csl.csl" \
         --bibliography="$here/varied.json" -t html --wrap=none -o "$here/$name-cases.html"
 done
+(cd "$root" && "$python" - "$here/synthetic.json" "$tmp/synthetic.md") <<'PY'
+import json, sys
+from bench.reading_list import synthetic_items
+items = synthetic_items(300)
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    json.dump(items, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+with open(sys.argv[2], "w", encoding="utf-8") as doc:
+    doc.write("---\nnocite: '@*'\n---\n\n")
+    for item in items:
+        doc.write(f"{item['id']}: [@{item['id']}]\n\n")
+PY
+for pair in apa:apa mla:modern-language-association; do
+    name=${pair%%:*}
+    csl=${pair#*:}
+    pandoc "$tmp/synthetic.md" --citeproc --csl="$tmp/$csl.csl" \
+        --bibliography="$here/synthetic.json" -t html --wrap=none -o "$here/synthetic-$name.html"
+done
+
 pandoc --version | head -n 1 > "$here/PANDOC_VERSION"
