@@ -403,7 +403,7 @@ class Compiler:
             if not out:
                 return out
             doi = plain(out)
-            return [("+", "a:" + prefix + doi), prefix, *out, ("-", "a:" + prefix + doi)]
+            return [("+", "a:" + prefix + doi), prefix + doi, ("-", "a:" + prefix + doi)]
 
         return run
 
@@ -450,6 +450,9 @@ class Compiler:
             ctx.used.append(name)
             if name == "URL":
                 return [("+", "a:" + value), value, ("-", "a:" + value)]
+            if name == "DOI":  # a bare DOI ("doi: 10.1/x") still links to its resolver
+                target = "a:https://doi.org/" + value
+                return [("+", target), value, ("-", target)]
             return parse_markup(value)
 
         return run
