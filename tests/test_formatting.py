@@ -623,6 +623,22 @@ def test_the_functions_are_public_in_argmap() -> None:
     assert {"format_bibliography", "format_citation", "format_node_citation"} <= set(argmap.__all__)
 
 
+def test_a_style_renders_in_its_default_locale(tmp_path: Path) -> None:
+    german = tmp_path / "apa-de.csl"
+    german.write_text(
+        STYLES["apa"]
+        .read_text(encoding="utf-8")
+        .replace('class="in-text"', 'class="in-text" default-locale="de-DE"', 1),
+        encoding="utf-8",
+    )
+    by_id = {item["id"]: item for item in ITEMS}
+    text = format_bibliography(
+        [by_id["kirschner2003visualizing"], by_id["mofa-japan-russia"]], style=str(german)
+    )
+    assert "Buckingham Shum, S. J., & Carr, C. S. (Hrsg.). (2003)." in text
+    assert "(o. J.). Japan-Russia relations. Abgerufen 20. November 2026, von https://" in text
+
+
 def test_a_dependent_style_names_its_parent(tmp_path: Path) -> None:
     dependent = tmp_path / "nature-like.csl"
     dependent.write_text(

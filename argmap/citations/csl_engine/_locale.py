@@ -121,7 +121,10 @@ def _locale_dir() -> Path:
 def load_locale(style_root: ET.Element, *, lang: str = "en-US") -> Locale:
     """The locale for a style: the standard locale file, then the style's own overrides."""
     locale = Locale()
-    locale.merge(ET.parse(_locale_dir() / f"locales-{lang}.xml").getroot())
+    path = _locale_dir() / f"locales-{lang}.xml"
+    if not path.is_file():
+        raise ValueError(f"no CSL locale for {lang!r}")
+    locale.merge(ET.parse(path).getroot())
     base = lang.split("-")[0]
     overrides = [el for el in style_root if el.tag == NS + "locale"]
     # Generic overrides first, then language-wide, then exact: the most specific wins.

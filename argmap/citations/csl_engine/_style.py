@@ -60,15 +60,16 @@ class Style:
 
     Args:
         source: the CSL XML text of an independent style.
-        lang: the locale to render in.
+        lang: the locale to render in; by default the style's ``default-locale``, else
+            American English.
     """
 
-    def __init__(self, source: str | bytes, *, lang: str = "en-US") -> None:
+    def __init__(self, source: str | bytes, *, lang: str | None = None) -> None:
         root = ET.fromstring(source)
         if root.tag != NS + "style":
             raise ValueError("not a CSL style: the root element is not <style>")
         self.root = root
-        self.locale: Locale = load_locale(root, lang=lang)
+        self.locale: Locale = load_locale(root, lang=lang or root.get("default-locale") or "en-US")
         self.title = root.findtext(f"{NS}info/{NS}title") or ""
         explicit = any(el.get("variable") == "year-suffix" for el in root.iter(NS + "text"))
         base = {k: v for k, v in root.attrib.items() if k in _INHERITED_NAME_ATTRS}
@@ -101,7 +102,7 @@ class Style:
         self.demote = root.get("demote-non-dropping-particle", "display-and-sort")
 
     @classmethod
-    def from_path(cls, path: Path, *, lang: str = "en-US") -> Style:
+    def from_path(cls, path: Path, *, lang: str | None = None) -> Style:
         """Read and compile a .csl file."""
         return cls(path.read_bytes(), lang=lang)
 
