@@ -636,7 +636,8 @@ def test_a_style_renders_in_its_default_locale(tmp_path: Path) -> None:
         [by_id["kirschner2003visualizing"], by_id["mofa-japan-russia"]], style=str(german)
     )
     assert "Buckingham Shum, S. J., & Carr, C. S. (Hrsg.). (2003)." in text
-    assert "(o. J.). Japan-Russia relations. Abgerufen 20. November 2026, von https://" in text
+    # "o. J." (ohne Jahr) is written with a no-break space in the German locale.
+    assert "(o.\u00a0J.). Japan-Russia relations. Abgerufen 20. November 2026, von" in text
 
 
 def test_a_dependent_style_names_its_parent(tmp_path: Path) -> None:
