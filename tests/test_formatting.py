@@ -623,6 +623,22 @@ def test_the_functions_are_public_in_argmap() -> None:
     assert {"format_bibliography", "format_citation", "format_node_citation"} <= set(argmap.__all__)
 
 
+def test_a_name_part_text_case(tmp_path: Path) -> None:
+    source = STYLES["harvard"].read_text(encoding="utf-8")
+    start = source.index('<macro name="author">')
+    end = source.index('name-as-sort-order="all"/>', start) + len('name-as-sort-order="all"/>')
+    upper = (
+        source[: end - 2]
+        + '><name-part name="family" text-case="uppercase"/></name>'
+        + source[end:]
+    )
+    style = tmp_path / "harvard-upper.csl"
+    style.write_text(upper, encoding="utf-8")
+    by_id = {item["id"]: item for item in ITEMS}
+    text = format_bibliography([by_id["vanderpijl1998classes"]], style=str(style))
+    assert text.startswith("PIJL, K. van der (1998) Transnational classes")
+
+
 def test_a_style_renders_in_its_default_locale(tmp_path: Path) -> None:
     german = tmp_path / "apa-de.csl"
     german.write_text(

@@ -763,6 +763,8 @@ class NamesSpec:
             sort_separator=opts.get("sort-separator", ", "),
             demote_particle=compiler.demote,
             initialize_with_hyphen=compiler.root.get("initialize-with-hyphen", "true") == "true",
+            family_case=_name_part_case(name_el, "family"),
+            given_case=_name_part_case(name_el, "given"),
         )
         self.demote = compiler.demote
         # The forms a name grows into when given names disambiguate citations.
@@ -853,6 +855,16 @@ class NamesSpec:
                     label = self.label_format(label, ctx)
                 tokens = [*tokens, *label] if self.label_after else [*label, *tokens]
         return tokens
+
+
+def _name_part_case(name_el: ET.Element | None, part: str) -> str:
+    """The text-case a <name-part> asks for (its other formatting is not supported)."""
+    if name_el is None:
+        return ""
+    for child in name_el:
+        if child.tag == NS + "name-part" and child.get("name") == part:
+            return child.get("text-case", "")
+    return ""
 
 
 def _precedes(rule: str, count: int, previous_inverted: bool) -> bool:

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
+from argmap.citations.csl_engine._output import change_case, plain
+
 # Scripts whose names are written given-name-first with spaces and can be initialised
 # (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic); others (Chinese, Japanese, Korean,
 # ...) are written family-then-given without a space, never initialised.
@@ -36,6 +38,9 @@ class NameOptions:
     sort_separator: str = ", "
     demote_particle: str = "display-and-sort"
     initialize_with_hyphen: bool = True
+    #: text-case of <name-part name="family"> (with its particles) and of "given".
+    family_case: str = ""
+    given_case: str = ""
 
 
 def initialize(given: str, *, with_: str, hyphen: bool = True, full: bool = True) -> str:
@@ -103,15 +108,15 @@ def render_name(name: dict[str, Any], opts: NameOptions, *, inverted: bool) -> s
     literal = name.get("literal")
     if literal:
         return str(literal)
-    family = str(name.get("family", "") or "")
-    ndp = str(name.get("non-dropping-particle", "") or "")
+    family = _cased(str(name.get("family", "") or ""), opts.family_case)
+    ndp = _cased(str(name.get("non-dropping-particle", "") or ""), opts.family_case)
     dp = str(name.get("dropping-particle", "") or "")
     suffix = str(name.get("suffix", "") or "")
     if opts.form == "short":
         return _join(ndp, family)
     if not is_romanesque(name):
         return family + str(name.get("given", "") or "")
-    given = _given(name, opts)
+    given = _cased(_given(name, opts), opts.given_case)
     if not given and not dp:
         return _join(ndp, family) + (", " + suffix if suffix else "")
     if not inverted:
@@ -126,6 +131,12 @@ def render_name(name: dict[str, Any], opts: NameOptions, *, inverted: bool) -> s
         head, tail = _join(ndp, family), _join(given, dp)
     text = head + sep + tail if tail else head
     return text + sep + suffix if suffix else text
+
+
+def _cased(text: str, case: str) -> str:
+    if not case or not text:
+        return text
+    return plain(change_case([text], case))
 
 
 def sort_key(name: dict[str, Any], *, demote: str) -> str:
