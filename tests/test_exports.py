@@ -69,14 +69,16 @@ def test_focus_asia_paper_is_a_report_in_a_series_everywhere() -> None:
     assert "  date = {2018-11}," in biblatex.splitlines()
     (item,) = json.loads(export_citations(source, format="csl-json"))
     assert item["type"] == "report"
-    # Sentence case, as pandoc also reads it: the seed .bib does not brace {Focus Asia}.
-    assert item["collection-title"] == "Focus asia: Perspective & analysis"
+    # Sentence case, as pandoc also reads it, with the braced {Focus Asia} kept as written.
+    assert item["collection-title"] == (
+        '<span class="nocase">Focus Asia</span>: Perspective & analysis'
+    )
     assert item["publisher"] == "Institute for Security and Development Policy"
     assert item["publisher-place"] == "Stockholm"
     assert item["issued"] == {"date-parts": [[2018, 11]]}
     ris = export_citations(source, format="ris").splitlines()
     assert ris[0] == "TY  - RPRT"
-    assert "T2  - Focus asia: Perspective & analysis" in ris
+    assert "T2  - Focus Asia: Perspective & analysis" in ris
     assert "PB  - Institute for Security and Development Policy" in ris
     assert "CY  - Stockholm" in ris
     assert ris[-1] == "ER  -"

@@ -245,7 +245,7 @@ def test_seed_reading_list_in_apa() -> None:
     text = format_bibliography(_own_items(SEED_BIB), style="apa")
     assert text.splitlines()[0] == (
         "Shagina, M. (2018a). Japan’s dilemma with sanctions policy towards Russia: A delicate"
-        " balancing act (Focus Asia: Perspective & Analysis) [Focus Asia]. Institute for"
+        " balancing act (Focus Asia: Perspective & Analysis). Institute for"
         " Security and Development Policy."
         " https://isdp.se/publication/japan-dilemma-sanctions-policy-towards-russia/"
     )
