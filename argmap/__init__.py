@@ -23,6 +23,7 @@ from argmap.citations.formatting import (
     format_bibliography,
     format_citation,
     format_node_citation,
+    format_references,
 )
 from argmap.diagrams import DiagramOptions, render, to_dot, to_mermaid
 from argmap.errors import (
@@ -110,6 +111,7 @@ __all__ = [
     "format_bibliography",
     "format_citation",
     "format_node_citation",
+    "format_references",
     "from_networkx",
     "import_aif",
     "import_argdown_json",

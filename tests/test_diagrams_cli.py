@@ -39,9 +39,40 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_dot_to_standard_output_matches_the_library() -> None:
-    code, out, _ = run("render", str(SEED_MAP), "--format", "dot", "--legend", "--theme", "print")
+    code, out, _ = run(
+        "render", str(SEED_MAP), "--format", "dot", "--legend", "--theme", "print", "--no-bib"
+    )
     assert code == 0
     assert out == to_dot(argmap.read_map(SEED_MAP), legend=True, theme="print").source
+
+
+def test_the_key_block_lists_the_cited_works_in_the_chosen_style() -> None:
+    amap = argmap.read_map(SEED_MAP)
+    bib = argmap.read_map_bibliography(amap)
+    for style in ("apa", "ieee"):
+        code, out, _ = run("render", str(SEED_MAP), "-f", "dot", "--style", style)
+        assert code == 0
+        items = argmap.citations.csl_items([bib["shagina2018dilemma"]])
+        [entry] = argmap.citations.format_references(items, style=style).values()
+        expected = to_dot(amap, references={"shagina2018dilemma": entry}).source
+        assert out == expected
+    assert (
+        "Shagina, M. (2018). Japan\u2019s dilemma with sanctions policy"
+        in run("render", str(SEED_MAP), "-f", "dot")[1]
+    )
+
+
+def test_a_broken_bibliography_does_not_stop_the_diagram(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text("@book{k, title={A}\n", encoding="utf-8")
+    text = SEED_MAP.read_text(encoding="utf-8").replace(
+        "bibliography: [../bibliography/shagina-japan-russia.bib]", "bibliography: [refs.bib]"
+    )
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    code, out, err = run("render", str(tmp_path / "m.yaml"), "-f", "dot")
+    assert code == 0
+    assert '[1]</TD><TD ALIGN="LEFT" BALIGN="LEFT">shagina2018dilemma</TD>' in out
+    assert err.startswith("note: the bibliography was not read; the key block lists keys:\n")
+    assert f"{tmp_path / 'refs.bib'}:1:1: error:" in err
 
 
 def test_mermaid_to_standard_output_with_options() -> None:

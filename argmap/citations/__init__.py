@@ -16,6 +16,12 @@ from argmap.citations.bibliography import (
 from argmap.citations.checks import check_citations
 from argmap.citations.csl import to_csl
 from argmap.citations.export import FORMATS, STYLES, csl_items, export_citations
+from argmap.citations.formatting import (
+    format_bibliography,
+    format_citation,
+    format_node_citation,
+    format_references,
+)
 from argmap.citations.latex import PersonName, decode_latex, split_names
 from argmap.citations.selection import CitedSource, Citing, cited_sources, supporting_nodes
 
@@ -32,6 +38,10 @@ __all__ = [
     "csl_items",
     "decode_latex",
     "export_citations",
+    "format_bibliography",
+    "format_citation",
+    "format_node_citation",
+    "format_references",
     "parse_bibliography",
     "read_bibliography",
     "read_map_bibliography",

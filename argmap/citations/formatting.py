@@ -86,6 +86,27 @@ def format_bibliography(
     return "\n\n".join(render(e.tokens) for e in entries) + "\n" if entries else ""
 
 
+def format_references(
+    items: Sequence[Mapping[str, Any]], *, style: str, output: str = "text"
+) -> dict[str, str]:
+    """Each item's bibliography entry by its id, in the style's order.
+
+    The entries are those of :func:`format_bibliography` of all the items together (year
+    suffixes and numbers included), for places that show them one by one, such as the
+    key block of a diagram.
+
+    >>> items = [{"id": "s", "type": "report", "title": "A delicate balancing act",
+    ...           "author": [{"family": "Shagina", "given": "Maria"}],
+    ...           "issued": {"date-parts": [[2018]]}}]
+    >>> format_references(items, style="apa")
+    {'s': 'Shagina, M. (2018). A delicate balancing act.'}
+    """
+    compiled = load_style(style)
+    _check_output(output)
+    render = {"html": to_html, "markdown": to_markdown}.get(output, to_text)
+    return {e.id: render(e.tokens) for e in Processor(compiled, _checked(items)).entries()}
+
+
 def format_citation(
     item_or_items: Mapping[str, Any] | Sequence[Mapping[str, Any]],
     *,

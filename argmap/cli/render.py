@@ -7,6 +7,9 @@ from pathlib import Path
 
 import click
 
+from argmap.citations.bibliography import read_map_bibliography
+from argmap.citations.export import csl_items
+from argmap.citations.formatting import STYLES, format_references
 from argmap.cli._common import EXIT_ERRORS, echo_issues, handle_errors
 from argmap.cli.check import expand_map_paths
 from argmap.diagrams import (
@@ -25,7 +28,7 @@ from argmap.diagrams import (
     to_dot,
     to_mermaid,
 )
-from argmap.errors import ArgmapError, _IssuesError
+from argmap.errors import ArgmapError, BibliographyError, _IssuesError
 from argmap.formats.mapfile import read_map
 from argmap.model import ArgumentMap
 
@@ -86,6 +89,19 @@ _TEXT_FORMATS = ("dot", "mermaid")
 @click.option("--hide-text", is_flag=True, help="Show node titles only.")
 @click.option("--weights", "show_weights", is_flag=True, help="Show weights.")
 @click.option("--no-key-block", is_flag=True, help="Do not list the cited works.")
+@click.option(
+    "-s",
+    "--style",
+    type=click.Choice(sorted(STYLES)),
+    default="apa",
+    show_default=True,
+    help="Citation style of the works listed in the key block.",
+)
+@click.option(
+    "--no-bib",
+    is_flag=True,
+    help="Do not read the map's bibliography: the key block lists bibliography keys.",
+)
 @click.option("--no-title", is_flag=True, help="Do not show the map's title.")
 @handle_errors
 def render_command(
@@ -105,6 +121,8 @@ def render_command(
     hide_text: bool,
     show_weights: bool,
     no_key_block: bool,
+    style: str,
+    no_bib: bool,
     no_title: bool,
 ) -> None:
     """Draw the map SOURCE as a diagram, or every map in the folder SOURCE.
@@ -134,10 +152,12 @@ def render_command(
     }
     path = Path(source)
     if path.is_dir():
-        _render_folder(path, output, fmt, engine, diagram)
+        _render_folder(path, output, fmt, engine, diagram, None if no_bib else style)
         return
     amap = read_map(path)
     _suggest_focus(amap, diagram)
+    if not (no_bib or no_key_block or hide_citations):
+        diagram["references"] = _references(amap, style)
     chosen: Format = fmt or (format_for(output) if output and not Path(output).is_dir() else "svg")
     if output is None and chosen in _TEXT_FORMATS:
         click.echo(_text(amap, chosen, diagram), nl=False)
@@ -148,7 +168,12 @@ def render_command(
 
 
 def _render_folder(
-    folder: Path, output: str | None, fmt: Format | None, engine: Engine, diagram: DiagramOptions
+    folder: Path,
+    output: str | None,
+    fmt: Format | None,
+    engine: Engine,
+    diagram: DiagramOptions,
+    style: str | None,
 ) -> None:
     chosen: Format = fmt or "svg"
     outdir = Path(output) if output else folder
@@ -162,6 +187,8 @@ def _render_folder(
         for path in bar:
             try:
                 amap = read_map(path)
+                if style and diagram.get("key_block") and not diagram.get("hide_citations"):
+                    diagram["references"] = _references(amap, style, quiet=True)
                 if len(amap.nodes) > LARGE_MAP and diagram.get("focus") is None:
                     large.append(f"{path} ({len(amap.nodes)} nodes)")
                 target = outdir / (path.stem + SUFFIXES[chosen])
@@ -215,6 +242,25 @@ def _text(amap: ArgumentMap, chosen: Format, diagram: DiagramOptions) -> str:
         focus=diagram.get("focus"),
         depth=diagram.get("depth", 1),
     )
+
+
+def _references(amap: ArgumentMap, style: str, *, quiet: bool = False) -> dict[str, str] | None:
+    """The formatted entries of the works the map cites, for the diagram's key block.
+
+    A bibliography that cannot be read does not stop the diagram: its key block then
+    lists the keys, and the problems are reported as a note.
+    """
+    if not amap.bibliography:
+        return None
+    try:
+        bibliography = read_map_bibliography(amap)
+    except BibliographyError as exc:
+        if not quiet:
+            click.echo("note: the bibliography was not read; the key block lists keys:", err=True)
+            echo_issues(exc.errors)
+        return None
+    entries = [bibliography[key] for key in amap.cited_keys() if key in bibliography]
+    return format_references(csl_items(entries), style=style) if entries else None
 
 
 def _suggest_focus(amap: ArgumentMap, diagram: DiagramOptions) -> None:

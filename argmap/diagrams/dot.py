@@ -535,9 +535,12 @@ def _add_key_block(
     for key, number in markers.order.items():
         label = markers.labels.get(key) or str(number)
         text = references.get(key) or key
+        # A URL or DOI broken across lines cannot be copied: widen the block to fit it.
+        longest = max((len(word) for word in text.split()), default=0)
+        width = max(wrap_width * 2, min(longest, 100)) if wrap_width > 0 else 0
         rows.append(
             f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">[{escape_html(label)}]</TD>'
-            f'<TD ALIGN="LEFT" BALIGN="LEFT">{html_lines(wrap(text, wrap_width * 2))}</TD></TR>'
+            f'<TD ALIGN="LEFT" BALIGN="LEFT">{html_lines(wrap(text, width))}</TD></TR>'
         )
     dot.node(
         "#key-block",
