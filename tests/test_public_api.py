@@ -1,0 +1,55 @@
+"""The public namespace: one sorted __all__, every name importable, nothing else exported."""
+
+from __future__ import annotations
+
+import importlib
+
+import argmap
+
+EXPECTED = {
+    # model
+    "ArgumentMap", "Claim", "Evidence", "Factor", "Question", "Node", "Relation", "Citation",
+    "Actor",
+    # map files, checks, graph
+    "read_map", "parse_map", "dump_map", "write_map", "check", "Issue", "Location",
+    "to_networkx", "from_networkx",
+    # diagrams
+    "to_dot", "render", "to_mermaid", "DiagramOptions",
+    # citations
+    "read_bibliography", "parse_bibliography", "read_map_bibliography", "cited_sources",
+    "export_citations", "check_citations", "format_bibliography", "format_citation",
+    "format_node_citation", "format_references", "Bibliography", "BibEntry", "CitedSource",
+    # interchange
+    "read_aif", "parse_aif", "import_aif", "dump_aif", "write_aif", "dump_argdown",
+    "write_argdown", "read_argdown_json", "parse_argdown_json", "import_argdown_json",
+    "dump_graphml", "parse_graphml", "read_graphml", "write_graphml", "dump_gexf",
+    "parse_gexf", "read_gexf", "write_gexf", "convert", "json_schema",
+    # errors
+    "ArgmapError", "MapError", "BibliographyError", "FormatError", "RenderError",
+    "GraphvizNotFoundError",
+    "__version__",
+}  # fmt: skip
+
+
+def test_all_is_sorted_and_is_exactly_the_public_api() -> None:
+    assert argmap.__all__ == sorted(argmap.__all__)
+    assert set(argmap.__all__) == EXPECTED
+
+
+def test_every_exported_name_exists() -> None:
+    for name in argmap.__all__:
+        assert getattr(argmap, name) is not None, name
+
+
+def test_every_error_is_an_argmap_error() -> None:
+    for name in ("MapError", "BibliographyError", "FormatError", "RenderError"):
+        assert issubclass(getattr(argmap, name), argmap.ArgmapError)
+    assert issubclass(argmap.GraphvizNotFoundError, argmap.RenderError)
+
+
+def test_subpackages_declare_their_public_names() -> None:
+    for module in ("argmap.model", "argmap.citations", "argmap.diagrams"):
+        namespace = importlib.import_module(module)
+        assert len(set(namespace.__all__)) == len(namespace.__all__), module
+        for name in namespace.__all__:
+            assert hasattr(namespace, name), (module, name)
