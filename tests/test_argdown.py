@@ -211,7 +211,9 @@ def test_every_corpus_file_becomes_a_map_that_passes_check(
 
 
 @pytest.mark.argdown
-def test_the_primer_reads_as_its_author_wrote_it(parsed: dict[str, dict[str, Any]]) -> None:
+def test_the_primer_reads_as_its_author_wrote_it(
+    parsed: dict[str, dict[str, Any]], corpora: Path
+) -> None:
     amap, _ = import_argdown_json(
         json.dumps(parsed["corpus-argdown-primer"]), filename="argdown-primer.json"
     )
