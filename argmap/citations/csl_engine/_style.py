@@ -624,14 +624,12 @@ def _name_parts(names: Sequence[dict[str, Any]], rule: str) -> tuple[tuple[str, 
         key = list(name_key(name))
         given = key[1]
         primary = position == 0
-        if rule in ("by-cite", "all-names") or (rule == "primary-name" and primary):
-            pass
-        elif rule == "all-names-with-initials" or (
-            rule == "primary-name-with-initials" and primary
-        ):
-            key[1] = initials_of(given)
-        else:
-            key[1] = ""
+        full = rule in ("by-cite", "all-names") or (rule == "primary-name" and primary)
+        if not full:
+            with_initials = rule == "all-names-with-initials" or (
+                rule == "primary-name-with-initials" and primary
+            )
+            key[1] = initials_of(given) if with_initials else ""
         out.append(tuple(key))
     return tuple(out)
 
