@@ -66,6 +66,12 @@ def test_check_reports_a_missing_file_without_a_traceback(tmp_path: Path) -> Non
     assert out == f"{tmp_path / 'absent.yaml'}: error: no such file\n"
 
 
+def test_check_of_a_folder_without_maps_is_a_usage_error(tmp_path: Path) -> None:
+    code, out, err = run("check", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert f"Error: no map files (.yaml, .yml, .json) in {tmp_path}" in err
+
+
 def test_check_without_files_is_a_usage_error() -> None:
     code, _, err = run("check")
     assert code == 2

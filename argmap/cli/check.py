@@ -68,6 +68,8 @@ def check_command(files: tuple[str, ...], strict: bool, quiet: bool, no_bib: boo
     bibliographies = _Bibliographies()
     errors = warnings = 0
     targets = expand_map_paths(files)
+    if not targets:
+        raise click.UsageError(f"no map files ({', '.join(MAP_SUFFIXES)}) in {', '.join(files)}")
     for path in targets:
         issues: list[Issue]
         try:
