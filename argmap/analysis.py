@@ -65,13 +65,35 @@ def balance(amap: ArgumentMap) -> list[Balance]:
     return list(result.values())
 
 
-def summarize(amap: ArgumentMap, issues: list[Issue] | None = None, *, width: int = 88) -> str:
-    """A readable summary: title, source, thesis, push and pull factors, counts, warnings."""
+def summarize(
+    amap: ArgumentMap,
+    issues: list[Issue] | None = None,
+    *,
+    width: int = 88,
+    source: str | None = None,
+) -> str:
+    """A readable summary: title, source, thesis, push and pull factors, counts, warnings.
+
+    Args:
+        amap: the map.
+        issues: the map's problems (from :func:`argmap.check`); warnings are listed.
+        width: the width text is wrapped to.
+        source: the formatted reference of the mapped work; by default its key.
+    """
     lines: list[str] = [amap.title, "=" * min(len(amap.title), width)]
     lines.append(f"map: {amap.id}")
     if amap.source is not None:
         where = f", {amap.source.locator}" if amap.source.locator else ""
-        lines.append(f"source: {amap.source.key}{where}")
+        text = f"{source} [{amap.source.key}{where}]" if source else amap.source.key + where
+        lines.extend(
+            textwrap.wrap(
+                f"source: {text}",
+                width=width,
+                subsequent_indent="  ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
     if amap.authors:
         lines.append("mapped by: " + ", ".join(amap.authors))
     lines.append("")

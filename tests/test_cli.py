@@ -85,7 +85,13 @@ def test_show_summarises_the_seed_map() -> None:
     assert (
         lines[0] == "Japan's dilemma with sanctions policy towards Russia: a delicate balancing act"
     )
-    assert "source: shagina2018dilemma" in lines
+    assert lines[3:7] == [
+        "source: Shagina, M. (2018). Japan\u2019s dilemma with sanctions policy towards Russia: A",
+        "  delicate balancing act (Focus Asia: Perspective & Analysis). Institute for Security",
+        "  and Development Policy.",
+        "  https://isdp.se/publication/japan-dilemma-sanctions-policy-towards-russia/",
+    ]
+    assert lines[7] == "  [shagina2018dilemma]"
     assert "Thesis [symbolic-sanctions]" in lines
     assert "Push factors (2)" in lines and "Pull factors (3)" in lines
     assert "  + Solidarity with the G7 [g7-solidarity]" in lines
@@ -171,3 +177,16 @@ def test_check_reports_a_broken_bibliography_once_per_run(tmp_path: Path) -> Non
     assert code == 1
     assert out.count("duplicate key 'k'") == 1
     assert out.startswith(f"{bib}:2:")
+
+
+def test_show_names_the_source_by_key_when_the_bibliography_cannot_be_read(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 1\nid: m\ntitle: T\nsource: {key: k, locator: ch. 2}\n"
+        "bibliography: [missing.bib]\nnodes:\n  - {id: a, kind: claim, text: A, thesis: true}\n"
+    )
+    code, out, _ = run("show", str(path))
+    assert code == 0
+    assert "source: k, ch. 2" in out.splitlines()
