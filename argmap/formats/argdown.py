@@ -58,6 +58,7 @@ from pydantic import ValidationError
 from argmap._io import read_text, write_atomic
 from argmap.checks import check
 from argmap.errors import FormatError, Issue, Location, sort_issues
+from argmap.formats._ids import fresh_id
 from argmap.formats._messages import issues_from_validation
 from argmap.model import ArgumentMap
 from argmap.model._base import ID_PATTERN
@@ -143,12 +144,7 @@ def _relation_titles(amap: ArgumentMap) -> list[str]:
         if relation.id is not None:
             titles.append(relation.id)
             continue
-        title, n = f"relation-{index + 1}", 1
-        while title in taken:
-            n += 1
-            title = f"relation-{index + 1}-{n}"
-        taken.add(title)
-        titles.append(title)
+        titles.append(fresh_id(f"relation-{index + 1}", taken))
     return titles
 
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from argmap.errors import FormatError, Issue
+from argmap.formats._ids import fresh_id
 from argmap.formats.aif._rules import (
     DEFAULT_KEYS,
     DEFAULT_SCHEMES,
@@ -58,12 +59,7 @@ class Exporter:
                 used.add(str(aid))
         for i, r in enumerate(amap.relations):
             if r.id is None:
-                candidate, count = f"r{i + 1}", 1
-                while candidate in used:
-                    count += 1
-                    candidate = f"r{i + 1}-{count}"
-                used.add(candidate)
-                relation_ids.append(candidate)
+                relation_ids.append(fresh_id(f"r{i + 1}", used))
             else:
                 relation_ids.append(aif_ids[r.id])
         relation_targets = {r.id for r in amap.relations if r.id is not None}
