@@ -89,6 +89,12 @@ def _suffix_format(path: str | os.PathLike[str]) -> str | None:
     return best[1] if best else None
 
 
+def _refusal(path: str | os.PathLike[str], code: str, message: str) -> FormatError:
+    """The error for a file that cannot be converted at all, located at the file."""
+    name = os.fspath(path)
+    return FormatError([Issue("error", message, code=code, location=Location(name))], source=name)
+
+
 def format_of(path: str | os.PathLike[str], *, text: str | None = None) -> str:
     """The format a file name implies; for a plain ``.json`` input, what its content says.
 
@@ -103,17 +109,11 @@ def format_of(path: str | os.PathLike[str], *, text: str | None = None) -> str:
     found = _suffix_format(path)
     if found is None:
         known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
-        raise FormatError(
-            [
-                Issue(
-                    "error",
-                    f"cannot tell the format from the file name; use a known suffix ({known}) "
-                    f"or name the format ({', '.join(FORMATS)})",
-                    code="unknown-format",
-                    location=Location(os.fspath(path)),
-                )
-            ],
-            source=os.fspath(path),
+        raise _refusal(
+            path,
+            "unknown-format",
+            f"cannot tell the format from the file name; use a known suffix ({known}) "
+            f"or name the format ({', '.join(FORMATS)})",
         )
     if found == "json" and text is not None:
         return _sniff_json(text)
@@ -242,29 +242,15 @@ def convert(
     _check_name(to_format, WRITABLE, "output")
     src, dst = Path(source), Path(target)
     if dst.exists() and src.exists() and dst.resolve() == src.resolve():
-        raise FormatError(
-            [
-                Issue(
-                    "error",
-                    "the output is the input file; choose another output path",
-                    code="same-file",
-                    location=Location(os.fspath(target)),
-                )
-            ],
-            source=os.fspath(target),
+        raise _refusal(
+            target, "same-file", "the output is the input file; choose another output path"
         )
     out_format = to_format or format_of(dst)
     if out_format not in WRITABLE:
-        raise FormatError(
-            [
-                Issue(
-                    "error",
-                    f"argmap cannot write {out_format}; writable formats: {', '.join(WRITABLE)}",
-                    code="unwritable-format",
-                    location=Location(os.fspath(target)),
-                )
-            ],
-            source=os.fspath(target),
+        raise _refusal(
+            target,
+            "unwritable-format",
+            f"argmap cannot write {out_format}; writable formats: {', '.join(WRITABLE)}",
         )
     text = read_text(src, FormatError)
     in_format = from_format or format_of(src, text=text)
@@ -274,16 +260,8 @@ def convert(
         dst.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(dst, output)
     except OSError as exc:
-        raise FormatError(
-            [
-                Issue(
-                    "error",
-                    f"cannot write the output: {exc.strerror or exc}",
-                    code="unwritable",
-                    location=Location(os.fspath(target)),
-                )
-            ],
-            source=os.fspath(target),
+        raise _refusal(
+            target, "unwritable", f"cannot write the output: {exc.strerror or exc}"
         ) from None
     return issues
 
