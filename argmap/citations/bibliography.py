@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BibEntry",
     "Bibliography",
+    "bibliography_paths",
     "parse_bibliography",
     "read_bibliography",
     "read_map_bibliography",
@@ -245,14 +246,19 @@ def read_bibliography(
     return Bibliography(entries, issues=_sorted(issues), sources=sources)
 
 
+def bibliography_paths(amap: ArgumentMap) -> list[Path]:
+    """The ``.bib`` files a map names, relative to the map file's folder."""
+    base = Path(amap.origin).parent if amap.origin else Path()
+    return [base / path for path in amap.bibliography]
+
+
 def read_map_bibliography(amap: ArgumentMap) -> Bibliography:
     """Read the ``.bib`` files a map names, relative to the map file's folder.
 
     Raises:
         BibliographyError: as :func:`read_bibliography`.
     """
-    base = Path(amap.origin).parent if amap.origin else Path()
-    return read_bibliography([base / path for path in amap.bibliography])
+    return read_bibliography(bibliography_paths(amap))
 
 
 @contextlib.contextmanager

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -105,6 +105,21 @@ def format_references(
     _check_output(output)
     render = {"html": to_html, "markdown": to_markdown}.get(output, to_text)
     return {e.id: render(e.tokens) for e in Processor(compiled, _checked(items)).entries()}
+
+
+def format_cited(
+    bibliography: Bibliography, keys: Iterable[str], *, style: str, output: str = "text"
+) -> dict[str, str]:
+    """The entries of the works with these keys, formatted as one list, by key.
+
+    Keys the bibliography lacks are left out (:func:`argmap.check_citations` reports them).
+    """
+    from argmap.citations.export import csl_items
+
+    entries = [bibliography[key] for key in dict.fromkeys(keys) if key in bibliography]
+    if not entries:
+        return {}
+    return format_references(csl_items(entries), style=style, output=output)
 
 
 def format_citation(

@@ -9,7 +9,9 @@ from typing import ParamSpec, TypeVar
 
 import click
 
-from argmap.errors import ArgmapError, Issue, _IssuesError
+from argmap.citations.bibliography import Bibliography, read_map_bibliography
+from argmap.errors import ArgmapError, BibliographyError, Issue, _IssuesError
+from argmap.model import ArgumentMap
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -39,3 +41,17 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             sys.exit(EXIT_ERRORS)
 
     return wrapper
+
+
+def try_map_bibliography(amap: ArgumentMap) -> tuple[Bibliography | None, list[Issue]]:
+    """The map's bibliography, or None with the problems that kept it from being read.
+
+    For commands that can do without it: a map that names no ``.bib`` file gives
+    ``(None, [])``.
+    """
+    if not amap.bibliography:
+        return None, []
+    try:
+        return read_map_bibliography(amap), []
+    except BibliographyError as exc:
+        return None, exc.issues

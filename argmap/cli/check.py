@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from argmap.checks import check
-from argmap.citations.bibliography import Bibliography, read_map_bibliography
-from argmap.cli._common import EXIT_ERRORS, EXIT_OK
-from argmap.errors import BibliographyError, Issue, MapError
-from argmap.formats.mapfile import read_map
+from argmap.citations.bibliography import Bibliography, bibliography_paths
+from argmap.citations.checks import check_citations
+from argmap.cli._common import EXIT_ERRORS, EXIT_OK, try_map_bibliography
+from argmap.errors import Issue, MapError, sort_issues
+from argmap.formats.mapfile import read_checked_map
 from argmap.model import ArgumentMap
 
 MAP_SUFFIXES = (".yaml", ".yml", ".json")
@@ -33,22 +33,18 @@ class _Bibliographies:
     """Reads each distinct set of .bib files once, however many maps name it."""
 
     def __init__(self) -> None:
-        self._read: dict[tuple[str, ...], Bibliography | list[Issue]] = {}
+        self._read: dict[tuple[Path, ...], tuple[Bibliography | None, list[Issue]]] = {}
 
-    def issues_of(self, amap: ArgumentMap) -> tuple[Bibliography | None, list[Issue], bool]:
+    def of(self, amap: ArgumentMap) -> tuple[Bibliography | None, list[Issue]]:
         """The map's bibliography, and its problems the first time this set is read."""
-        base = Path(amap.origin).parent if amap.origin else Path()
-        key = tuple(str((base / p).resolve()) for p in amap.bibliography)
-        first = key not in self._read
-        if first:
-            try:
-                self._read[key] = read_map_bibliography(amap)
-            except BibliographyError as exc:
-                self._read[key] = exc.issues
-        found = self._read[key]
-        if isinstance(found, Bibliography):
-            return found, found.issues if first else [], first
-        return None, found if first else [], first
+        key = tuple(path.resolve() for path in bibliography_paths(amap))
+        if key in self._read:
+            return self._read[key][0], []
+        bibliography, issues = try_map_bibliography(amap)
+        if bibliography is not None:
+            issues = bibliography.issues
+        self._read[key] = (bibliography, issues)
+        return bibliography, issues
 
 
 @click.command("check")
@@ -73,16 +69,15 @@ def check_command(files: tuple[str, ...], strict: bool, quiet: bool, no_bib: boo
     for path in targets:
         issues: list[Issue]
         try:
-            amap = read_map(path)
+            amap, issues = read_checked_map(path)
         except MapError as exc:
             issues = exc.issues
         else:
-            bib: Bibliography | None = None
-            issues = []
             if amap.bibliography and not no_bib:
-                bib, bib_issues, _ = bibliographies.issues_of(amap)
-                issues.extend(bib_issues)
-            issues.extend(check(amap, bibliography=bib))
+                bib, bib_issues = bibliographies.of(amap)
+                if bib is not None:
+                    issues = sort_issues([*issues, *check_citations(amap, bib)])
+                issues = [*bib_issues, *issues]
         for issue in issues:
             if issue.is_error or not quiet:
                 click.echo(str(issue))

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import click
 
-from argmap.citations.bibliography import read_map_bibliography
-from argmap.citations.export import csl_items
-from argmap.citations.formatting import STYLES, format_references
-from argmap.cli._common import EXIT_ERRORS, echo_issues, handle_errors
+from argmap.citations.formatting import STYLES, format_cited
+from argmap.cli._common import EXIT_ERRORS, echo_issues, handle_errors, try_map_bibliography
 from argmap.cli.check import expand_map_paths
 from argmap.diagrams import (
     ENGINES,
@@ -28,7 +26,7 @@ from argmap.diagrams import (
     to_dot,
     to_mermaid,
 )
-from argmap.errors import ArgmapError, BibliographyError, _IssuesError
+from argmap.errors import ArgmapError, _IssuesError
 from argmap.formats.mapfile import read_map
 from argmap.model import ArgumentMap
 
@@ -250,17 +248,13 @@ def _references(amap: ArgumentMap, style: str, *, quiet: bool = False) -> dict[s
     A bibliography that cannot be read does not stop the diagram: its key block then
     lists the keys, and the problems are reported as a note.
     """
-    if not amap.bibliography:
-        return None
-    try:
-        bibliography = read_map_bibliography(amap)
-    except BibliographyError as exc:
-        if not quiet:
+    bibliography, issues = try_map_bibliography(amap)
+    if bibliography is None:
+        if issues and not quiet:
             click.echo("note: the bibliography was not read; the key block lists keys:", err=True)
-            echo_issues(exc.errors)
+            echo_issues(i for i in issues if i.is_error)
         return None
-    entries = [bibliography[key] for key in amap.cited_keys() if key in bibliography]
-    return format_references(csl_items(entries), style=style) if entries else None
+    return format_cited(bibliography, amap.cited_keys(), style=style) or None
 
 
 def _suggest_focus(amap: ArgumentMap, diagram: DiagramOptions) -> None:

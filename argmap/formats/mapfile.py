@@ -10,7 +10,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import ValidationError
 
-from argmap._gc import paused_gc
+from argmap._gc import without_gc
 from argmap._io import read_text, write_atomic
 from argmap.checks import check
 from argmap.errors import Issue, Location, MapError, sort_issues
@@ -60,11 +60,12 @@ def parse_map(
     argmap.errors.MapError: <string>: 1 error in argument map
     <string>:4:1: error: unknown field 'colour' in the map; expected one of: ...
     """
-    with paused_gc():
-        return _parse(text, filename, format or format_for(filename))
+    return _parse(text, filename, format or format_for(filename))[0]
 
 
-def _parse(text: str, filename: str, syntax: MapFormat) -> ArgumentMap:
+@without_gc
+def _parse(text: str, filename: str, syntax: MapFormat) -> tuple[ArgumentMap, list[Issue]]:
+    """The map and its warnings (which reading has to compute to find the errors)."""
     try:
         root = compose(text, filename, syntax=syntax)
     except MapSyntaxError as exc:
@@ -121,7 +122,7 @@ def _parse(text: str, filename: str, syntax: MapFormat) -> ArgumentMap:
     if any(issue.is_error for issue in issues):
         raise MapError(sort_issues(issues), source=filename)
     assert amap is not None
-    return amap
+    return amap, issues
 
 
 def _at(issue: Issue, location: Location) -> Issue:
@@ -143,8 +144,20 @@ def read_map(path: str | os.PathLike[str]) -> ArgumentMap:
         MapError: the file is missing, not UTF-8, or not a valid map; every problem is
             listed in ``.issues`` with its line and column.
     """
-    text = read_text(path, MapError)
-    return parse_map(text, filename=os.fspath(path))
+    return read_checked_map(path)[0]
+
+
+def read_checked_map(path: str | os.PathLike[str]) -> tuple[ArgumentMap, list[Issue]]:
+    """Read a map file, and the warnings of :func:`argmap.check` found on the way.
+
+    Reading runs the checks to find errors; commands that report warnings too use this
+    instead of checking the map a second time.
+
+    Raises:
+        MapError: as :func:`read_map`.
+    """
+    name = os.fspath(path)
+    return _parse(read_text(path, MapError), name, format_for(name))
 
 
 def dump_map(amap: ArgumentMap, *, format: MapFormat = "yaml") -> str:
