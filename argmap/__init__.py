@@ -55,9 +55,10 @@ from argmap.formats.graphml import (
     write_graphml,
 )
 from argmap.formats.mapfile import dump_map, parse_map, read_map, write_map
+from argmap.formats.networkx import from_networkx
 from argmap.formats.registry import convert
 from argmap.formats.schema import json_schema
-from argmap.graph import from_networkx, to_networkx
+from argmap.graph import to_networkx
 from argmap.model import (
     Actor,
     ArgumentMap,
@@ -69,6 +70,7 @@ from argmap.model import (
     Question,
     Relation,
 )
+from argmap.model.argument_map import set_display
 
 try:
     __version__ = version("argmap")
@@ -139,3 +141,12 @@ __all__ = [
     "write_graphml",
     "write_map",
 ]
+
+
+def _mimebundle(amap: ArgumentMap) -> dict[str, str]:
+    from argmap.diagrams.notebook import mimebundle
+
+    return mimebundle(amap)
+
+
+set_display(_mimebundle)

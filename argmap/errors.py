@@ -61,6 +61,9 @@ class Issue:
     code: str = "invalid"
     path: Path = ()
     location: Location | None = field(default=None, compare=False)
+    related: tuple[Path, ...] = field(default=(), compare=False)
+    """Other values the message names by path (``first defined at nodes[0].id``); locating
+    the issue names their lines instead."""
 
     @property
     def is_error(self) -> bool:
@@ -70,6 +73,18 @@ class Issue:
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location is not None else ""
         return f"{where}{self.severity}: {self.message}"
+
+
+def format_path(path: Path) -> str:
+    """A value path as a reader writes it.
+
+    >>> format_path(("nodes", 2, "cites", 0, "key"))
+    'nodes[2].cites[0].key'
+    """
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
 
 
 def sort_issues(issues: Iterable[Issue]) -> list[Issue]:

@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from argmap._provenance import provenance_of
 from argmap.citations.bibliography import BibEntry, Bibliography
 from argmap.errors import Issue, Location, MapError, Path
+from argmap.graph.algorithms import SUPPORT_KINDS, support_closure
 from argmap.model import ArgumentMap, Citation
 
 __all__ = ["CitedSource", "Citing", "cited_sources", "iter_citing", "supporting_nodes"]
-
-#: Relation kinds through which a node's support is followed: plain support and push factors.
-SUPPORT_KINDS = frozenset({"supports", "pushes"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +60,11 @@ class CitedSource:
 
 def iter_citing(amap: ArgumentMap) -> Iterator[Citing]:
     """Every citation of a map, in document order: its source, its nodes, its relations."""
-    index = amap._source_index
+    provenance = provenance_of(amap)
+    locator = provenance.locator if provenance is not None else None
 
     def locate(path: Path) -> Location | None:
-        return index.locate(path) if index is not None else None
+        return locator.locate(path) if locator is not None else None
 
     if amap.source is not None:
         path: Path = ("source", "key")
@@ -89,20 +89,7 @@ def supporting_nodes(amap: ArgumentMap, node_id: str) -> list[str]:
     Raises:
         KeyError: the map has no node with this id.
     """
-    amap.node(node_id)
-    found = {node_id: None}
-    queue = [node_id]
-    while queue:
-        target = queue.pop()
-        for relation in amap.relations:
-            if relation.target != target or relation.kind not in SUPPORT_KINDS:
-                continue
-            for source in relation.sources:
-                if source not in found and amap.has_node(source):
-                    found[source] = None
-                    queue.append(source)
-    order = {n.id: i for i, n in enumerate(amap.nodes)}
-    return sorted(found, key=lambda n: order[n])
+    return support_closure(amap, node_id)
 
 
 @dataclass(frozen=True, slots=True)

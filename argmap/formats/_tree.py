@@ -86,41 +86,42 @@ class MapSyntaxError(Exception):
         self.issue = issue
 
 
-class SourceIndex:
-    """Finds the line and column where a value of a parsed document was written."""
+class TextLocator:
+    """Where each value of a parsed document was written, by its path in the data.
 
-    def __init__(self, filename: str, root: Node | None) -> None:
+    A compact table built while the text is turned into data: one packed position per
+    value (and per mapping key), no parser objects, so it is cheap to keep beside a map.
+
+    >>> root = compose("a: 1\\nb:\\n  - x\\n", "m.yaml", syntax="yaml")
+    >>> data, issues, locator = to_data(root, "m.yaml")
+    >>> str(locator.locate(("b", 0))), str(locator.locate(("b", 0, "missing")))
+    ('m.yaml:3:5', 'm.yaml:3:5')
+    >>> str(locator.locate(("b",), key=True))
+    'm.yaml:2:1'
+    """
+
+    __slots__ = ("filename", "keys", "values")
+
+    def __init__(self, filename: str) -> None:
         self.filename = filename
-        self.root = root
+        self.values: dict[Path, int] = {}
+        self.keys: dict[Path, int] = {}
 
     def locate(self, path: Path, *, key: bool = False) -> Location:
         """The location of the value at ``path``, or of its nearest written ancestor.
 
         With ``key=True`` the location of the mapping key, not its value, is given.
         """
-        node = self.root
-        if node is None:
-            return Location(self.filename, 1, 1)
-        mark = node.start_mark
-        for depth, part in enumerate(path):
-            last = depth == len(path) - 1
-            if isinstance(node, MappingNode):
-                for k, v in node.value:
-                    if isinstance(k, ScalarNode) and k.value == part:
-                        mark = k.start_mark if (last and key) else v.start_mark
-                        node = v
-                        break
-                else:
-                    break
-            elif isinstance(node, SequenceNode) and isinstance(part, int):
-                if 0 <= part < len(node.value):
-                    node = node.value[part]
-                    mark = node.start_mark
-                else:
-                    break
-            else:
-                break
-        return Location(self.filename, mark.line + 1, mark.column + 1)
+        if key and path in self.keys:
+            return self._at(self.keys[path])
+        for end in range(len(path), -1, -1):
+            packed = self.values.get(path[:end])
+            if packed is not None:
+                return self._at(packed)
+        return Location(self.filename, 1, 1)
+
+    def _at(self, packed: int) -> Location:
+        return Location(self.filename, (packed >> 32) + 1, (packed & 0xFFFFFFFF) + 1)
 
 
 def compose(text: str, filename: str, *, syntax: str) -> Node | None:
@@ -160,15 +161,23 @@ def compose(text: str, filename: str, *, syntax: str) -> Node | None:
     return node
 
 
-def to_data(root: Node, filename: str) -> tuple[Any, list[Issue]]:
-    """Turn a node tree into plain data, collecting refused tags, aliases and duplicate keys."""
+def to_data(root: Node, filename: str) -> tuple[Any, list[Issue], TextLocator]:
+    """Turn a node tree into plain data, collecting refused tags, aliases and duplicate keys.
+
+    Returns the data, the issues, and the locator of every value (the tree can then go).
+    """
     issues: list[Issue] = []
     seen: set[int] = set()
+    locator = TextLocator(filename)
+    values = locator.values
+    keys = locator.keys
 
     def here(node: Node) -> Location:
         return Location(filename, node.start_mark.line + 1, node.start_mark.column + 1)
 
-    def build(node: Node) -> Any:
+    def build(node: Node, path: Path) -> Any:
+        mark = node.start_mark
+        values[path] = (mark.line << 32) | mark.column
         if id(node) in seen:
             issues.append(
                 Issue(
@@ -194,12 +203,12 @@ def to_data(root: Node, filename: str) -> tuple[Any, list[Issue]]:
             if tag == _NULL:
                 return None
         elif isinstance(node, SequenceNode) and tag == _SEQ:
-            return [build(item) for item in node.value]
+            return [build(item, (*path, i)) for i, item in enumerate(node.value)]
         elif isinstance(node, MappingNode) and tag == _MAP:
             result: dict[str, Any] = {}
             first: dict[str, Node] = {}
             for key_node, value_node in node.value:
-                key = build(key_node) if isinstance(key_node, ScalarNode) else None
+                key = _scalar_key(key_node)
                 if not isinstance(key, str):
                     issues.append(
                         Issue(
@@ -222,7 +231,10 @@ def to_data(root: Node, filename: str) -> tuple[Any, list[Issue]]:
                     )
                     continue
                 first[key] = key_node
-                result[key] = build(value_node)
+                child = (*path, key)
+                mark = key_node.start_mark
+                keys[child] = (mark.line << 32) | mark.column
+                result[key] = build(value_node, child)
             return result
         issues.append(
             Issue(
@@ -235,7 +247,14 @@ def to_data(root: Node, filename: str) -> tuple[Any, list[Issue]]:
         )
         return None
 
-    return build(root), issues
+    return build(root, ()), issues, locator
+
+
+def _scalar_key(node: Node) -> str | None:
+    """A mapping key's text; None for keys that are not plain strings."""
+    if isinstance(node, ScalarNode) and node.tag == _STR:
+        return str(node.value)
+    return None
 
 
 # -- JSON ---------------------------------------------------------------------------------

@@ -53,16 +53,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from argmap._io import read_text, write_atomic
-from argmap.checks import check
-from argmap.errors import FormatError, Issue, Location, sort_issues
+from argmap.errors import FormatError, Issue, Location
 from argmap.formats._ids import fresh_id
-from argmap.formats._messages import issues_from_validation
+from argmap.formats._pipeline import read_data
 from argmap.model import ArgumentMap
 from argmap.model._base import ID_PATTERN
-from argmap.model.argument_map import DEFER_CHECKS
 from argmap.model.node import Claim, Factor
 
 __all__ = [
@@ -352,15 +348,9 @@ def import_argdown_json(
         raise FormatError(issues, source=filename)
     reader = _Reader(data, filename=filename, source=source)
     plain = reader.build()
-    try:
-        amap = ArgumentMap.model_validate(plain, context={DEFER_CHECKS: True})
-    except ValidationError as exc:
-        issues = [reader.locate(i) for i in issues_from_validation(exc, plain)]
-        raise FormatError(sort_issues([*reader.issues, *issues]), source=filename) from None
-    issues = [*reader.issues, *(reader.locate(i) for i in check(amap))]
-    if any(i.is_error for i in issues):
-        raise FormatError(sort_issues(issues), source=filename)
-    return amap, sort_issues(issues)
+    return read_data(
+        plain, filename=filename, error=FormatError, locate=reader.locate, found=reader.issues
+    )
 
 
 def _shape_problems(data: Any) -> list[str]:

@@ -38,7 +38,8 @@ import networkx as nx
 from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue, Location, MapError
 from argmap.formats.argdown import slugify
-from argmap.graph import from_networkx, to_networkx
+from argmap.formats.networkx import from_networkx
+from argmap.graph import to_networkx
 from argmap.model import ArgumentMap, Relation
 from argmap.model.node import NODE_CLASSES
 

@@ -8,17 +8,14 @@ from pathlib import PurePath
 from typing import Any, Literal
 
 import yaml
-from pydantic import ValidationError
 
 from argmap._gc import without_gc
 from argmap._io import read_text, write_atomic
-from argmap.checks import check
-from argmap.errors import Issue, Location, MapError, sort_issues
+from argmap.errors import Issue, Location, MapError
 from argmap.formats._keys import ACTOR_KEYS, CITATION_KEYS, MAP_KEYS, NODE_KEYS, RELATION_KEYS
-from argmap.formats._messages import issues_from_validation
-from argmap.formats._tree import MapSyntaxError, SourceIndex, compose, to_data
+from argmap.formats._pipeline import read_data
+from argmap.formats._tree import MapSyntaxError, compose, to_data
 from argmap.model import FORMAT_VERSION, ArgumentMap
-from argmap.model.argument_map import DEFER_CHECKS
 
 __all__ = ["dump_map", "parse_map", "read_map", "write_map"]
 
@@ -70,7 +67,6 @@ def _parse(text: str, filename: str, syntax: MapFormat) -> tuple[ArgumentMap, li
         root = compose(text, filename, syntax=syntax)
     except MapSyntaxError as exc:
         raise MapError([exc.issue], source=filename) from None
-    index = SourceIndex(filename, root)
     if root is None:
         raise MapError(
             [
@@ -84,7 +80,9 @@ def _parse(text: str, filename: str, syntax: MapFormat) -> tuple[ArgumentMap, li
             ],
             source=filename,
         )
-    data, issues = to_data(root, filename)
+    data, issues, locator = to_data(root, filename)
+    # The parser's tree goes now: the locator keeps the positions, at a fraction of the size.
+    del root
     if not isinstance(data, dict):
         issues.append(
             Issue(
@@ -92,7 +90,7 @@ def _parse(text: str, filename: str, syntax: MapFormat) -> tuple[ArgumentMap, li
                 "expected a mapping at the top level (an argument map "
                 f"with 'argmap', 'id', 'title', 'nodes', ...), got {_kind_of(data)}",
                 code="type",
-                location=index.locate(()),
+                location=locator.locate(()),
             )
         )
         raise MapError(issues, source=filename)
@@ -102,31 +100,13 @@ def _parse(text: str, filename: str, syntax: MapFormat) -> tuple[ArgumentMap, li
                 "error",
                 "missing format version: add 'argmap: 1' at the top",
                 code="version",
-                location=index.locate(()),
+                location=locator.locate(()),
             )
         )
-    amap: ArgumentMap | None = None
-    try:
-        amap = ArgumentMap.model_validate(data, context={DEFER_CHECKS: True})
-    except ValidationError as exc:
-        # A refused YAML value (a tag, an alias) was replaced by null: do not report it twice.
-        refused = {issue.location for issue in issues}
-        for issue in issues_from_validation(exc, data):
-            located = _at(issue, index.locate(issue.path, key=issue.code == "unknown-field"))
-            if located.location not in refused:
-                issues.append(located)
-    if amap is not None:
-        amap._source_index = index
-        if not issues:
-            issues.extend(check(amap))
-    if any(issue.is_error for issue in issues):
-        raise MapError(sort_issues(issues), source=filename)
-    assert amap is not None
-    return amap, issues
-
-
-def _at(issue: Issue, location: Location) -> Issue:
-    return Issue(issue.severity, issue.message, code=issue.code, path=issue.path, location=location)
+    origin = None if filename.startswith("<") else filename
+    return read_data(
+        data, filename=filename, error=MapError, locator=locator, found=issues, origin=origin
+    )
 
 
 def _kind_of(value: Any) -> str:

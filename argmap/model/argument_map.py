@@ -2,23 +2,74 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable, Iterator, Sequence
+from typing import Literal, Protocol, TypeVar
 
-from pydantic import Field, PrivateAttr, ValidationInfo, model_validator
+from pydantic import Field, model_validator
 
+from argmap._provenance import provenance_of
+from argmap._sidetable import SideTable
 from argmap.model._base import Id, Meta, Model, Text
+from argmap.model._structure import StructureError, structure_issues
 from argmap.model.actor import Actor
 from argmap.model.citation import Citation
 from argmap.model.node import Claim, Evidence, Factor, Node, NodeKind, Question
 from argmap.model.relation import Relation, RelationKind
 
-if TYPE_CHECKING:
-    from argmap.formats._tree import SourceIndex
-
 FORMAT_VERSION = 1
-#: Validation context key that defers the semantic checks to the caller (the file reader).
-DEFER_CHECKS = "argmap_defer_checks"
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str | None: ...
+
+
+_T = TypeVar("_T", bound=_HasId)
+
+
+class _IdIndex:
+    """Positions by id of a map's nodes, relations and actors, checked on every hit.
+
+    The lists can change in place (append, reassign an id), so a hit is trusted only when
+    the element at the remembered position still has the id, and a miss rebuilds the index
+    once before it is believed: look-ups are O(1) on an unchanged map and never stale.
+    """
+
+    __slots__ = ("positions",)
+
+    def __init__(self) -> None:
+        self.positions: dict[tuple[str, str], int] = {}
+
+    def find(self, amap: ArgumentMap, part: str, items: Sequence[_T], key: str) -> _T | None:
+        i = self.positions.get((part, key))
+        if i is not None and i < len(items) and items[i].id == key:
+            return items[i]
+        self.rebuild(amap)
+        i = self.positions.get((part, key))
+        return items[i] if i is not None else None
+
+    def rebuild(self, amap: ArgumentMap) -> None:
+        positions: dict[tuple[str, str], int] = {}
+        for part, items in (
+            ("nodes", amap.nodes),
+            ("relations", amap.relations),
+            ("actors", amap.actors),
+        ):
+            for i, item in enumerate(items):
+                if item.id is not None:
+                    positions.setdefault((part, item.id), i)
+        self.positions = positions
+
+
+_INDEXES: SideTable[_IdIndex] = SideTable()
+
+
+def _index_of(amap: ArgumentMap) -> _IdIndex:
+    index = _INDEXES.get(amap)
+    if index is None:
+        index = _IdIndex()
+        _INDEXES.set(amap, index)
+    return index
 
 
 class ArgumentMap(Model):
@@ -52,37 +103,25 @@ class ArgumentMap(Model):
     relations: list[Relation] = Field(default_factory=list)
     meta: Meta = Field(default_factory=dict)
 
-    _source_index: SourceIndex | None = PrivateAttr(default=None)
-
     @model_validator(mode="after")
-    def _check_semantics(self, info: ValidationInfo) -> ArgumentMap:
-        if info.context and info.context.get(DEFER_CHECKS):
-            return self
-        from argmap.checks import check
-
-        errors = [issue for issue in check(self) if issue.is_error]
-        if errors:
-            raise ValueError("; ".join(issue.message for issue in errors))
+    def _check_structure(self) -> ArgumentMap:
+        # The error carries the built map and path-only issues, which readers locate.
+        issues = structure_issues(self)
+        if issues:
+            raise StructureError(issues, self)
         return self
-
-    def __eq__(self, other: object) -> bool:
-        # Where a map was read from is not part of its value.
-        if not isinstance(other, ArgumentMap):
-            return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in type(self).model_fields)
-
-    __hash__ = None  # type: ignore[assignment]
 
     @property
     def origin(self) -> str | None:
         """The path of the file the map was read from; None for maps built in code.
 
-        Bibliography paths in ``bibliography`` are relative to this file's folder.
+        Bibliography paths in ``bibliography`` are relative to this file's folder. Where a
+        map came from is not part of its value: it is kept beside the map (see
+        ``argmap._provenance``), so a map read from a file equals the same map built in
+        code, and a copy of it has no origin.
         """
-        index = self._source_index
-        if index is None or index.filename.startswith("<"):
-            return None
-        return index.filename
+        provenance = provenance_of(self)
+        return provenance.origin if provenance is not None else None
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -92,10 +131,10 @@ class ArgumentMap(Model):
         Raises:
             KeyError: no node has this id.
         """
-        for candidate in self.nodes:
-            if candidate.id == node_id:
-                return candidate
-        raise KeyError(node_id)
+        found = _index_of(self).find(self, "nodes", self.nodes, node_id)
+        if found is None:
+            raise KeyError(node_id)
+        return found
 
     def relation(self, relation_id: str) -> Relation:
         """The relation with this id.
@@ -103,14 +142,14 @@ class ArgumentMap(Model):
         Raises:
             KeyError: no relation has this id.
         """
-        for candidate in self.relations:
-            if candidate.id == relation_id:
-                return candidate
-        raise KeyError(relation_id)
+        found = _index_of(self).find(self, "relations", self.relations, relation_id)
+        if found is None:
+            raise KeyError(relation_id)
+        return found
 
     def has_node(self, node_id: str) -> bool:
         """True when a node has this id."""
-        return any(n.id == node_id for n in self.nodes)
+        return _index_of(self).find(self, "nodes", self.nodes, node_id) is not None
 
     def actor(self, actor_id: str) -> Actor:
         """The actor with this id.
@@ -118,10 +157,10 @@ class ArgumentMap(Model):
         Raises:
             KeyError: no actor has this id.
         """
-        for candidate in self.actors:
-            if candidate.id == actor_id:
-                return candidate
-        raise KeyError(actor_id)
+        found = _index_of(self).find(self, "actors", self.actors, actor_id)
+        if found is None:
+            raise KeyError(actor_id)
+        return found
 
     def nodes_of(self, kind: NodeKind) -> list[Node]:
         """The nodes of one kind, in map order."""
@@ -190,12 +229,13 @@ class ArgumentMap(Model):
         return self._sources_of(relation_id, "undercuts")
 
     def _sources_of(self, target: str, kind: RelationKind) -> list[Node]:
-        by_id = {n.id: n for n in self.nodes}
+        index = _index_of(self)
         seen: dict[str, Node] = {}
         for relation in self.relations_to(target, kind=kind):
             for source in relation.sources:
-                if source in by_id:
-                    seen.setdefault(source, by_id[source])
+                found = index.find(self, "nodes", self.nodes, source)
+                if found is not None:
+                    seen.setdefault(source, found)
         return list(seen.values())
 
     def cited_keys(self) -> list[str]:
@@ -223,8 +263,19 @@ class ArgumentMap(Model):
         return result
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
-        """Jupyter shows a map as its diagram (SVG), or as DOT source without Graphviz."""
-        # Imported here so that importing the model never loads the diagram code.
-        from argmap.diagrams.notebook import mimebundle
+        """Jupyter shows a map as its diagram (SVG), or as DOT source without Graphviz.
 
-        return mimebundle(self)
+        The model knows no diagrams: the drawing is whatever :func:`set_display` installed
+        (the ``argmap`` package installs its diagrams); a plain summary otherwise.
+        """
+        if _DISPLAY:
+            return _DISPLAY[-1](self)
+        return {"text/plain": f"ArgumentMap {self.id!r}: {self.title} ({len(self.nodes)} nodes)"}
+
+
+_DISPLAY: list[Callable[[ArgumentMap], dict[str, str]]] = []
+
+
+def set_display(show: Callable[[ArgumentMap], dict[str, str]]) -> None:
+    """Install how a map shows itself in Jupyter: a function from a map to a MIME bundle."""
+    _DISPLAY[:] = [show]

@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from argmap.checks import check
 from argmap.errors import FormatError, Issue, Location, Path, Severity, sort_issues
+from argmap.formats._pipeline import validate_fields
 from argmap.formats.aif._rules import (
     COMMON_NODE_FIELDS,
     DEFAULT_KEYS,
@@ -32,8 +33,8 @@ from argmap.formats.aif._rules import (
     plain_relation,
     slug,
 )
+from argmap.graph.algorithms import topological_order
 from argmap.model import ArgumentMap, Node, Relation
-from argmap.model.argument_map import DEFER_CHECKS
 
 #: typeshed types the C scanner's factory as a class; it is a function of a decoder.
 _MAKE_SCANNER: Any = json.scanner.make_scanner
@@ -402,9 +403,8 @@ class Importer:
             amap_meta, map_fields = self.map_fields(graph, wrapper)
             try:
                 # One validation of the whole map: much faster than one per node.
-                amap = ArgumentMap.model_validate(
-                    {**map_fields, "nodes": node_data, "relations": relation_data, "meta": {}},
-                    context={DEFER_CHECKS: True},
+                amap = validate_fields(
+                    {**map_fields, "nodes": node_data, "relations": relation_data, "meta": {}}
                 )
             except ValidationError as exc:
                 # Only argmap's own extensions can make this fail: find whose it is.
@@ -719,7 +719,6 @@ def _is_sound(relations: Sequence[Relation]) -> bool:
     reading a corpus of small files fast; when either is found the full checks say where.
     """
     successors: dict[str, list[str]] = {}
-    indegree: dict[str, int] = {}
     for r in relations:
         sources = r.sources
         if r.target in sources:
@@ -728,18 +727,8 @@ def _is_sound(relations: Sequence[Relation]) -> bool:
             continue
         for source in sources:
             successors.setdefault(source, []).append(r.target)
-            indegree[r.target] = indegree.get(r.target, 0) + 1
-            indegree.setdefault(source, 0)
-    ready = [n for n, d in indegree.items() if d == 0]
-    seen = 0
-    while ready:
-        current = ready.pop()
-        seen += 1
-        for nxt in successors.get(current, ()):
-            indegree[nxt] -= 1
-            if indegree[nxt] == 0:
-                ready.append(nxt)
-    return seen == len(indegree)
+            successors.setdefault(r.target, [])
+    return topological_order(successors) is not None
 
 
 def _unordered_tail(ranks: Sequence[int]) -> int:

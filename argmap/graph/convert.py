@@ -1,4 +1,4 @@
-"""The argument map as a networkx directed graph, and back.
+"""The argument map as a networkx directed graph (:mod:`argmap.formats.networkx` reads it back).
 
 Nodes of the map are graph nodes keyed by their id, with ``type="node"`` and every field
 as an attribute (``kind``, ``text``, ``title``, ``thesis``, ``direction``, ``weight``,
@@ -24,14 +24,15 @@ Map metadata (id, title, source, actors, ...) is in ``G.graph``.
 
 from __future__ import annotations
 
-from typing import Any, Literal
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Literal
 
 from argmap._gc import without_gc
 from argmap.model import ArgumentMap, Relation
 
-__all__ = ["from_networkx", "junction_key", "to_networkx"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["junction_key", "to_networkx"]
 
 _NODE_FIELDS_LEFT_OUT = {"id"}
 
@@ -62,6 +63,8 @@ def to_networkx(amap: ArgumentMap, *, junctions: Literal["auto", "all"] = "auto"
     >>> sorted(G.predecessors("#relation-0")), list(G.successors("#relation-0"))
     (['a', 'b'], ['c'])
     """
+    import networkx as nx  # only here: importing argmap does not load networkx
+
     graph: nx.DiGraph = nx.DiGraph()
     meta = amap.model_dump(
         mode="json", by_alias=True, exclude={"nodes", "relations"}, exclude_none=True
@@ -107,88 +110,3 @@ def _relation_attrs(relation: Relation, index: int) -> dict[str, Any]:
     if isinstance(relation.source, list) and len(relation.source) == 1:
         attrs["from_list"] = True
     return attrs
-
-
-def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
-    """Rebuild a map from a graph made by :func:`to_networkx` (either junction form).
-
-    Graphs from elsewhere work too: a node without ``type`` is a map node (``kind``
-    defaults to ``claim``, ``text`` to its key) and an edge without ``type`` a relation
-    (``kind`` defaults to ``supports``).
-
-    Raises:
-        MapError: the graph does not describe a valid map.
-    """
-    nodes: list[dict[str, Any]] = []
-    relations: dict[int, dict[str, Any]] = {}
-    premises: dict[str, list[tuple[int, str]]] = {}
-    conclusions: dict[str, str] = {}
-    next_index = [10**9]
-
-    def place(attrs: dict[str, Any]) -> int:
-        index = attrs.get("index")
-        if isinstance(index, int):
-            return index
-        next_index[0] += 1
-        return next_index[0]
-
-    junction_attrs: dict[str, dict[str, Any]] = {}
-    for key, attrs in graph.nodes(data=True):
-        if attrs.get("type") == "relation":
-            junction_attrs[key] = attrs
-            continue
-        node = {k: v for k, v in attrs.items() if k != "type"}
-        node.setdefault("kind", "claim")
-        node.setdefault("text", str(key))
-        nodes.append({"id": str(key), **node})
-    for u, v, attrs in graph.edges(data=True):
-        role = attrs.get("role")
-        if role == "premise":
-            premises.setdefault(v, []).append((attrs.get("position", 0), str(u)))
-        elif role == "conclusion":
-            conclusions[u] = str(v)
-        else:
-            relation = _relation_fields(attrs)
-            relation["from"] = [str(u)] if attrs.get("from_list") else str(u)
-            relation["to"] = str(v)
-            relations[place(attrs)] = relation
-    for key, attrs in junction_attrs.items():
-        relation = _relation_fields(attrs)
-        sources = [source for _, source in sorted(premises.get(key, []))]
-        relation["from"] = sources if len(sources) != 1 or attrs.get("from_list") else sources[0]
-        relation["to"] = conclusions.get(key)
-        relations[place(attrs)] = relation
-    data = {k: v for k, v in graph.graph.items() if v is not None}
-    data.setdefault("id", "graph")
-    data.setdefault("title", data["id"])
-    data["nodes"] = nodes
-    data["relations"] = [relations[i] for i in sorted(relations)]
-    return _validated(data)
-
-
-def _validated(data: dict[str, Any]) -> ArgumentMap:
-    from pydantic import ValidationError
-
-    from argmap.checks import check
-    from argmap.errors import MapError
-    from argmap.formats._messages import issues_from_validation
-    from argmap.model.argument_map import DEFER_CHECKS
-
-    try:
-        amap = ArgumentMap.model_validate(data, context={DEFER_CHECKS: True})
-    except ValidationError as exc:
-        raise MapError(issues_from_validation(exc, data), source="<graph>") from None
-    errors = [issue for issue in check(amap) if issue.is_error]
-    if errors:
-        raise MapError(errors, source="<graph>")
-    return amap
-
-
-def _relation_fields(attrs: dict[str, Any]) -> dict[str, Any]:
-    relation = {
-        k: v
-        for k, v in attrs.items()
-        if k not in ("type", "index", "from_list", "role", "relation", "position")
-    }
-    relation.setdefault("kind", "supports")
-    return relation

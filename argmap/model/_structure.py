@@ -1,0 +1,224 @@
+"""The structure a map must have to be a map: unique ids and references that resolve.
+
+The model enforces this when a map is built, from a file or in code; what the relations
+*mean* (kinds that fit their nodes, one thesis, no circular support, connectivity) is
+checked by :mod:`argmap.checks`, which reports these structural issues first.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from argmap.errors import Issue, Path, Severity, format_path
+from argmap.model.relation import RELATION_TARGETING_KINDS, Relation
+
+if TYPE_CHECKING:
+    from argmap.model.argument_map import ArgumentMap
+    from argmap.model.node import Node
+
+
+class StructureError(ValueError):
+    """A map's fields are valid but its structure is not; raised inside model validation.
+
+    Carries the path-only issues and the map that was built, so that a reader can locate
+    the issues in its text instead of reporting one pydantic error.
+    """
+
+    def __init__(self, issues: list[Issue], amap: ArgumentMap) -> None:
+        super().__init__("; ".join(issue.message for issue in issues))
+        self.issues = issues
+        self.amap = amap
+
+
+def structure_issues(amap: ArgumentMap) -> list[Issue]:
+    """Every structural error of a map (duplicate ids, unknown nodes, relations or actors).
+
+    The issues carry a path into the map, no file location.
+    """
+    found = _Found(amap)
+    for step in _STEPS:
+        step(found)
+    return found.issues
+
+
+def structure_error_of(error: Mapping[str, object]) -> StructureError | None:
+    """The :class:`StructureError` behind one entry of ``ValidationError.errors()``, if any."""
+    ctx = error.get("ctx")
+    cause = ctx.get("error") if isinstance(ctx, dict) else None
+    return cause if isinstance(cause, StructureError) else None
+
+
+class _Found:
+    """The look-ups the structural steps share, and the issues they found."""
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        self.amap = amap
+        self.issues: list[Issue] = []
+        self.nodes: dict[str, Node] = {}
+        self.relation_index: dict[str, int] = {}
+        for n in amap.nodes:
+            self.nodes.setdefault(n.id, n)
+        for i, r in enumerate(amap.relations):
+            if r.id is not None:
+                self.relation_index.setdefault(r.id, i)
+
+    def add(
+        self,
+        severity: Severity,
+        code: str,
+        path: Path,
+        message: str,
+        *,
+        related: tuple[Path, ...] = (),
+    ) -> None:
+        self.issues.append(Issue(severity, message, code=code, path=path, related=related))
+
+
+def _describe(r: Relation, i: int) -> str:
+    return f"{r.kind} relation {r.id!r}" if r.id else f"{r.kind} relation (relations[{i}])"
+
+
+def _suggest(name: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _check_ids(ctx: _Found) -> None:
+    first: dict[str, Path] = {}
+    for i, n in enumerate(ctx.amap.nodes):
+        path: Path = ("nodes", i, "id")
+        if n.id in first:
+            ctx.add(
+                "error",
+                "duplicate-id",
+                path,
+                f"duplicate id {n.id!r} (first defined at {format_path(first[n.id])}); "
+                "ids of nodes and relations must be unique",
+                related=(first[n.id],),
+            )
+        else:
+            first[n.id] = path
+    for i, r in enumerate(ctx.amap.relations):
+        if r.id is None:
+            continue
+        path = ("relations", i, "id")
+        if r.id in first:
+            ctx.add(
+                "error",
+                "duplicate-id",
+                path,
+                f"duplicate id {r.id!r} (first defined at {format_path(first[r.id])}); "
+                "ids of nodes and relations must be unique",
+                related=(first[r.id],),
+            )
+        else:
+            first[r.id] = path
+    actors: dict[str, Path] = {}
+    for i, a in enumerate(ctx.amap.actors):
+        path = ("actors", i, "id")
+        if a.id in actors:
+            ctx.add(
+                "error",
+                "duplicate-id",
+                path,
+                f"duplicate actor id {a.id!r} (first defined at {format_path(actors[a.id])})",
+                related=(actors[a.id],),
+            )
+        else:
+            actors[a.id] = path
+
+
+def _check_actors(ctx: _Found) -> None:
+    known = {a.id for a in ctx.amap.actors}
+    for i, n in enumerate(ctx.amap.nodes):
+        if n.actor is not None and n.actor not in known:
+            listed = ", ".join(sorted(known)) if known else "none (add an 'actors' list)"
+            ctx.add(
+                "error",
+                "unknown-actor",
+                ("nodes", i, "actor"),
+                f"node {n.id!r} names unknown actor {n.actor!r}{_suggest(n.actor, known)}; "
+                f"defined actors: {listed}",
+            )
+
+
+def _check_endpoints(ctx: _Found) -> None:
+    for i, r in enumerate(ctx.amap.relations):
+        what = _describe(r, i)
+        linked = isinstance(r.source, list)
+        seen: set[str] = set()
+        for j, source in enumerate(r.sources):
+            path: Path = ("relations", i, "from", j) if linked else ("relations", i, "from")
+            if source in seen:
+                message = f"{what}: premise {source!r} is listed twice"
+                ctx.add("error", "repeated-premise", path, message)
+            seen.add(source)
+            if source in ctx.nodes:
+                continue
+            if source in ctx.relation_index:
+                ctx.add(
+                    "error",
+                    "relation-as-source",
+                    path,
+                    f"{what}: 'from' names relation {source!r}; relations start at nodes",
+                )
+            else:
+                ctx.add(
+                    "error",
+                    "unknown-node",
+                    path,
+                    f"{what}: 'from' refers to unknown node {source!r}"
+                    f"{_suggest(source, ctx.nodes)}",
+                )
+        target_path: Path = ("relations", i, "to")
+        target = r.target
+        if target in r.sources:
+            ctx.add("error", "self-relation", target_path, f"{what}: relates {target!r} to itself")
+        is_node = target in ctx.nodes
+        is_relation = target in ctx.relation_index
+        if r.kind == "undercuts":
+            if is_node:
+                ctx.add(
+                    "error",
+                    "undercut-target",
+                    target_path,
+                    f"{what}: undercuts must target a relation id (an inference), but {target!r} "
+                    "is a node; use 'attacks' to attack a node",
+                )
+            elif not is_relation:
+                ctx.add(
+                    "error",
+                    "unknown-relation",
+                    target_path,
+                    f"{what}: 'to' refers to unknown relation {target!r}"
+                    f"{_suggest(target, ctx.relation_index)}; undercuts target a relation id",
+                )
+        elif r.kind in RELATION_TARGETING_KINDS:
+            if not (is_node or is_relation):
+                ctx.add(
+                    "error",
+                    "unknown-node",
+                    target_path,
+                    f"{what}: 'to' refers to unknown node or relation {target!r}"
+                    f"{_suggest(target, [*ctx.nodes, *ctx.relation_index])}",
+                )
+        elif is_relation and not is_node:
+            ctx.add(
+                "error",
+                "relation-target",
+                target_path,
+                f"{what}: {r.kind} must target a node, but {target!r} is a relation; "
+                "only undercuts and questions target relations",
+            )
+        elif not is_node:
+            ctx.add(
+                "error",
+                "unknown-node",
+                target_path,
+                f"{what}: 'to' refers to unknown node {target!r}{_suggest(target, ctx.nodes)}",
+            )
+
+
+_STEPS: tuple[Callable[[_Found], None], ...] = (_check_ids, _check_actors, _check_endpoints)

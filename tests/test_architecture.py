@@ -1,0 +1,202 @@
+"""The layers: what the model imports, no import cycles, the check cache, the GC pause."""
+
+from __future__ import annotations
+
+import ast
+import gc
+import threading
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap import _gc
+from argmap.graph import algorithms
+
+PACKAGE = Path(argmap.__file__).parent
+SEED = Path("maps/shagina-2018-japan-sanctions.yaml")
+FORBIDDEN_IN_MODEL = ("argmap.checks", "argmap.formats", "argmap.citations", "argmap.diagrams")
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> set[str]:
+    """Every argmap module a file imports, at module level or inside functions."""
+    module = _module_name(path)
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    return {name for name in found if name == "argmap" or name.startswith("argmap.")}
+
+
+def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node of a module but those under ``if TYPE_CHECKING:`` (never run)."""
+    found: list[ast.AST] = []
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        for child in ast.iter_child_nodes(node):
+            is_typing = isinstance(child, ast.If) and ast.unparse(child.test) in (
+                "TYPE_CHECKING",
+                "typing.TYPE_CHECKING",
+            )
+            if is_typing:
+                assert isinstance(child, ast.If)
+                stack.extend(child.orelse)
+            else:
+                stack.append(child)
+    return found
+
+
+MODULES = {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+GRAPH = {
+    name: {m for m in _imports(path) if m in MODULES and m != name}
+    for name, path in MODULES.items()
+}
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if m.startswith("argmap.model")))
+def test_the_model_imports_no_checks_formats_citations_or_diagrams(module: str) -> None:
+    bad = sorted(
+        m for m in _imports(MODULES[module]) if m.startswith(FORBIDDEN_IN_MODEL) or m == "argmap"
+    )
+    assert bad == []
+
+
+def test_the_import_graph_sees_function_level_imports() -> None:
+    assert "argmap.checks" in GRAPH["argmap.formats._pipeline"]
+    # to_networkx imports networkx only when it is called.
+    assert "networkx" in {
+        alias.name
+        for node in ast.walk(ast.parse(MODULES["argmap.graph.convert"].read_text()))
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+
+
+def test_no_module_imports_itself_back() -> None:
+    # A package's __init__ re-exports its submodules, which import siblings through the
+    # package: edges into an __init__ from its own submodules are not cycles of code.
+    def edges(name: str) -> set[str]:
+        return {m for m in GRAPH[name] if not (name.startswith(m + ".") and m in MODULES)}
+
+    state: dict[str, int] = {}
+    cycles: list[list[str]] = []
+
+    def visit(name: str, path: list[str]) -> None:
+        state[name] = 1
+        for nxt in sorted(edges(name)):
+            if state.get(nxt) == 1:
+                cycles.append([*path[path.index(nxt) :], nxt])
+            elif nxt not in state:
+                visit(nxt, [*path, nxt])
+        state[name] = 2
+
+    for name in sorted(MODULES):
+        if name not in state:
+            visit(name, [name])
+    assert cycles == []
+
+
+def test_a_map_read_from_a_file_equals_the_same_map_built_in_code() -> None:
+    amap = argmap.read_map(SEED)
+    copy = argmap.ArgumentMap.model_validate(amap.model_dump(by_alias=True))
+    assert amap.origin == str(SEED)
+    assert copy.origin is None
+    assert copy == amap
+
+
+def test_a_map_read_and_checked_is_not_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    amap = argmap.read_map(SEED)
+    calls = []
+    real = algorithms.support_cycles
+
+    def counting(m: argmap.ArgumentMap) -> list[algorithms.SupportCycle]:
+        calls.append(m)
+        return real(m)
+
+    monkeypatch.setattr(algorithms, "support_cycles", counting)
+    first = argmap.check(amap)
+    assert calls == []
+    assert all(issue.location is not None for issue in first)
+    amap.nodes[0].text = "Changed in place."
+    assert argmap.check(amap) == first
+    assert len(calls) == 1
+
+
+def test_a_mutated_map_is_checked_again() -> None:
+    amap = argmap.read_map(SEED)
+    assert not [i for i in argmap.check(amap) if i.is_error]
+    amap.relations[0].target = "nowhere"
+    errors = [i for i in argmap.check(amap) if i.is_error]
+    assert [i.code for i in errors] == ["unknown-node"]
+    assert errors[0].location is not None and errors[0].location.file == str(SEED)
+
+
+def test_look_ups_by_id_follow_changes_to_the_map() -> None:
+    amap = argmap.read_map(SEED)
+    first = amap.nodes[0]
+    assert amap.node(first.id) is first
+    first.id = "renamed"
+    assert amap.has_node("renamed") and amap.node("renamed") is first
+    amap.nodes.append(argmap.Claim(id="late", text="Added later."))
+    assert amap.node("late").text == "Added later."
+    with pytest.raises(KeyError):
+        amap.node("no-such-node")
+
+
+def test_the_gc_pause_restores_the_collector_on_every_path() -> None:
+    assert gc.isenabled()
+    with _gc.paused_gc():
+        assert not gc.isenabled()
+        with _gc.paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(argmap.MapError):
+        argmap.parse_map("argmap: 1\nid: m\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with _gc.paused_gc():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_gc_pause_is_restored_when_threads_overlap() -> None:
+    entered, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with _gc.paused_gc():
+            entered.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    entered.wait(5)
+    with _gc.paused_gc():
+        pass
+    assert not gc.isenabled()
+    release.set()
+    thread.join(5)
+    assert gc.isenabled()
+
+
+def test_the_gc_pause_leaves_no_young_objects_behind() -> None:
+    argmap.read_map(SEED)
+    assert gc.get_count()[0] < 700
