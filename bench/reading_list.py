@@ -253,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         doc = folder / "doc.md"
         doc.write_text("---\nnocite: '@*'\n---\n", encoding="utf-8")
         for style in args.styles.split(","):
-            csl = formatting.STYLES[style]
+            csl = formatting.CITATION_STYLES[style]
 
             def ours(style: str = style) -> str:
                 formatting._compile.cache_clear()  # every run compiles the style afresh

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import ast
 import gc
+import importlib
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
+import click
 import pytest
 
 import argmap
 from argmap import _gc
+from argmap.cli import COMMANDS, main
 from argmap.graph import algorithms
 
 PACKAGE = Path(argmap.__file__).parent
@@ -200,3 +205,65 @@ def test_the_gc_pause_is_restored_when_threads_overlap() -> None:
 def test_the_gc_pause_leaves_no_young_objects_behind() -> None:
     argmap.read_map(SEED)
     assert gc.get_count()[0] < 700
+
+
+def _modules_loaded_by(*code: str) -> set[str]:
+    script = "\n".join([*code, "import sys", "print(' '.join(sorted(sys.modules)))"])
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    return set(out.split())
+
+
+def test_importing_argmap_loads_no_pydantic_networkx_or_csl_engine() -> None:
+    loaded = _modules_loaded_by("import argmap")
+    assert not {"pydantic", "networkx", "yaml", "importlib.metadata"} & loaded
+    assert not any(m.startswith("argmap.citations") for m in loaded)
+
+
+def test_the_help_lists_commands_without_importing_them() -> None:
+    loaded = _modules_loaded_by(
+        "import sys",
+        "sys.argv = ['argmap', '--help']",
+        "from argmap.cli import main",
+        "main(standalone_mode=False)",
+    )
+    assert not {m for m in loaded if m.startswith("argmap.cli.")}
+    assert "pydantic" not in loaded
+
+
+def test_checking_a_map_loads_neither_networkx_nor_the_csl_engine() -> None:
+    loaded = _modules_loaded_by(
+        "import sys",
+        f"sys.argv = ['argmap', 'check', {str(SEED)!r}]",
+        "from argmap.cli import main",
+        "try:\n    main(standalone_mode=False)\nexcept SystemExit:\n    pass",
+    )
+    assert "argmap.cli.check" in loaded
+    assert "networkx" not in loaded
+    assert not any(m.startswith("argmap.citations.csl_engine") for m in loaded)
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_the_listed_summary_of_each_command_is_its_help(name: str) -> None:
+    command = main.get_command(click.Context(main), name)
+    assert command is not None and command.help is not None
+    assert command.help.split("\n\n")[0].replace("\n", " ") == COMMANDS[name][1]
+
+
+@pytest.mark.parametrize(
+    ("package", "old", "new"),
+    [
+        ("argmap.model", "Direction", "FactorDirection"),
+        ("argmap.diagrams", "Direction", "LayoutDirection"),
+        ("argmap.diagrams", "FORMATS", "DIAGRAM_FORMATS"),
+        ("argmap.citations", "FORMATS", "EXPORT_FORMATS"),
+        ("argmap.citations", "STYLES", "CITATION_STYLES"),
+    ],
+)
+def test_old_names_still_work_and_warn(package: str, old: str, new: str) -> None:
+    namespace = importlib.import_module(package)
+    with pytest.warns(DeprecationWarning, match=new):
+        value = getattr(namespace, old)
+    assert value is getattr(namespace, new)
+    assert old not in namespace.__all__

@@ -132,7 +132,7 @@ def test_version() -> None:
 
 def _commands() -> list[str]:
     assert isinstance(main, click.Group)
-    return sorted(main.commands)
+    return main.list_commands(click.Context(main))
 
 
 @pytest.mark.parametrize("command", _commands())

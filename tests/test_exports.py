@@ -22,7 +22,7 @@ import rispy
 import argmap
 from argmap.citations import Bibliography, parse_bibliography, read_bibliography, to_csl
 from argmap.citations.csl import CSL_TYPES, plain_text
-from argmap.citations.export import FORMATS, STYLES, export_citations, to_ris
+from argmap.citations.export import EXPORT_FORMATS, STYLE_NAMES, export_citations, to_ris
 from argmap.errors import BibliographyError
 from tests.conftest import DATA, GOLDEN, SEED_BIB
 
@@ -318,8 +318,8 @@ def test_unknown_format_or_style_lists_the_valid_ones() -> None:
         export_citations(bib, format="docx")
     with pytest.raises(ValueError, match="unknown style 'vancouver'; choose one of: apa, "):
         export_citations(bib, format="text", style="vancouver")
-    assert FORMATS == ("bibtex", "biblatex", "csl-json", "ris", "text", "markdown", "html")
-    assert STYLES == ("apa", "chicago", "harvard", "mla", "ieee")
+    assert EXPORT_FORMATS == ("bibtex", "biblatex", "csl-json", "ris", "text", "markdown", "html")
+    assert STYLE_NAMES == ("apa", "chicago", "harvard", "mla", "ieee")
 
 
 def test_a_cited_key_missing_from_the_bibliography_cannot_be_exported() -> None:

@@ -29,9 +29,9 @@ from argmap.citations.csl_engine import Processor, _compile, _names, _output, _s
 from argmap.citations.csl_engine._names import initialize
 from argmap.citations.csl_engine._style import collation_key
 from argmap.citations.formatting import (
+    CITATION_STYLES,
     LABELS,
     OUTPUTS,
-    STYLES,
     format_bibliography,
     format_citation,
     format_node_citation,
@@ -82,7 +82,7 @@ def _entries(style: str, output: str = "text") -> list[str]:
 # ---------------------------------------------------------------- the pandoc oracle
 
 
-@pytest.mark.parametrize("style", list(STYLES))
+@pytest.mark.parametrize("style", list(CITATION_STYLES))
 def test_reading_list_matches_pandoc_entry_by_entry(style: str) -> None:
     oracle = _oracle_entries(style)
     assert len(oracle) == len(ITEMS)
@@ -97,7 +97,7 @@ def _markup(fragment: str) -> str:
     return " ".join(re.sub(r"</?(?:span|div)[^>]*>", "", fragment).split())
 
 
-@pytest.mark.parametrize("style", list(STYLES))
+@pytest.mark.parametrize("style", list(CITATION_STYLES))
 def test_html_reading_list_matches_pandocs_markup(style: str) -> None:
     # Italics, links and escaping where pandoc puts them, not only the same words.
     text = (ORACLE / f"{style}.html").read_text(encoding="utf-8")
@@ -110,7 +110,7 @@ def test_html_reading_list_matches_pandocs_markup(style: str) -> None:
     assert different == KNOWN_DIFFERENCES[style]
 
 
-@pytest.mark.parametrize("style", list(STYLES))
+@pytest.mark.parametrize("style", list(CITATION_STYLES))
 def test_reading_list_is_in_pandocs_order(style: str) -> None:
     oracle = list(_oracle_entries(style).values())
     ours = [_normal(e) for e in _entries(style)]
@@ -119,7 +119,7 @@ def test_reading_list_is_in_pandocs_order(style: str) -> None:
     assert same == len(oracle) - len(KNOWN_DIFFERENCES[style])
 
 
-@pytest.mark.parametrize("style", list(STYLES))
+@pytest.mark.parametrize("style", list(CITATION_STYLES))
 def test_in_text_citations_match_pandoc(style: str) -> None:
     oracle = _oracle_citations(style)
     assert len(oracle) == len(ITEMS)
@@ -145,7 +145,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("style", list(STYLES))
+@pytest.mark.parametrize("style", list(CITATION_STYLES))
 def test_locators_labels_and_several_items_match_pandoc(style: str) -> None:
     text = (ORACLE / f"{style}-cases.html").read_text(encoding="utf-8")
     oracle = [_normal(b) for b in re.findall(r"<p>case\d+: (.*?)</p>", text)]
@@ -216,7 +216,7 @@ def _own_items(path: Path) -> list[dict[str, Any]]:
 
 def test_argmaps_own_conversion_formats_like_pandocs_in_every_style() -> None:
     items = _own_items(DATA / "citations" / "varied.bib")
-    for style in STYLES:
+    for style in CITATION_STYLES:
         oracle = set(_oracle_entries(style).values())
         ours = [_normal(e) for e in format_bibliography(items, style=style).split("\n\n")]
         same = sum(entry in oracle for entry in ours)
@@ -230,7 +230,7 @@ def test_argmaps_own_conversion_formats_like_pandocs_in_every_style() -> None:
 )
 def test_every_bibliography_formats_one_entry_per_work(path: Path) -> None:
     items = _own_items(path)
-    for style in STYLES:
+    for style in CITATION_STYLES:
         for output in OUTPUTS:
             text = format_bibliography(items, style=style, output=output)
             count = (
@@ -471,7 +471,7 @@ ODD_ITEMS: list[dict[str, Any]] = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("style", list(STYLES))
+@pytest.mark.parametrize("style", list(CITATION_STYLES))
 def test_sparse_and_unusual_items_format_in_every_output(style: str) -> None:
     for output in OUTPUTS:
         text = format_bibliography(ODD_ITEMS, style=style, output=output)
@@ -604,7 +604,7 @@ def test_a_cited_item_must_be_among_the_list() -> None:
 
 def test_a_style_given_by_path(tmp_path: Path) -> None:
     copy = tmp_path / "my-apa.csl"
-    shutil.copyfile(STYLES["apa"], copy)
+    shutil.copyfile(CITATION_STYLES["apa"], copy)
     assert format_bibliography(ITEMS, style=str(copy)) == format_bibliography(ITEMS, style="apa")
     bad = tmp_path / "broken.csl"
     bad.write_text("<style", encoding="utf-8")
@@ -624,7 +624,7 @@ def test_the_functions_are_public_in_argmap() -> None:
 
 
 def test_a_name_part_text_case(tmp_path: Path) -> None:
-    source = STYLES["harvard"].read_text(encoding="utf-8")
+    source = CITATION_STYLES["harvard"].read_text(encoding="utf-8")
     start = source.index('<macro name="author">')
     end = source.index('name-as-sort-order="all"/>', start) + len('name-as-sort-order="all"/>')
     upper = (
@@ -642,7 +642,7 @@ def test_a_name_part_text_case(tmp_path: Path) -> None:
 def test_a_style_renders_in_its_default_locale(tmp_path: Path) -> None:
     german = tmp_path / "apa-de.csl"
     german.write_text(
-        STYLES["apa"]
+        CITATION_STYLES["apa"]
         .read_text(encoding="utf-8")
         .replace('class="in-text"', 'class="in-text" default-locale="de-DE"', 1),
         encoding="utf-8",
@@ -673,4 +673,6 @@ def test_a_dependent_style_names_its_parent(tmp_path: Path) -> None:
 def test_outputs_and_labels_are_public_tuples() -> None:
     assert OUTPUTS == ("text", "markdown", "html")
     assert "page" in LABELS and "chapter" in LABELS
-    assert isinstance(STYLES, Mapping) and all(p.is_file() for p in STYLES.values())
+    assert isinstance(CITATION_STYLES, Mapping) and all(
+        p.is_file() for p in CITATION_STYLES.values()
+    )

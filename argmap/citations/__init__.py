@@ -6,28 +6,68 @@ write the selection as BibTeX, BibLaTeX, CSL-JSON, RIS or a formatted reading li
 (:func:`export_citations`).
 """
 
-from argmap.citations.bibliography import (
-    BibEntry,
-    Bibliography,
-    parse_bibliography,
-    read_bibliography,
-    read_map_bibliography,
-)
-from argmap.citations.checks import check_citations
-from argmap.citations.csl import to_csl
-from argmap.citations.export import FORMATS, STYLES, csl_items, export_citations
-from argmap.citations.formatting import (
-    format_bibliography,
-    format_citation,
-    format_node_citation,
-    format_references,
-)
-from argmap.citations.latex import PersonName, decode_latex, split_names
-from argmap.citations.selection import CitedSource, Citing, cited_sources, supporting_nodes
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from argmap._lazy import lazy_namespace
+
+if TYPE_CHECKING:
+    from argmap.citations.bibliography import (
+        BibEntry,
+        Bibliography,
+        parse_bibliography,
+        read_bibliography,
+        read_map_bibliography,
+    )
+    from argmap.citations.checks import check_citations
+    from argmap.citations.csl import to_csl
+    from argmap.citations.export import EXPORT_FORMATS, export_citations
+    from argmap.citations.formatting import (
+        CITATION_STYLES,
+        format_bibliography,
+        format_citation,
+        format_node_citation,
+        format_references,
+    )
+    from argmap.citations.items import csl_items
+    from argmap.citations.latex import PersonName, decode_latex, split_names
+    from argmap.citations.selection import CitedSource, Citing, cited_sources, supporting_nodes
+
+_EXPORTS = {
+    "BibEntry": "argmap.citations.bibliography",
+    "Bibliography": "argmap.citations.bibliography",
+    "CITATION_STYLES": "argmap.citations.formatting",
+    "CitedSource": "argmap.citations.selection",
+    "Citing": "argmap.citations.selection",
+    "EXPORT_FORMATS": "argmap.citations.export",
+    "PersonName": "argmap.citations.latex",
+    "check_citations": "argmap.citations.checks",
+    "cited_sources": "argmap.citations.selection",
+    "csl_items": "argmap.citations.items",
+    "decode_latex": "argmap.citations.latex",
+    "export_citations": "argmap.citations.export",
+    "format_bibliography": "argmap.citations.formatting",
+    "format_citation": "argmap.citations.formatting",
+    "format_node_citation": "argmap.citations.formatting",
+    "format_references": "argmap.citations.formatting",
+    "parse_bibliography": "argmap.citations.bibliography",
+    "read_bibliography": "argmap.citations.bibliography",
+    "read_map_bibliography": "argmap.citations.bibliography",
+    "split_names": "argmap.citations.latex",
+    "supporting_nodes": "argmap.citations.selection",
+    "to_csl": "argmap.citations.csl",
+}
+
+#: Old names, kept working with a DeprecationWarning; not in ``__all__``.
+_DEPRECATED = {
+    "FORMATS": "EXPORT_FORMATS",
+    "STYLES": "CITATION_STYLES",
+}
 
 __all__ = [
-    "FORMATS",
-    "STYLES",
+    "CITATION_STYLES",
+    "EXPORT_FORMATS",
     "BibEntry",
     "Bibliography",
     "CitedSource",
@@ -49,3 +89,5 @@ __all__ = [
     "supporting_nodes",
     "to_csl",
 ]
+
+__getattr__, __dir__ = lazy_namespace(__name__, _EXPORTS, deprecated=_DEPRECATED)

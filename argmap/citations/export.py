@@ -9,21 +9,18 @@ Reading lists are formatted from CSL style files by :mod:`argmap.citations.forma
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, get_args
 
-from argmap.citations.bibliography import BibEntry, Bibliography
 from argmap.citations.csl import LANGID_NAMES, NOCASE_CLOSE, NOCASE_OPEN, plain_text, to_csl
-from argmap.citations.selection import CitedSource
-from argmap.errors import ArgmapError, BibliographyError, Issue
+from argmap.citations.items import Sources, csl_items, entries_of
 
 __all__ = [
-    "FORMATS",
-    "STYLES",
+    "EXPORT_FORMATS",
+    "STYLE_NAMES",
     "ExportFormat",
     "Style",
     "csl_items",
@@ -35,31 +32,11 @@ __all__ = [
 
 ExportFormat = Literal["bibtex", "biblatex", "csl-json", "ris", "text", "markdown", "html"]
 Style = Literal["apa", "chicago", "harvard", "mla", "ieee"]
-FORMATS: tuple[str, ...] = get_args(ExportFormat)
-STYLES: tuple[str, ...] = get_args(Style)
+#: The formats :func:`export_citations` writes.
+EXPORT_FORMATS: tuple[str, ...] = get_args(ExportFormat)
+#: The names of the bundled citation styles (see :data:`CITATION_STYLES`).
+STYLE_NAMES: tuple[str, ...] = get_args(Style)
 _READING_LISTS = frozenset({"text", "markdown", "html"})
-
-Sources = Bibliography | Iterable[CitedSource | BibEntry]
-
-
-def csl_items(
-    sources: Sources, *, markup: bool = False, sentence_case: bool = True
-) -> list[dict[str, Any]]:
-    """The CSL-JSON items of sources, in order (see :func:`~argmap.citations.csl.to_csl`).
-
-    Args:
-        sources: cited sources (from :func:`~argmap.citations.selection.cited_sources`),
-            bibliography entries, or a whole bibliography.
-        markup: keep case-protected words of titles as ``<span class="nocase">``.
-        sentence_case: titles of English works in sentence case, as CSL expects.
-
-    Raises:
-        BibliographyError: a cited source has no bibliography entry; the issue is located
-            at the first citation of the key in its map.
-    """
-    return [
-        to_csl(entry, markup=markup, sentence_case=sentence_case) for entry in _entries(sources)
-    ]
 
 
 def export_citations(
@@ -72,9 +49,9 @@ def export_citations(
 
     Args:
         sources: cited sources, bibliography entries, or a whole bibliography.
-        format: one of :data:`FORMATS`: ``bibtex``, ``biblatex``, ``csl-json``, ``ris``,
+        format: one of :data:`EXPORT_FORMATS`: ``bibtex``, ``biblatex``, ``csl-json``, ``ris``,
             or a formatted reading list as ``text``, ``markdown`` or ``html``.
-        style: for reading lists, one of :data:`STYLES`.
+        style: for reading lists, one of :data:`STYLE_NAMES`.
 
     Returns:
         The file content (ending with a newline).
@@ -83,11 +60,11 @@ def export_citations(
         ValueError: unknown format or style (the message lists the valid ones).
         BibliographyError: a cited key has no bibliography entry.
     """
-    if format not in FORMATS:
-        raise ValueError(f"unknown format {format!r}; choose one of: {', '.join(FORMATS)}")
-    if format in _READING_LISTS and style not in STYLES:
-        raise ValueError(f"unknown style {style!r}; choose one of: {', '.join(STYLES)}")
-    entries = _entries(sources)
+    if format not in EXPORT_FORMATS:
+        raise ValueError(f"unknown format {format!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
+    if format in _READING_LISTS and style not in STYLE_NAMES:
+        raise ValueError(f"unknown style {style!r}; choose one of: {', '.join(STYLE_NAMES)}")
+    entries = entries_of(sources)
     if format in ("bibtex", "biblatex"):
         return to_bibtex(
             # Titles as written: a BibTeX file keeps the author's casing and braces.
@@ -98,40 +75,13 @@ def export_citations(
         return to_csl_json([to_csl(e, markup=True) for e in entries])
     if format == "ris":
         return to_ris([to_csl(e) for e in entries])
-    try:
-        # Imported on use: CSL styles and their engine load only for reading lists.
-        formatting = importlib.import_module("argmap.citations.formatting")
-    except ImportError as exc:  # pragma: no cover - the formatting module ships with argmap
-        raise ArgmapError(f"formatted reading lists are not available: {exc}") from None
+    # Imported on use: CSL styles and their engine load only for reading lists.
+    from argmap.citations import formatting
+
     # The CSL engine reads nocase spans, which title-casing styles must respect.
     items = [to_csl(e, markup=True) for e in entries]
     text: str = formatting.format_bibliography(items, style=style, output=format)
     return text if text.endswith("\n") else text + "\n"
-
-
-def _entries(sources: Sources) -> list[BibEntry]:
-    if isinstance(sources, Bibliography):
-        return list(sources.values())
-    entries: list[BibEntry] = []
-    missing: list[Issue] = []
-    for source in sources:
-        if isinstance(source, BibEntry):
-            entries.append(source)
-        elif source.entry is not None:
-            entries.append(source.entry)
-        else:
-            first = source.citing[0] if source.citing else None
-            missing.append(
-                Issue(
-                    "error",
-                    f"cited key {source.key!r} is not in the bibliography",
-                    code="missing-key",
-                    location=first.location if first else None,
-                )
-            )
-    if missing:
-        raise BibliographyError(missing)
-    return entries
 
 
 # -- CSL-JSON --------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 _STYLE_DIR: Final = Path(__file__).resolve().parent / "styles"
 
 #: The bundled styles: name -> the CSL file it is rendered from.
-STYLES: Final[Mapping[str, Path]] = MappingProxyType(
+CITATION_STYLES: Final[Mapping[str, Path]] = MappingProxyType(
     {
         "apa": _STYLE_DIR / "apa.csl",
         "chicago": _STYLE_DIR / "chicago-author-date.csl",
@@ -61,7 +61,7 @@ def format_bibliography(
 
     Args:
         items: CSL-JSON items; their order is the citation order numeric styles number by.
-        style: one of :data:`STYLES`, or the path of an independent ``.csl`` file.
+        style: one of :data:`CITATION_STYLES`, or the path of an independent ``.csl`` file.
         output: one of :data:`OUTPUTS`: plain text, Markdown (escaped) or HTML (escaped).
 
     Returns:
@@ -114,7 +114,7 @@ def format_cited(
 
     Keys the bibliography lacks are left out (:func:`argmap.check_citations` reports them).
     """
-    from argmap.citations.export import csl_items
+    from argmap.citations.items import csl_items
 
     entries = [bibliography[key] for key in dict.fromkeys(keys) if key in bibliography]
     if not entries:
@@ -135,7 +135,7 @@ def format_citation(
 
     Args:
         item_or_items: one CSL-JSON item, or several cited together.
-        style: one of :data:`STYLES`, or the path of an independent ``.csl`` file.
+        style: one of :data:`CITATION_STYLES`, or the path of an independent ``.csl`` file.
         locator: where in the work, such as "1" or "12-15"; applies to every item cited.
             A locator written with its label, as in maps ("p. 1", "chap. 3", "§ 2"),
             brings its own label.
@@ -189,7 +189,7 @@ def format_node_citation(
         amap: the map.
         node: the id of the node.
         bibliography: where the map's keys resolve (:func:`argmap.read_map_bibliography`).
-        style: one of :data:`STYLES`, or the path of an independent ``.csl`` file.
+        style: one of :data:`CITATION_STYLES`, or the path of an independent ``.csl`` file.
         output: one of :data:`OUTPUTS`.
         with_support: also cite the sources of every node that supports this one.
 
@@ -200,7 +200,7 @@ def format_node_citation(
         ValueError: an unknown style or output.
         BibliographyError: a cited key is missing from the bibliography.
     """
-    from argmap.citations.export import csl_items
+    from argmap.citations.items import csl_items
     from argmap.citations.selection import cited_sources
 
     compiled = load_style(style)
@@ -265,12 +265,12 @@ def load_style(style: str) -> Style:
     Raises:
         ValueError: the name is not bundled and is no readable CSL file.
     """
-    path = STYLES.get(style)
+    path = CITATION_STYLES.get(style)
     if path is None:
         candidate = Path(style)
         if candidate.suffix != ".csl" or not candidate.is_file():
             raise ValueError(
-                f"unknown style {style!r}; choose one of: {', '.join(STYLES)}"
+                f"unknown style {style!r}; choose one of: {', '.join(CITATION_STYLES)}"
                 " (or give the path of a .csl file)"
             )
         path = candidate

@@ -2,29 +2,71 @@
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
-from argmap import __version__
-from argmap.cli.check import check_command
-from argmap.cli.cite import cite_command
-from argmap.cli.convert import convert_command
-from argmap.cli.render import render_command
-from argmap.cli.schema import schema_command
-from argmap.cli.show import show_command
+#: Each command: the module that defines it, and the first line of its help, so that
+#: ``argmap --help`` lists the commands without importing them (a test keeps these equal).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": (
+        "argmap.cli.check",
+        "Check map files and print each problem as PATH:LINE:COL: SEVERITY: MESSAGE.",
+    ),
+    "cite": (
+        "argmap.cli.cite",
+        "Export the sources MAPS cite, with every key resolved in their bibliographies.",
+    ),
+    "convert": (
+        "argmap.cli.convert",
+        "Convert SOURCE to another format: argmap YAML/JSON, AIF, Argdown, GraphML, GEXF.",
+    ),
+    "render": (
+        "argmap.cli.render",
+        "Draw the map SOURCE as a diagram, or every map in the folder SOURCE.",
+    ),
+    "schema": ("argmap.cli.schema", "Print the JSON Schema (draft 2020-12) of argmap map files."),
+    "show": (
+        "argmap.cli.show",
+        "Summarise a map: title, source, thesis, push and pull factors, counts, warnings.",
+    ),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "--version", "-V", prog_name="argmap")
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.commands or cmd_name not in COMMANDS:
+            return self.commands.get(cmd_name)
+        module = importlib.import_module(COMMANDS[cmd_name][0])
+        command: click.Command = getattr(module, f"{cmd_name}_command")
+        self.add_command(command, cmd_name)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [
+            (name, click.Command(name, help=COMMANDS[name][1]).get_short_help_str(limit))
+            if name in COMMANDS and name not in self.commands
+            else (name, self.commands[name].get_short_help_str(limit))
+            for name in names
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(None, "--version", "-V", package_name="argmap", prog_name="argmap")
 def main() -> None:
     """argmap: argument maps with citations.
 
     Check map files, summarise them, draw them as diagrams and export their citations.
     """
-
-
-main.add_command(check_command)
-main.add_command(cite_command)
-main.add_command(convert_command)
-main.add_command(render_command)
-main.add_command(schema_command)
-main.add_command(show_command)

@@ -10,7 +10,7 @@ import click
 from argmap._io import write_atomic
 from argmap.citations.bibliography import read_bibliography
 from argmap.citations.checks import check_citations
-from argmap.citations.export import FORMATS, STYLES, export_citations
+from argmap.citations.export import EXPORT_FORMATS, STYLE_NAMES, export_citations
 from argmap.citations.selection import cited_sources
 from argmap.cli._common import EXIT_ERRORS, echo_issues, handle_errors
 from argmap.formats.mapfile import read_map
@@ -35,7 +35,7 @@ def _bibliography_paths(amaps: list[ArgumentMap], extra: tuple[str, ...]) -> lis
     "-f",
     "--format",
     "output_format",
-    type=click.Choice(FORMATS),
+    type=click.Choice(EXPORT_FORMATS),
     default="bibtex",
     show_default=True,
     help="Export format: a file for LaTeX or a reference manager, or a reading list.",
@@ -43,7 +43,7 @@ def _bibliography_paths(amaps: list[ArgumentMap], extra: tuple[str, ...]) -> lis
 @click.option(
     "-s",
     "--style",
-    type=click.Choice(STYLES),
+    type=click.Choice(STYLE_NAMES),
     default="apa",
     show_default=True,
     help="Citation style of reading lists (text, markdown, html).",

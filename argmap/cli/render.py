@@ -7,19 +7,19 @@ from pathlib import Path
 
 import click
 
-from argmap.citations.formatting import STYLES, format_cited
+from argmap.citations.formatting import CITATION_STYLES, format_cited
 from argmap.cli._common import EXIT_ERRORS, echo_issues, handle_errors, try_map_bibliography
 from argmap.cli.check import expand_map_paths
 from argmap.diagrams import (
+    DIAGRAM_FORMATS,
     ENGINES,
-    FORMATS,
     LARGE_MAP,
     SUFFIXES,
     DiagramOptions,
-    Direction,
     Engine,
     Format,
     GroupBy,
+    LayoutDirection,
     ThemeName,
     format_for,
     render,
@@ -42,7 +42,7 @@ _TEXT_FORMATS = ("dot", "mermaid")
     help="File to write (format from its suffix), or folder. Default: text formats to "
     "standard output, images next to the map.",
 )
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), help="Output format.")
+@click.option("-f", "--format", "fmt", type=click.Choice(DIAGRAM_FORMATS), help="Output format.")
 @click.option(
     "--engine",
     type=click.Choice(ENGINES),
@@ -90,7 +90,7 @@ _TEXT_FORMATS = ("dot", "mermaid")
 @click.option(
     "-s",
     "--style",
-    type=click.Choice(sorted(STYLES)),
+    type=click.Choice(sorted(CITATION_STYLES)),
     default="apa",
     show_default=True,
     help="Citation style of the works listed in the key block.",
@@ -107,7 +107,7 @@ def render_command(
     output: str | None,
     fmt: Format | None,
     engine: Engine,
-    direction: Direction,
+    direction: LayoutDirection,
     group_by: GroupBy | None,
     focus: str | None,
     depth: int,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from argmap.analysis import summarize
-from argmap.citations.formatting import STYLES, format_cited
+from argmap.citations.formatting import CITATION_STYLES, format_cited
 from argmap.cli._common import handle_errors, try_map_bibliography
 from argmap.formats.mapfile import read_checked_map
 from argmap.model import ArgumentMap
@@ -16,7 +16,7 @@ from argmap.model import ArgumentMap
 @click.option(
     "-s",
     "--style",
-    type=click.Choice(sorted(STYLES)),
+    type=click.Choice(sorted(CITATION_STYLES)),
     default="apa",
     show_default=True,
     help="Citation style of the mapped work's reference.",

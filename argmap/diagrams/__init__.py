@@ -4,26 +4,59 @@ Building a diagram (:func:`to_dot`, :func:`to_mermaid`) is pure; only :func:`ren
 (through :mod:`argmap.diagrams.backend`) starts Graphviz.
 """
 
-from argmap.diagrams.backend import ENGINES, INSTALL_HINT, Engine
-from argmap.diagrams.dot import LARGE_MAP, DiagramOptions, Direction, GroupBy, to_dot
-from argmap.diagrams.mermaid import to_mermaid
-from argmap.diagrams.rendering import FORMATS, SUFFIXES, Format, format_for, render
-from argmap.diagrams.theme import ThemeName
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from argmap._lazy import lazy_namespace
+
+if TYPE_CHECKING:
+    from argmap.diagrams.backend import ENGINES, INSTALL_HINT, Engine
+    from argmap.diagrams.dot import LARGE_MAP, DiagramOptions, GroupBy, LayoutDirection, to_dot
+    from argmap.diagrams.mermaid import to_mermaid
+    from argmap.diagrams.rendering import DIAGRAM_FORMATS, SUFFIXES, Format, format_for, render
+    from argmap.diagrams.theme import ThemeName
+
+_EXPORTS = {
+    "DIAGRAM_FORMATS": "argmap.diagrams.rendering",
+    "DiagramOptions": "argmap.diagrams.dot",
+    "ENGINES": "argmap.diagrams.backend",
+    "Engine": "argmap.diagrams.backend",
+    "Format": "argmap.diagrams.rendering",
+    "GroupBy": "argmap.diagrams.dot",
+    "INSTALL_HINT": "argmap.diagrams.backend",
+    "LARGE_MAP": "argmap.diagrams.dot",
+    "LayoutDirection": "argmap.diagrams.dot",
+    "SUFFIXES": "argmap.diagrams.rendering",
+    "ThemeName": "argmap.diagrams.theme",
+    "format_for": "argmap.diagrams.rendering",
+    "render": "argmap.diagrams.rendering",
+    "to_dot": "argmap.diagrams.dot",
+    "to_mermaid": "argmap.diagrams.mermaid",
+}
+
+#: Old names, kept working with a DeprecationWarning; not in ``__all__``.
+_DEPRECATED = {
+    "FORMATS": "DIAGRAM_FORMATS",
+    "Direction": "LayoutDirection",
+}
 
 __all__ = [
+    "DIAGRAM_FORMATS",
     "ENGINES",
-    "FORMATS",
     "INSTALL_HINT",
     "LARGE_MAP",
     "SUFFIXES",
     "DiagramOptions",
-    "Direction",
     "Engine",
     "Format",
     "GroupBy",
+    "LayoutDirection",
     "ThemeName",
     "format_for",
     "render",
     "to_dot",
     "to_mermaid",
 ]
+
+__getattr__, __dir__ = lazy_namespace(__name__, _EXPORTS, deprecated=_DEPRECATED)

@@ -24,9 +24,9 @@ from argmap.diagrams.theme import NODE_ROLES, THEMES, NodeRole, Theme, ThemeName
 from argmap.graph import junction_key
 from argmap.model import ArgumentMap, Factor, Node, RelationKind
 
-__all__ = ["DiagramOptions", "Direction", "GroupBy", "to_dot"]
+__all__ = ["DiagramOptions", "GroupBy", "LayoutDirection", "to_dot"]
 
-Direction: TypeAlias = Literal["TB", "LR"]
+LayoutDirection: TypeAlias = Literal["TB", "LR"]
 GroupBy: TypeAlias = Literal["actor", "kind"]
 
 #: How many samples a row of the legend holds.
@@ -49,7 +49,7 @@ _KIND_CLUSTERS: dict[NodeRole, str] = {
 class DiagramOptions(TypedDict, total=False):
     """The keyword options of :func:`to_dot`, for functions that pass them on."""
 
-    direction: Direction
+    direction: LayoutDirection
     wrap_width: int
     group_by: GroupBy | None
     hide_evidence: bool
@@ -69,7 +69,7 @@ class DiagramOptions(TypedDict, total=False):
 def to_dot(
     amap: ArgumentMap,
     *,
-    direction: Direction = "TB",
+    direction: LayoutDirection = "TB",
     wrap_width: int = 30,
     group_by: GroupBy | None = None,
     hide_evidence: bool = False,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from argmap.diagrams._selection import Drawn, Markers, drawn_relations, visible_nodes
-from argmap.diagrams.dot import Direction
+from argmap.diagrams.dot import LayoutDirection
 from argmap.diagrams.escape import escape_mermaid, wrap
 from argmap.diagrams.theme import COLOR, NodeRole, node_role
 from argmap.model import ArgumentMap, Node, RelationKind
@@ -51,7 +51,7 @@ _LINK_LABELS: dict[RelationKind, str] = {
 def to_mermaid(
     amap: ArgumentMap,
     *,
-    direction: Direction = "TB",
+    direction: LayoutDirection = "TB",
     wrap_width: int = 30,
     hide_evidence: bool = False,
     hide_citations: bool = False,

@@ -15,10 +15,10 @@ from argmap.diagrams.mermaid import to_mermaid
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap
 
-__all__ = ["FORMATS", "Format", "format_for", "render"]
+__all__ = ["DIAGRAM_FORMATS", "Format", "format_for", "render"]
 
 Format: TypeAlias = Literal["svg", "png", "pdf", "dot", "mermaid"]
-FORMATS: tuple[Format, ...] = ("svg", "png", "pdf", "dot", "mermaid")
+DIAGRAM_FORMATS: tuple[Format, ...] = ("svg", "png", "pdf", "dot", "mermaid")
 _SUFFIXES: dict[str, Format] = {
     ".svg": "svg",
     ".png": "png",
@@ -99,8 +99,8 @@ def render(
     """
     target = Path(os.fspath(path))
     chosen = format if format is not None else format_for(target)
-    if chosen not in FORMATS:
-        raise RenderError(f"unknown format {chosen!r}; use one of {', '.join(FORMATS)}")
+    if chosen not in DIAGRAM_FORMATS:
+        raise RenderError(f"unknown format {chosen!r}; use one of {', '.join(DIAGRAM_FORMATS)}")
     data: str | bytes
     if chosen == "mermaid":
         if not isinstance(amap_or_dot, ArgumentMap):

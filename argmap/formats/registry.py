@@ -34,7 +34,7 @@ from argmap.errors import FormatError, Issue, Location
 from argmap.model import ArgumentMap
 
 __all__ = [
-    "FORMATS",
+    "MAP_FORMATS",
     "READABLE",
     "WRITABLE",
     "Format",
@@ -60,7 +60,7 @@ class Format:
     writable: bool = True
 
 
-FORMATS: dict[str, Format] = {
+MAP_FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("yaml", (".yaml", ".yml"), "argmap map file, YAML"),
@@ -74,14 +74,14 @@ FORMATS: dict[str, Format] = {
         Format("gexf", (".gexf",), "GEXF 1.2 (Gephi)"),
     )
 }
-READABLE = tuple(name for name, f in FORMATS.items() if f.readable)
-WRITABLE = tuple(name for name, f in FORMATS.items() if f.writable)
+READABLE = tuple(name for name, f in MAP_FORMATS.items() if f.readable)
+WRITABLE = tuple(name for name, f in MAP_FORMATS.items() if f.writable)
 
 
 def _suffix_format(path: str | os.PathLike[str]) -> str | None:
     name = Path(path).name.lower()
     best: tuple[int, str] | None = None
-    for fmt in FORMATS.values():
+    for fmt in MAP_FORMATS.values():
         for suffix in fmt.suffixes:
             longer = best is None or len(suffix) > best[0]
             if name.endswith(suffix) and len(name) > len(suffix) and longer:
@@ -108,12 +108,12 @@ def format_of(path: str | os.PathLike[str], *, text: str | None = None) -> str:
     """
     found = _suffix_format(path)
     if found is None:
-        known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
+        known = ", ".join(s for f in MAP_FORMATS.values() for s in f.suffixes)
         raise _refusal(
             path,
             "unknown-format",
             f"cannot tell the format from the file name; use a known suffix ({known}) "
-            f"or name the format ({', '.join(FORMATS)})",
+            f"or name the format ({', '.join(MAP_FORMATS)})",
         )
     if found == "json" and text is not None:
         return _sniff_json(text)
@@ -226,7 +226,7 @@ def convert(
     Args:
         source: the file to read.
         target: the file to write.
-        from_format: the input format (see :data:`FORMATS`); inferred when None.
+        from_format: the input format (see :data:`MAP_FORMATS`); inferred when None.
         to_format: the output format; inferred from ``target``'s suffix when None.
 
     Returns:
@@ -289,12 +289,12 @@ def directory_plan(
     _check_name(to_format, WRITABLE, "output")
     root, out_root = Path(source), Path(target)
     if from_format is None:
-        suffixes = tuple(s for name in READABLE for s in FORMATS[name].suffixes)
+        suffixes = tuple(s for name in READABLE for s in MAP_FORMATS[name].suffixes)
     else:
-        suffixes = FORMATS[from_format].suffixes
+        suffixes = MAP_FORMATS[from_format].suffixes
         if from_format in ("aif", "argdown-json"):
             suffixes = (*suffixes, ".json")
-    out_suffix = FORMATS[to_format].suffixes[0]
+    out_suffix = MAP_FORMATS[to_format].suffixes[0]
     pairs = []
     used: set[Path] = set()
     for path in sorted(root.rglob("*")):

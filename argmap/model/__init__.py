@@ -1,14 +1,15 @@
 """The typed argument-map model (pydantic): one module per concept."""
 
+from argmap._lazy import lazy_namespace
 from argmap.model.actor import Actor
 from argmap.model.argument_map import FORMAT_VERSION, ArgumentMap
 from argmap.model.citation import Citation
 from argmap.model.node import (
     NODE_KINDS,
     Claim,
-    Direction,
     Evidence,
     Factor,
+    FactorDirection,
     Node,
     NodeKind,
     Question,
@@ -23,12 +24,15 @@ __all__ = [
     "ArgumentMap",
     "Citation",
     "Claim",
-    "Direction",
     "Evidence",
     "Factor",
+    "FactorDirection",
     "Node",
     "NodeKind",
     "Question",
     "Relation",
     "RelationKind",
 ]
+
+#: ``Direction`` was renamed: it says which way a factor acts, not how a diagram is laid out.
+__getattr__, __dir__ = lazy_namespace(__name__, {}, deprecated={"Direction": "FactorDirection"})

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Literal, Protocol, TypeVar
 
 from pydantic import Field, model_validator
 
+from argmap._display import SHOW
 from argmap._provenance import provenance_of
 from argmap._sidetable import SideTable
 from argmap.model._base import Id, Meta, Model, Text
@@ -265,17 +266,9 @@ class ArgumentMap(Model):
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
         """Jupyter shows a map as its diagram (SVG), or as DOT source without Graphviz.
 
-        The model knows no diagrams: the drawing is whatever :func:`set_display` installed
-        (the ``argmap`` package installs its diagrams); a plain summary otherwise.
+        The model knows no diagrams: the drawing is what ``argmap._display.SHOW`` holds
+        (the ``argmap`` package installs its diagrams there); a plain summary otherwise.
         """
-        if _DISPLAY:
-            return _DISPLAY[-1](self)
+        if SHOW:
+            return SHOW[-1](self)
         return {"text/plain": f"ArgumentMap {self.id!r}: {self.title} ({len(self.nodes)} nodes)"}
-
-
-_DISPLAY: list[Callable[[ArgumentMap], dict[str, str]]] = []
-
-
-def set_display(show: Callable[[ArgumentMap], dict[str, str]]) -> None:
-    """Install how a map shows itself in Jupyter: a function from a map to a MIME bundle."""
-    _DISPLAY[:] = [show]

@@ -11,7 +11,7 @@ from argmap.model.citation import Citation
 
 NodeKind: TypeAlias = Literal["claim", "evidence", "factor", "question"]
 NODE_KINDS: tuple[NodeKind, ...] = ("claim", "evidence", "factor", "question")
-Direction: TypeAlias = Literal["push", "pull"]
+FactorDirection: TypeAlias = Literal["push", "pull"]
 
 
 class _NodeBase(Model):
@@ -59,7 +59,7 @@ class Factor(_NodeBase):
     """
 
     kind: Literal["factor"] = "factor"
-    direction: Direction
+    direction: FactorDirection
     weight: Weight | None = None
 
 
