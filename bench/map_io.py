@@ -1,17 +1,29 @@
 """Benchmark: read_map + check + to_networkx against the floor (YAML parse + bare graph).
 
-Run: ``python -m bench.map_io [--sizes 1000 10000] [--repeat 3]``. Maps are generated with
-about two relations per node (supports, attacks, pushes, pulls, a linked argument every
-tenth node, an undercut every twentieth), written to a temporary folder, then timed.
+Run: ``python -m bench.map_io [--sizes 1000 100000] [--repeat 3] [--against ../main]``.
+Maps are generated with about two relations per node (supports, attacks, pushes, pulls, a
+linked argument every tenth node, an undercut every twentieth), written to a temporary
+folder, then timed.
 The floor parses the same file with PyYAML's fastest safe loader (libyaml) and builds a
 networkx graph of the nodes and relations with no attributes.
+
+Each argmap figure is measured in a fresh process (so that one size's garbage does not
+slow the next): the best time of read_map + check + to_networkx, and the peak resident
+memory of a process that imports argmap and reads the map (``ru_maxrss``). With
+``--against`` the same is measured for another checkout of argmap (its source folder),
+in the same run, and the ratios are printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
+import os
 import random
+import resource
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -68,9 +80,7 @@ def synthetic_map(size: int, *, seed: int = 7) -> ArgumentMap:
         if i % 20 == 0 and isinstance(node, Claim | Evidence):
             relations.append(Relation(kind="undercuts", source=node.id, target=f"r{i - 1}"))
     data = {"id": f"synthetic-{size}", "title": f"Synthetic map of {size} nodes"}
-    return ArgumentMap.model_validate(
-        {**data, "nodes": nodes, "relations": relations}, context={"argmap_defer_checks": True}
-    )
+    return ArgumentMap.model_validate({**data, "nodes": nodes, "relations": relations})
 
 
 def floor(path: Path) -> nx.DiGraph:
@@ -111,36 +121,81 @@ def best_of(func: Callable[[Path], object], path: Path, repeat: int) -> float:
     return min(times)
 
 
+def worker(path: Path, repeat: int) -> None:
+    """In a fresh process: the best time of :func:`full`, then the peak memory of a read."""
+    seconds = best_of(full, path, repeat)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(json.dumps({"seconds": seconds, "peak": peak}))
+
+
+def measure(path: Path, repeat: int, source: Path | None = None) -> dict[str, float]:
+    """Run :func:`worker` in a new interpreter, on this argmap or the one in ``source``."""
+    # Run as a script from the map's folder, so that the argmap imported is the one on
+    # PYTHONPATH, not the current folder's.
+    root = Path(argmap.__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str((source or root).resolve())}
+    script = Path(__file__).resolve()
+    out = subprocess.run(
+        [sys.executable, str(script), "--worker", str(path), "--repeat", str(repeat)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=path.parent,
+    ).stdout
+    result: dict[str, float] = json.loads(out.splitlines()[-1])
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--against", type=Path, help="another argmap checkout to compare")
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker is not None:
+        worker(args.worker, args.repeat)
+        return
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             path = Path(tmp) / f"synthetic-{size}.yaml"
             amap = synthetic_map(size)
             argmap.write_map(amap, path)
-            plain = best_of(floor, path, args.repeat)
-            fast = best_of(floor_without_gc, path, args.repeat)
-            ours = best_of(full, path, args.repeat)
-            rows.append((size, len(amap.relations), plain, fast, ours))
+            del amap
+            repeat = args.repeat if size <= 10000 else 1
+            plain = best_of(floor, path, repeat)
+            fast = best_of(floor_without_gc, path, repeat)
+            ours = measure(path, repeat)
+            theirs = measure(path, repeat, args.against) if args.against else None
+            rows.append((size, plain, fast, ours, theirs))
     print("floor: PyYAML (libyaml) load + bare networkx graph; floor-nogc: the same, GC paused")
-    print("argmap: read_map (parse, validate, check) + check + to_networkx")
-    header = ("nodes", "relations", "floor s", "floor-nogc s", "argmap s", "x floor", "x nogc")
-    print("{:>7} {:>9} {:>8} {:>12} {:>8} {:>8} {:>7}".format(*header))
-    for size, relations, plain, fast, ours in rows:
-        cells = (size, relations, plain, fast, ours, ours / plain, ours / fast)
-        print("{:>7} {:>9} {:>8.3f} {:>12.3f} {:>8.3f} {:>8.2f} {:>7.2f}".format(*cells))
+    print("argmap: read_map (parse, validate, check) + check + to_networkx, in a fresh process")
+    header = ("nodes", "floor s", "nogc s", "argmap s", "us/node", "x nogc", "peak MiB")
+    print("{:>7} {:>8} {:>8} {:>9} {:>8} {:>7} {:>9}".format(*header))
+    for size, plain, fast, ours, _ in rows:
+        cells = (size, plain, fast, ours["seconds"], ours["seconds"] / size * 1e6,
+                 ours["seconds"] / fast, ours["peak"] / 2**20)  # fmt: skip
+        print("{:>7} {:>8.3f} {:>8.3f} {:>9.3f} {:>8.0f} {:>7.2f} {:>9.0f}".format(*cells))
     if len(rows) >= 2:
         small, large = rows[0], rows[-1]
-        growth = large[4] / small[4]
+        per_small = small[3]["seconds"] / small[0]
+        per_large = large[3]["seconds"] / large[0]
         print(
-            f"growth {small[0]} -> {large[0]} nodes (x{large[0] / small[0]:.0f}): "
-            f"argmap time x{growth:.1f}, {small[4] / small[0] * 1e6:.0f} -> "
-            f"{large[4] / large[0] * 1e6:.0f} us per node"
+            f"per node at {large[0]} vs {small[0]} nodes: {per_large * 1e6:.0f} vs "
+            f"{per_small * 1e6:.0f} us, x{per_large / per_small:.2f}"
         )
+    if args.against:
+        print(f"against {args.against}:")
+        for size, _, _, ours, theirs in rows:
+            assert theirs is not None
+            print(
+                f"{size:>7} nodes: time {ours['seconds']:.3f} vs {theirs['seconds']:.3f} s "
+                f"(x{ours['seconds'] / theirs['seconds']:.2f}), peak "
+                f"{ours['peak'] / 2**20:.0f} vs {theirs['peak'] / 2**20:.0f} MiB "
+                f"(x{ours['peak'] / theirs['peak']:.2f})"
+            )
 
 
 if __name__ == "__main__":

@@ -267,3 +267,11 @@ def test_old_names_still_work_and_warn(package: str, old: str, new: str) -> None
         value = getattr(namespace, old)
     assert value is getattr(namespace, new)
     assert old not in namespace.__all__
+
+
+def test_the_old_format_keyword_still_works_and_warns(seed_map: argmap.ArgumentMap) -> None:
+    with pytest.warns(DeprecationWarning, match="use fmt="):
+        old = argmap.dump_map(seed_map, format="json")  # type: ignore[call-arg]
+    assert old == argmap.dump_map(seed_map, fmt="json")
+    with pytest.raises(TypeError, match="both"):
+        argmap.dump_map(seed_map, format="json", fmt="json")  # type: ignore[call-arg]

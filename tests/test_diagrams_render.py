@@ -212,7 +212,7 @@ def test_unknown_engine_and_format_are_refused(seed_map: ArgumentMap, tmp_path: 
     with pytest.raises(argmap.RenderError, match="unknown layout engine 'bogus'"):
         render(seed_map, tmp_path / "x.svg", engine="bogus")  # type: ignore[arg-type]
     with pytest.raises(argmap.RenderError, match="unknown format 'jpg'"):
-        render(seed_map, tmp_path / "x.svg", format="jpg")  # type: ignore[arg-type]
+        render(seed_map, tmp_path / "x.svg", fmt="jpg")  # type: ignore[arg-type]
 
 
 @pytest.mark.dot

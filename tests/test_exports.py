@@ -43,7 +43,7 @@ def _bib(name: str) -> Bibliography:
 @pytest.mark.parametrize("fmt", list(SUFFIXES))
 @pytest.mark.parametrize("name", ["seed", "names"])
 def test_exports_match_golden_files(name: str, fmt: str) -> None:
-    text = export_citations(_bib(name), format=fmt)
+    text = export_citations(_bib(name), fmt=fmt)
     golden = EXPORTS / f"{name}{SUFFIXES[fmt]}"
     if os.environ.get("ARGMAP_REGENERATE"):
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -53,7 +53,7 @@ def test_exports_match_golden_files(name: str, fmt: str) -> None:
 
 def test_focus_asia_paper_is_a_report_in_a_series_everywhere() -> None:
     source = [read_bibliography(SEED_BIB)["shagina2018dilemma"]]
-    bibtex = export_citations(source, format="bibtex")
+    bibtex = export_citations(source, fmt="bibtex")
     assert bibtex.startswith("@techreport{shagina2018dilemma,\n")
     for line in (
         "  series = {{Focus Asia}: Perspective \\& Analysis},",
@@ -63,11 +63,11 @@ def test_focus_asia_paper_is_a_report_in_a_series_everywhere() -> None:
         "  url = {https://isdp.se/publication/japan-dilemma-sanctions-policy-towards-russia/}",
     ):
         assert line in bibtex.splitlines()
-    biblatex = export_citations(source, format="biblatex")
+    biblatex = export_citations(source, fmt="biblatex")
     assert biblatex.startswith("@report{shagina2018dilemma,\n")
     assert "  location = {Stockholm}," in biblatex.splitlines()
     assert "  date = {2018-11}," in biblatex.splitlines()
-    (item,) = json.loads(export_citations(source, format="csl-json"))
+    (item,) = json.loads(export_citations(source, fmt="csl-json"))
     assert item["type"] == "report"
     # Sentence case, as pandoc also reads it, with the braced {Focus Asia} kept as written.
     assert item["collection-title"] == (
@@ -76,7 +76,7 @@ def test_focus_asia_paper_is_a_report_in_a_series_everywhere() -> None:
     assert item["publisher"] == "Institute for Security and Development Policy"
     assert item["publisher-place"] == "Stockholm"
     assert item["issued"] == {"date-parts": [[2018, 11]]}
-    ris = export_citations(source, format="ris").splitlines()
+    ris = export_citations(source, fmt="ris").splitlines()
     assert ris[0] == "TY  - RPRT"
     assert "T2  - Focus Asia: Perspective & analysis" in ris
     assert "PB  - Institute for Security and Development Policy" in ris
@@ -94,7 +94,7 @@ def test_bibtex_escapes_specials_keeps_braces_and_leaves_urls_alone() -> None:
         }"""
     )
     for fmt in ("bibtex", "biblatex"):
-        text = export_citations(bib, format=fmt)
+        text = export_citations(bib, fmt=fmt)
         assert r"title = {{NATO} \& Co: 50\% of \$5 \#1 a\_b}" in text
         assert "url = {https://example.org/a_b?x=1&y=2%20z}" in text
         assert "doi = {10.1000/a_b%c}" in text
@@ -104,7 +104,7 @@ def test_bibtex_escapes_specials_keeps_braces_and_leaves_urls_alone() -> None:
 @pytest.mark.parametrize("name", list(BIBS))
 def test_bibtex_round_trip_through_bibtexparser_keeps_every_field(name: str, fmt: str) -> None:
     bib = _bib(name)
-    again = parse_bibliography(export_citations(bib, format=fmt), source=f"{name}.{fmt}")
+    again = parse_bibliography(export_citations(bib, fmt=fmt), source=f"{name}.{fmt}")
     assert list(again) == list(bib)
     for key, entry in bib.items():
         assert to_csl(again[key], markup=True, sentence_case=False) == to_csl(
@@ -180,7 +180,7 @@ def _csl_schema() -> dict[str, Any]:
 
 @pytest.mark.parametrize("name", list(BIBS))
 def test_csl_json_is_valid(name: str) -> None:
-    items = json.loads(export_citations(_bib(name), format="csl-json"))
+    items = json.loads(export_citations(_bib(name), fmt="csl-json"))
     jsonschema.validate(items, _csl_schema())
     assert [i["id"] for i in items] == list(_bib(name))
 
@@ -211,7 +211,7 @@ def test_pandoc_reads_our_csl_json_as_it_reads_the_bibtex(name: str) -> None:
     """
     bib = _bib(name)
     from_bib = _pandoc_csl("biblatex", BIBS[name].read_text(encoding="utf-8"))
-    from_ours = _pandoc_csl("csljson", export_citations(bib, format="csl-json"))
+    from_ours = _pandoc_csl("csljson", export_citations(bib, fmt="csl-json"))
     assert list(from_ours) == list(bib)
     for key, expected in from_bib.items():
         got = from_ours[key]
@@ -238,7 +238,7 @@ def _is_pandoc_quirk(field: str, pandoc: Any, ours: Any) -> bool:
 def test_pandoc_reads_our_biblatex_as_it_reads_the_original(name: str) -> None:
     bib = _bib(name)
     original = _pandoc_csl("biblatex", BIBS[name].read_text(encoding="utf-8"))
-    ours = _pandoc_csl("biblatex", export_citations(bib, format="biblatex"))
+    ours = _pandoc_csl("biblatex", export_citations(bib, fmt="biblatex"))
     assert list(ours) == list(original)
     for key, expected in original.items():
         for field in set(expected) | set(ours[key]):
@@ -251,7 +251,7 @@ def test_pandoc_reads_our_biblatex_as_it_reads_the_original(name: str) -> None:
 def test_pandoc_reads_our_bibtex_as_it_reads_the_original(name: str) -> None:
     bib = _bib(name)
     original = _pandoc_csl("bibtex", BIBS[name].read_text(encoding="utf-8"))
-    ours = _pandoc_csl("bibtex", export_citations(bib, format="bibtex"))
+    ours = _pandoc_csl("bibtex", export_citations(bib, fmt="bibtex"))
     for key, item in original.items():
         if item.get("type") == "webpage":
             # BibTeX has no web page type: we write @misc, which pandoc reads untyped.
@@ -265,7 +265,7 @@ def test_pandoc_reads_our_bibtex_as_it_reads_the_original(name: str) -> None:
 @pytest.mark.parametrize("name", list(BIBS))
 def test_ris_round_trip_through_rispy(name: str) -> None:
     bib = _bib(name)
-    records = rispy.loads(export_citations(bib, format="ris"))
+    records = rispy.loads(export_citations(bib, fmt="ris"))
     assert [r["id"] for r in records] == list(bib)
     for record in records:
         item = to_csl(bib[record["id"]])
@@ -315,9 +315,9 @@ def test_ris_of_a_chapter_names_the_book_and_its_editors() -> None:
 def test_unknown_format_or_style_lists_the_valid_ones() -> None:
     bib = read_bibliography(SEED_BIB)
     with pytest.raises(ValueError, match="unknown format 'docx'; choose one of: bibtex, "):
-        export_citations(bib, format="docx")
+        export_citations(bib, fmt="docx")
     with pytest.raises(ValueError, match="unknown style 'vancouver'; choose one of: apa, "):
-        export_citations(bib, format="text", style="vancouver")
+        export_citations(bib, fmt="text", style="vancouver")
     assert EXPORT_FORMATS == ("bibtex", "biblatex", "csl-json", "ris", "text", "markdown", "html")
     assert STYLE_NAMES == ("apa", "chicago", "harvard", "mla", "ieee")
 
@@ -326,7 +326,7 @@ def test_a_cited_key_missing_from_the_bibliography_cannot_be_exported() -> None:
     amap = argmap.read_map(HERE / "missing-key.yaml")
     sources = argmap.cited_sources(amap, argmap.read_map_bibliography(amap))
     with pytest.raises(BibliographyError) as caught:
-        export_citations(sources, format="ris")
+        export_citations(sources, fmt="ris")
     assert [str(i) for i in caught.value.issues] == [
         f"{HERE / 'missing-key.yaml'}:16:15: error: cited key 'vanderberg2021' is not in "
         "the bibliography"
@@ -347,7 +347,7 @@ def test_plain_text_drops_nocase_markup() -> None:
 )
 @pytest.mark.parametrize("output", ["text", "markdown", "html"])
 def test_reading_lists_come_from_the_formatting_module(output: str) -> None:
-    text = export_citations(read_bibliography(SEED_BIB), format=output, style="apa")
+    text = export_citations(read_bibliography(SEED_BIB), fmt=output, style="apa")
     assert text.count("Shagina") >= 3
     if output == "html":
         assert "&amp;" in text  # "Perspective & analysis" is escaped
@@ -356,5 +356,5 @@ def test_reading_lists_come_from_the_formatting_module(output: str) -> None:
 def test_exports_never_modify_the_bibliography_file(tmp_path: Path) -> None:
     before = SEED_BIB.read_bytes()
     for fmt in SUFFIXES:
-        export_citations(read_bibliography(SEED_BIB), format=fmt)
+        export_citations(read_bibliography(SEED_BIB), fmt=fmt)
     assert SEED_BIB.read_bytes() == before

@@ -349,9 +349,9 @@ def test_written_yaml_is_ordered_like_the_documented_example(
 
 
 def test_json_and_yaml_hold_the_same_structure(seed_map: argmap.ArgumentMap) -> None:
-    data = json.loads(argmap.dump_map(seed_map, format="json"))
+    data = json.loads(argmap.dump_map(seed_map, fmt="json"))
     assert data == to_plain(seed_map)
-    assert argmap.parse_map(argmap.dump_map(seed_map, format="json"), format="json") == seed_map
+    assert argmap.parse_map(argmap.dump_map(seed_map, fmt="json"), fmt="json") == seed_map
 
 
 def test_writing_replaces_a_file_only_when_complete(
@@ -374,4 +374,4 @@ def test_reading_never_modifies_the_input(tmp_path: Path) -> None:
 
 def test_unknown_dump_format_is_refused(seed_map: argmap.ArgumentMap) -> None:
     with pytest.raises(ValueError, match="unknown map format 'toml'"):
-        argmap.dump_map(seed_map, format="toml")  # type: ignore[arg-type]
+        argmap.dump_map(seed_map, fmt="toml")  # type: ignore[arg-type]

@@ -62,7 +62,7 @@ def test_maps_argmap_writes_validate(
 ) -> None:
     amap = argmap.read_map(SEED_MAP)
     for fmt in ("yaml", "json"):
-        data = yaml.safe_load(argmap.dump_map(amap, format=fmt))
+        data = yaml.safe_load(argmap.dump_map(amap, fmt=fmt))
         assert list(validator.iter_errors(data)) == []
 
 

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, get_args
 
+from argmap._deprecation import renamed_keyword
 from argmap.citations.csl import LANGID_NAMES, NOCASE_CLOSE, NOCASE_OPEN, plain_text, to_csl
 from argmap.citations.items import Sources, csl_items, entries_of
 
@@ -39,17 +40,19 @@ STYLE_NAMES: tuple[str, ...] = get_args(Style)
 _READING_LISTS = frozenset({"text", "markdown", "html"})
 
 
+@renamed_keyword("format", "fmt")
 def export_citations(
     sources: Sources,
     *,
-    format: ExportFormat | str = "bibtex",
+    fmt: ExportFormat | str = "bibtex",
     style: Style | str = "apa",
 ) -> str:
     """Write sources in one export format.
 
     Args:
         sources: cited sources, bibliography entries, or a whole bibliography.
-        format: one of :data:`EXPORT_FORMATS`: ``bibtex``, ``biblatex``, ``csl-json``, ``ris``,
+        fmt: one of :data:`EXPORT_FORMATS` (``format=`` is a deprecated spelling): ``bibtex``,
+            ``biblatex``, ``csl-json``, ``ris``,
             or a formatted reading list as ``text``, ``markdown`` or ``html``.
         style: for reading lists, one of :data:`STYLE_NAMES`.
 
@@ -60,27 +63,27 @@ def export_citations(
         ValueError: unknown format or style (the message lists the valid ones).
         BibliographyError: a cited key has no bibliography entry.
     """
-    if format not in EXPORT_FORMATS:
-        raise ValueError(f"unknown format {format!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
-    if format in _READING_LISTS and style not in STYLE_NAMES:
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
+    if fmt in _READING_LISTS and style not in STYLE_NAMES:
         raise ValueError(f"unknown style {style!r}; choose one of: {', '.join(STYLE_NAMES)}")
     entries = entries_of(sources)
-    if format in ("bibtex", "biblatex"):
+    if fmt in ("bibtex", "biblatex"):
         return to_bibtex(
             # Titles as written: a BibTeX file keeps the author's casing and braces.
             [to_csl(e, markup=True, sentence_case=False) for e in entries],
-            dialect="biblatex" if format == "biblatex" else "bibtex",
+            dialect="biblatex" if fmt == "biblatex" else "bibtex",
         )
-    if format == "csl-json":
+    if fmt == "csl-json":
         return to_csl_json([to_csl(e, markup=True) for e in entries])
-    if format == "ris":
+    if fmt == "ris":
         return to_ris([to_csl(e) for e in entries])
     # Imported on use: CSL styles and their engine load only for reading lists.
     from argmap.citations import formatting
 
     # The CSL engine reads nocase spans, which title-casing styles must respect.
     items = [to_csl(e, markup=True) for e in entries]
-    text: str = formatting.format_bibliography(items, style=style, output=format)
+    text: str = formatting.format_bibliography(items, style=style, output=fmt)
     return text if text.endswith("\n") else text + "\n"
 
 

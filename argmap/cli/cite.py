@@ -110,7 +110,7 @@ def cite_command(
         for issue in bibliography.issues
         if any(issue.location == bibliography[k].location for k in wanted)
     )
-    text = export_citations(sources, format=output_format, style=style)
+    text = export_citations(sources, fmt=output_format, style=style)
     if output is None:
         click.echo(text, nl=False)
     else:

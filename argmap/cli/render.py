@@ -161,7 +161,7 @@ def render_command(
         click.echo(_text(amap, chosen, diagram), nl=False)
         return
     target = _target(path, output, chosen)
-    render(amap, target, format=chosen, engine=engine, **diagram)
+    render(amap, target, fmt=chosen, engine=engine, **diagram)
     click.echo(f"wrote {target}", err=True)
 
 
@@ -190,7 +190,7 @@ def _render_folder(
                 if len(amap.nodes) > LARGE_MAP and diagram.get("focus") is None:
                     large.append(f"{path} ({len(amap.nodes)} nodes)")
                 target = outdir / (path.stem + SUFFIXES[chosen])
-                render(amap, target, format=chosen, engine=engine, **diagram)
+                render(amap, target, fmt=chosen, engine=engine, **diagram)
             except ArgmapError as exc:
                 failures.append((path, exc))
     done = len(paths) - len(failures)

@@ -5,11 +5,11 @@ Shared by the DOT and Mermaid builders so both draw the same selection of a map.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from argmap.errors import RenderError
+from argmap.graph.algorithms import neighbourhood
 from argmap.model import ArgumentMap, Citation, Relation
 
 __all__ = ["Drawn", "Markers", "drawn_relations", "visible_nodes"]
@@ -50,41 +50,9 @@ def visible_nodes(
     return visible
 
 
-def _endpoints(amap: ArgumentMap) -> list[list[str]]:
-    """The nodes each relation joins; a relation's target relation counts as its nodes."""
-    index = {r.id: i for i, r in enumerate(amap.relations) if r.id is not None}
-    result: list[list[str]] = []
-    for relation in amap.relations:
-        nodes = list(relation.sources)
-        target, seen = relation.target, set()
-        while target in index and target not in seen:
-            seen.add(target)
-            inner = amap.relations[index[target]]
-            nodes.extend(inner.sources)
-            target = inner.target
-        if target not in index:
-            nodes.append(target)
-        result.append(nodes)
-    return result
-
-
 def _neighbourhood(amap: ArgumentMap, focus: str, depth: int) -> set[str]:
-    """Nodes at most ``depth`` relations from ``focus``, in either direction."""
-    adjacent: dict[str, set[str]] = {}
-    for nodes in _endpoints(amap):
-        for node in nodes:
-            adjacent.setdefault(node, set()).update(nodes)
-    found = {focus: 0}
-    queue = deque([focus])
-    while queue:
-        current = queue.popleft()
-        if found[current] == depth:
-            continue
-        for neighbour in adjacent.get(current, ()):
-            if neighbour not in found:
-                found[neighbour] = found[current] + 1
-                queue.append(neighbour)
-    visible = set(found)
+    """Nodes at most ``depth`` relations from ``focus``, with linked arguments kept whole."""
+    visible = neighbourhood(amap, focus, depth)
     # A linked argument is shown whole or not at all: half its premises would mislead.
     for relation in amap.relations:
         linked_in_view = relation.is_linked and relation.target in visible

@@ -21,7 +21,8 @@ from graphviz.quoting import a_list, quote
 from argmap.diagrams._selection import Drawn, Markers, drawn_relations, visible_nodes
 from argmap.diagrams.escape import escape_html, escape_string, html_lines, wrap
 from argmap.diagrams.theme import NODE_ROLES, THEMES, NodeRole, Theme, ThemeName, node_role
-from argmap.graph import junction_key
+from argmap.graph.algorithms import chain_heights
+from argmap.graph.convert import junction_key
 from argmap.model import ArgumentMap, Factor, Node, RelationKind
 
 __all__ = ["DiagramOptions", "GroupBy", "LayoutDirection", "to_dot"]
@@ -221,30 +222,7 @@ def _lowest_node(
             heads.setdefault(names[source], []).append(key or head)
         if key is not None:
             heads.setdefault(key, []).append(head)
-    height: dict[str, int] = {}
-    for start in heads:
-        # Iterative depth-first search; an edge back into the current path (a cycle of
-        # attacks, say) is ignored, as dot reverses it.
-        stack: list[tuple[str, int]] = [(start, 0)]
-        on_path = {start}
-        while stack:
-            name, position = stack[-1]
-            following = heads.get(name, [])
-            if name in height:
-                stack.pop()
-                on_path.discard(name)
-            elif position < len(following):
-                stack[-1] = (name, position + 1)
-                successor = following[position]
-                if successor not in height and successor not in on_path:
-                    stack.append((successor, 0))
-                    on_path.add(successor)
-            else:
-                height[name] = 1 + max(
-                    (height.get(s, -1) for s in following if s not in on_path), default=-1
-                )
-                stack.pop()
-                on_path.discard(name)
+    height = chain_heights(heads)
     if not nodes:
         return None
     return max((names[n.id] for n in nodes), key=lambda name: height.get(name, 0))

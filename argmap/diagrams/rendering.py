@@ -8,6 +8,7 @@ from typing import Literal, TypeAlias, Unpack
 
 import graphviz
 
+from argmap._deprecation import renamed_keyword
 from argmap._io import write_atomic
 from argmap.diagrams.backend import Engine, pipe
 from argmap.diagrams.dot import DiagramOptions, to_dot
@@ -64,11 +65,12 @@ def format_for(path: str | os.PathLike[str]) -> Format:
         ) from None
 
 
+@renamed_keyword("format", "fmt")
 def render(
     amap_or_dot: ArgumentMap | graphviz.Digraph | graphviz.Graph,
     path: str | os.PathLike[str],
     *,
-    format: Format | None = None,
+    fmt: Format | None = None,
     engine: Engine = "dot",
     timeout: float | None = None,
     **options: Unpack[DiagramOptions],
@@ -83,8 +85,8 @@ def render(
         amap_or_dot: a map, or a diagram made by :func:`argmap.to_dot` (or any
             ``graphviz`` graph).
         path: the file to write.
-        format: ``"svg"``, ``"png"``, ``"pdf"``, ``"dot"`` or ``"mermaid"`` (maps only);
-            by default from the suffix of ``path``.
+        fmt: ``"svg"``, ``"png"``, ``"pdf"``, ``"dot"`` or ``"mermaid"`` (maps only);
+            by default from the suffix of ``path`` (``format=`` is a deprecated spelling).
         engine: the Graphviz layout engine.
         timeout: seconds after which Graphviz is stopped.
         **options: options of :func:`argmap.to_dot`, when ``amap_or_dot`` is a map.
@@ -98,7 +100,7 @@ def render(
         RenderError: the format is unknown, Graphviz failed, or the file cannot be written.
     """
     target = Path(os.fspath(path))
-    chosen = format if format is not None else format_for(target)
+    chosen = fmt if fmt is not None else format_for(target)
     if chosen not in DIAGRAM_FORMATS:
         raise RenderError(f"unknown format {chosen!r}; use one of {', '.join(DIAGRAM_FORMATS)}")
     data: str | bytes

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 import yaml
 
+from argmap._deprecation import renamed_keyword
 from argmap._gc import without_gc
 from argmap._io import read_text, write_atomic
 from argmap.errors import Issue, Location, MapError
@@ -27,16 +28,17 @@ def format_for(filename: str | os.PathLike[str]) -> MapFormat:
     return "json" if PurePath(filename).suffix.lower() == ".json" else "yaml"
 
 
+@renamed_keyword("format", "fmt")
 def parse_map(
-    text: str, *, filename: str = "<string>", format: MapFormat | None = None
+    text: str, *, filename: str = "<string>", fmt: MapFormat | None = None
 ) -> ArgumentMap:
     """Parse the text of a map file into a validated, checked map.
 
     Args:
         text: YAML or JSON text.
         filename: the name used in error locations; its suffix picks the format when
-            ``format`` is not given.
-        format: ``"yaml"`` or ``"json"``.
+            ``fmt`` is not given.
+        fmt: ``"yaml"`` or ``"json"`` (``format=`` is a deprecated spelling).
 
     Raises:
         MapError: the text is not a valid map; ``.issues`` lists every problem found, each
@@ -57,7 +59,7 @@ def parse_map(
     argmap.errors.MapError: <string>: 1 error in argument map
     <string>:4:1: error: unknown field 'colour' in the map; expected one of: ...
     """
-    return _parse(text, filename, format or format_for(filename))[0]
+    return _parse(text, filename, fmt or format_for(filename))[0]
 
 
 @without_gc
@@ -140,7 +142,8 @@ def read_checked_map(path: str | os.PathLike[str]) -> tuple[ArgumentMap, list[Is
     return _parse(read_text(path, MapError), name, format_for(name))
 
 
-def dump_map(amap: ArgumentMap, *, format: MapFormat = "yaml") -> str:
+@renamed_keyword("format", "fmt")
+def dump_map(amap: ArgumentMap, *, fmt: MapFormat = "yaml") -> str:
     """Write a map as the text of a map file, keys ordered as people write them.
 
     >>> from argmap.model import ArgumentMap, Claim
@@ -156,10 +159,10 @@ def dump_map(amap: ArgumentMap, *, format: MapFormat = "yaml") -> str:
         text: A claim.
     """
     data = to_plain(amap)
-    if format == "json":
+    if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if format != "yaml":
-        raise ValueError(f"unknown map format {format!r}; expected 'yaml' or 'json'")
+    if fmt != "yaml":
+        raise ValueError(f"unknown map format {fmt!r}; expected 'yaml' or 'json'")
     return yaml.dump(
         _flowed(data),
         Dumper=_Dumper,
@@ -170,11 +173,12 @@ def dump_map(amap: ArgumentMap, *, format: MapFormat = "yaml") -> str:
     )
 
 
+@renamed_keyword("format", "fmt")
 def write_map(
-    amap: ArgumentMap, path: str | os.PathLike[str], *, format: MapFormat | None = None
+    amap: ArgumentMap, path: str | os.PathLike[str], *, fmt: MapFormat | None = None
 ) -> None:
-    """Write a map file atomically; the format follows the suffix unless given."""
-    write_atomic(path, dump_map(amap, format=format or format_for(path)))
+    """Write a map file atomically; the format (``fmt``) follows the suffix unless given."""
+    write_atomic(path, dump_map(amap, fmt=fmt or format_for(path)))
 
 
 def to_plain(amap: ArgumentMap) -> dict[str, Any]:

@@ -153,7 +153,7 @@ def import_as(
     if fmt in ("yaml", "json"):
         from argmap.formats.mapfile import parse_map
 
-        amap = parse_map(text, filename=filename, format="json" if fmt == "json" else "yaml")
+        amap = parse_map(text, filename=filename, fmt="json" if fmt == "json" else "yaml")
         return amap, _warnings(amap)
     if fmt == "aif":
         from argmap.formats.aif import import_aif
@@ -186,7 +186,7 @@ def dump_as(amap: ArgumentMap, fmt: str) -> str:
     if fmt in ("yaml", "json"):
         from argmap.formats.mapfile import dump_map
 
-        return dump_map(amap, format="json" if fmt == "json" else "yaml")
+        return dump_map(amap, fmt="json" if fmt == "json" else "yaml")
     if fmt == "aif":
         from argmap.formats.aif import dump_aif
 
