@@ -54,6 +54,7 @@ pytest:
 
 ## bench: the speed benchmarks (minutes; the AIF one sets up arguebuf in bench/.venv-arguebuf)
 bench: install
+	$(BIN)/python -m bench.startup
 	$(BIN)/python -m bench.map_io
 	$(BIN)/python -m bench.render
 	$(BIN)/python -m bench.aif

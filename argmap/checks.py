@@ -66,7 +66,19 @@ def check(amap: ArgumentMap, *, bibliography: Bibliography | None = None) -> lis
     return issues
 
 
-def _map_issues(amap: ArgumentMap) -> list[Issue]:
+def check_validated(amap: ArgumentMap, structure: list[Issue]) -> list[Issue]:
+    """:func:`check` for a map just validated, whose structural issues are ``structure``.
+
+    Readers use this: validation has found the structural issues already.
+    """
+    issues = list(_map_issues(amap, structure=structure))
+    provenance = provenance_of(amap)
+    if provenance is not None and provenance.locator is not None:
+        return locate_issues(issues, provenance.locator)
+    return issues
+
+
+def _map_issues(amap: ArgumentMap, *, structure: list[Issue] | None = None) -> list[Issue]:
     """The map's own issues, found once per content.
 
     The result is kept beside the map with a digest of the map's content (its JSON
@@ -74,12 +86,14 @@ def _map_issues(amap: ArgumentMap) -> list[Issue]:
     again compares digests: any change to the map, in place or not, gives a new digest and
     the map is checked again; an unchanged map (a map just read, which reading checked)
     is not. Serialising is a small fraction of what the checks cost.
+
+    ``structure``: the structural issues, when the caller has just validated the map.
     """
     digest = hashlib.blake2b(amap.model_dump_json().encode(), digest_size=16).digest()
     found = _FOUND.get(amap)
     if found is not None and found[0] == digest:
         return found[1]
-    issues = structure_issues(amap)
+    issues = list(structure) if structure is not None else structure_issues(amap)
     ctx = _Context(amap)
     for step in _STEPS:
         step(ctx)

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from argmap._provenance import Locator, Provenance, locate_issues, remember
-from argmap.checks import check
+from argmap.checks import check_validated
 from argmap.errors import Issue, _IssuesError, sort_issues
 from argmap.formats._messages import issues_from_validation
 from argmap.model import ArgumentMap
@@ -92,7 +92,7 @@ def read_data(
     if amap is not None:
         # The checks repeat the structural issues; after the parser's own errors (a refused
         # value read as null) they would only echo them.
-        invalid = [] if any(i.is_error for i in issues) else check(amap)
+        invalid = [] if any(i.is_error for i in issues) else check_validated(amap, invalid)
     located = _located(invalid, locator, locate)
     refused = {issue.location for issue in issues if issue.is_error}
     issues.extend(i for i in located if i.location is None or i.location not in refused)
