@@ -19,13 +19,13 @@ from typing import Any
 import pytest
 
 import argmap
+from argmap.formats._ids import slugify
 from argmap.formats.argdown import (
     ARGDOWN_ENV,
     argdown_json,
     dump_argdown,
     escape_text,
     import_argdown_json,
-    slugify,
 )
 from tests.conftest import CORPORA, DATA, GOLDEN, SEED_MAP, tool_path
 

@@ -48,14 +48,13 @@ import re
 import shutil
 import subprocess
 import tempfile
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue, Location
-from argmap.formats._ids import fresh_id
+from argmap.formats._ids import fresh_id, slugify
 from argmap.formats._pipeline import read_data
 from argmap.model import ArgumentMap
 from argmap.model._base import ID_PATTERN
@@ -380,19 +379,6 @@ def _shape_problems(data: Any) -> list[str]:
             if not isinstance(relation, dict) or not {"from", "to", "relationType"} <= set(relation)
         )
     return problems
-
-
-def slugify(title: str) -> str:
-    """An id for an Argdown title: the title itself when it is a valid id, else a slug.
-
-    >>> slugify("g7-solidarity"), slugify("Statement 2"), slugify("❤ Welcome!")
-    ('g7-solidarity', 'statement-2', 'welcome')
-    """
-    if _ID.match(title):
-        return title
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9_.:]+", "-", ascii_text.lower()).strip("-.:")
-    return slug or "untitled"
 
 
 def _clean_text(member: dict[str, Any]) -> str:

@@ -37,7 +37,7 @@ import networkx as nx
 
 from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue, Location, MapError
-from argmap.formats.argdown import slugify
+from argmap.formats._ids import slugify
 from argmap.formats.networkx import from_networkx
 from argmap.graph import to_networkx
 from argmap.model import ArgumentMap, Relation

@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from argmap.checks import check
 from argmap.errors import FormatError, Issue, Location, Path, Severity, sort_issues
+from argmap.formats._ids import id_from
 from argmap.formats._pipeline import validate_fields
 from argmap.formats.aif._rules import (
     COMMON_NODE_FIELDS,
@@ -31,7 +32,6 @@ from argmap.formats.aif._rules import (
     keep_rejected,
     plain_node,
     plain_relation,
-    slug,
 )
 from argmap.graph.algorithms import topological_order
 from argmap.model import ArgumentMap, Node, Relation
@@ -649,7 +649,7 @@ class Importer:
             stem = stem.removesuffix(suffix)
         if self.filename.startswith("<") or not stem:
             stem = ""
-        for name, value in (("id", slug(stem) if stem else "aif"), ("title", stem or "AIF map")):
+        for name, value in (("id", id_from(stem) if stem else "aif"), ("title", stem or "AIF map")):
             if name not in fields:
                 fields[name] = value
                 derived[name] = value

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
+from argmap.formats._ids import id_from
 from argmap.model._base import ID_PATTERN
 
 #: The key under which argmap-only data is written into AIF nodes and the AIF object.
@@ -67,22 +68,13 @@ def is_text(value: object) -> bool:
     return isinstance(value, str) and not value.isspace() and value != ""
 
 
-def slug(value: object) -> str:
-    """The argmap id an AIF id becomes when nothing else claims it."""
-    text = str(value)
-    if ID_RE.match(text):
-        return text
-    text = re.sub(r"[^A-Za-z0-9_.:\-]", "_", text)
-    return text if text and ID_RE.match(text) else f"_{text}"
-
-
 def assign_ids(keys: Sequence[str]) -> dict[str, str]:
     """Argmap ids for AIF ids: valid ones are kept, the others made valid and unique."""
     ids = {key: key for key in keys if ID_RE.match(key)}
     taken = set(ids)
     for key in keys:
         if key not in ids:
-            base = candidate = slug(key)
+            base = candidate = id_from(key)
             count = 1
             while candidate in taken:
                 count += 1
