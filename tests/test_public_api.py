@@ -53,3 +53,22 @@ def test_subpackages_declare_their_public_names() -> None:
         assert len(set(namespace.__all__)) == len(namespace.__all__), module
         for name in namespace.__all__:
             assert hasattr(namespace, name), (module, name)
+
+
+def test_names_load_on_first_use_and_dir_lists_them() -> None:
+    assert set(argmap.__all__) <= set(dir(argmap))
+    assert argmap.read_map is importlib.import_module("argmap.formats.mapfile").read_map
+
+
+def test_domain_names_replace_the_colliding_ones() -> None:
+    diagrams = importlib.import_module("argmap.diagrams")
+    citations = importlib.import_module("argmap.citations")
+    model = importlib.import_module("argmap.model")
+    assert "svg" in diagrams.DIAGRAM_FORMATS
+    assert "ris" in citations.EXPORT_FORMATS and "apa" in citations.CITATION_STYLES
+    assert set(citations.CITATION_STYLES) == set(
+        importlib.import_module("argmap.citations.export").STYLE_NAMES
+    )
+    for namespace, old in ((diagrams, "FORMATS"), (diagrams, "Direction"), (citations, "FORMATS"),
+                           (citations, "STYLES"), (model, "Direction")):  # fmt: skip
+        assert old not in namespace.__all__
