@@ -164,7 +164,8 @@ def compose(text: str, filename: str, *, syntax: str) -> Node | None:
 def to_data(root: Node, filename: str) -> tuple[Any, list[Issue], TextLocator]:
     """Turn a node tree into plain data, collecting refused tags, aliases and duplicate keys.
 
-    Returns the data, the issues, and the locator of every value (the tree can then go).
+    Returns the data, the issues, and the locator of every value. The tree is emptied on
+    the way (each part let go once built), so that it and the data never both exist whole.
     """
     issues: list[Issue] = []
     seen: set[int] = set()
@@ -203,11 +204,20 @@ def to_data(root: Node, filename: str) -> tuple[Any, list[Issue], TextLocator]:
             if tag == _NULL:
                 return None
         elif isinstance(node, SequenceNode) and tag == _SEQ:
-            return [build(item, (*path, i)) for i, item in enumerate(node.value)]
+            # Each item is let go once built, so the tree shrinks as the data grows: the
+            # peak is the larger of the two, not their sum.
+            items = node.value
+            built = []
+            for i in range(len(items)):
+                item, items[i] = items[i], None
+                built.append(build(item, (*path, i)))
+            return built
         elif isinstance(node, MappingNode) and tag == _MAP:
             result: dict[str, Any] = {}
-            first: dict[str, Node] = {}
-            for key_node, value_node in node.value:
+            first: dict[str, int] = {}
+            pairs = node.value
+            for i in range(len(pairs)):
+                (key_node, value_node), pairs[i] = pairs[i], None
                 key = _scalar_key(key_node)
                 if not isinstance(key, str):
                     issues.append(
@@ -220,7 +230,7 @@ def to_data(root: Node, filename: str) -> tuple[Any, list[Issue], TextLocator]:
                     )
                     continue
                 if key in first:
-                    line = first[key].start_mark.line + 1
+                    line = first[key]
                     issues.append(
                         Issue(
                             "error",
@@ -230,7 +240,7 @@ def to_data(root: Node, filename: str) -> tuple[Any, list[Issue], TextLocator]:
                         )
                     )
                     continue
-                first[key] = key_node
+                first[key] = key_node.start_mark.line + 1
                 child = (*path, key)
                 mark = key_node.start_mark
                 keys[child] = (mark.line << 32) | mark.column
