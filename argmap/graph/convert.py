@@ -12,7 +12,8 @@ the relation's id (or ``#relation-<index>`` when it has none):
 
 - a linked argument (several premises that support only together): one edge from each
   premise into the junction (``role="premise"``, ``position`` its place in the list) and
-  one edge from the junction to the conclusion (``role="conclusion"``);
+  one edge from the junction to the conclusion (``role="conclusion"``); both carry the
+  relation's ``kind`` too, so every edge of the graph has one;
 - a relation that another relation targets (an undercut attacks the inference, not its
   conclusion): the undercut is an edge into the junction;
 - a relation between two nodes already joined by an earlier relation.
@@ -95,8 +96,10 @@ def to_networkx(amap: ArgumentMap, *, junctions: Literal["auto", "all"] = "auto"
         key = junction_key(relation, index)
         graph.add_node(key, **attrs)
         for position, source in enumerate(relation.sources):
-            graph.add_edge(source, key, role="premise", position=position, relation=key)
-        graph.add_edge(key, target, role="conclusion", relation=key)
+            graph.add_edge(
+                source, key, kind=relation.kind, role="premise", position=position, relation=key
+            )
+        graph.add_edge(key, target, kind=relation.kind, role="conclusion", relation=key)
     return graph
 
 
