@@ -2,26 +2,71 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from argmap.diagrams.backend import pipe
 from argmap.diagrams.dot import to_dot
-from argmap.errors import GraphvizNotFoundError
+from argmap.errors import BibliographyError, GraphvizNotFoundError
 from argmap.model import ArgumentMap
 
-__all__ = ["mimebundle"]
+__all__ = ["fit_svg", "mimebundle"]
+
+_SVG_TAG = re.compile(r"<svg\b[^>]*>")
+_SIZE = re.compile(r'\s(?:width|height)="[^"]*"')
+
+
+def fit_svg(svg: str, *, alt: str) -> str:
+    """SVG that scales to the width of its container, described for screen readers.
+
+    The fixed width and height Graphviz writes are replaced by ``width="100%"`` (the
+    ``viewBox`` keeps the proportions), and the root gets ``role="img"``, an
+    ``aria-label`` and a ``<title>`` (the tooltip) saying what it shows.
+
+    >>> print(fit_svg('<svg width="10pt" height="5pt" viewBox="0 0 9 5"></svg>', alt="A&B"))
+    <svg width="100%" viewBox="0 0 9 5" role="img" aria-label="A&amp;B"><title>A&amp;B</title></svg>
+    """
+    match = _SVG_TAG.search(svg)
+    if match is None:
+        return svg
+    tag = _SIZE.sub("", match.group())
+    label = html.escape(alt, quote=True)
+    root = f'<svg width="100%"{tag[4:-1]} role="img" aria-label="{label}">'
+    return svg[: match.start()] + root + f"<title>{label}</title>" + svg[match.end() :]
 
 
 def mimebundle(amap: ArgumentMap) -> dict[str, str]:
     """The representations of a map that Jupyter can display, best first.
 
-    With Graphviz installed: ``image/svg+xml`` (the diagram) and ``text/plain``. Without
-    it: ``text/plain`` holding the DOT source, with a note on installing Graphviz, and
-    ``text/vnd.graphviz`` for front ends that draw DOT themselves.
+    With Graphviz installed: ``image/svg+xml`` (the diagram, as wide as the cell, its
+    sources box listing formatted APA references where the map's bibliography can be
+    read) and ``text/plain``. Without it: ``text/plain`` holding the DOT source, with a
+    note on installing Graphviz, and ``text/vnd.graphviz`` for front ends that draw DOT.
     """
-    source = to_dot(amap).source
+    source = to_dot(amap, references=_references(amap)).source
     summary = f"ArgumentMap {amap.id!r}: {amap.title} ({len(amap.nodes)} nodes)"
     try:
         svg = pipe(source, format="svg").decode("utf-8")
     except GraphvizNotFoundError:
         note = "// Graphviz's dot is not installed, so here is the DOT source of the diagram.\n"
         return {"text/plain": note + source, "text/vnd.graphviz": source}
-    return {"image/svg+xml": svg, "text/plain": summary}
+    alt = (
+        f"Argument map: {amap.title}; {len(amap.nodes)} nodes, "
+        f"{len(amap.relations)} relations"
+        + (f"; thesis: {amap.thesis.label}" if amap.thesis is not None else "")
+    )
+    return {"image/svg+xml": fit_svg(svg, alt=alt), "text/plain": summary}
+
+
+def _references(amap: ArgumentMap) -> dict[str, str] | None:
+    """The formatted references of the map's cited works; None where they cannot be had."""
+    if not amap.bibliography or not amap.cited_keys():
+        return None
+    from argmap.citations.bibliography import read_map_bibliography
+    from argmap.citations.formatting import format_cited
+
+    try:
+        bibliography = read_map_bibliography(amap)
+    except BibliographyError:
+        return None
+    return format_cited(bibliography, amap.cited_keys(), style="apa") or None
