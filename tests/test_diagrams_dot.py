@@ -112,7 +112,9 @@ def test_push_and_pull_differ_in_colour_and_form(seed_map: ArgumentMap) -> None:
     push = edges[("g7-solidarity", "sanctions-imposed")]
     pull = edges[("territorial-dispute", "sanctions-imposed")]
     assert "arrowhead=normal" in push and "style=solid" in push
-    assert "arrowhead=empty" in pull and "style=dashed" in pull
+    # A pull points back at its factor, and grips what it pulls away from with a claw.
+    assert "dir=both" in pull and "arrowtail=normal" in pull and "arrowhead=crow" in pull
+    assert "style=dashed" in pull and "dir=" not in push
     assert COLOR.edges["pushes"].color in push and COLOR.edges["pulls"].color in pull
 
 

@@ -1,4 +1,4 @@
-"""Diagrams of argument maps: Graphviz DOT, rendering through ``dot``, Mermaid, notebooks.
+"""Diagrams of argument maps: Graphviz DOT, rendering through ``dot``, HTML, Mermaid, notebooks.
 
 Building a diagram (:func:`to_dot`, :func:`to_mermaid`) is pure; only :func:`render`
 (through :mod:`argmap.diagrams.backend`) starts Graphviz.
@@ -12,7 +12,15 @@ from argmap._lazy import lazy_namespace
 
 if TYPE_CHECKING:
     from argmap.diagrams.backend import ENGINES, INSTALL_HINT, Engine
-    from argmap.diagrams.dot import LARGE_MAP, DiagramOptions, GroupBy, LayoutDirection, to_dot
+    from argmap.diagrams.dot import (
+        LARGE_MAP,
+        PAGE_SIZES,
+        DiagramOptions,
+        GroupBy,
+        LayoutDirection,
+        PageSize,
+        to_dot,
+    )
     from argmap.diagrams.mermaid import to_mermaid
     from argmap.diagrams.rendering import DIAGRAM_FORMATS, SUFFIXES, Format, format_for, render
     from argmap.diagrams.theme import ThemeName
@@ -27,6 +35,8 @@ _EXPORTS = {
     "INSTALL_HINT": "argmap.diagrams.backend",
     "LARGE_MAP": "argmap.diagrams.dot",
     "LayoutDirection": "argmap.diagrams.dot",
+    "PAGE_SIZES": "argmap.diagrams.dot",
+    "PageSize": "argmap.diagrams.dot",
     "SUFFIXES": "argmap.diagrams.rendering",
     "ThemeName": "argmap.diagrams.theme",
     "format_for": "argmap.diagrams.rendering",
@@ -46,12 +56,14 @@ __all__ = [
     "ENGINES",
     "INSTALL_HINT",
     "LARGE_MAP",
+    "PAGE_SIZES",
     "SUFFIXES",
     "DiagramOptions",
     "Engine",
     "Format",
     "GroupBy",
     "LayoutDirection",
+    "PageSize",
     "ThemeName",
     "format_for",
     "render",

@@ -23,6 +23,14 @@ ENGINES: tuple[Engine, ...] = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", 
 ImageFormat: TypeAlias = Literal["svg", "png", "pdf"]
 IMAGE_FORMATS: tuple[ImageFormat, ...] = ("svg", "png", "pdf")
 
+#: Settings that keep the nodes of spring and radial layouts apart: without them neato,
+#: fdp, sfdp and twopi draw nodes over each other. ``prism`` moves overlapping nodes apart
+#: while keeping the layout's shape; ``sep`` leaves a margin. (circo spaces its circles by
+#: node size itself, and overlap removal would squeeze them.)
+_SPREAD: dict[str, tuple[str, ...]] = dict.fromkeys(
+    ("neato", "fdp", "sfdp", "twopi"), ("-Goverlap=prism", "-Gsep=+12", "-Gsplines=true")
+)
+
 #: Environment variable naming the ``dot`` program to run (otherwise ``dot`` on PATH).
 DOT_ENV = "ARGMAP_DOT"
 
@@ -69,7 +77,7 @@ def pipe(
     program = dot_path()
     if program is None:
         raise GraphvizNotFoundError(INSTALL_HINT)
-    command = [program, f"-K{engine}", f"-T{format}"]
+    command = [program, f"-K{engine}", f"-T{format}", *_SPREAD.get(engine, ())]
     try:
         completed = subprocess.run(
             command,

@@ -25,13 +25,20 @@ from argmap.graph.algorithms import chain_heights
 from argmap.graph.convert import junction_key
 from argmap.model import ArgumentMap, Factor, Node, RelationKind
 
-__all__ = ["DiagramOptions", "GroupBy", "LayoutDirection", "to_dot"]
+__all__ = ["PAGE_SIZES", "DiagramOptions", "GroupBy", "LayoutDirection", "PageSize", "to_dot"]
 
 LayoutDirection: TypeAlias = Literal["TB", "LR"]
 GroupBy: TypeAlias = Literal["actor", "kind"]
+PageSize: TypeAlias = Literal["a4", "letter", "slide"]
+#: Width and height of each page, in inches, upright (a slide is 16:9, 13.33 by 7.5 in).
+PAGE_SIZES: dict[PageSize, tuple[float, float]] = {
+    "a4": (8.27, 11.69),
+    "letter": (8.5, 11.0),
+    "slide": (13.333, 7.5),
+}
+#: The margin left free on every side of a page, in inches.
+_PAGE_MARGIN = 0.4
 
-#: How many samples a row of the legend holds.
-_LEGEND_ROW = 4
 #: Maps with more nodes than this get bounded layout passes (see to_dot).
 _BOUNDED_LAYOUT = 500
 #: Maps with more nodes than this lay out slowly and unreadably; callers suggest ``focus``.
@@ -65,6 +72,8 @@ class DiagramOptions(TypedDict, total=False):
     title: bool
     citation_labels: Mapping[str, str] | None
     references: Mapping[str, str] | None
+    size: PageSize | None
+    dpi: int | None
 
 
 def to_dot(
@@ -85,6 +94,8 @@ def to_dot(
     title: bool = True,
     citation_labels: Mapping[str, str] | None = None,
     references: Mapping[str, str] | None = None,
+    size: PageSize | None = None,
+    dpi: int | None = None,
 ) -> graphviz.Digraph:
     """The map as a Graphviz diagram, ready to render or to read as DOT source.
 
@@ -108,6 +119,10 @@ def to_dot(
             keys without one are numbered ``[1]``, ``[2]``, ... in order of first citation.
         references: the formatted reference of each key, for the key block; keys
             without one are listed as the key itself.
+        size: fit the drawing to a page: ``"a4"`` or ``"letter"`` (upright for ``TB``,
+            landscape for ``LR``), or a 16:9 ``"slide"``. The layout is stretched to the
+            page's proportions, then scaled down to fit inside its margins.
+        dpi: the resolution of bitmap output (PNG), in dots per inch.
 
     Returns:
         The diagram; ``str(result)`` is the DOT source.
@@ -140,6 +155,15 @@ def to_dot(
         fontname=style.fontname,
         pad="0.2",
     )
+    if group_by is not None:
+        # The classic ranking lays out each box on its own and can sink the thesis below
+        # the nodes that support it; the newer one ranks the whole diagram at once.
+        dot.attr("graph", newrank="true")
+    if size is not None:
+        width, height = _page(size, direction)
+        dot.attr("graph", size=f"{width:g},{height:g}", ratio=f"{height / width:.4f}")
+    if dpi is not None:
+        dot.attr("graph", dpi=str(dpi))
     if len(nodes) > _BOUNDED_LAYOUT:
         # Graphviz's crossing and positioning passes grow much faster than the map; bound
         # their iterations so that a large map still lays out in seconds, not hours.
@@ -200,9 +224,28 @@ def to_dot(
             dot.edge(top, anchor, style="invis")
     if key_block and not hide_citations and markers.order:
         _add_key_block(dot, style, markers, references or {}, wrap_width)
-        if anchor is not None:
+        thesis = amap.thesis
+        if thesis is not None and thesis.id in visible:
+            # Beside the thesis, where a reader of the diagram starts.
+            with dot.subgraph() as same:
+                same.attr(rank="same")
+                same.node(names[thesis.id])
+                same.node("#key-block")
+        elif anchor is not None:
             dot.edge("#key-block", anchor, style="invis")
     return dot
+
+
+def _page(size: PageSize, direction: LayoutDirection) -> tuple[float, float]:
+    """The drawing area of a page in inches, turned to suit the direction.
+
+    >>> _page("a4", "TB"), _page("a4", "LR"), _page("slide", "TB")
+    ((7.47, 10.89), (10.89, 7.47), (12.533, 6.7))
+    """
+    width, height = PAGE_SIZES[size]
+    if size != "slide" and direction == "LR":
+        width, height = height, width
+    return round(width - 2 * _PAGE_MARGIN, 3), round(height - 2 * _PAGE_MARGIN, 3)
 
 
 def _lowest_node(
@@ -396,6 +439,8 @@ def _add_relation(
     target_drawn = by_id.get(target)
     head = junctions[target_drawn.index] if target_drawn is not None else names[target]
     arrow = {"arrowhead": edge.arrowhead, **line}
+    if edge.arrowtail != "none":
+        arrow.update(dir="both", arrowtail=edge.arrowtail)
     if not item.junction:
         statements.edge(dot, names[item.sources[0]], head, arrow, label=label)
         return
@@ -432,74 +477,63 @@ def _add_legend(
     *,
     has_junction: bool,
 ) -> str | None:
-    """Add the legend; return the first sample of its top row (None when it is empty)."""
-    with dot.subgraph(name="cluster_legend") as legend:
-        legend.attr(
-            label="<<B>Legend</B>>",
-            style="rounded",
-            color=theme.cluster,
-            fontcolor=theme.muted,
-            fontsize="11",
-            labeljust="l",
-        )
-        # Samples in short rows, each row one rank: the legend stays compact, its sample
-        # lines cannot cross, and invisible edges stack the rows in a fixed order.
-        rows: list[list[str]] = []
-        for start in range(0, len(roles), _LEGEND_ROW):
-            row = []
-            for role in roles[start : start + _LEGEND_ROW]:
-                style = theme.nodes[role]
-                name = f"#legend-{role}"
-                legend.node(
-                    name,
-                    label=f"<{escape_html(style.legend)}>",
-                    shape=style.shape,
-                    style=style.style,
-                    fillcolor=style.fillcolor,
-                    color=style.color,
-                    fontcolor=style.fontcolor if style.fontcolor != theme.text else None,
-                    penwidth=f"{style.penwidth:g}",
-                    fontsize="9",
-                )
-                row.append(name)
-            rows.append(row)
-        for start in range(0, len(kinds), _LEGEND_ROW):
-            row = []
-            for kind in kinds[start : start + _LEGEND_ROW]:
-                edge = theme.edges[kind]
-                tail, head = f"#legend-{kind}-from", f"#legend-{kind}-to"
-                legend.node(tail, label="", shape="point", width="0.04", color=theme.muted)
-                legend.node(head, label="", shape="point", width="0.04", color=theme.muted)
-                legend.edge(
-                    tail,
-                    head,
-                    label=f"<{escape_html(edge.legend)}>",
-                    color=edge.color,
-                    style=edge.style,
-                    arrowhead=edge.arrowhead,
-                    penwidth=f"{edge.penwidth:g}",
-                    fontsize="9",
-                    minlen="2",
-                )
-                row.extend([tail, head])
-            rows.append(row)
-        if has_junction:
-            legend.node(
-                "#legend-junction",
-                label="<● joins premises that support only together,<BR/>"
-                "or marks an inference that is undercut or questioned>",
-                shape="plaintext",
-                fontsize="9",
+    """Add the legend as one table node; return its name (None when it would be empty).
+
+    A table keeps the legend compact whatever the direction of the diagram: its rows do
+    not take part in the layout, and no sample line can run through a label.
+    """
+    samples: list[tuple[str, str]] = []
+    for role in roles:
+        style = theme.nodes[role]
+        text_color = style.tagcolor
+        samples.append(
+            (
+                f'<TD BGCOLOR="{style.fillcolor}" COLOR="{style.color}" BORDER="1" '
+                f'STYLE="rounded"><FONT POINT-SIZE="7" COLOR="{text_color}">'
+                f"{escape_html(style.tag)}</FONT></TD>",
+                style.legend,
             )
-            rows.append(["#legend-junction"])
-        for row in rows:
-            with legend.subgraph() as same:
-                same.attr(rank="same")
-                for name in row:
-                    same.node(name)
-        for upper, lower in itertools.pairwise(rows):
-            legend.edge(lower[0], upper[0], style="invis")
-    return rows[0][0] if rows else None
+        )
+    for kind in kinds:
+        edge = theme.edges[kind]
+        samples.append(
+            (
+                f'<TD><FONT COLOR="{edge.color}">{escape_html(edge.sample)}</FONT></TD>',
+                edge.legend,
+            )
+        )
+    if has_junction:
+        samples.append(
+            (
+                f'<TD><FONT COLOR="{theme.muted}">●</FONT></TD>',
+                "joins premises that support only together, or marks an undercut inference",
+            )
+        )
+    if not samples:
+        return None
+    half = (len(samples) + 1) // 2
+    rows = ['<TR><TD ALIGN="LEFT" COLSPAN="4"><B>Legend</B></TD></TR>']
+    for left, right in itertools.zip_longest(samples[:half], samples[half:]):
+        cells = ""
+        for sample in (left, right):
+            if sample is None:
+                cells += "<TD></TD><TD></TD>"
+                continue
+            cell, meaning = sample
+            cells += f'{cell}<TD ALIGN="LEFT">{escape_html(meaning)}</TD>'
+        rows.append(f"<TR>{cells}</TR>")
+    dot.node(
+        "#legend",
+        label='<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">'
+        + "".join(rows)
+        + "</TABLE>>",
+        shape="box",
+        style="rounded",
+        color=theme.cluster,
+        fontcolor=theme.muted,
+        fontsize="9",
+    )
+    return "#legend"
 
 
 def _add_key_block(

@@ -58,7 +58,11 @@ class EdgeStyle:
     color: str
     style: str
     arrowhead: str
+    sample: str
+    """The line drawn in text, for the legend's table (``───▶``)."""
     penwidth: float = 1.4
+    arrowtail: str = "none"
+    """The mark at the source's end, for relations drawn with ``dir="both"``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,16 +129,27 @@ COLOR = Theme(
         ),
     },
     edges={
-        "supports": EdgeStyle("supports", "#2b5d8c", "solid", "normal"),
-        "attacks": EdgeStyle("attacks (rebuts)", "#c62828", "solid", "tee", penwidth=2.0),
+        "supports": EdgeStyle("supports", "#2b5d8c", "solid", "normal", "───▶"),
+        "attacks": EdgeStyle("attacks (rebuts)", "#c62828", "solid", "tee", "───┤", penwidth=2.0),
         "undercuts": EdgeStyle(
-            "undercuts (attacks an inference)", "#c62828", "dashed", "tee", penwidth=2.0
+            "undercuts (attacks an inference)", "#c62828", "dashed", "tee", "╌╌╌┤", penwidth=2.0
         ),
-        "pushes": EdgeStyle("pushes toward", "#2e7d32", "solid", "normal", penwidth=2.6),
-        "pulls": EdgeStyle("pulls away from", "#b35806", "dashed", "empty", penwidth=2.6),
-        "questions": EdgeStyle("questions", "#7b3f99", "dotted", "odot", penwidth=1.6),
-        "rephrases": EdgeStyle("rephrases", "#6b6b6b", "dotted", "vee"),
-        "prefers": EdgeStyle("is preferred to", "#4d4d4d", "solid", "diamond"),
+        "pushes": EdgeStyle("pushes toward", "#2e7d32", "solid", "normal", "━━━▶", penwidth=2.6),
+        # A pull is drawn against its direction: the arrow points back at the factor, as if
+        # it dragged the outcome toward itself, and a claw grips the outcome, so that it
+        # cannot be read as a weaker push or support.
+        "pulls": EdgeStyle(
+            "pulls away from (the arrow points at the pulling factor)",
+            "#b35806",
+            "dashed",
+            "crow",
+            "◀╌╌╌<",
+            penwidth=2.6,
+            arrowtail="normal",
+        ),
+        "questions": EdgeStyle("questions", "#7b3f99", "dotted", "odot", "┄┄┄○", penwidth=1.6),
+        "rephrases": EdgeStyle("rephrases", "#6b6b6b", "dotted", "vee", "┄┄┄>"),
+        "prefers": EdgeStyle("is preferred to", "#4d4d4d", "solid", "diamond", "───◆"),
     },
 )
 
