@@ -19,7 +19,7 @@ DATA = Path(__file__).resolve().parent / "data"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 #: Programs some tests need; a test marked with the name is skipped where it is missing.
-_TOOLS = {"dot": "dot", "pandoc": "pandoc", "argdown": "argdown"}
+_TOOLS = {"dot": "dot", "pandoc": "pandoc", "argdown": "argdown", "browser": "chromium"}
 
 
 def tool_path(name: str) -> str | None:

@@ -71,8 +71,12 @@ def test_a_broken_bibliography_does_not_stop_the_diagram(tmp_path: Path) -> None
     code, out, err = run("render", str(tmp_path / "m.yaml"), "-f", "dot")
     assert code == 0
     assert '[1]</TD><TD ALIGN="LEFT" BALIGN="LEFT">shagina2018dilemma</TD>' in out
-    assert err.startswith("note: the bibliography was not read; the key block lists keys:\n")
-    assert f"{tmp_path / 'refs.bib'}:1:1: error:" in err
+    line = text.splitlines().index("bibliography: [refs.bib]") + 1
+    assert err.startswith(
+        f"{tmp_path / 'm.yaml'}:{line}:15: warning: the bibliography was not read; "
+        "citations show as keys:\n"
+    )
+    assert f"{tmp_path / 'refs.bib'}:1:1: warning:" in err
 
 
 def test_mermaid_to_standard_output_with_options() -> None:

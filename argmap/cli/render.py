@@ -1,4 +1,4 @@
-"""``argmap render``: draw a map (or every map of a folder) as SVG, PNG, PDF, DOT or Mermaid."""
+"""``argmap render``: draw a map (or every map of a folder) as SVG, PNG, PDF, HTML, DOT, Mermaid."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
+from argmap.citations.bibliography import Bibliography
 from argmap.citations.formatting import CITATION_STYLES, format_cited
 from argmap.cli._common import EXIT_ERRORS, echo_issues, handle_errors, try_map_bibliography
-from argmap.cli.check import expand_map_paths
+from argmap.cli.check import MAP_SUFFIXES, expand_map_paths
 from argmap.diagrams import (
     DIAGRAM_FORMATS,
     ENGINES,
@@ -20,13 +21,16 @@ from argmap.diagrams import (
     Format,
     GroupBy,
     LayoutDirection,
+    PageSize,
     ThemeName,
     format_for,
     render,
     to_dot,
     to_mermaid,
 )
-from argmap.errors import ArgmapError, _IssuesError
+from argmap.diagrams.rendering import _SUFFIXES
+from argmap.diagrams.warnings import diagram_warnings
+from argmap.errors import ArgmapError, Issue, _IssuesError
 from argmap.formats.mapfile import read_map
 from argmap.model import ArgumentMap
 
@@ -101,6 +105,13 @@ _TEXT_FORMATS = ("dot", "mermaid")
     help="Do not read the map's bibliography: the key block lists bibliography keys.",
 )
 @click.option("--no-title", is_flag=True, help="Do not show the map's title.")
+@click.option(
+    "--size",
+    type=click.Choice(["a4", "letter", "slide"]),
+    help="Fit the diagram to a page (upright for TB, landscape for LR) or a 16:9 slide.",
+)
+@click.option("--dpi", type=click.IntRange(min=1), help="Resolution of PNG output.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors: write nothing, exit 1.")
 @handle_errors
 def render_command(
     source: str,
@@ -122,16 +133,23 @@ def render_command(
     style: str,
     no_bib: bool,
     no_title: bool,
+    size: PageSize | None,
+    dpi: int | None,
+    strict: bool,
 ) -> None:
     """Draw the map SOURCE as a diagram, or every map in the folder SOURCE.
 
     \b
     argmap render maps/m.yaml                  writes maps/m.svg
     argmap render maps/m.yaml -o m.pdf         PDF (format from the suffix)
+    argmap render maps/m.yaml -o m.html        one offline page: diagram, details, sources
+    argmap render maps/m.yaml --size slide     fit a 16:9 slide
     argmap render maps/m.yaml -f mermaid       Mermaid to standard output
     argmap render maps/ -o out/                every map of maps/ into out/
 
-    SVG, PNG and PDF need Graphviz's dot program; DOT and Mermaid do not.
+    SVG, PNG, PDF and HTML need Graphviz's dot program; DOT and Mermaid do not.
+    Warnings (a cited key missing from the bibliography, --weights on a map without
+    weights, a script no installed font can draw) are printed; with --strict they fail.
     """
     diagram: DiagramOptions = {
         "direction": direction,
@@ -147,22 +165,66 @@ def render_command(
         "show_weights": show_weights,
         "key_block": not no_key_block,
         "title": not no_title,
+        "size": size,
+        "dpi": dpi,
     }
     path = Path(source)
     if path.is_dir():
-        _render_folder(path, output, fmt, engine, diagram, None if no_bib else style)
+        _render_folder(path, output, fmt, engine, diagram, None if no_bib else style, strict)
         return
     amap = read_map(path)
     _suggest_focus(amap, diagram)
-    if not (no_bib or no_key_block or hide_citations):
-        diagram["references"] = _references(amap, style)
     chosen: Format = fmt or (format_for(output) if output and not Path(output).is_dir() else "svg")
+    bibliography = None
+    if not no_bib:
+        bibliography = _bibliography(amap, diagram, style, chosen, strict=strict)
     if output is None and chosen in _TEXT_FORMATS:
         click.echo(_text(amap, chosen, diagram), nl=False)
         return
     target = _target(path, output, chosen)
-    render(amap, target, fmt=chosen, engine=engine, **diagram)
+    render(
+        amap, target, fmt=chosen, engine=engine, bibliography=bibliography, style=style,
+        **diagram,
+    )  # fmt: skip
     click.echo(f"wrote {target}", err=True)
+
+
+def _bibliography(
+    amap: ArgumentMap, diagram: DiagramOptions, style: str, chosen: Format, *, strict: bool
+) -> Bibliography | None:
+    """Read the map's bibliography, print the diagram's warnings, and set its key block.
+
+    Raises:
+        click.exceptions.Exit: ``strict`` and there were warnings.
+    """
+    bibliography, warnings = _prepare(amap, diagram, style, chosen)
+    echo_issues(warnings)
+    if strict and warnings:
+        click.echo(
+            f"argmap: error: {len(warnings)} warnings with --strict: nothing written", err=True
+        )
+        raise click.exceptions.Exit(EXIT_ERRORS)
+    return bibliography
+
+
+def _prepare(
+    amap: ArgumentMap, diagram: DiagramOptions, style: str, chosen: Format
+) -> tuple[Bibliography | None, list[Issue]]:
+    """The map's bibliography (None where it has none or it cannot be read), and warnings.
+
+    Sets the formatted references of the diagram's key block from it.
+    """
+    bibliography, issues = try_map_bibliography(amap)
+    warnings = diagram_warnings(
+        amap,
+        bibliography=bibliography,
+        bibliography_issues=issues,
+        show_weights=bool(diagram.get("show_weights")),
+        check_fonts=chosen not in _TEXT_FORMATS,
+    )
+    if bibliography is not None and diagram.get("key_block") and not diagram.get("hide_citations"):
+        diagram["references"] = format_cited(bibliography, amap.cited_keys(), style=style) or None
+    return bibliography, warnings
 
 
 def _render_folder(
@@ -172,33 +234,52 @@ def _render_folder(
     engine: Engine,
     diagram: DiagramOptions,
     style: str | None,
+    strict: bool,
 ) -> None:
     chosen: Format = fmt or "svg"
     outdir = Path(output) if output else folder
     if outdir.exists() and not outdir.is_dir():
         raise click.UsageError(f"{outdir} is a file; give a folder with -o for a folder of maps")
-    outdir.mkdir(parents=True, exist_ok=True)
+    if not outdir.exists() and outdir.suffix.lower() in _SUFFIXES:
+        raise click.UsageError(
+            f"{outdir} names a file, but {folder} is a folder of maps: give a folder with -o "
+            "(the format with -f)"
+        )
     paths = expand_map_paths((str(folder),))
+    if not paths:
+        raise click.UsageError(f"no map files ({', '.join(MAP_SUFFIXES)}) in {folder}")
+    outdir.mkdir(parents=True, exist_ok=True)
     failures: list[tuple[Path, ArgmapError]] = []
+    warned: list[Issue] = []
+    held = 0
     large: list[str] = []
     with click.progressbar(paths, label="Rendering", file=sys.stderr, show_pos=True) as bar:
         for path in bar:
             try:
                 amap = read_map(path)
-                if style and diagram.get("key_block") and not diagram.get("hide_citations"):
-                    diagram["references"] = _references(amap, style, quiet=True)
+                bibliography = None
+                if style is not None:
+                    bibliography, warnings = _prepare(amap, diagram, style, chosen)
+                    warned.extend(warnings)
+                    if strict and warnings:
+                        held += 1
+                        continue
                 if len(amap.nodes) > LARGE_MAP and diagram.get("focus") is None:
                     large.append(f"{path} ({len(amap.nodes)} nodes)")
                 target = outdir / (path.stem + SUFFIXES[chosen])
-                render(amap, target, fmt=chosen, engine=engine, **diagram)
+                render(
+                    amap, target, fmt=chosen, engine=engine, bibliography=bibliography,
+                    style=style or "apa", **diagram,
+                )  # fmt: skip
             except ArgmapError as exc:
                 failures.append((path, exc))
-    done = len(paths) - len(failures)
+    done = len(paths) - len(failures) - held
     click.echo(
         f"{done} of {len(paths)} map{'s' if len(paths) != 1 else ''} rendered to {outdir}"
         + (f", {len(failures)} failed:" if failures else ""),
         err=True,
     )
+    echo_issues(warned)
     if large:
         click.echo(
             f"note: large maps lay out slowly and are hard to read: {', '.join(large)}; "
@@ -210,7 +291,7 @@ def _render_folder(
             echo_issues(error.errors)
         else:
             click.echo(f"{path}: error: {error}", err=True)
-    if failures:
+    if failures or (strict and warned):
         sys.exit(EXIT_ERRORS)
 
 
@@ -240,21 +321,6 @@ def _text(amap: ArgumentMap, chosen: Format, diagram: DiagramOptions) -> str:
         focus=diagram.get("focus"),
         depth=diagram.get("depth", 1),
     )
-
-
-def _references(amap: ArgumentMap, style: str, *, quiet: bool = False) -> dict[str, str] | None:
-    """The formatted entries of the works the map cites, for the diagram's key block.
-
-    A bibliography that cannot be read does not stop the diagram: its key block then
-    lists the keys, and the problems are reported as a note.
-    """
-    bibliography, issues = try_map_bibliography(amap)
-    if bibliography is None:
-        if issues and not quiet:
-            click.echo("note: the bibliography was not read; the key block lists keys:", err=True)
-            echo_issues(i for i in issues if i.is_error)
-        return None
-    return format_cited(bibliography, amap.cited_keys(), style=style) or None
 
 
 def _suggest_focus(amap: ArgumentMap, diagram: DiagramOptions) -> None:

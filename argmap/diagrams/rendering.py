@@ -1,10 +1,11 @@
-"""Writing diagrams to files: SVG, PNG and PDF through Graphviz, DOT and Mermaid as text."""
+"""Writing diagrams to files: SVG, PNG, PDF and the HTML page through Graphviz, DOT and Mermaid."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal, TypeAlias, Unpack
+from typing import TYPE_CHECKING, Literal, TypeAlias, Unpack
 
 import graphviz
 
@@ -16,12 +17,17 @@ from argmap.diagrams.mermaid import to_mermaid
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap
 
+if TYPE_CHECKING:
+    from argmap.citations.bibliography import Bibliography
+
 __all__ = ["DIAGRAM_FORMATS", "Format", "format_for", "render"]
 
-Format: TypeAlias = Literal["svg", "png", "pdf", "dot", "mermaid"]
-DIAGRAM_FORMATS: tuple[Format, ...] = ("svg", "png", "pdf", "dot", "mermaid")
+Format: TypeAlias = Literal["svg", "png", "pdf", "html", "dot", "mermaid"]
+DIAGRAM_FORMATS: tuple[Format, ...] = ("svg", "png", "pdf", "html", "dot", "mermaid")
 _SUFFIXES: dict[str, Format] = {
     ".svg": "svg",
+    ".html": "html",
+    ".htm": "html",
     ".png": "png",
     ".pdf": "pdf",
     ".dot": "dot",
@@ -34,6 +40,7 @@ SUFFIXES: dict[Format, str] = {
     "svg": ".svg",
     "png": ".png",
     "pdf": ".pdf",
+    "html": ".html",
     "dot": ".dot",
     "mermaid": ".mmd",
 }
@@ -73,9 +80,12 @@ def render(
     fmt: Format | None = None,
     engine: Engine = "dot",
     timeout: float | None = None,
+    bibliography: Bibliography | None = None,
+    style: str = "apa",
+    annotations: Mapping[str, str] | None = None,
     **options: Unpack[DiagramOptions],
 ) -> Path:
-    """Write a diagram to a file: SVG, PNG or PDF through Graphviz's ``dot``, or DOT text.
+    """Write a diagram to a file: SVG, PNG, PDF or an HTML page through Graphviz, or text.
 
     The file appears complete or not at all: it is written beside its final name and
     then moved over it, so an existing file is replaced only by a finished one. Missing
@@ -85,10 +95,15 @@ def render(
         amap_or_dot: a map, or a diagram made by :func:`argmap.to_dot` (or any
             ``graphviz`` graph).
         path: the file to write.
-        fmt: ``"svg"``, ``"png"``, ``"pdf"``, ``"dot"`` or ``"mermaid"`` (maps only);
+        fmt: ``"svg"``, ``"png"``, ``"pdf"``, ``"html"`` (maps only, see
+            :func:`argmap.diagrams.html.to_html`), ``"dot"`` or ``"mermaid"`` (maps only);
             by default from the suffix of ``path`` (``format=`` is a deprecated spelling).
         engine: the Graphviz layout engine.
         timeout: seconds after which Graphviz is stopped.
+        bibliography: for ``"html"``: where the map's keys resolve
+            (:func:`argmap.read_map_bibliography`), so citations are formatted.
+        style: for ``"html"``: the citation style.
+        annotations: for ``"html"``: a status for some nodes by id (an analysis result).
         **options: options of :func:`argmap.to_dot`, when ``amap_or_dot`` is a map.
 
     Returns:
@@ -109,6 +124,21 @@ def render(
             raise RenderError("Mermaid output needs a map, not a Graphviz diagram")
         picked = {k: v for k, v in options.items() if k in _MERMAID_OPTIONS}
         data = to_mermaid(amap_or_dot, **picked)  # type: ignore[arg-type]
+    elif chosen == "html":
+        if not isinstance(amap_or_dot, ArgumentMap):
+            raise RenderError("the HTML page needs a map, not a Graphviz diagram")
+        from argmap.diagrams.html import to_html
+
+        if bibliography is not None and "references" not in options:
+            from argmap.citations.formatting import format_cited
+
+            cited = amap_or_dot.cited_keys()
+            options["references"] = format_cited(bibliography, cited, style=style) or None
+        source = to_dot(amap_or_dot, **options).source
+        svg = pipe(source, format="svg", engine=engine, timeout=timeout).decode("utf-8")
+        data = to_html(
+            amap_or_dot, svg, bibliography=bibliography, style=style, annotations=annotations
+        )
     else:
         if isinstance(amap_or_dot, ArgumentMap):
             source = to_dot(amap_or_dot, **options).source

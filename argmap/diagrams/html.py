@@ -1,0 +1,314 @@
+"""The self-contained HTML page of a map: its SVG diagram, node details, the bibliography.
+
+:func:`to_html` is pure: it takes the SVG that Graphviz drew (see
+:func:`argmap.render`) and returns one HTML document that needs nothing else: the
+page's script and style (``assets/page.js`` and ``assets/page.css``) are inlined and
+allowed by their SHA-256 hashes in a ``Content-Security-Policy`` that forbids
+everything else, so the page makes no request, fetches no font, and runs no script a
+map's text could smuggle in. Node data travels as JSON in a
+``<script type="application/json">`` block, escaped so that no text can close it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from collections.abc import Mapping
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from argmap.citations.bibliography import Bibliography
+from argmap.citations.formatting import format_cited, format_node_citation
+from argmap.diagrams.theme import node_role
+from argmap.model import ArgumentMap, Factor, Node
+
+__all__ = ["content_security_policy", "escape_json", "to_html"]
+
+#: What a relation does to its target, as the side panel words it (the target's view).
+_INCOMING = {
+    "supports": "Supported by",
+    "attacks": "Attacked by",
+    "undercuts": "Undercut by",
+    "pushes": "Pushed by",
+    "pulls": "Pulled away by",
+    "questions": "Questioned by",
+    "rephrases": "Rephrased by",
+    "prefers": "Less preferred than",
+}
+#: ... and the source's view.
+_OUTGOING = {
+    "supports": "Supports",
+    "attacks": "Attacks",
+    "undercuts": "Undercuts",
+    "pushes": "Pushes toward",
+    "pulls": "Pulls away from",
+    "questions": "Questions",
+    "rephrases": "Rephrases",
+    "prefers": "Is preferred to",
+}
+_ROLE_NAMES = {
+    "thesis": "Thesis",
+    "claim": "Claim",
+    "evidence": "Evidence",
+    "push": "Push factor",
+    "pull": "Pull factor",
+    "question": "Question",
+}
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
+_SVG_START = re.compile(r"<svg\b")
+
+
+def escape_json(data: Any) -> str:
+    r"""JSON text that is safe inside an HTML ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` become ``\u`` escapes, so no text can close the element or
+    open a comment; U+2028 and U+2029 too, which older JavaScript reads as line breaks.
+
+    >>> escape_json({"text": "</script><b>&"})
+    '{"text": "\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
+    >>> escape_json("\u2028") == '"\\u2028"'
+    True
+    """
+    text = json.dumps(data, ensure_ascii=False)
+    return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+def content_security_policy(script: str, style: str) -> str:
+    """A policy that allows this one script and this one style sheet, and nothing else.
+
+    >>> content_security_policy("", "").split("; ")[:2]
+    ["default-src 'none'", "script-src 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"]
+    """
+    return (
+        f"default-src 'none'; script-src {_hash(script)}; style-src {_hash(style)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def _hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+@cache
+def _asset(name: str) -> str:
+    return files("argmap.diagrams").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def to_html(
+    amap: ArgumentMap,
+    svg: str,
+    *,
+    bibliography: Bibliography | None = None,
+    style: str = "apa",
+    annotations: Mapping[str, str] | None = None,
+    annotation_label: str = "Status",
+) -> str:
+    """One self-contained HTML page of a map, built around its diagram.
+
+    The page shows the diagram with pan and zoom, a search box, and a side panel that a
+    click (or Enter on a focused node) opens: the node's kind, actor, text, quotes with
+    their locators, its formatted citations, the nodes that support, attack, push or pull
+    it (as links), and its status when ``annotations`` gives one. Below the diagram comes
+    the formatted bibliography. ``page.html#node-id`` opens the page at a node.
+
+    Args:
+        amap: the map.
+        svg: the map's diagram as Graphviz drew it (``dot -Tsvg`` of
+            :func:`argmap.to_dot`); its node elements carry the node ids.
+        bibliography: where the map's keys resolve; without it citations are shown as
+            their keys.
+        style: the citation style of citations and bibliography (see
+            :data:`argmap.citations.formatting.STYLES`).
+        annotations: a label for some nodes, by id, such as the result of an analysis
+            (``"in"``, ``"out"``, ``"undec"``, or a strength).
+        annotation_label: what the panel calls the annotation.
+
+    Returns:
+        The HTML document.
+
+    Raises:
+        ValueError: ``svg`` holds no ``<svg>`` element, or the style is unknown.
+
+    >>> from argmap.model import Claim
+    >>> amap = ArgumentMap(id="m", title="M", nodes=[Claim(id="t", text="</script>")])
+    >>> page = to_html(amap, '<svg viewBox="0 0 1 1"></svg>')
+    >>> "</script>" in page.split('id="argmap-data"')[1].split("</script>")[0]
+    False
+    """
+    start = _SVG_START.search(svg)
+    if start is None:
+        raise ValueError("the diagram is not SVG: it has no <svg> element")
+    script, sheet = _asset("page.js"), _asset("page.css")
+    keys = amap.cited_keys()
+    references = format_cited(bibliography, keys, style=style) if bibliography else {}
+    entries = format_cited(bibliography, keys, style=style, output="html") if bibliography else {}
+    citations = _Citations(amap, bibliography, style)
+    data = {
+        "nodes": {
+            node.id: _node_data(amap, node, citations, references, annotations)
+            for node in amap.nodes
+        },
+        "annotationLabel": annotation_label,
+    }
+    title = html.escape(amap.title)
+    parts = [
+        "<!DOCTYPE html>\n",
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+        f'<meta http-equiv="Content-Security-Policy" '
+        f'content="{html.escape(content_security_policy(script, sheet))}">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        '<meta name="referrer" content="no-referrer">\n',
+        f'<meta name="generator" content="argmap">\n<title>{title}</title>\n',
+        f"<style>{sheet}</style>\n</head>\n<body>\n",
+        '<header id="argmap-bar">\n',
+        f'<h1 id="argmap-title">{title}</h1>\n',
+        '<div id="argmap-tools" role="search">\n',
+        '<label for="argmap-search">Search</label>\n',
+        '<input id="argmap-search" type="search" autocomplete="off" '
+        'placeholder="Search nodes (/)" aria-controls="argmap-results">\n',
+        '<button type="button" id="argmap-zoom-in" title="Zoom in (+)">+</button>\n',
+        '<button type="button" id="argmap-zoom-out" title="Zoom out (-)">&#8722;</button>\n',
+        '<button type="button" id="argmap-fit" title="Fit to the window (0)">Fit</button>\n',
+        "</div>\n",
+        '<ul id="argmap-results" aria-live="polite"></ul>\n',
+        "</header>\n<main>\n",
+        '<figure id="argmap-diagram" aria-label="Diagram of the argument map">\n',
+        svg[start.start() :].strip(),
+        "\n</figure>\n",
+        '<aside id="argmap-panel" aria-live="polite" hidden>\n',
+        '<button type="button" id="argmap-close" title="Close (Esc)">&#215;</button>\n',
+        '<div id="argmap-details"></div>\n</aside>\n</main>\n',
+        _description(amap),
+        _bibliography(entries),
+        f'<script type="application/json" id="argmap-data">{escape_json(data)}</script>\n',
+        f"<script>{script}</script>\n</body>\n</html>\n",
+    ]
+    return "".join(parts)
+
+
+def _description(amap: ArgumentMap) -> str:
+    if amap.description is None:
+        return ""
+    return f'<section id="argmap-about"><p>{html.escape(amap.description)}</p></section>\n'
+
+
+def _bibliography(entries: Mapping[str, str]) -> str:
+    if not entries:
+        return ""
+    # The entries are the CSL engine's HTML output, in which every piece of text is escaped.
+    rows = "".join(
+        f'<li id="ref-{html.escape(key, quote=True)}">{entry}</li>\n'
+        for key, entry in entries.items()
+    )
+    return (
+        '<section id="argmap-references">\n<h2>References</h2>\n'
+        f'<ul class="argmap-bibliography">\n{rows}</ul>\n</section>\n'
+    )
+
+
+class _Citations:
+    """The in-text citation of each node, formatted once for each distinct set of cites."""
+
+    def __init__(self, amap: ArgumentMap, bibliography: Bibliography | None, style: str) -> None:
+        self._amap = amap
+        self._bibliography = bibliography
+        self._style = style
+        self._done: dict[tuple[tuple[str, str | None], ...], str | None] = {}
+
+    def of(self, node: Node) -> str | None:
+        """The node's citation; None without a bibliography holding all its keys."""
+        bibliography = self._bibliography
+        if bibliography is None or not all(c.key in bibliography for c in node.cites):
+            return None
+        # Nodes that cite the same places get the same citation.
+        signature = tuple((c.key, c.locator) for c in node.cites)
+        if signature not in self._done:
+            self._done[signature] = format_node_citation(
+                self._amap, node.id, bibliography, style=self._style
+            )
+        return self._done[signature]
+
+
+def _node_data(
+    amap: ArgumentMap,
+    node: Node,
+    citations: _Citations,
+    references: Mapping[str, str],
+    annotations: Mapping[str, str] | None,
+) -> dict[str, Any]:
+    role = node_role(node)
+    data: dict[str, Any] = {
+        "kind": _ROLE_NAMES[role],
+        "role": role,
+        "label": node.label,
+        "text": node.text,
+    }
+    if node.title is not None:
+        data["title"] = node.title
+    if node.actor is not None:
+        data["actor"] = next((a.name for a in amap.actors if a.id == node.actor), node.actor)
+    if isinstance(node, Factor) and node.weight is not None:
+        data["weight"] = node.weight
+    if node.tags:
+        data["tags"] = list(node.tags)
+    if node.note is not None:
+        data["note"] = node.note
+    if node.cites:
+        data["cites"] = [
+            {
+                "key": c.key,
+                **({"locator": c.locator} if c.locator else {}),
+                **({"quote": c.quote} if c.quote else {}),
+                **({"note": c.note} if c.note else {}),
+                **({"reference": references[c.key]} if c.key in references else {}),
+            }
+            for c in node.cites
+        ]
+        citation = citations.of(node)
+        if citation:
+            data["citation"] = citation
+    links = _links(amap, node.id)
+    if links:
+        data["links"] = links
+    if annotations is not None and node.id in annotations:
+        data["status"] = str(annotations[node.id])
+    return data
+
+
+def _links(amap: ArgumentMap, node_id: str) -> list[dict[str, Any]]:
+    """The relations into and out of a node, grouped by what they say, in map order."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    relations = {r.id: r for r in amap.relations if r.id is not None}
+    for relation in amap.relations:
+        if relation.target == node_id:
+            groups.setdefault(_INCOMING[relation.kind], []).append(_link(relation.sources))
+        if node_id in relation.sources:
+            target = relations.get(relation.target)
+            heading = _OUTGOING[relation.kind]
+            partners = [s for s in relation.sources if s != node_id]
+            if target is not None:
+                # The target is an inference: name its premises and conclusion.
+                item = {**_link(target.sources), "to": target.target}
+                heading = f"{heading} the inference"
+            else:
+                item = _link([relation.target])
+            if partners:
+                item["with"] = partners
+            groups.setdefault(heading, []).append(item)
+    return [{"heading": heading, "items": items} for heading, items in groups.items()]
+
+
+def _link(ids: list[str]) -> dict[str, Any]:
+    return {"ids": ids} if len(ids) > 1 else {"id": ids[0]}

@@ -1,0 +1,230 @@
+"""The HTML page in a real browser: headless Chromium, driven by Playwright.
+
+Each page is loaded from a ``file:`` URL while every request, console message, script
+error and Content-Security-Policy violation is recorded; a test fails on any of them.
+The screenshots in docs/ are taken here too: regenerate them with
+``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/test_diagrams_browser.py``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+import pytest
+
+import argmap
+from argmap.citations.bibliography import parse_bibliography
+from argmap.diagrams import render
+from tests.conftest import ROOT, SEED_MAP, tool_path
+from tests.test_diagrams_html import HOSTILE, HOSTILE_BIB, hostile_map
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+
+pytestmark = [pytest.mark.browser, pytest.mark.dot]
+
+#: Chromium as CI runs it: no sandbox (root in a container), and none of the background
+#: services that would make requests of their own.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+#: Records what a page does that a self-contained page must not.
+WATCH = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__violations.push(event.violatedDirective + " " + event.blockedURI);
+});
+"""
+
+
+@dataclass
+class Visit:
+    """A loaded page and everything it did."""
+
+    page: Page
+    url: str
+    requests: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        violations = self.page.evaluate("window.__violations")
+        assert violations == [], violations
+        assert self.problems == [], self.problems
+        # The page itself, and nothing else: no font, script, image or beacon.
+        assert self.requests == [self.url.split("#")[0]], self.requests
+
+
+class Opener(Protocol):
+    """Opens a URL in a fresh browser context and watches what the page does."""
+
+    def __call__(self, url: str, *, width: int = 1280, height: int = 800) -> Visit: ...
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    executable = tool_path("chromium")
+    assert executable is not None
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def visit(browser: Browser) -> Iterator[Opener]:
+    contexts: list[BrowserContext] = []
+
+    def open_page(url: str, *, width: int = 1280, height: int = 800) -> Visit:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        page.add_init_script(WATCH)
+        seen = Visit(page, url)
+        page.on("request", lambda request: seen.requests.append(request.url))
+        page.on(
+            "console",
+            lambda message: (
+                seen.problems.append(f"console {message.type}: {message.text}")
+                if message.type in ("error", "warning")
+                else None
+            ),
+        )
+        page.on("pageerror", lambda error: seen.problems.append(f"script error: {error}"))
+        page.on("dialog", lambda dialog: seen.problems.append(f"dialog: {dialog.message}"))
+        page.goto(url)
+        page.wait_for_load_state("load")
+        return seen
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def seed_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    amap = argmap.read_map(SEED_MAP)
+    target = tmp_path_factory.mktemp("html") / "seed.html"
+    return render(amap, target, bibliography=argmap.read_map_bibliography(amap))
+
+
+def test_the_page_loads_offline_without_errors(visit: Opener, seed_page: Path) -> None:
+    seen = visit(seed_page.as_uri())
+    page = seen.page
+    assert page.title() == argmap.read_map(SEED_MAP).title
+    assert page.locator("g.node[tabindex='0']").count() == 13
+    assert page.locator("#argmap-references li").count() == 1
+    seen.assert_clean()
+
+
+def test_clicking_a_node_shows_its_citations_and_links(visit: Opener, seed_page: Path) -> None:
+    seen = visit(seed_page.as_uri())
+    page = seen.page
+    page.locator('g.node[id="sanctions-imposed"]').click()
+    panel = page.locator("#argmap-panel")
+    assert panel.is_visible()
+    details = page.locator("#argmap-details").inner_text()
+    assert "Sanctions imposed, reluctantly" in details
+    assert "(Shagina, 2018, p. 1)" in details
+    assert "Japan imposed sanctions on Russia, albeit reluctantly" in details
+    assert "Shagina, M. (2018). Japan\u2019s dilemma" in details
+    assert page.evaluate("location.hash") == "#sanctions-imposed"
+    # A link in the panel opens the node it names.
+    page.locator("#argmap-details a", has_text="Solidarity with the G7").click()
+    page.wait_for_function("location.hash === '#g7-solidarity'")
+    assert "PUSH FACTOR" in page.locator("#argmap-details").inner_text().upper()
+    page.keyboard.press("Escape")
+    assert not panel.is_visible()
+    seen.assert_clean()
+
+
+def test_search_finds_a_node(visit: Opener, seed_page: Path) -> None:
+    seen = visit(seed_page.as_uri())
+    page = seen.page
+    page.keyboard.press("/")
+    page.keyboard.type("kuril")
+    results = page.locator("#argmap-results li")
+    assert results.count() == 1 and results.inner_text() == "The territorial dispute"
+    assert page.locator("g.node.argmap-match").count() == 1
+    assert page.locator("g.node.argmap-dim").count() == 12
+    page.keyboard.press("Enter")
+    assert "The territorial dispute" in page.locator("#argmap-details").inner_text()
+    page.locator("#argmap-search").fill("no such words anywhere")
+    assert page.locator("#argmap-results").inner_text() == "No node matches."
+    seen.assert_clean()
+
+
+def test_deep_links_and_keyboard_open_nodes(visit: Opener, seed_page: Path) -> None:
+    seen = visit(seed_page.as_uri() + "#avoid-irritation")
+    page = seen.page
+    assert "No irritation for Moscow" in page.locator("#argmap-details").inner_text()
+    page.locator('g.node[id="closing-critique"]').focus()
+    page.keyboard.press("Enter")
+    details = page.locator("#argmap-details").inner_text()
+    assert "The closing critique" in details and "UNDERCUTS THE INFERENCE" in details.upper()
+    before = page.locator("svg").first.get_attribute("viewBox")
+    page.locator("#argmap-search").blur()
+    page.keyboard.press("+")
+    assert page.locator("svg").first.get_attribute("viewBox") != before
+    seen.assert_clean()
+
+
+def test_hostile_labels_stay_text(visit: Opener, tmp_path: Path) -> None:
+    amap = hostile_map()
+    target = render(amap, tmp_path / "hostile.html", bibliography=parse_bibliography(HOSTILE_BIB))
+    seen = visit(target.as_uri() + "#t")
+    page = seen.page
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("img").count() == 0
+    details = page.locator("#argmap-details").inner_text()
+    for text in (HOSTILE[0], HOSTILE[1], HOSTILE[2]):
+        assert text in details
+    assert page.title() == HOSTILE[0]
+    page.locator("#argmap-search").fill("onerror")
+    assert page.locator("#argmap-results li").count() == 2
+    page.locator('g.node[id="f"]').click()
+    assert HOSTILE[0] in page.locator("#argmap-details").inner_text()
+    assert page.evaluate("window.__pwned") is None
+    seen.assert_clean()
+
+
+def test_statuses_are_shown(visit: Opener, tmp_path: Path) -> None:
+    amap = argmap.read_map(SEED_MAP)
+    target = render(amap, tmp_path / "status.html", annotations={"symbolic-sanctions": "out"})
+    seen = visit(target.as_uri() + "#symbolic-sanctions")
+    page = seen.page
+    assert page.locator("g.node.argmap-status-out").count() == 1
+    assert "Status\nout" in page.locator("#argmap-details").inner_text()
+    seen.assert_clean()
+
+
+@pytest.mark.skipif(
+    os.environ.get("ARGMAP_REGENERATE") != "1", reason="screenshots are taken on regeneration"
+)
+def test_take_the_screenshots_of_the_readme(visit: Opener, seed_page: Path, tmp_path: Path) -> None:
+    docs = ROOT / "docs"
+    seen = visit(seed_page.as_uri() + "#sanctions-imposed", width=1280, height=760)
+    seen.page.screenshot(path=str(docs / "html-page.png"))
+    slide = render(
+        argmap.read_map(SEED_MAP),
+        tmp_path / "slide.svg",
+        direction="LR",
+        legend=True,
+        size="slide",
+        references=None,
+    )
+    shown = visit(slide.as_uri(), width=1280, height=720)
+    shown.page.screenshot(path=str(docs / "seed-map-slide.png"))
+    for name in ("html-page.png", "seed-map-slide.png"):
+        assert (docs / name).stat().st_size < 250_000

@@ -1,0 +1,266 @@
+"""The HTML page: escaping, its content security policy, the data it carries, its size."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import argmap
+from argmap.citations.bibliography import Bibliography, parse_bibliography
+from argmap.diagrams import render, to_dot
+from argmap.diagrams.backend import pipe
+from argmap.diagrams.html import escape_json, to_html
+from argmap.model import ArgumentMap, Citation, Claim, Evidence, Factor, Node, Relation
+from tests.conftest import SEED_BIB, SEED_MAP
+
+#: Text that tries every way out of a JSON block, an attribute and an element.
+HOSTILE = [
+    "</script><script>window.__pwned = 1</script>",
+    '<img src=x onerror="window.__pwned=1">',
+    "\"'`; window.__pwned = 1; //",
+    "line\u2028separator\u2029paragraph",
+    "\\N \\G escapes & &amp; <!-- --> ]]>",
+    "<svg onload=window.__pwned=1>",
+]
+HOSTILE_BIB = (
+    "@misc{evil, title={</script><img src=x onerror=alert(1)>}, "
+    'author={Quote, "Double"}, year={2024}}\n'
+)
+
+
+def hostile_map() -> ArgumentMap:
+    """A map whose every label, quote, locator and note is hostile text."""
+    nodes: list[Node] = [
+        Claim(
+            id="t",
+            title=HOSTILE[0],
+            text=HOSTILE[1],
+            thesis=True,
+            cites=[Citation(key="evil", locator="p. <1>", quote=HOSTILE[2], note=HOSTILE[3])],
+        ),
+        Evidence(id="e", text=HOSTILE[4], cites=[Citation(key="evil", quote=HOSTILE[5])]),
+        Factor(id="f", text=HOSTILE[3], direction="pull", note=HOSTILE[0]),
+    ]
+    relations = [
+        Relation(kind="supports", source="e", target="t"),
+        Relation(kind="pulls", source="f", target="t"),
+    ]
+    return ArgumentMap(id="hostile", title=HOSTILE[0], nodes=nodes, relations=relations)
+
+
+class _Page(HTMLParser):
+    """The elements of a page, as a browser's parser sees them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self.styles: list[str] = []
+        self._open: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._open = tag if tag in ("script", "style") else None
+        if tag == "script":
+            self.scripts.append("")
+        elif tag == "style":
+            self.styles.append("")
+
+    def handle_data(self, data: str) -> None:
+        if self._open == "script":
+            self.scripts[-1] += data
+        elif self._open == "style":
+            self.styles[-1] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        self._open = None
+
+
+def parse_page(page: str) -> _Page:
+    parser = _Page()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+def page_data(page: str) -> dict[str, Any]:
+    parsed = parse_page(page)
+    blocks = [
+        parsed.scripts[i]
+        for i, (_, attrs) in enumerate(t for t in parsed.tags if t[0] == "script")
+        if attrs.get("type") == "application/json"
+    ]
+    assert len(blocks) == 1
+    data: dict[str, Any] = json.loads(blocks[0])
+    return data
+
+
+def sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def fake_svg(amap: ArgumentMap) -> str:
+    """An SVG of the shape Graphviz writes, for tests that need no dot."""
+    groups = "".join(f'<g id="{n.id}" class="node"><title>{n.id}</title></g>' for n in amap.nodes)
+    return f'<?xml version="1.0"?>\n<svg viewBox="0 0 100 100">{groups}</svg>'
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_json_cannot_close_its_script_element(text: str) -> None:
+    escaped = escape_json({"text": text})
+    assert not set("<>&\u2028\u2029") & set(escaped)
+    assert json.loads(escaped) == {"text": text}
+
+
+def test_hostile_text_stays_data() -> None:
+    amap = hostile_map()
+    bibliography = parse_bibliography(HOSTILE_BIB)
+    page = to_html(amap, fake_svg(amap), bibliography=bibliography)
+    parsed = parse_page(page)
+    scripts = [attrs for tag, attrs in parsed.tags if tag == "script"]
+    assert [s.get("type") for s in scripts] == ["application/json", None]
+    assert not [tag for tag, _ in parsed.tags if tag in ("img", "iframe", "object", "embed")]
+    handlers = [(t, a) for t, attrs in parsed.tags for a in attrs if a.lower().startswith("on")]
+    assert handlers == []
+    data = page_data(page)
+    nodes = data["nodes"]
+    assert isinstance(nodes, dict)
+    assert nodes["t"]["title"] == HOSTILE[0] and nodes["t"]["text"] == HOSTILE[1]
+    assert nodes["t"]["cites"][0]["quote"] == HOSTILE[2]
+    assert nodes["t"]["cites"][0]["note"] == HOSTILE[3]
+    assert nodes["e"]["text"] == HOSTILE[4]
+    # The bibliography entry is the CSL engine's escaped HTML: text, not an element.
+    assert "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_the_policy_allows_exactly_the_inlined_script_and_style() -> None:
+    amap = hostile_map()
+    page = to_html(amap, fake_svg(amap))
+    parsed = parse_page(page)
+    policy = next(
+        attrs["content"]
+        for tag, attrs in parsed.tags
+        if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy"
+    )
+    assert policy is not None
+    rules = dict(rule.split(" ", 1) for rule in policy.split("; "))
+    assert rules["default-src"] == "'none'"
+    assert rules["script-src"] == sha256(parsed.scripts[1])
+    assert rules["style-src"] == sha256(parsed.styles[0])
+    assert "unsafe-inline" not in policy and "http" not in policy
+
+
+def test_the_page_fetches_nothing() -> None:
+    amap = argmap.read_map(SEED_MAP)
+    page = to_html(amap, fake_svg(amap), bibliography=argmap.read_map_bibliography(amap))
+    parsed = parse_page(page)
+    for tag, attrs in parsed.tags:
+        assert "src" not in attrs and tag not in ("link", "img", "iframe"), tag
+        href = attrs.get("href") or "#"
+        # Links the reader may follow (a reference's URL) are fine; nothing loads by itself.
+        assert href.startswith("#") or (tag == "a" and href.startswith("https://")), href
+    assert "url(" not in parsed.styles[0] and "@import" not in parsed.styles[0]
+    assert "fetch(" not in parsed.scripts[1] and "XMLHttpRequest" not in parsed.scripts[1]
+
+
+def test_seed_page_carries_formatted_citations_and_links() -> None:
+    amap = argmap.read_map(SEED_MAP)
+    bibliography = argmap.read_bibliography(SEED_BIB)
+    page = to_html(amap, fake_svg(amap), bibliography=bibliography, style="chicago")
+    nodes = page_data(page)["nodes"]
+    assert isinstance(nodes, dict)
+    imposed = nodes["sanctions-imposed"]
+    assert imposed["kind"] == "Claim" and imposed["actor"] == "Japan"
+    assert imposed["citation"] == "(Shagina 2018, 1)"
+    assert imposed["cites"][0]["quote"] == "Japan imposed sanctions on Russia, albeit reluctantly"
+    assert imposed["cites"][0]["reference"].startswith("Shagina, Maria. 2018.")
+    links = {group["heading"]: group["items"] for group in imposed["links"]}
+    assert links["Pushed by"] == [{"id": "g7-solidarity"}, {"id": "obligation-to-west"}]
+    assert {"id": "territorial-dispute"} in links["Pulled away by"]
+    assert links["Supports"] == [{"id": "symbolic-sanctions", "with": ["avoid-irritation"]}]
+    critique = {g["heading"]: g["items"] for g in nodes["closing-critique"]["links"]}
+    assert critique["Undercuts the inference"] == [
+        {"id": "russia-strategic-role", "to": "avoid-irritation"}
+    ]
+    assert '<section id="argmap-references">' in page
+    assert '<li id="ref-shagina2018dilemma">Shagina, Maria. 2018.' in page
+
+
+def test_annotations_show_as_status() -> None:
+    amap = argmap.read_map(SEED_MAP)
+    statuses = {"symbolic-sanctions": "in", "closing-critique": "undec"}
+    page = to_html(amap, fake_svg(amap), annotations=statuses, annotation_label="Grounded")
+    data = page_data(page)
+    nodes = data["nodes"]
+    assert isinstance(nodes, dict)
+    assert {k: v["status"] for k, v in nodes.items() if "status" in v} == statuses
+    assert data["annotationLabel"] == "Grounded"
+
+
+def test_text_that_is_not_svg_is_refused() -> None:
+    with pytest.raises(ValueError, match="no <svg> element"):
+        to_html(argmap.read_map(SEED_MAP), "<html></html>")
+
+
+def test_missing_keys_show_as_keys() -> None:
+    amap = hostile_map()
+    page = to_html(amap, fake_svg(amap), bibliography=Bibliography())
+    cite = page_data(page)["nodes"]["t"]["cites"][0]
+    assert cite["key"] == "evil" and "reference" not in cite
+    assert "citation" not in page_data(page)["nodes"]["t"]
+
+
+def large_map(count: int) -> ArgumentMap:
+    """A map of ``count`` nodes in a tree under one thesis, each citing the seed paper."""
+    nodes: list[Node] = [Claim(id="n0", text="The thesis", thesis=True)]
+    relations: list[Relation] = []
+    for i in range(1, count):
+        kind = Evidence if i % 3 == 0 else Claim
+        nodes.append(
+            kind(
+                id=f"n{i}",
+                title=f"Node {i}",
+                text=f"Reason {i}, which says something of moderate length about the matter.",
+                cites=[
+                    Citation(key="shagina2018dilemma", locator=f"p. {i % 9 + 1}", quote="a clause")
+                ],
+            )
+        )
+        relations.append(
+            Relation(
+                kind="supports" if i % 4 else "attacks", source=f"n{i}", target=f"n{(i - 1) // 3}"
+            )
+        )
+    return ArgumentMap(id="large", title="Large", nodes=nodes, relations=relations)
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize(("amap", "limit"), [("seed", 50_000), ("large", 2_000_000)])
+def test_page_sizes_stay_within_budget(amap: str, limit: int) -> None:
+    chosen = argmap.read_map(SEED_MAP) if amap == "seed" else large_map(500)
+    bibliography = argmap.read_bibliography(SEED_BIB)
+    svg = pipe(to_dot(chosen).source, format="svg").decode()
+    page = to_html(chosen, svg, bibliography=bibliography)
+    size = len(page.encode()) if amap == "large" else len(page.encode()) - len(svg.encode())
+    assert size <= limit, size
+
+
+@pytest.mark.dot
+def test_render_writes_the_page_with_references(tmp_path: Path) -> None:
+    amap = argmap.read_map(SEED_MAP)
+    bibliography = argmap.read_map_bibliography(amap)
+    target = render(amap, tmp_path / "seed.html", bibliography=bibliography, style="mla")
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert 'id="symbolic&#45;sanctions"' in svg
+    # The sources box of the diagram itself lists the formatted reference, not the key.
+    assert "Shagina, Maria. Japan\u2019s Dilemma" in svg
+    with pytest.raises(argmap.RenderError, match="needs a map"):
+        render(to_dot(amap), tmp_path / "x.html")
