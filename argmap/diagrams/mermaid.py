@@ -48,6 +48,10 @@ _LINK_LABELS: dict[RelationKind, str] = {
 }
 
 
+#: Mermaid's configuration, as the directive on the first line of a flowchart.
+_CONFIG = '%%{init: {"flowchart": {"wrappingWidth": 2000}}}%%'
+
+
 def to_mermaid(
     amap: ArgumentMap,
     *,
@@ -73,6 +77,7 @@ def to_mermaid(
     ...     Claim(id="t", text='"Thesis"', thesis=True), Claim(id="r", text="Reason")],
     ...     relations=[Relation(kind="supports", source="r", target="t")])
     >>> print(to_mermaid(amap, hide_citations=True), end="")
+    %%{init: {"flowchart": {"wrappingWidth": 2000}}}%%
     flowchart BT
         n0("<small>THESIS</small><br><b>#quot;Thesis#quot;</b>")
         n1("<small>CLAIM</small><br><b>Reason</b>")
@@ -90,7 +95,9 @@ def to_mermaid(
     markers = Markers(citation_labels or {})
     # Mermaid reads "TB" top to bottom; arrows point at what they support, so the thesis
     # on top needs the bottom-to-top flow (as in the DOT diagrams).
-    lines = [f"flowchart {'BT' if direction == 'TB' else 'LR'}"]
+    # The labels are wrapped here already; Mermaid would wrap them a second time at its
+    # default of 200 px, so its own wrapping is pushed out of reach.
+    lines = [_CONFIG, f"flowchart {'BT' if direction == 'TB' else 'LR'}"]
     for node in nodes:
         label = _label(amap, node, markers, wrap_width, hide_text, hide_citations)
         opening, closing = _SHAPES[node_role(node)]
