@@ -127,8 +127,8 @@ def to_html(
         amap: the map.
         svg: the map's diagram as Graphviz drew it (``dot -Tsvg`` of
             :func:`argmap.to_dot`); its node elements carry the node ids.
-        bibliography: where the map's keys resolve; without it citations are shown as
-            their keys.
+        bibliography: where the map's keys resolve; without it (or when it lacks a key
+            the map cites) citations are shown as their keys and locators.
         style: the citation style of citations and bibliography (see
             :data:`argmap.citations.formatting.STYLES`).
         annotations: a label for some nodes, by id, such as the result of an analysis
@@ -226,11 +226,16 @@ class _Citations:
         self._bibliography = bibliography
         self._style = style
         self._done: dict[tuple[tuple[str, str | None], ...], str | None] = {}
+        # Numbers and year suffixes come from the whole reading list, which a missing key
+        # leaves undefined: then no in-text citation is formatted (each cite shows its key).
+        self._complete = bibliography is not None and all(
+            key in bibliography for key in amap.cited_keys()
+        )
 
     def of(self, node: Node) -> str | None:
-        """The node's citation; None without a bibliography holding all its keys."""
+        """The node's citation; None without a bibliography holding all the map's keys."""
         bibliography = self._bibliography
-        if bibliography is None or not all(c.key in bibliography for c in node.cites):
+        if bibliography is None or not self._complete:
             return None
         # Nodes that cite the same places get the same citation.
         signature = tuple((c.key, c.locator) for c in node.cites)
