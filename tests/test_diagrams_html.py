@@ -259,7 +259,7 @@ def test_render_writes_the_page_with_references(tmp_path: Path) -> None:
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     svg = page[page.index("<svg") : page.index("</svg>")]
-    assert 'id="symbolic&#45;sanctions"' in svg
+    assert '<g id="argmap-node-symbolic&#45;sanctions" class="node">' in svg
     # The sources box of the diagram itself lists the formatted reference, not the key.
     assert "Shagina, Maria. Japan\u2019s Dilemma" in svg
     with pytest.raises(argmap.RenderError, match="needs a map"):

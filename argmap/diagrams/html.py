@@ -67,6 +67,11 @@ _JSON_ESCAPES = {
 }
 _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
 _SVG_START = re.compile(r"<svg\b")
+_NODE_GROUP = re.compile(r'<g id="([^"]*)" class="node">')
+#: What the page puts before a node's id in its diagram: ``page.html#node-id`` then names
+#: no element, so the browser does not jump to it (the diagram pans instead), and no id
+#: of the map can clash with the page's own.
+_NODE_PREFIX = "argmap-node-"
 
 
 def escape_json(data: Any) -> str:
@@ -185,7 +190,7 @@ def to_html(
         '<ul id="argmap-results" aria-live="polite"></ul>\n',
         "</header>\n<main>\n",
         '<figure id="argmap-diagram" aria-label="Diagram of the argument map">\n',
-        svg[start.start() :].strip(),
+        _NODE_GROUP.sub(f'<g id="{_NODE_PREFIX}\\1" class="node">', svg[start.start() :].strip()),
         "\n</figure>\n",
         '<aside id="argmap-panel" aria-live="polite" hidden>\n',
         '<button type="button" id="argmap-close" title="Close (Esc)">&#215;</button>\n',

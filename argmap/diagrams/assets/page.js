@@ -113,12 +113,14 @@
   window.addEventListener("beforeprint", fit);
 
   // -- nodes: focusable, clickable, labelled ---------------------------------------------
+  var prefix = "argmap-node-";
   Array.prototype.forEach.call(svg.querySelectorAll("g.node"), function (element) {
-    var node = nodes[element.id];
+    var id = element.id.slice(prefix.length);
+    var node = element.id.indexOf(prefix) === 0 ? nodes[id] : undefined;
     if (!node) {
       return;
     }
-    elements[element.id] = element;
+    elements[id] = element;
     element.setAttribute("tabindex", "0");
     element.setAttribute("role", "button");
     element.setAttribute("aria-label", node.kind + ": " + node.label);
@@ -128,13 +130,13 @@
     }
     element.addEventListener("click", function () {
       if (!(drag && drag.moved)) {
-        open(element.id, false);
+        open(id, false);
       }
     });
     element.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
-        open(element.id, false);
+        open(id, false);
       }
     });
   });
