@@ -53,7 +53,7 @@ def test_a_missing_key_is_a_located_warning(tmp_path: Path) -> None:
     assert "did you mean 'shagina2018dilemma'?" in err
     code, out, err = run("render", str(source), "-f", "dot", "--strict")
     assert code == 1 and out == ""
-    assert err.endswith("argmap: error: 1 warnings with --strict: nothing written\n")
+    assert err.endswith("argmap: error: 1 warning with --strict: nothing written\n")
 
 
 def test_a_map_without_bibliography_is_a_warning(tmp_path: Path) -> None:

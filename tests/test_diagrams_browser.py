@@ -201,6 +201,18 @@ def test_hostile_labels_stay_text(visit: Opener, tmp_path: Path) -> None:
     seen.assert_clean()
 
 
+def test_print_leaves_the_controls_out(visit: Opener, seed_page: Path) -> None:
+    seen = visit(seed_page.as_uri() + "#sanctions-imposed")
+    page = seen.page
+    page.emulate_media(media="print")
+    assert not page.locator("#argmap-tools").is_visible()
+    assert page.locator("#argmap-panel").is_visible()
+    assert page.locator("#argmap-references").is_visible()
+    page.emulate_media(media="screen")
+    assert page.locator("#argmap-tools").is_visible()
+    seen.assert_clean()
+
+
 def test_statuses_are_shown(visit: Opener, tmp_path: Path) -> None:
     amap = argmap.read_map(SEED_MAP)
     target = render(amap, tmp_path / "status.html", annotations={"symbolic-sanctions": "out"})

@@ -264,3 +264,25 @@ def test_render_writes_the_page_with_references(tmp_path: Path) -> None:
     assert "Shagina, Maria. Japan\u2019s Dilemma" in svg
     with pytest.raises(argmap.RenderError, match="needs a map"):
         render(to_dot(amap), tmp_path / "x.html")
+
+
+@pytest.mark.parametrize("style", ["apa", "chicago", "ieee", "mla", "harvard"])
+def test_citations_of_all_nodes_at_once_match_one_by_one(style: str) -> None:
+    from argmap.citations.formatting import format_node_citation, format_node_citations
+    from bench.render import synthetic_map
+
+    amap = synthetic_map(60)
+    bibliography = parse_bibliography(
+        "".join(
+            f"@book{{source{i}, author={{Same, Ann}}, title={{Book {i}}}, year={{2018}}}}\n"
+            for i in range(13)
+        )
+    )
+    together = format_node_citations(amap, bibliography, style=style)
+    one_by_one = {
+        n.id: format_node_citation(amap, n.id, bibliography, style=style)
+        for n in amap.nodes
+        if n.cites
+    }
+    assert together == one_by_one
+    assert len(set(together.values())) > 13  # year suffixes and locators differ

@@ -220,8 +220,16 @@ def test_unknown_engine_and_format_are_refused(seed_map: ArgumentMap, tmp_path: 
 def test_notebook_shows_the_svg(seed_map: ArgumentMap) -> None:
     bundle = seed_map._repr_mimebundle_()
     assert set(bundle) == {"image/svg+xml", "text/plain"}
-    ET.fromstring(bundle["image/svg+xml"])
-    assert "Symbolic sanctions" in bundle["image/svg+xml"]
+    svg = bundle["image/svg+xml"]
+    root = ET.fromstring(svg)
+    assert "Symbolic sanctions" in svg
+    # As wide as the cell, in proportion, and described for screen readers.
+    assert root.get("width") == "100%" and root.get("height") is None
+    assert root.get("viewBox") is not None and root.get("role") == "img"
+    assert root.get("aria-label", "").startswith(f"Argument map: {seed_map.title}; 13 nodes")
+    assert root.find(f"{SVG}title") is not None
+    # The Sources box lists the formatted reference, not the key.
+    assert "Shagina, M. (2018). Japan" in svg and "shagina2018dilemma" not in svg
 
 
 def test_notebook_falls_back_to_dot_source(

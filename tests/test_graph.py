@@ -63,6 +63,18 @@ def test_an_undercut_targets_the_junction_of_the_inference(seed_map: ArgumentMap
     assert not graph.has_edge("closing-critique", "avoid-irritation")
 
 
+@pytest.mark.parametrize("junctions", ["auto", "all"])
+def test_every_edge_has_a_kind(seed_map: ArgumentMap, junctions: str) -> None:
+    graph = argmap.to_networkx(seed_map, junctions=junctions)  # type: ignore[arg-type]
+    kinds = {(u, v): d.get("kind") for u, v, d in graph.edges(data=True)}
+    assert None not in kinds.values()
+    # A junction's premise and conclusion edges say what the inference does.
+    assert kinds["sanctions-imposed", "r-balance"] == "supports"
+    assert kinds["r-balance", "symbolic-sanctions"] == "supports"
+    undercut = ("closing-critique", "r-calculation" if junctions == "auto" else "r-critique")
+    assert kinds[undercut] == "undercuts"
+
+
 def test_every_relation_as_a_junction_is_bipartite(seed_map: ArgumentMap) -> None:
     graph = argmap.to_networkx(seed_map, junctions="all")
     kinds = nx.get_node_attributes(graph, "type")

@@ -27,6 +27,7 @@ from argmap.citations.csl_engine._output import Token
 
 if TYPE_CHECKING:
     from argmap.citations.bibliography import Bibliography
+    from argmap.citations.selection import CitedSource, Citing
     from argmap.model import ArgumentMap
 
 _STYLE_DIR: Final = Path(__file__).resolve().parent / "styles"
@@ -209,6 +210,55 @@ def format_node_citation(
     processor = Processor(compiled, csl_items(everything))
     positions = {key: index for index, key in enumerate(processor.ids)}
     chosen = cited_sources(amap, bibliography, node=node, with_support=with_support)
+    indices = [positions[source.key] for source in chosen]
+    if not indices:
+        return ""
+    locators = _locators(chosen, positions)
+    return _render(processor.citation(indices, locators=locators), output)
+
+
+def format_node_citations(
+    amap: ArgumentMap, bibliography: Bibliography, *, style: str, output: str = "text"
+) -> dict[str, str]:
+    """The in-text citation of every node that cites something, by node id.
+
+    Each is :func:`format_node_citation` of the node; the style is compiled and the
+    map's reading list processed once for all of them, which a page showing every
+    node's citation (the HTML page of a map) needs for large maps.
+
+    Raises:
+        ValueError: an unknown style or output.
+        BibliographyError: a cited key is missing from the bibliography.
+    """
+    from argmap.citations.export import csl_items
+    from argmap.citations.selection import CitedSource, cited_sources
+
+    compiled = load_style(style)
+    _check_output(output)
+    everything = cited_sources(amap, bibliography)
+    processor = Processor(compiled, csl_items(everything))
+    positions = {key: index for index, key in enumerate(processor.ids)}
+    by_node: dict[str, dict[str, list[Citing]]] = {}
+    for source in everything:
+        for citing in source.citing:
+            if citing.node is not None:
+                by_node.setdefault(citing.node, {}).setdefault(source.key, []).append(citing)
+    result = {}
+    for node, keys in by_node.items():
+        chosen = [
+            CitedSource(key=key, entry=bibliography.get(key), citing=tuple(citings))
+            for key, citings in keys.items()
+        ]
+        indices = [positions[source.key] for source in chosen]
+        tokens = processor.citation(indices, locators=_locators(chosen, positions))
+        result[node] = _render(tokens, output)
+    return result
+
+
+def _locators(
+    chosen: Sequence[CitedSource], positions: Mapping[str, int]
+) -> dict[int, tuple[str | None, str]]:
+    """The locator of each cited source, by its position, as the processor takes them."""
     locators: dict[int, tuple[str | None, str]] = {}
     for source in chosen:
         split = [split_locator(loc) for loc in source.locators]
@@ -220,10 +270,7 @@ def format_node_citation(
             )
         elif split:  # mixed labels: keep each as written, under no label
             locators[positions[source.key]] = ("; ".join(source.locators), "page")
-    indices = [positions[source.key] for source in chosen]
-    if not indices:
-        return ""
-    return _render(processor.citation(indices, locators=locators), output)
+    return locators
 
 
 _LABEL_WORDS: Final = {

@@ -28,7 +28,6 @@ from argmap.diagrams import (
     to_dot,
     to_mermaid,
 )
-from argmap.diagrams.rendering import _SUFFIXES
 from argmap.diagrams.warnings import diagram_warnings
 from argmap.errors import ArgmapError, Issue, _IssuesError
 from argmap.formats.mapfile import read_map
@@ -200,9 +199,8 @@ def _bibliography(
     bibliography, warnings = _prepare(amap, diagram, style, chosen)
     echo_issues(warnings)
     if strict and warnings:
-        click.echo(
-            f"argmap: error: {len(warnings)} warnings with --strict: nothing written", err=True
-        )
+        count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+        click.echo(f"argmap: error: {count} with --strict: nothing written", err=True)
         raise click.exceptions.Exit(EXIT_ERRORS)
     return bibliography
 
@@ -240,7 +238,7 @@ def _render_folder(
     outdir = Path(output) if output else folder
     if outdir.exists() and not outdir.is_dir():
         raise click.UsageError(f"{outdir} is a file; give a folder with -o for a folder of maps")
-    if not outdir.exists() and outdir.suffix.lower() in _SUFFIXES:
+    if not outdir.exists() and _names_a_file(outdir):
         raise click.UsageError(
             f"{outdir} names a file, but {folder} is a folder of maps: give a folder with -o "
             "(the format with -f)"
@@ -293,6 +291,15 @@ def _render_folder(
             click.echo(f"{path}: error: {error}", err=True)
     if failures or (strict and warned):
         sys.exit(EXIT_ERRORS)
+
+
+def _names_a_file(path: Path) -> bool:
+    """True when the path ends in the suffix of a format argmap writes (``two.svg``)."""
+    try:
+        format_for(path)
+    except ArgmapError:
+        return False
+    return True
 
 
 def _target(source: Path, output: str | None, chosen: Format) -> Path:

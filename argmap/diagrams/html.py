@@ -22,7 +22,7 @@ from importlib.resources import files
 from typing import Any
 
 from argmap.citations.bibliography import Bibliography
-from argmap.citations.formatting import format_cited, format_node_citation
+from argmap.citations.formatting import format_cited, format_node_citations
 from argmap.diagrams.theme import node_role
 from argmap.model import ArgumentMap, Factor, Node
 
@@ -97,7 +97,7 @@ def content_security_policy(script: str, style: str) -> str:
     """
     return (
         f"default-src 'none'; script-src {_hash(script)}; style-src {_hash(style)}; "
-        "img-src data:; base-uri 'none'; form-action 'none'"
+        "base-uri 'none'; form-action 'none'"
     )
 
 
@@ -159,10 +159,20 @@ def to_html(
     keys = amap.cited_keys()
     references = format_cited(bibliography, keys, style=style) if bibliography else {}
     entries = format_cited(bibliography, keys, style=style, output="html") if bibliography else {}
-    citations = _Citations(amap, bibliography, style)
+    # Numbers and year suffixes come from the whole reading list, which a missing key
+    # leaves undefined: then no in-text citation is formatted (each cite shows its key).
+    complete = bibliography is not None and all(key in bibliography for key in keys)
+    citations = (
+        format_node_citations(amap, bibliography, style=style)
+        if bibliography is not None and complete
+        else {}
+    )
+    links = _all_links(amap)
     data = {
         "nodes": {
-            node.id: _node_data(amap, node, citations, references, annotations)
+            node.id: _node_data(
+                amap, node, citations, references, links.get(node.id, []), annotations
+            )
             for node in amap.nodes
         },
         "annotationLabel": annotation_label,
@@ -223,39 +233,12 @@ def _bibliography(entries: Mapping[str, str]) -> str:
     )
 
 
-class _Citations:
-    """The in-text citation of each node, formatted once for each distinct set of cites."""
-
-    def __init__(self, amap: ArgumentMap, bibliography: Bibliography | None, style: str) -> None:
-        self._amap = amap
-        self._bibliography = bibliography
-        self._style = style
-        self._done: dict[tuple[tuple[str, str | None], ...], str | None] = {}
-        # Numbers and year suffixes come from the whole reading list, which a missing key
-        # leaves undefined: then no in-text citation is formatted (each cite shows its key).
-        self._complete = bibliography is not None and all(
-            key in bibliography for key in amap.cited_keys()
-        )
-
-    def of(self, node: Node) -> str | None:
-        """The node's citation; None without a bibliography holding all the map's keys."""
-        bibliography = self._bibliography
-        if bibliography is None or not self._complete:
-            return None
-        # Nodes that cite the same places get the same citation.
-        signature = tuple((c.key, c.locator) for c in node.cites)
-        if signature not in self._done:
-            self._done[signature] = format_node_citation(
-                self._amap, node.id, bibliography, style=self._style
-            )
-        return self._done[signature]
-
-
 def _node_data(
     amap: ArgumentMap,
     node: Node,
-    citations: _Citations,
+    citations: Mapping[str, str],
     references: Mapping[str, str],
+    links: list[dict[str, Any]],
     annotations: Mapping[str, str] | None,
 ) -> dict[str, Any]:
     role = node_role(node)
@@ -286,10 +269,8 @@ def _node_data(
             }
             for c in node.cites
         ]
-        citation = citations.of(node)
-        if citation:
-            data["citation"] = citation
-    links = _links(amap, node.id)
+        if citations.get(node.id):
+            data["citation"] = citations[node.id]
     if links:
         data["links"] = links
     if annotations is not None and node.id in annotations:
@@ -297,27 +278,31 @@ def _node_data(
     return data
 
 
-def _links(amap: ArgumentMap, node_id: str) -> list[dict[str, Any]]:
-    """The relations into and out of a node, grouped by what they say, in map order."""
-    groups: dict[str, list[dict[str, Any]]] = {}
+def _all_links(amap: ArgumentMap) -> dict[str, list[dict[str, Any]]]:
+    """The relations into and out of each node, grouped by what they say, in map order."""
+    groups: dict[str, dict[str, list[dict[str, Any]]]] = {}
     relations = {r.id: r for r in amap.relations if r.id is not None}
     for relation in amap.relations:
-        if relation.target == node_id:
-            groups.setdefault(_INCOMING[relation.kind], []).append(_link(relation.sources))
-        if node_id in relation.sources:
-            target = relations.get(relation.target)
+        sources = relation.sources
+        incoming = groups.setdefault(relation.target, {})
+        incoming.setdefault(_INCOMING[relation.kind], []).append(_link(sources))
+        target = relations.get(relation.target)
+        for node_id in dict.fromkeys(sources):
             heading = _OUTGOING[relation.kind]
-            partners = [s for s in relation.sources if s != node_id]
             if target is not None:
                 # The target is an inference: name its premises and conclusion.
                 item = {**_link(target.sources), "to": target.target}
                 heading = f"{heading} the inference"
             else:
                 item = _link([relation.target])
+            partners = [s for s in sources if s != node_id]
             if partners:
                 item["with"] = partners
-            groups.setdefault(heading, []).append(item)
-    return [{"heading": heading, "items": items} for heading, items in groups.items()]
+            groups.setdefault(node_id, {}).setdefault(heading, []).append(item)
+    return {
+        node_id: [{"heading": heading, "items": items} for heading, items in by_heading.items()]
+        for node_id, by_heading in groups.items()
+    }
 
 
 def _link(ids: list[str]) -> dict[str, Any]:
