@@ -485,11 +485,14 @@ def _add_legend(
     samples: list[tuple[str, str]] = []
     for role in roles:
         style = theme.nodes[role]
-        text_color = style.tagcolor
+        # The sample box takes the node's corners, border style and weight.
+        lines = [word for word in ("rounded", "dashed") if word in style.style.split(",")]
+        border = 2 if style.penwidth >= 2 else 1
         samples.append(
             (
-                f'<TD BGCOLOR="{style.fillcolor}" COLOR="{style.color}" BORDER="1" '
-                f'STYLE="rounded"><FONT POINT-SIZE="7" COLOR="{text_color}">'
+                f'<TD BGCOLOR="{style.fillcolor}" COLOR="{style.color}" BORDER="{border}"'
+                + (f' STYLE="{",".join(lines)}"' if lines else "")
+                + f'><FONT POINT-SIZE="7" COLOR="{style.tagcolor}">'
                 f"{escape_html(style.tag)}</FONT></TD>",
                 style.legend,
             )
