@@ -134,3 +134,16 @@ def test_size_and_dpi_reach_graphviz(tmp_path: Path) -> None:
     code, out, _ = run("render", str(source), "-f", "dot", "--size", "slide", "--dpi", "200")
     assert code == 0
     assert 'size="12.533,6.7"' in out and "ratio=0.5346" in out and "dpi=200" in out
+
+
+def test_each_map_of_a_folder_lists_its_own_sources(tmp_path: Path) -> None:
+    seed_copy(tmp_path / "maps", name="a.yaml")
+    bare = SEED_TEXT.replace("bibliography: [../bibliography/shagina-japan-russia.bib]\n", "")
+    (tmp_path / "maps" / "b.yaml").write_text(bare, encoding="utf-8")
+    code, _, err = run("render", str(tmp_path / "maps"), "-f", "dot", "-o", str(tmp_path / "out"))
+    assert code == 0, err
+    first = (tmp_path / "out" / "a.dot").read_text(encoding="utf-8")
+    second = (tmp_path / "out" / "b.dot").read_text(encoding="utf-8")
+    assert "Shagina, M. (2018)" in first
+    assert "Shagina, M. (2018)" not in second
+    assert 'BALIGN="LEFT">shagina2018dilemma</TD>' in second

@@ -220,8 +220,14 @@ def _prepare(
         show_weights=bool(diagram.get("show_weights")),
         check_fonts=chosen not in _TEXT_FORMATS,
     )
-    if bibliography is not None and diagram.get("key_block") and not diagram.get("hide_citations"):
-        diagram["references"] = format_cited(bibliography, amap.cited_keys(), style=style) or None
+    listed = diagram.get("key_block") and not diagram.get("hide_citations")
+    # Set for every map, so that a folder's map without a bibliography lists keys rather
+    # than the references of the map before it.
+    diagram["references"] = (
+        format_cited(bibliography, amap.cited_keys(), style=style) or None
+        if bibliography is not None and listed
+        else None
+    )
     return bibliography, warnings
 
 

@@ -131,7 +131,8 @@ def to_html(
     Args:
         amap: the map.
         svg: the map's diagram as Graphviz drew it (``dot -Tsvg`` of
-            :func:`argmap.to_dot`); its node elements carry the node ids.
+            :func:`argmap.to_dot`); its node elements carry the node ids. It is inlined
+            as it is; a script in it would not run, as the policy allows only the page's.
         bibliography: where the map's keys resolve; without it (or when it lacks a key
             the map cites) citations are shown as their keys and locators.
         style: the citation style of citations and bibliography (see
