@@ -174,8 +174,18 @@ def test_a_folder_without_readable_files_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "notes.txt").write_text("x", encoding="utf-8")
     code, _, err = run("convert", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
-    assert code == 1
-    assert err == f"argmap: error: {tmp_path / 'in'}: no files of a format argmap reads\n"
+    assert code == 2
+    assert err.endswith(f"Error: {tmp_path / 'in'}: no files of a format argmap reads\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_file_name_for_a_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    shutil.copy(SEED_MAP, tmp_path / "in" / "seed.yaml")
+    code, _, err = run("convert", str(tmp_path / "in"), "-o", str(tmp_path / "two.json"))
+    assert code == 2
+    assert "two.json names a file, but" in err and "give a folder with -o" in err
+    assert not (tmp_path / "two.json").exists()
 
 
 def test_two_inputs_never_share_an_output(tmp_path: Path) -> None:

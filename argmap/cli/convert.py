@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from argmap.cli._common import EXIT_ERRORS, EXIT_OK, echo_issues, handle_errors
-from argmap.errors import ArgmapError, Issue, _IssuesError
-from argmap.formats.registry import READABLE, WRITABLE, convert, directory_plan
+from argmap.errors import ArgmapError, FormatError, Issue, _IssuesError
+from argmap.formats.registry import READABLE, WRITABLE, convert, directory_plan, format_of
 
 
 @click.command("convert")
@@ -61,10 +61,18 @@ def convert_command(
 def _convert_folder(
     source: Path, output: Path, from_format: str | None, to_format: str, quiet: bool
 ) -> None:
+    # As in render: a folder of inputs goes into a folder, never into something named
+    # like a file, and a folder with nothing to convert is a usage error.
+    if output.exists() and not output.is_dir():
+        raise click.UsageError(f"{output} is a file; give a folder with -o for a folder")
+    if not output.exists() and _names_a_file(output):
+        raise click.UsageError(
+            f"{output} names a file, but {source} is a folder: give a folder with -o "
+            "(the format with --to)"
+        )
     pairs = directory_plan(source, output, from_format=from_format, to_format=to_format)
     if not pairs:
-        click.echo(f"argmap: error: {source}: no files of a format argmap reads", err=True)
-        sys.exit(EXIT_ERRORS)
+        raise click.UsageError(f"{source}: no files of a format argmap reads")
     failed: list[tuple[Path, list[Issue] | str]] = []
     warnings: list[Issue] = []
     with click.progressbar(
@@ -98,3 +106,12 @@ def _convert_folder(
         err=True,
     )
     sys.exit(EXIT_ERRORS if failed else EXIT_OK)
+
+
+def _names_a_file(path: Path) -> bool:
+    """True when the path ends in the suffix of a format argmap writes (``two.json``)."""
+    try:
+        format_of(path)
+    except FormatError:
+        return False
+    return True
