@@ -9,6 +9,7 @@ The screenshots in docs/ are taken here too: regenerate them with
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +21,8 @@ import argmap
 from argmap.citations.bibliography import parse_bibliography
 from argmap.citations.formatting import format_cited
 from argmap.diagrams import render
-from tests.conftest import ROOT, SEED_MAP, tool_path
-from tests.test_diagrams_html import HOSTILE, HOSTILE_BIB, hostile_map
+from tests.conftest import ROOT, SEED_BIB, SEED_MAP, tool_path
+from tests.test_diagrams_html import HOSTILE, HOSTILE_BIB, hostile_map, large_map
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
@@ -198,6 +199,22 @@ def test_hostile_labels_stay_text(visit: Opener, tmp_path: Path) -> None:
     page.locator('[id="argmap-node-f"]').click()
     assert HOSTILE[0] in page.locator("#argmap-details").inner_text()
     assert page.evaluate("window.__pwned") is None
+    seen.assert_clean()
+
+
+def test_a_500_node_page_stays_responsive(visit: Opener, tmp_path: Path) -> None:
+    amap = large_map(500)
+    bibliography = argmap.read_bibliography(SEED_BIB)
+    target = render(amap, tmp_path / "large.html", bibliography=bibliography)
+    seen = visit(target.as_uri())
+    page = seen.page
+    assert page.locator("g.node[tabindex='0']").count() == 500
+    started = time.perf_counter()
+    page.locator("#argmap-search").fill("reason 499,")
+    assert page.locator("#argmap-results li").inner_text() == "Node 499"
+    page.keyboard.press("Enter")
+    assert "(Shagina, 2018, p. 5)" in page.locator("#argmap-details").inner_text()
+    assert time.perf_counter() - started < 5
     seen.assert_clean()
 
 
