@@ -230,7 +230,7 @@ def format_node_citations(
         ValueError: an unknown style or output.
         BibliographyError: a cited key is missing from the bibliography.
     """
-    from argmap.citations.export import csl_items
+    from argmap.citations.items import csl_items
     from argmap.citations.selection import CitedSource, cited_sources
 
     compiled = load_style(style)

@@ -136,7 +136,7 @@ def to_html(
         bibliography: where the map's keys resolve; without it (or when it lacks a key
             the map cites) citations are shown as their keys and locators.
         style: the citation style of citations and bibliography (see
-            :data:`argmap.citations.formatting.STYLES`).
+            :data:`argmap.citations.formatting.CITATION_STYLES`).
         annotations: a label for some nodes, by id, such as the result of an analysis
             (``"in"``, ``"out"``, ``"undec"``, or a strength).
         annotation_label: what the panel calls the annotation.

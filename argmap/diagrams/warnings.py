@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 
+from argmap._provenance import provenance_of
 from argmap.citations.bibliography import Bibliography
 from argmap.citations.checks import check_citations
 from argmap.diagrams.fonts import has_fontconfig, missing_glyphs
@@ -107,9 +108,9 @@ def _issue(message: str, path: tuple[str, ...]) -> Issue:
 def _located(amap: ArgumentMap, issue: Issue) -> Issue:
     if issue.location is not None:
         return issue
-    index = amap._source_index
-    if index is not None:
-        return dataclasses.replace(issue, location=index.locate(issue.path))
+    provenance = provenance_of(amap)
+    if provenance is not None and provenance.locator is not None:
+        return dataclasses.replace(issue, location=provenance.locator.locate(issue.path))
     if amap.origin is not None:
         return dataclasses.replace(issue, location=Location(amap.origin))
     return issue
