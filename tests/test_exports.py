@@ -55,18 +55,20 @@ def test_focus_asia_paper_is_a_report_in_a_series_everywhere() -> None:
     source = [read_bibliography(SEED_BIB)["shagina2018dilemma"]]
     bibtex = export_citations(source, fmt="bibtex")
     assert bibtex.startswith("@techreport{shagina2018dilemma,\n")
+    # Written back as the file has it, alignment included.
     for line in (
-        "  series = {{Focus Asia}: Perspective \\& Analysis},",
+        "  series      = {{Focus Asia}: Perspective \\& Analysis},",
         "  institution = {Institute for Security and Development Policy},",
-        "  address = {Stockholm},",
-        "  month = nov,",
-        "  url = {https://isdp.se/publication/japan-dilemma-sanctions-policy-towards-russia/}",
+        "  address     = {Stockholm},",
+        "  month       = nov,",
+        "  url         = {https://isdp.se/publication/japan-dilemma-sanctions-policy-towards-russia/},",
     ):
         assert line in bibtex.splitlines()
     biblatex = export_citations(source, fmt="biblatex")
     assert biblatex.startswith("@report{shagina2018dilemma,\n")
-    assert "  location = {Stockholm}," in biblatex.splitlines()
-    assert "  date = {2018-11}," in biblatex.splitlines()
+    assert "  location    = {Stockholm}," in biblatex.splitlines()
+    assert "  date        = {2018-11}," in biblatex.splitlines()
+    assert "  type        = {techreport}" in biblatex.splitlines()
     (item,) = json.loads(export_citations(source, fmt="csl-json"))
     assert item["type"] == "report"
     # Sentence case, as pandoc also reads it, with the braced {Focus Asia} kept as written.
@@ -227,6 +229,8 @@ def _is_pandoc_quirk(field: str, pandoc: Any, ours: Any) -> bool:
         return bool(pandoc == "" and ours == "document")
     if field == "publisher-place":  # pandoc's BibTeX mode ignores BibLaTeX's location
         return pandoc is None
+    if field == "genre":  # pandoc types @report{type = techreport}, not @techreport
+        return pandoc is None and ours == "technical report"
     if field == "author":  # pandoc decodes {\'\i} as a dotless i with a combining accent
         text = json.dumps(pandoc, ensure_ascii=False).replace("\u0131\u0301", "\u00ed")
         return text == json.dumps(ours, ensure_ascii=False)
@@ -253,10 +257,6 @@ def test_pandoc_reads_our_bibtex_as_it_reads_the_original(name: str) -> None:
     original = _pandoc_csl("bibtex", BIBS[name].read_text(encoding="utf-8"))
     ours = _pandoc_csl("bibtex", export_citations(bib, fmt="bibtex"))
     for key, item in original.items():
-        if item.get("type") == "webpage":
-            # BibTeX has no web page type: we write @misc, which pandoc reads untyped.
-            assert ours[key].pop("type") == ""
-            item.pop("type")
         for field in set(item) | set(ours[key]):
             if item.get(field) != ours[key].get(field):
                 assert _is_pandoc_quirk(field, item.get(field), ours[key].get(field))

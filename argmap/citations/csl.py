@@ -82,7 +82,16 @@ CSL_TYPES: dict[str, str] = {
     "misc": "document",
 }
 
-#: Fields whose case BibTeX styles may change, so their braces carry meaning.
+#: BibLaTeX's keys for the ``type`` field -> the CSL genre; "" where the BibTeX type of the
+#: same work (``@techreport``) has no genre either, so both read alike.
+TYPE_KEYS = {
+    "techreport": "",
+    "resreport": "Research report",
+    "phdthesis": "PhD thesis",
+    "mathesis": "Master's thesis",
+    "candthesis": "Candidate thesis",
+}
+
 #: Babel and polyglossia language names (BibLaTeX ``langid``) -> BCP 47 tags for CSL.
 LANGUAGES = {
     "english": "en-US",
@@ -203,15 +212,17 @@ def to_csl(entry: BibEntry, *, markup: bool = False, sentence_case: bool = True)
         put("collection-number", "number")
     elif btype not in ("article", "periodical"):
         put("number", "number")
+    genre = _clean(text.get("type", ""))
+    genre = TYPE_KEYS.get(genre.lower(), genre)
     if btype in ("techreport", "report"):
         put("publisher", "institution", "publisher", "organization")
-        put("genre", "type")
+        if genre:
+            item["genre"] = genre
     elif btype in ("phdthesis", "mastersthesis", "thesis"):
         put("publisher", "school", "institution", "publisher")
-        genre = _clean(text.get("type", "")) or {
-            "phdthesis": "PhD thesis",
-            "mastersthesis": "Master's thesis",
-        }.get(btype, "")
+        genre = genre or {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}.get(
+            btype, ""
+        )
         if genre:
             item["genre"] = genre
     elif btype == "manual":

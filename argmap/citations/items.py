@@ -36,14 +36,18 @@ def csl_items(
     ]
 
 
-def entries_of(sources: Sources) -> list[BibEntry]:
+def entries_of(sources: Sources, *, works_only: bool = True) -> list[BibEntry]:
     """The bibliography entries of sources, in order.
+
+    Of a whole bibliography, without its ``@xdata`` containers unless ``works_only`` is
+    False: they hold fields that other entries take in, not works, and are items of no
+    export but BibTeX and BibLaTeX, which write them for the entries that use them.
 
     Raises:
         BibliographyError: a cited source has no entry (located at its first citation).
     """
     if isinstance(sources, Bibliography):
-        return list(sources.values())
+        return [e for e in sources.values() if not (works_only and e.type == "xdata")]
     entries: list[BibEntry] = []
     missing: list[Issue] = []
     for source in sources:
