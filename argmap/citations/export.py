@@ -83,9 +83,10 @@ def export_citations(
         return bib
     entries = entries_of(sources)
     if fmt == "csl-json":
-        return to_csl_json([to_csl(e, markup=True) for e in entries])
+        # Zotero and other managers store journal, book and series titles as written.
+        return to_csl_json([to_csl(e, markup=True, sentence_case="title") for e in entries])
     if fmt == "ris":
-        return to_ris([to_csl(e) for e in entries])
+        return to_ris([to_csl(e, sentence_case="title") for e in entries])
     # Imported on use: CSL styles and their engine load only for reading lists.
     from argmap.citations import formatting
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 from argmap.citations.bibliography import BibEntry, Bibliography
 from argmap.citations.csl import to_csl
@@ -17,7 +17,7 @@ Sources = Bibliography | Iterable[CitedSource | BibEntry]
 
 
 def csl_items(
-    sources: Sources, *, markup: bool = False, sentence_case: bool = True
+    sources: Sources, *, markup: bool = False, sentence_case: bool | Literal["title"] = True
 ) -> list[dict[str, Any]]:
     """The CSL-JSON items of sources, in order (see :func:`~argmap.citations.csl.to_csl`).
 
@@ -25,7 +25,8 @@ def csl_items(
         sources: cited sources (from :func:`~argmap.citations.selection.cited_sources`),
             bibliography entries, or a whole bibliography.
         markup: keep case-protected words of titles as ``<span class="nocase">``.
-        sentence_case: titles of English works in sentence case, as CSL expects.
+        sentence_case: titles of English works in sentence case, as CSL expects;
+            ``"title"``: only each work's own title (see :func:`~argmap.citations.csl.to_csl`).
 
     Raises:
         BibliographyError: a cited source has no bibliography entry; the issue is located
