@@ -29,7 +29,12 @@ from tests.conftest import DATA, GOLDEN, SEED_BIB
 HERE = DATA / "citations"
 EXPORTS = GOLDEN / "citations" / "exports"
 VARIED = HERE / "varied.bib"
-BIBS = {"seed": SEED_BIB, "names": HERE / "names.bib", "varied": VARIED}
+BIBS = {
+    "seed": SEED_BIB,
+    "names": HERE / "names.bib",
+    "varied": VARIED,
+    "crossref": HERE / "crossref.bib",
+}
 SUFFIXES = {"bibtex": ".bib", "biblatex": ".biblatex.bib", "csl-json": ".json", "ris": ".ris"}
 
 
@@ -40,8 +45,13 @@ def _bib(name: str) -> Bibliography:
     return read_bibliography(path)
 
 
+def _works(bib: Bibliography) -> list[str]:
+    """The keys of the entries that are works: @xdata entries only hold shared fields."""
+    return [key for key, entry in bib.items() if entry.type != "xdata"]
+
+
 @pytest.mark.parametrize("fmt", list(SUFFIXES))
-@pytest.mark.parametrize("name", ["seed", "names"])
+@pytest.mark.parametrize("name", ["seed", "names", "crossref"])
 def test_exports_match_golden_files(name: str, fmt: str) -> None:
     text = export_citations(_bib(name), fmt=fmt)
     golden = EXPORTS / f"{name}{SUFFIXES[fmt]}"
@@ -120,7 +130,7 @@ def _csl_schema() -> dict[str, Any]:
     strings = [
         "id", "title", "title-short", "container-title", "collection-title", "publisher",
         "publisher-place", "genre", "URL", "DOI", "ISBN", "ISSN", "language", "note",
-        "abstract", "medium", "version", "event",
+        "abstract", "medium", "version", "event", "keyword", "annote",
     ]  # fmt: skip
     numbers = [
         "volume", "issue", "number", "page", "number-of-pages", "edition", "chapter-number",
@@ -185,7 +195,7 @@ def _csl_schema() -> dict[str, Any]:
 def test_csl_json_is_valid(name: str) -> None:
     items = json.loads(export_citations(_bib(name), fmt="csl-json"))
     jsonschema.validate(items, _csl_schema())
-    assert [i["id"] for i in items] == list(_bib(name))
+    assert [i["id"] for i in items] == _works(_bib(name))
 
 
 def _pandoc_csl(fmt: str, text: str) -> dict[str, dict[str, Any]]:
@@ -216,7 +226,7 @@ def test_pandoc_reads_our_csl_json_as_it_reads_the_bibtex(name: str) -> None:
     bib = _bib(name)
     from_bib = _pandoc_csl("biblatex", BIBS[name].read_text(encoding="utf-8"))
     from_ours = _pandoc_csl("csljson", export_citations(bib, fmt="csl-json"))
-    assert list(from_ours) == list(bib)
+    assert list(from_ours) == _works(bib)
     for key, expected in from_bib.items():
         got = from_ours[key]
         for field in set(expected) | set(got):
@@ -231,13 +241,19 @@ def _is_pandoc_quirk(field: str, pandoc: Any, ours: Any) -> bool:
         return bool(pandoc == "" and ours == "document")
     if field == "publisher-place":  # pandoc's BibTeX mode ignores BibLaTeX's location
         return pandoc is None
+    if isinstance(pandoc, str) and "<i>" in pandoc:
+        # pandoc keeps \\emph as <i>; our CSL-JSON carries no rich text but nocase spans.
+        return bool(pandoc.replace("<i>", "").replace("</i>", "") == ours)
     if field in ("collection-title", "container-title"):
         # pandoc sentence-cases series and book titles; we keep them as written (Zotero's
         # convention), so only their case may differ.
         return isinstance(ours, str) and isinstance(pandoc, str) and pandoc.lower() == ours.lower()
     if field == "genre":  # pandoc types @report{type = techreport}, not @techreport
         return pandoc is None and ours == "technical report"
-    if field == "author":  # pandoc decodes {\'\i} as a dotless i with a combining accent
+    if field in (
+        "author",
+        "editor",
+    ):  # pandoc decodes {\'\i} as a dotless i with a combining accent
         text = json.dumps(pandoc, ensure_ascii=False).replace("\u0131\u0301", "\u00ed")
         return text == json.dumps(ours, ensure_ascii=False)
     return False
@@ -272,7 +288,7 @@ def test_pandoc_reads_our_bibtex_as_it_reads_the_original(name: str) -> None:
 def test_ris_round_trip_through_rispy(name: str) -> None:
     bib = _bib(name)
     records = rispy.loads(export_citations(bib, fmt="ris"))
-    assert [r["id"] for r in records] == list(bib)
+    assert [r["id"] for r in records] == _works(bib)
     for record in records:
         item = to_csl(bib[record["id"]])
         assert record["title"] == item["title"]

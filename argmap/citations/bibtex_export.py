@@ -4,8 +4,8 @@ An entry read from a ``.bib`` file is written from its own text, not rebuilt: ev
 is kept (``keywords``, ``file``, ``crossref``, ``annote``, ``mrnumber``, fields argmap
 knows nothing of), with its LaTeX, its braces, its field order and the case of its names
 as the file has them. Around the cited entries the export adds what they need to mean the
-same in a file of their own: the ``@string`` definitions their values use (first, in the
-order of the source), and the entries they name by ``crossref``, ``xdata`` or ``xref``
+same in a file of their own: the ``@string`` definitions their values use (first, each
+after those it uses), and the entries they name by ``crossref``, ``xdata`` or ``xref``
 (last, after every entry that names them, as BibTeX requires). A parent is added however
 few entries cite it: BibTeX's ``-min-crossrefs`` and biber's ``mincrossrefs`` decide at
 typesetting time whether it is also listed on its own, and both need it in the file.
