@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from argmap._gc import without_gc
 from argmap._io import read_text
 from argmap.citations.latex import PersonName, decode_latex, split_name, split_people
-from argmap.citations.values import resolve_value
+from argmap.citations.values import MONTH_MACROS, resolve_value
 from argmap.errors import BibliographyError, Issue, Location
 
 if TYPE_CHECKING:
@@ -449,24 +449,35 @@ def _entry(
     field_lines: dict[str, int] = {}
     written: list[tuple[str, str]] = []
     used: list[str] = []
+    texts = decoder.values
     for item in raw.fields:
-        name = item.key.lower()
+        key = item.key
+        name = key.lower()
         as_written = item.value if isinstance(item.value, str) else str(item.value)
-        written.append((item.key, as_written))
-        resolved = resolve_value(as_written, values)
-        value = resolved.text
+        written.append((key, as_written))
+        first = as_written[:1]
+        if (first == "{" or first == '"') and "#" not in as_written:
+            value = as_written[1:-1]  # the common case, resolved without a call
+        elif as_written.isdigit():
+            value = as_written
+        elif (lower := as_written.lower()) in MONTH_MACROS and lower not in values:
+            value = MONTH_MACROS[lower]  # ``month = nov``
+        else:
+            resolved = resolve_value(as_written, values)
+            value = resolved.text
+            used.extend(resolved.macros)
+            undefined.extend((name, macro) for macro in resolved.undefined)
         fields[name] = value
-        used.extend(resolved.macros)
         if item.start_line is not None:
             field_lines[name] = item.start_line + 1
-        undefined.extend((name, macro) for macro in resolved.undefined)
         if name == "month":
             # ``month = nov`` is a BibTeX macro, not text: store the month's number.
             text[name] = _MONTHS.get(value.strip().lower()) or decoder.text(value)
         elif name in VERBATIM_FIELDS:
             text[name] = value
         else:
-            text[name] = decoder.text(value)
+            decoded = texts.get(value)  # journals, publishers, places repeat
+            text[name] = decoded if decoded is not None else decoder.text(value)
         if name in NAME_FIELDS:
             names[name] = decoder.names(value)
     return BibEntry(

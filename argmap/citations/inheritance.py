@@ -167,6 +167,10 @@ def resolve_inheritance(entries: Mapping[str, BibEntry]) -> tuple[dict[str, BibE
         if entry is not None:
             return entry
         entry = entries[key]
+        own = entry.fields
+        if "crossref" not in own and "xdata" not in own and "xref" not in own:
+            done[key] = entry
+            return entry
         links = [
             (field, parent_key)
             for field in ("xdata", "crossref", "xref")
