@@ -196,6 +196,8 @@ def decode_latex_with_case(text: str) -> list[tuple[str, bool]]:
 
     >>> decode_latex_with_case(r"{Japan}'s Policy Vis-{\\`a}-Vis {Russia}")
     [('Japan', True), ("'s Policy Vis-à-Vis ", False), ('Russia', True)]
+    >>> decode_latex_with_case(r"On $x^{2}$ and {NATO}")
+    [('On $x^{2}$ and ', False), ('NATO', True)]
     """
     runs: list[tuple[str, bool]] = []
     position = 0
@@ -204,6 +206,11 @@ def decode_latex_with_case(text: str) -> list[tuple[str, bool]]:
         char = text[index]
         if char == "\\":
             index = _skip_command(text, index)
+            continue
+        if char == "$":
+            # Inline math is one piece, kept as written: its braces protect nothing.
+            dollar = text.find("$", index + 1)
+            index = index + 1 if dollar == -1 else dollar + 1
             continue
         if char == "{" and text[index + 1 : index + 2] != "\\":
             end = _closing_brace(text, index)
