@@ -24,7 +24,7 @@ def _blocks(text: str) -> list[str]:
 def test_a_cited_paper_is_written_as_read_with_its_volume_xdata_and_strings() -> None:
     bib = read_bibliography(CROSSREF)
     source = CROSSREF.read_text(encoding="utf-8")
-    text = export_citations([bib["cayrol2005acceptability"]], format="bibtex")
+    text = export_citations([bib["cayrol2005acceptability"]], fmt="bibtex")
     blocks = _blocks(text)
     # The @string definitions first, then the paper, its volume, and the volume's xdata.
     assert blocks[0] == "@string{lncs = {Lecture Notes in Computer Science}}"
@@ -54,7 +54,7 @@ def test_parents_come_after_every_entry_that_names_them_even_when_cited_first() 
     bib = read_bibliography(CROSSREF)
     text = export_citations(
         [bib["ecsqaru2005"], bib["prakken2002role"], bib["cayrol2005acceptability"]],
-        format="bibtex",
+        fmt="bibtex",
     )
     keys = [b.split("{", 1)[1].split(",", 1)[0] for b in _blocks(text) if b[:7] != "@string"]
     assert keys == [
@@ -77,9 +77,9 @@ def test_an_articles_institution_and_unknown_fields_stay_as_written() -> None:
   note        = {See \url{https://example.org/a_b%20c}},
 }"""
     )
-    text = export_citations(bib, format="bibtex")
+    text = export_citations(bib, fmt="bibtex")
     assert text == bib["a"].raw + "\n"
-    biblatex = export_citations(bib, format="biblatex")
+    biblatex = export_citations(bib, fmt="biblatex")
     assert biblatex == (
         "@article{a,\n"
         "  author       = {M{\\\"u}ller, J{\\'e}r{\\^o}me},\n"
@@ -138,12 +138,12 @@ def test_an_articles_institution_and_unknown_fields_stay_as_written() -> None:
     ],
 )
 def test_biblatex_converts_only_what_has_an_equivalent(bibtex: str, biblatex: str) -> None:
-    assert export_citations(parse_bibliography(bibtex), format="biblatex") == biblatex + "\n"
+    assert export_citations(parse_bibliography(bibtex), fmt="biblatex") == biblatex + "\n"
 
 
 def test_a_biblatex_entry_is_written_as_it_is() -> None:
     text = "@online{k,\n  title = {T},\n  url = {https://example.org},\n  date = {2021},\n}"
-    assert export_citations(parse_bibliography(text), format="biblatex") == text + "\n"
+    assert export_citations(parse_bibliography(text), fmt="biblatex") == text + "\n"
 
 
 def test_entries_built_in_code_still_export_through_csl() -> None:
@@ -156,7 +156,7 @@ def test_entries_built_in_code_still_export_through_csl() -> None:
         location=Location("<code>"),
     )
     read = read_bibliography(SEED_BIB)["shagina2018dilemma"]
-    text = export_citations([read, built], format="bibtex")
+    text = export_citations([read, built], fmt="bibtex")
     assert text.startswith(read.raw + "\n\n@book{made,\n")
     assert "  title = {Made in Code},\n  year = {2024}\n}" in text
 
@@ -167,7 +167,7 @@ def test_the_seed_map_exports_its_cited_entries_verbatim() -> None:
 
     amap = read_map(SEED_MAP)
     bib = read_bibliography(SEED_BIB)
-    text = export_citations(cited_sources(amap, bib), format="bibtex")
+    text = export_citations(cited_sources(amap, bib), fmt="bibtex")
     source = SEED_BIB.read_text(encoding="utf-8")
     for block in _blocks(text):
         assert block in source

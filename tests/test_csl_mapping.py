@@ -97,7 +97,7 @@ def formatted(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, 
     jobs: list[tuple[str, list[dict[str, Any]]]] = []
     keys: list[tuple[str, str, str]] = []
     for name, (path, mode) in BIBS.items():
-        ours = json.loads(export_citations(read_bibliography(path), format="csl-json"))
+        ours = json.loads(export_citations(read_bibliography(path), fmt="csl-json"))
         theirs = _pandoc_items(path, mode)
         for style in STYLE_NAMES:
             jobs += [(style, ours), (style, theirs)]
