@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
-# The Argdown parser, which the Argdown tests check our output with (skipped without npm).
+# The Argdown parser, Mermaid and citeproc-js, which tests check our output with (skipped without npm).
 tests/tools/node_modules/.installed: tests/tools/package.json tests/tools/package-lock.json
 	@if command -v npm >/dev/null; then \
 	  npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error && touch $@; \

@@ -84,20 +84,58 @@ def test_warnings_alone_do_not_raise() -> None:
     assert [i.code for i in bib.issues] == ["missing-field"] * 3
 
 
-def test_undefined_strings_and_concatenations_are_warnings() -> None:
+def test_strings_and_concatenations_resolve_as_bibtex_does() -> None:
     bib = parse_bibliography(
         "@string{press = {Foo Press}}\n"
-        "@misc{d, publisher = press, note = bar,\n"
-        "  title = press # { and more}, year = 2020, month = nov}\n",
+        '@String{Series = "Focus " # {Asia}}\n'
+        "@misc{d, publisher = PRESS, note = bar,\n"
+        '  title = press # { and } # "more", year = 2020, month = nov,\n'
+        '  series = series # {: Perspective}, date = 2020 # "-" # {11}, addendum = nov # "~5"}\n',
         source="s.bib",
     )
-    assert bib["d"]["publisher"] == "Foo Press"
+    entry = bib["d"]
+    assert entry["publisher"] == "Foo Press"  # macro names are case-insensitive
+    assert entry["title"] == "Foo Press and more"
+    assert entry["series"] == "Focus Asia: Perspective"
+    assert entry["date"] == "2020-11"
+    assert entry["addendum"] == "November\u00a05"  # BibTeX's month macros
+    assert entry["month"] == "11"
+    # The values as written are kept for the exports, with the macros they use.
+    assert ("title", 'press # { and } # "more"') in entry.written
+    assert [name for name, _ in entry.macros] == ["press", "series"]
     assert [str(i) for i in bib.issues] == [
-        "s.bib:2: warning: field 'note' of entry 'd' uses @string 'bar', which is not defined "
-        "in this file; define it or write the value in braces",
-        "s.bib:3: warning: field 'title' of entry 'd' joins strings with '#', which is not "
-        "resolved; write the whole value in braces",
+        "s.bib:3: warning: field 'note' of entry 'd' uses @string 'bar', which is not defined; "
+        "define it before the entry or write the value in braces",
     ]
+
+
+def test_strings_of_a_file_hold_in_the_files_after_it(tmp_path: Path) -> None:
+    first = tmp_path / "strings.bib"
+    first.write_text("@string{jss = {Journal of Strategic Studies}}\n", encoding="utf-8")
+    second = tmp_path / "works.bib"
+    second.write_text(
+        "@article{a, author = {A, B}, title = {T}, journal = jss, year = 2020}\n",
+        encoding="utf-8",
+    )
+    bib = read_bibliography([first, second])
+    assert bib["a"]["journal"] == "Journal of Strategic Studies"
+    assert bib.issues == []
+
+
+def test_entries_keep_their_text_and_fields_as_written() -> None:
+    text = SEED_BIB.read_text(encoding="utf-8")
+    entry = read_bibliography(SEED_BIB)["shagina2018dilemma"]
+    assert entry.raw in text and entry.raw.startswith("@techreport{shagina2018dilemma,")
+    assert entry.written_type == "techreport"
+    assert [name for name, _ in entry.written] == [
+        "author", "title", "series", "institution", "address", "year", "month",
+        "pagetotal", "url",
+    ]  # fmt: skip
+    assert dict(entry.written)["month"] == "nov"
+    assert dict(entry.written)["series"] == r"{{Focus Asia}: Perspective \& Analysis}"
+    odd = parse_bibliography("@TechReport{K, Title = {T}, Institution = {I}, Year = 1}")["K"]
+    assert odd.written_type == "TechReport" and odd.type == "techreport"
+    assert [name for name, _ in odd.written] == ["Title", "Institution", "Year"]
 
 
 def test_keys_resolve_across_files_and_duplicates_across_files_are_errors(tmp_path: Path) -> None:

@@ -2,8 +2,11 @@
 
 bibtexparser keeps going past a block it cannot parse and records it as a failed block;
 this module turns those, duplicate keys, unknown entry types and missing required fields
-into located issues (``path:line:column``), decodes every value's LaTeX once (see
-:mod:`argmap.citations.latex`), and resolves keys across several files.
+into located issues (``path:line:column``), joins ``#`` pieces and expands ``@string``
+macros (see :mod:`argmap.citations.values`), decodes every value's LaTeX once (see
+:mod:`argmap.citations.latex`), resolves keys across several files, and gives entries the
+fields they inherit by ``crossref`` and ``xdata`` (see :mod:`argmap.citations.inheritance`).
+Each entry keeps its text as written too, so that it can be written back unchanged.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from argmap._gc import without_gc
 from argmap._io import read_text
 from argmap.citations.latex import PersonName, decode_latex, split_name, split_people
+from argmap.citations.values import MONTH_MACROS, resolve_value
 from argmap.errors import BibliographyError, Issue, Location
 
 if TYPE_CHECKING:
@@ -99,9 +103,11 @@ _REQUIRED_OPTIONS = {
 class BibEntry:
     """One entry of a bibliography: its raw LaTeX fields, decoded text, names and place.
 
-    Field names are lower case. ``fields`` holds the values as written (outer braces or
-    quotes removed); ``text`` the same values decoded to Unicode (verbatim fields such as
-    ``url`` and ``doi`` unchanged); ``names`` the people of name fields, split then decoded.
+    Field names are lower case. ``fields`` holds the values' LaTeX (outer braces or quotes
+    removed, ``#`` pieces joined, ``@string`` macros expanded), the inherited ones included;
+    ``text`` the same values decoded to Unicode (verbatim fields such as ``url`` and ``doi``
+    unchanged); ``names`` the people of name fields, split then decoded. ``raw`` and
+    ``written`` keep the entry as the file has it, for exports that write it back.
     """
 
     key: str
@@ -112,6 +118,22 @@ class BibEntry:
     location: Location
     field_lines: Mapping[str, int] = field(default_factory=dict)
     """The line each field starts on, 1-based."""
+    raw: str = ""
+    """The entry's text as written in its file; empty for an entry built in code."""
+    written: tuple[tuple[str, str], ...] = ()
+    """The entry's own fields as written: name in its case, value with its braces."""
+    macros: tuple[tuple[str, str], ...] = ()
+    """The ``@string`` definitions its values use, as ``(name, text as written)``."""
+    parents: tuple[BibEntry, ...] = ()
+    """The entries it names by ``xdata``, ``crossref`` and ``xref``, in that order."""
+    inherited: frozenset[str] = frozenset()
+    """The fields it takes from its parents."""
+
+    @property
+    def written_type(self) -> str:
+        """The entry type as the file spells it (``TechReport``); ``type`` is lower case."""
+        head = self.raw.lstrip()[1:].split("{", 1)[0].split("(", 1)[0].strip()
+        return head if head.lower() == self.type else self.type
 
     def __getitem__(self, name: str) -> str:
         return self.text[name]
@@ -171,40 +193,24 @@ def parse_bibliography(text: str, *, source: str = "<string>") -> Bibliography:
 
     Returns:
         The entries by key; ``issues`` holds warnings (unknown entry type, missing
-        required field) located at ``source:line:column``.
+        required field, undefined ``@string``, missing ``crossref`` parent) located at
+        ``source:line:column``.
 
     Raises:
         BibliographyError: a block cannot be parsed, or a key or field is defined twice;
             every such problem of the text is listed, located.
     """
-    from bibtexparser import model
-    from bibtexparser.entrypoint import parse_string
-
-    with _quiet_parser():
-        library = parse_string(text)
-    lines = text.splitlines()
-    issues: list[Issue] = []
-    for block in library.failed_blocks:
-        issues.append(_failed_block_issue(block, lines, source, model))
-    entries: dict[str, BibEntry] = {}
-    decoder = _Decoder()
-    for raw in library.entries:
-        unresolved: list[tuple[str, str]] = []
-        entry = _entry(raw, lines, source, decoder, unresolved)
-        entries[entry.key] = entry
-        issues.extend(_entry_issues(entry))
-        if unresolved:
-            issues.extend(_macro_issues(unresolved, entry))
-    errors = [i for i in issues if i.is_error]
-    if errors:
-        raise BibliographyError(_sorted(issues), source=None)
-    return Bibliography(entries, issues=_sorted(issues), sources=[source])
+    entries, issues = _parse(text, source, {})
+    return _finish(entries, issues, [source])
 
 
 def read_bibliography(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
 ) -> Bibliography:
     """Read one or more ``.bib`` files into one bibliography; keys resolve across them.
+
+    As in BibTeX, ``@string`` macros of a file hold in the files after it, and a
+    ``crossref`` may name an entry of any of the files.
 
     Args:
         paths: a path or several, read in order.
@@ -219,15 +225,17 @@ def read_bibliography(
     entries: dict[str, BibEntry] = {}
     issues: list[Issue] = []
     sources: list[str] = []
+    strings: dict[str, _String] = {}
     for path in paths:
         name = os.fspath(path)
         sources.append(name)
         try:
-            part = parse_bibliography(read_text(name, BibliographyError), source=name)
+            text = read_text(name, BibliographyError)
         except BibliographyError as exc:
             issues.extend(exc.issues)
             continue
-        issues.extend(part.issues)
+        part, part_issues = _parse(text, name, strings)
+        issues.extend(part_issues)
         for key, entry in part.items():
             first = entries.get(key)
             if first is not None:
@@ -241,6 +249,59 @@ def read_bibliography(
                 )
                 continue
             entries[key] = entry
+    return _finish(entries, issues, sources)
+
+
+@dataclass(frozen=True, slots=True)
+class _String:
+    """An ``@string`` macro: its text, as written, and the macros it uses."""
+
+    text: str
+    raw: str
+    uses: tuple[str, ...]
+
+
+@without_gc
+def _parse(
+    text: str, source: str, strings: dict[str, _String]
+) -> tuple[dict[str, BibEntry], list[Issue]]:
+    """The entries of one file, as written and decoded; ``strings`` gains its macros."""
+    from bibtexparser import model
+    from bibtexparser.entrypoint import parse_string
+
+    with _quiet_parser():
+        # No middleware: braces, quotes, macros and ``#`` are resolved here, keeping the
+        # values as written for the exports.
+        library = parse_string(text, parse_stack=[])
+    lines = text.splitlines()
+    issues: list[Issue] = []
+    for block in library.failed_blocks:
+        issues.append(_failed_block_issue(block, lines, source, model))
+    values = {name: string.text for name, string in strings.items()}
+    for string in library.strings:
+        name = string.key.lower()
+        value = resolve_value(str(string.value), values)
+        strings[name] = _String(value.text, string.raw or "", value.macros)
+        values[name] = value.text
+    entries: dict[str, BibEntry] = {}
+    decoder = _Decoder()
+    for raw in library.entries:
+        undefined: list[tuple[str, str]] = []
+        entry = _entry(raw, lines, source, decoder, strings, values, undefined)
+        entries[entry.key] = entry
+        if undefined:
+            issues.extend(_macro_issues(undefined, entry))
+    return entries, issues
+
+
+def _finish(entries: dict[str, BibEntry], issues: list[Issue], sources: list[str]) -> Bibliography:
+    """Resolve inheritance, check each entry, and raise if any problem is an error."""
+    from argmap.citations.inheritance import resolve_inheritance
+
+    entries, inheritance_issues = resolve_inheritance(entries)
+    issues.extend(inheritance_issues)
+    for entry in entries.values():
+        issues.extend(_entry_issues(entry))
     if any(i.is_error for i in issues):
         raise BibliographyError(_sorted(issues))
     return Bibliography(entries, issues=_sorted(issues), sources=sources)
@@ -374,30 +435,49 @@ class _Decoder:
 
 
 def _entry(
-    raw: Any, lines: list[str], source: str, decoder: _Decoder, unresolved: list[tuple[str, str]]
+    raw: Any,
+    lines: list[str],
+    source: str,
+    decoder: _Decoder,
+    strings: Mapping[str, _String],
+    values: Mapping[str, str],
+    undefined: list[tuple[str, str]],
 ) -> BibEntry:
     fields: dict[str, str] = {}
     text: dict[str, str] = {}
     names: dict[str, tuple[PersonName, ...]] = {}
     field_lines: dict[str, int] = {}
+    written: list[tuple[str, str]] = []
+    used: list[str] = []
+    texts = decoder.values
     for item in raw.fields:
-        name = item.key.lower()
-        value = item.value if isinstance(item.value, str) else str(item.value)
+        key = item.key
+        name = key.lower()
+        as_written = item.value if isinstance(item.value, str) else str(item.value)
+        written.append((key, as_written))
+        first = as_written[:1]
+        if (first == "{" or first == '"') and "#" not in as_written:
+            value = as_written[1:-1]  # the common case, resolved without a call
+        elif as_written.isdigit():
+            value = as_written
+        elif (lower := as_written.lower()) in MONTH_MACROS and lower not in values:
+            value = MONTH_MACROS[lower]  # ``month = nov``
+        else:
+            resolved = resolve_value(as_written, values)
+            value = resolved.text
+            used.extend(resolved.macros)
+            undefined.extend((name, macro) for macro in resolved.undefined)
         fields[name] = value
         if item.start_line is not None:
             field_lines[name] = item.start_line + 1
-        if item.enclosing == "no-enclosing" and not value.isdigit():
-            # A bare word bibtexparser left as it is: a macro it could not resolve.
-            month = _MONTHS.get(value.strip().lower()) if name == "month" else None
-            if month is None:
-                unresolved.append((name, value))
         if name == "month":
             # ``month = nov`` is a BibTeX macro, not text: store the month's number.
             text[name] = _MONTHS.get(value.strip().lower()) or decoder.text(value)
         elif name in VERBATIM_FIELDS:
             text[name] = value
         else:
-            text[name] = decoder.text(value)
+            decoded = texts.get(value)  # journals, publishers, places repeat
+            text[name] = decoded if decoded is not None else decoder.text(value)
         if name in NAME_FIELDS:
             names[name] = decoder.names(value)
     return BibEntry(
@@ -408,27 +488,43 @@ def _entry(
         names=names,
         location=_block_location(raw.start_line, lines, source),
         field_lines=field_lines,
+        raw=raw.raw or "",
+        written=tuple(written),
+        macros=_macro_definitions(used, strings) if used else (),
     )
 
 
-def _macro_issues(unresolved: list[tuple[str, str]], entry: BibEntry) -> list[Issue]:
-    """Values written without braces that bibtexparser could not resolve."""
-    issues = []
-    for name, value in unresolved:
-        if "#" in value:
-            message = (
-                f"field {name!r} of entry {entry.key!r} joins strings with '#', which is not "
-                "resolved; write the whole value in braces"
-            )
-        else:
-            message = (
-                f"field {name!r} of entry {entry.key!r} uses @string {value!r}, which is not "
-                "defined in this file; define it or write the value in braces"
-            )
-        issues.append(
-            Issue("warning", message, code="undefined-string", location=entry.field_location(name))
+def _macro_definitions(
+    used: list[str], strings: Mapping[str, _String]
+) -> tuple[tuple[str, str], ...]:
+    """The ``@string`` blocks that define the macros used, those they use first."""
+    found: dict[str, str] = {}
+
+    def add(name: str) -> None:
+        string = strings.get(name)
+        if string is None or name in found:
+            return
+        for inner in string.uses:
+            add(inner)
+        found[name] = string.raw
+
+    for name in used:
+        add(name)
+    return tuple(found.items())
+
+
+def _macro_issues(undefined: list[tuple[str, str]], entry: BibEntry) -> list[Issue]:
+    """Values that use a macro no ``@string`` defines."""
+    return [
+        Issue(
+            "warning",
+            f"field {name!r} of entry {entry.key!r} uses @string {macro!r}, which is not "
+            "defined; define it before the entry or write the value in braces",
+            code="undefined-string",
+            location=entry.field_location(name),
         )
-    return issues
+        for name, macro in undefined
+    ]
 
 
 def _has_text(value: str | None) -> bool:

@@ -1,18 +1,49 @@
 """The internal form of a source: a CSL-JSON item built from a BibTeX entry.
 
-Every export (BibTeX, BibLaTeX, CSL-JSON, RIS, formatted reading lists) is derived from
-this one form, so that a field means the same thing everywhere. Items follow the
+Every export but BibTeX and BibLaTeX (RIS, CSL-JSON, formatted reading lists) is derived
+from this one form, so that a field means the same thing everywhere. Items follow the
 CSL-JSON schema (https://citationstyles.org/): ``type`` is a CSL type, names are
 ``{"family", "given", "non-dropping-particle", "suffix"}`` or ``{"literal"}``, dates are
-``{"date-parts": [[2018, 11]]}``.
+``{"date-parts": [[2018, 11]]}``. Entries have their ``crossref`` and ``xdata`` fields
+inherited before they get here (see :mod:`argmap.citations.inheritance`).
 
-Titles follow the CSL-JSON convention that pandoc's BibTeX reader also follows: titles of
-English works (no ``langid``, or an English one) are stored in sentence case, "Japan's
-dilemma with sanctions policy towards Russia: A delicate balancing act", keeping words
-BibTeX protects with braces (``{Russia}``), words with capitals inside (``USA``, ``iPhone``)
-and the first word of the title and after a colon; journal titles keep their case. Styles
-that want title case (Chicago, MLA) convert back. ``sentence_case=False`` keeps titles as
-written, which the BibTeX exports use so that a round trip changes nothing.
+The mapping, checked against pandoc's BibTeX reader in the tests:
+
+==============================================  ===========================================
+BibTeX / BibLaTeX                               CSL-JSON
+==============================================  ===========================================
+type, by :data:`CSL_TYPES`                      ``type`` (``@techreport`` is ``report``)
+``@online``, ``@www``, ``@electronic``          ``webpage``
+``@misc`` with ``url`` and ``urldate``          ``webpage`` (an accessed web page)
+``@misc`` with ``url`` only                     ``document``, with its ``URL``
+``title`` (+ ``subtitle``, ``titleaddon``)      ``title`` ("Title: Subtitle. Addon")
+``shorttitle``, else the title before ``:``     ``title-short``
+``journal``/``journaltitle`` of an article      ``container-title``
+``booktitle`` of a chapter or paper             ``container-title``
+``series``                                      ``collection-title``
+``number`` of a report (in a series or not)     ``number`` (the report's own number)
+``number`` of a book or chapter in a series     ``collection-number``
+``number`` of an article                        ``issue``
+``institution`` of a report                     ``publisher`` (also ``school`` of a thesis)
+``type`` (``techreport``, ``phdthesis``, ...)   ``genre``, biblatex's keys as words
+``address``/``location``                        ``publisher-place``
+``pages`` (``--`` an en dash)                   ``page`` with a hyphen
+``year`` + ``month``, or ``date``               ``issued``; ``urldate`` is ``accessed``
+``keywords``, ``annote``/``annotation``         ``keyword``, ``annote``
+``langid``/``language`` (babel names)           ``language`` (a BCP 47 tag)
+==============================================  ===========================================
+
+Case. Titles of English works (no ``langid``, or an English one) are stored in sentence
+case, as CSL expects and pandoc does: "Japan's dilemma with sanctions policy towards
+Russia: A delicate balancing act". Words BibTeX protects with braces (``{Russia}``) keep
+their case, so do words with capitals inside (``USA``, ``iPhone``) and the first word of
+the title and after a colon; in a hyphenated compound only the first part of a first word
+keeps its capital ("Long-term thinking", "Self-determination", as pandoc writes them).
+Journal and series titles always keep their case ("Focus Asia: Perspective & Analysis"),
+as do the titles of the books that hold chapters, except in the items given to the CSL
+processor for reading lists, where they are sentence-cased as pandoc's citeproc has them
+(``sentence_case="title"`` keeps them, for CSL-JSON and RIS). Styles that want title case
+(Chicago, MLA) convert back. ``sentence_case=False`` keeps every title as written.
 
 With ``markup=True`` the text of title fields keeps BibTeX's case protection as CSL's rich
 text, ``<span class="nocase">Japan</span>`` (as pandoc writes it), so that exports back to
@@ -26,7 +57,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 from argmap.citations.bibliography import BibEntry
 from argmap.citations.latex import PersonName, decode_latex_with_case
@@ -82,7 +113,16 @@ CSL_TYPES: dict[str, str] = {
     "misc": "document",
 }
 
-#: Fields whose case BibTeX styles may change, so their braces carry meaning.
+#: BibLaTeX's keys for the ``type`` field -> the CSL genre; "" where the BibTeX type of the
+#: same work (``@techreport``) has no genre either, so both read alike.
+TYPE_KEYS = {
+    "techreport": "",
+    "resreport": "Research report",
+    "phdthesis": "PhD thesis",
+    "mathesis": "Master's thesis",
+    "candthesis": "Candidate thesis",
+}
+
 #: Babel and polyglossia language names (BibLaTeX ``langid``) -> BCP 47 tags for CSL.
 LANGUAGES = {
     "english": "en-US",
@@ -135,14 +175,18 @@ _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _YEAR = re.compile(r"\d{4}")
 
 
-def to_csl(entry: BibEntry, *, markup: bool = False, sentence_case: bool = True) -> dict[str, Any]:
+def to_csl(
+    entry: BibEntry, *, markup: bool = False, sentence_case: bool | Literal["title"] = True
+) -> dict[str, Any]:
     """Build the CSL-JSON item of a BibTeX entry.
 
     Args:
         entry: an entry of a :class:`~argmap.citations.bibliography.Bibliography`.
         markup: keep case-protected words of titles as ``<span class="nocase">``.
         sentence_case: write the titles of English works in sentence case (CSL's
-            convention); False keeps them as written.
+            convention), the book of a chapter too; ``"title"`` only the work's own
+            title; False keeps every title as written. Journal and series titles keep
+            their case in any case.
 
     Returns:
         A dict valid against the CSL-JSON schema; its ``id`` is the BibTeX key.
@@ -175,9 +219,11 @@ def to_csl(entry: BibEntry, *, markup: bool = False, sentence_case: bool = True)
             value = _clean(text.get(name, ""))
             if value:
                 if csl_field in _TITLE_FIELDS:
-                    lower = sentence_case and english
-                    if csl_field == "container-title" and periodical:
-                        lower = False  # journal names keep their case
+                    lower = bool(sentence_case) and english
+                    if csl_field == "collection-title" or (
+                        csl_field == "container-title" and (periodical or sentence_case == "title")
+                    ):
+                        lower = False  # journal and series names keep their case
                     raw = _with_subtitle(entry.fields, name)
                     value = _title(raw, markup=markup, sentence_case=lower)
                 item.setdefault(csl_field, value)
@@ -203,15 +249,17 @@ def to_csl(entry: BibEntry, *, markup: bool = False, sentence_case: bool = True)
         put("collection-number", "number")
     elif btype not in ("article", "periodical"):
         put("number", "number")
+    genre = _clean(text.get("type", ""))
+    genre = TYPE_KEYS.get(genre.lower(), genre)
     if btype in ("techreport", "report"):
         put("publisher", "institution", "publisher", "organization")
-        put("genre", "type")
+        if genre:
+            item["genre"] = genre
     elif btype in ("phdthesis", "mastersthesis", "thesis"):
         put("publisher", "school", "institution", "publisher")
-        genre = _clean(text.get("type", "")) or {
-            "phdthesis": "PhD thesis",
-            "mastersthesis": "Master's thesis",
-        }.get(btype, "")
+        genre = genre or {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}.get(
+            btype, ""
+        )
         if genre:
             item["genre"] = genre
     elif btype == "manual":
@@ -238,6 +286,8 @@ def to_csl(entry: BibEntry, *, markup: bool = False, sentence_case: bool = True)
         item["language"] = LANGUAGES.get(item["language"].lower(), item["language"])
     put("note", "note")
     put("abstract", "abstract")
+    put("keyword", "keywords")
+    put("annote", "annote", "annotation")
     put("medium", "medium")
     put("version", "version")
 
@@ -308,6 +358,8 @@ def sentence_case(title: str) -> str:
 
     >>> sentence_case("The Sanctions Paradox: Economic Statecraft and Sense-Making in the USA")
     'The sanctions paradox: Economic statecraft and sense-making in the USA'
+    >>> sentence_case("Self-Determination: Long-Term Thinking in e-Government")
+    'Self-determination: Long-term thinking in e-government'
     """
     return "".join(run for run, _ in _sentence_case([(title, False)]))
 
@@ -328,7 +380,9 @@ def _sentence_case(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
                 out.append(piece)
                 continue
             if keep_next:
-                out.append(piece)
+                # A first word keeps its capital, not those of its hyphenated parts.
+                head, hyphen, tail = piece.partition("-")
+                out.append(head + hyphen + _WORD_PART.sub(_lower_capitalised, tail))
             else:
                 out.append(_WORD_PART.sub(_lower_capitalised, piece))
             keep_next = _BREAK.search(piece) is not None

@@ -1,7 +1,9 @@
 """Exports of cited sources: BibTeX, BibLaTeX, CSL-JSON, RIS and formatted reading lists.
 
-Every export starts from the same CSL-JSON items (:func:`argmap.citations.csl.to_csl`), so
-a field means the same thing in every format. BibTeX and BibLaTeX are written through
+BibTeX and BibLaTeX write entries read from a file back from their own text, every field
+kept (:mod:`argmap.citations.bibtex_export`). Every other export starts from the same
+CSL-JSON items (:func:`argmap.citations.csl.to_csl`), so a field means the same thing in
+each of them, and so do BibTeX and BibLaTeX for entries built in code, written through
 bibtexparser; CSL-JSON follows the CSL-JSON schema; RIS follows what Zotero's RIS importer
 reads (a report is ``TY  - RPRT`` with its series in ``T2`` and its number in ``SN``).
 Reading lists are formatted from CSL style files by :mod:`argmap.citations.formatting`.
@@ -16,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Literal, get_args
 
 from argmap._deprecation import renamed_keyword
+from argmap.citations.bibtex_export import dump_entries
 from argmap.citations.csl import LANGID_NAMES, NOCASE_CLOSE, NOCASE_OPEN, plain_text, to_csl
 from argmap.citations.items import Sources, csl_items, entries_of
 
@@ -67,17 +70,23 @@ def export_citations(
         raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
     if fmt in _READING_LISTS and style not in STYLE_NAMES:
         raise ValueError(f"unknown style {style!r}; choose one of: {', '.join(STYLE_NAMES)}")
-    entries = entries_of(sources)
     if fmt in ("bibtex", "biblatex"):
-        return to_bibtex(
+        dialect: Literal["bibtex", "biblatex"] = "biblatex" if fmt == "biblatex" else "bibtex"
+        entries = entries_of(sources, works_only=False)
+        read = [e for e in entries if e.raw]
+        bib = dump_entries(read, dialect=dialect) if read else ""
+        built = [e for e in entries if not e.raw]
+        if built:
             # Titles as written: a BibTeX file keeps the author's casing and braces.
-            [to_csl(e, markup=True, sentence_case=False) for e in entries],
-            dialect="biblatex" if fmt == "biblatex" else "bibtex",
-        )
+            items = [to_csl(e, markup=True, sentence_case=False) for e in built]
+            bib = "\n".join(part for part in (bib, to_bibtex(items, dialect=dialect)) if part)
+        return bib
+    entries = entries_of(sources)
     if fmt == "csl-json":
-        return to_csl_json([to_csl(e, markup=True) for e in entries])
+        # Zotero and other managers store journal, book and series titles as written.
+        return to_csl_json([to_csl(e, markup=True, sentence_case="title") for e in entries])
     if fmt == "ris":
-        return to_ris([to_csl(e) for e in entries])
+        return to_ris([to_csl(e, sentence_case="title") for e in entries])
     # Imported on use: CSL styles and their engine load only for reading lists.
     from argmap.citations import formatting
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 from argmap.citations.bibliography import BibEntry, Bibliography
 from argmap.citations.csl import to_csl
@@ -17,7 +17,7 @@ Sources = Bibliography | Iterable[CitedSource | BibEntry]
 
 
 def csl_items(
-    sources: Sources, *, markup: bool = False, sentence_case: bool = True
+    sources: Sources, *, markup: bool = False, sentence_case: bool | Literal["title"] = True
 ) -> list[dict[str, Any]]:
     """The CSL-JSON items of sources, in order (see :func:`~argmap.citations.csl.to_csl`).
 
@@ -25,7 +25,8 @@ def csl_items(
         sources: cited sources (from :func:`~argmap.citations.selection.cited_sources`),
             bibliography entries, or a whole bibliography.
         markup: keep case-protected words of titles as ``<span class="nocase">``.
-        sentence_case: titles of English works in sentence case, as CSL expects.
+        sentence_case: titles of English works in sentence case, as CSL expects;
+            ``"title"``: only each work's own title (see :func:`~argmap.citations.csl.to_csl`).
 
     Raises:
         BibliographyError: a cited source has no bibliography entry; the issue is located
@@ -36,14 +37,18 @@ def csl_items(
     ]
 
 
-def entries_of(sources: Sources) -> list[BibEntry]:
+def entries_of(sources: Sources, *, works_only: bool = True) -> list[BibEntry]:
     """The bibliography entries of sources, in order.
+
+    Of a whole bibliography, without its ``@xdata`` containers unless ``works_only`` is
+    False: they hold fields that other entries take in, not works, and are items of no
+    export but BibTeX and BibLaTeX, which write them for the entries that use them.
 
     Raises:
         BibliographyError: a cited source has no entry (located at its first citation).
     """
     if isinstance(sources, Bibliography):
-        return list(sources.values())
+        return [e for e in sources.values() if not (works_only and e.type == "xdata")]
     entries: list[BibEntry] = []
     missing: list[Issue] = []
     for source in sources:

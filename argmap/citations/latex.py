@@ -1,12 +1,22 @@
 """LaTeX in BibTeX values: fast decoding to Unicode, and names split before decoding.
 
 Decoding every value with pylatexenc costs about a millisecond and a half per entry,
-yet most values hold no LaTeX at all and the rest hold a handful of accent commands and
-case-protecting braces. :func:`decode_latex` therefore returns plain values as they are,
-decodes the common commands token by token (each token's text comes from pylatexenc
-itself, asked once per distinct token and remembered), and hands anything else (math,
-comments, unknown macros, line breaks) to pylatexenc whole. Its output is pylatexenc's
-output, character for character; the tests compare the two on generated values.
+yet most values hold no LaTeX at all and the rest hold a handful of accent commands,
+case-protecting braces, URLs, logos, font commands and inline math. :func:`decode_latex`
+therefore returns plain values as they are, decodes the common commands token by token
+(each token's text comes from pylatexenc itself, asked once per distinct token and
+remembered; ``\\url{...}`` and ``$...$`` are copied as pylatexenc copies them), and hands
+anything else (comments, display math, unknown macros, line breaks) to pylatexenc whole.
+Its output is pylatexenc's output, character for character; the tests compare the two on
+generated values and on every field of the test bibliographies.
+
+pylatexenc runs as bibtexparser's LaTeX decoding middleware sets it up (inline math kept
+as written, ``\\url`` without angle brackets), with four corrections: ``\\url``'s
+argument is verbatim, as in LaTeX (pylatexenc reads ``%20`` in a URL as a comment and
+drops the rest); ``\\LaTeX``, ``\\TeX`` and ``\\BibTeX`` print their names (pylatexenc
+knows no such macros and prints nothing); ``\\href{url}{text}`` reads its two arguments
+(pylatexenc prints it as "text <url>" but parses it with none, and fails); and a value
+pylatexenc cannot parse stays as written, as bibtexparser keeps it.
 
 Names are split into people and parts (first, von, last, jr) on the raw text, before any
 decoding, because decoding first turns ``{\\"O}zil`` into text that no longer shows
@@ -35,7 +45,11 @@ _TRIGGER = re.compile(r"[\\{}~$%&]|--|``|''|!`|\?`")
 _TOKEN = re.compile(
     r"\\['`^\"~=.](?:\{(?:[A-Za-z]|\\[ij])\}|[A-Za-z]|\\[ij](?![^\W\d_]|\s))"  # \'e \'{e} \"\i
     r"|\\[cvuHkrdbt]\{(?:[A-Za-z]|\\[ij])\}"  # \c{c} \v{s}
-    r"|\\(?:ss|aa|AA|ae|AE|oe|OE|ng|NG|dh|DH|th|TH|dj|DJ|o|O|l|L|i|j)(?:\{\}|(?![^\W\d_]|\s))"
+    r"|\\(?:ss|aa|AA|ae|AE|oe|OE|ng|NG|dh|DH|th|TH|dj|DJ|o|O|l|L|i|j"
+    r"|LaTeX|TeX|BibTeX)(?:\{\}|(?![^\W\d_]|\s))"  # letters and logos: \ss{} {\LaTeX}
+    r"|\\(?:emph|text(?:it|bf|sc|tt|rm|sf|up|sl|md|normal))\{"  # font commands
+    r"|\\url\{(?P<url>[^{}]*)\}"  # a URL, verbatim
+    r"|(?P<math>\$(?:[^$\\%{}]|\\[A-Za-z]+|\\[^A-Za-z%]|\{(?:[^$\\%{}]|\\[A-Za-z]+)*\})+\$)"
     r"|\\[&%$#_{}]"  # escaped specials
     r"|---?|``|''|!`|\?`|~"  # text specials
     r"|[{}]"  # grouping braces vanish
@@ -53,22 +67,97 @@ _TOKEN_TEXT: dict[str, str] = {"{": "", "}": ""}
 
 
 @cache
-def _decoder() -> Any:
-    # Built once and lazily: pylatexenc's context database takes a while to set up.
-    from bibtexparser.middlewares import LatexDecodingMiddleware
+def _decoder() -> tuple[Any, Any]:
+    # Built once and lazily: pylatexenc's context databases take a while to set up.
+    from pylatexenc import latexwalker
+    from pylatexenc.latex2text import (
+        LatexNodes2Text,
+        MacroTextSpec,
+        get_default_latex_context_db,
+    )
+    from pylatexenc.macrospec import MacroSpec, MacroStandardArgsParser, ParsedVerbatimArgs
 
-    return LatexDecodingMiddleware()._decoder
+    class BracedVerbatim(MacroStandardArgsParser):  # type: ignore[misc]
+        """One braced argument read as LaTeX reads ``\\url``'s: verbatim, braces matched."""
+
+        def __init__(self) -> None:
+            super().__init__(argspec="{")
+
+        def parse_args(self, w: Any, pos: int, parsing_state: Any = None) -> Any:
+            if w.s[pos : pos + 1] != "{":
+                return super().parse_args(w, pos, parsing_state=parsing_state)
+            depth, end = 0, pos
+            while end < len(w.s):
+                depth += {"{": 1, "}": -1}.get(w.s[end], 0)
+                if depth == 0:
+                    break
+                end += 1
+            node = w.make_node(
+                latexwalker.LatexCharsNode,
+                parsing_state=parsing_state,
+                chars=w.s[pos + 1 : end],
+                pos=pos + 1,
+                len=end - pos - 1,
+            )
+            return ParsedVerbatimArgs(verbatim_chars_node=node), pos, end + 1 - pos
+
+    def url_text(node: Any, l2tobj: Any) -> str:  # pylatexenc passes l2tobj by that name
+        args = node.nodeargd
+        if hasattr(args, "verbatim_text"):
+            return str(args.verbatim_text)
+        return str(l2tobj.nodelist_to_text(args.argnlist))
+
+    walker_db = latexwalker.get_default_latex_context_db()
+    walker_db.add_context_category(
+        "argmap",
+        prepend=True,
+        # pylatexenc prints \\href as "text <url>" but reads it without arguments.
+        macros=[MacroSpec("url", args_parser=BracedVerbatim()), MacroSpec("href", "{{")],
+    )
+    text_db = get_default_latex_context_db()
+    text_db.add_context_category(
+        "argmap",
+        prepend=True,
+        macros=[
+            MacroTextSpec("url", simplify_repl=url_text),
+            *(MacroTextSpec(name, name) for name in ("LaTeX", "TeX", "BibTeX")),
+        ],
+    )
+    return LatexNodes2Text(latex_context=text_db, math_mode="verbatim"), walker_db
 
 
 def _pylatexenc(text: str) -> str:
-    return str(_decoder().latex_to_text(text))
+    """pylatexenc's text of a value, set up as the module docstring says."""
+    to_text, walker_db = _decoder()
+    try:
+        return str(to_text.latex_to_text(text, latex_context=walker_db))
+    except Exception:  # pylatexenc gives up on some malformed LaTeX; bibtexparser too
+        return text
+
+
+_COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+
+
+@cache
+def _takes_no_argument(name: str) -> bool:
+    spec = _decoder()[1].get_macro_spec(name)
+    return spec is None or not spec.args_parser.argspec
 
 
 def _replace(match: re.Match[str]) -> str:
     token = match.group()
     text = _TOKEN_TEXT.get(token)
     if text is None:
-        if match.lastgroup == "other":
+        group = match.lastgroup
+        if group == "other":
+            raise _UncoveredLatexError
+        if group == "url":
+            return match.group("url")
+        if group == "math":
+            # pylatexenc keeps inline math as written, unless a command in it takes an
+            # argument, which may swallow the closing ``$``.
+            if all(_takes_no_argument(name) for name in _COMMAND.findall(token)):
+                return token
             raise _UncoveredLatexError
         # Braces only group; every other token reads as pylatexenc renders it alone.
         text = _TOKEN_TEXT[token] = _pylatexenc(token)
@@ -107,6 +196,8 @@ def decode_latex_with_case(text: str) -> list[tuple[str, bool]]:
 
     >>> decode_latex_with_case(r"{Japan}'s Policy Vis-{\\`a}-Vis {Russia}")
     [('Japan', True), ("'s Policy Vis-à-Vis ", False), ('Russia', True)]
+    >>> decode_latex_with_case(r"On $x^{2}$ and {NATO}")
+    [('On $x^{2}$ and ', False), ('NATO', True)]
     """
     runs: list[tuple[str, bool]] = []
     position = 0
@@ -115,6 +206,11 @@ def decode_latex_with_case(text: str) -> list[tuple[str, bool]]:
         char = text[index]
         if char == "\\":
             index = _skip_command(text, index)
+            continue
+        if char == "$":
+            # Inline math is one piece, kept as written: its braces protect nothing.
+            dollar = text.find("$", index + 1)
+            index = index + 1 if dollar == -1 else dollar + 1
             continue
         if char == "{" and text[index + 1 : index + 2] != "\\":
             end = _closing_brace(text, index)

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Regenerate the pandoc oracle for tests/test_formatting.py: pandoc's own citeproc
-# formats the varied test bibliography with the same CSL files argmap bundles.
+# Regenerate the pandoc oracle for tests/test_formatting.py (pandoc's own citeproc
+# formats the varied test bibliography with the same CSL files argmap bundles), then the
+# golden files of the exports.
 #
 #   sh tests/golden/citations/regenerate.sh      (needs pandoc; 2.17 made the stored files)
 #
@@ -14,6 +15,11 @@
 # synthetic.json, synthetic-<style>.html  300 synthetic items from bench/reading_list.py
 #              (many shared surnames and initials: every disambiguation step is used),
 #              each cited once, in APA and MLA.
+#
+# exports/    argmap's own exports (BibTeX, BibLaTeX, CSL-JSON, RIS) of the seed, names and
+#              crossref bibliographies, written by tests/test_exports.py with
+#              ARGMAP_REGENERATE=1; review the diff: BibTeX must be the source entries as
+#              written, BibLaTeX only the documented conversions.
 #
 # Same locale data too: argmap renders with the CSL en-US locale file that citeproc-py
 # ships, which is newer than the one built into pandoc 2.17 (MLA's "June", "Sept.", the
@@ -104,3 +110,6 @@ for pair in apa:apa mla:modern-language-association; do
 done
 
 pandoc --version | head -n 1 > "$here/PANDOC_VERSION"
+
+(cd "$root" && ARGMAP_REGENERATE=1 "$python" -m pytest -q -p no:cacheprovider \
+    tests/test_exports.py -k golden)
