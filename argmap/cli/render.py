@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from argmap.analysis.report import DiagramAnalysis, diagram_annotations
 from argmap.citations.formatting import CITATION_STYLES, format_cited
 from argmap.cli._common import EXIT_ERRORS, echo_issues, handle_errors, try_map_bibliography
 from argmap.cli.check import expand_map_paths
@@ -101,6 +102,11 @@ _TEXT_FORMATS = ("dot", "mermaid")
     help="Do not read the map's bibliography: the key block lists bibliography keys.",
 )
 @click.option("--no-title", is_flag=True, help="Do not show the map's title.")
+@click.option(
+    "--analysis",
+    type=click.Choice(["grounded", "preferred", "df-quad"]),
+    help="Show each node's status (grounded, preferred) or DF-QuAD strength; --legend explains it.",
+)
 @handle_errors
 def render_command(
     source: str,
@@ -122,6 +128,7 @@ def render_command(
     style: str,
     no_bib: bool,
     no_title: bool,
+    analysis: DiagramAnalysis | None,
 ) -> None:
     """Draw the map SOURCE as a diagram, or every map in the folder SOURCE.
 
@@ -150,9 +157,11 @@ def render_command(
     }
     path = Path(source)
     if path.is_dir():
-        _render_folder(path, output, fmt, engine, diagram, None if no_bib else style)
+        _render_folder(path, output, fmt, engine, diagram, None if no_bib else style, analysis)
         return
     amap = read_map(path)
+    if analysis is not None:
+        diagram["annotations"], diagram["annotation_key"] = diagram_annotations(amap, analysis)
     _suggest_focus(amap, diagram)
     if not (no_bib or no_key_block or hide_citations):
         diagram["references"] = _references(amap, style)
@@ -172,6 +181,7 @@ def _render_folder(
     engine: Engine,
     diagram: DiagramOptions,
     style: str | None,
+    analysis: DiagramAnalysis | None,
 ) -> None:
     chosen: Format = fmt or "svg"
     outdir = Path(output) if output else folder
@@ -185,6 +195,9 @@ def _render_folder(
         for path in bar:
             try:
                 amap = read_map(path)
+                if analysis is not None:
+                    notes, key = diagram_annotations(amap, analysis)
+                    diagram["annotations"], diagram["annotation_key"] = notes, key
                 if style and diagram.get("key_block") and not diagram.get("hide_citations"):
                     diagram["references"] = _references(amap, style, quiet=True)
                 if len(amap.nodes) > LARGE_MAP and diagram.get("focus") is None:
