@@ -46,10 +46,11 @@ def test_h_categorizer_of_a_four_cycle_is_the_inverse_golden_ratio() -> None:
 
 
 def test_df_quad_reproduces_the_published_democracy_example() -> None:
-    # Rago, Toni, Aurisicchio and Baroni (KR 2016): two answers A1 and A2, each of base
-    # score 0.5; pro arguments P1 (0.7, for both answers) and P2 (0.4, for A1), and a
-    # con argument C1 (0.8) against P2. The published strengths are A1 0.862, A2 0.85
-    # and P2 0.08.
+    # The strengths Rago, Toni, Aurisicchio and Baroni (KR 2016) publish for their debate
+    # of two answers: A1 0.862, A2 0.85, P2 0.08. The debate is rebuilt from those values
+    # and DF-QuAD's equations: both answers of base score 0.5; a pro argument P1 (0.7) for
+    # both, P2 (0.4) for A1 alone, and a con argument C1 (0.8) against P2. Then
+    # P2 = 0.4 - 0.4 * 0.8, A2 = 0.5 + 0.5 * 0.7, A1 = 0.5 + 0.5 * (1 - 0.3 * 0.92).
     fw = Framework(
         ["A1", "A2", "P1", "P2", "C1"],
         attacks=[("C1", "P2")],
