@@ -162,3 +162,17 @@ def test_factor_weights_are_the_base_scores_of_a_map() -> None:
     # 1-(1-0.8)(1-0.4)(1-0.5) = 0.94 for, 1-(1-0.6)(1-0.5) = 0.8 against, so the
     # decision rises from 0.5 by (1 - 0.5) * 0.14.
     assert values["decision"] == pytest.approx(0.57)
+
+
+def test_strengths_warns_when_the_computation_did_not_converge(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from argmap.analysis import gradual
+
+    capped = compute_strengths(
+        Framework("ab", attacks=[("a", "b"), ("b", "a")]), "h-categorizer", max_iterations=2
+    )
+    monkeypatch.setattr(gradual, "compute_strengths", lambda *_, **__: capped)
+    with pytest.warns(RuntimeWarning, match="did not converge after 2 iterations"):
+        values = strengths(Framework("ab"), "h-categorizer")
+    assert values == capped.values

@@ -99,3 +99,13 @@ def test_annotations_are_escaped_in_the_diagram() -> None:
     source = to_dot(amap, annotations=notes, annotation_key=key + " <x>", legend=True).source
     assert "<B>&lt;b&gt;&amp;</B>" in source
     assert "&lt;x&gt;" in source
+
+
+def test_render_analysis_annotates_every_map_of_a_folder(tmp_path: Path) -> None:
+    code, _, err = run(
+        "render", "tests/data/analysis", "-o", str(tmp_path), "-f", "dot", "--analysis", "df-quad"
+    )
+    assert code == 0, err
+    decision = (tmp_path / "weighted-decision.dot").read_text()
+    assert "<B>DF-QuAD 0.57</B>" in decision
+    assert "<B>DF-QuAD" in (tmp_path / "force-field.dot").read_text()
