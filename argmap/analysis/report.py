@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any, Literal, TypeAlias
 
-from argmap.analysis.balance import balance, force_field
+from argmap.analysis.balance import Balance, ForceField, balance, force_field
 from argmap.analysis.dung import Semantics, extensions, labelling
 from argmap.analysis.framework import Framework, base_scores, to_framework
 from argmap.analysis.gradual import GradualSemantics, compute_strengths
@@ -155,7 +155,7 @@ def diagram_annotations(amap: ArgumentMap, analysis: DiagramAnalysis) -> tuple[d
     return notes, key
 
 
-def _balance(entry: Any) -> Report:
+def _balance(entry: Balance) -> Report:
     return {
         "target": entry.target,
         "verdict": entry.verdict,
@@ -172,7 +172,7 @@ def _balance(entry: Any) -> Report:
     }
 
 
-def _field(entry: Any) -> Report:
+def _field(entry: ForceField) -> Report:
     return {
         "target": entry.target,
         "verdict": entry.verdict,
