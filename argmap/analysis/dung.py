@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import chain
+from itertools import chain, compress
 from typing import Literal, TypeAlias
 
 from argmap.analysis.framework import Framework
@@ -85,11 +85,9 @@ def extensions(fw: Framework, semantics: Semantics) -> list[frozenset[str]]:
     Raises:
         ValueError: ``semantics`` is not one of :data:`SEMANTICS`.
     """
-    result = [
-        frozenset(fw.arguments[i] for i, v in enumerate(lab) if v == _IN)
-        for lab in _labellings(fw, semantics)
-    ]
-    return sorted(result, key=lambda e: sorted(fw.index(a) for a in e))
+    found = _labellings(fw, semantics)
+    found.sort(key=lambda lab: [i for i, v in enumerate(lab) if v == _IN])
+    return [frozenset(compress(fw.arguments, [v == _IN for v in lab])) for lab in found]
 
 
 def labellings(fw: Framework, semantics: Semantics) -> list[dict[str, Label]]:
