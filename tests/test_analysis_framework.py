@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from argmap import ArgumentMap, Claim, Factor, Framework, Relation, read_map, to_framework
+from argmap import (
+    ArgumentMap,
+    Claim,
+    Factor,
+    Framework,
+    Relation,
+    read_aif,
+    read_map,
+    to_framework,
+)
 from argmap.analysis import extensions, labelling
+from tests.test_analysis_dung import asp_extensions
 
 SEED = "maps/shagina-2018-japan-sanctions.yaml"
 
@@ -124,3 +136,23 @@ def test_frameworks_are_values() -> None:
     assert repr(one) == "Framework(2 arguments, 1 attacks, 0 supports)"
     with pytest.raises(ValueError, match="the support \\('a', 'q'\\) names an argument"):
         Framework(["a"], supports=[("a", "q")])
+
+
+def test_the_microtexts_corpus_agrees_with_asp_and_keeps_each_undercut_inference(
+    corpora: Path,
+) -> None:
+    files = sorted((corpora / "microtexts-aif").glob("*.json"))
+    assert len(files) > 100
+    defeated_inferences = 0
+    for path in files:
+        amap = read_aif(path)
+        fw = to_framework(amap)
+        undercut = {r.target for r in amap.relations if r.kind == "undercuts"}
+        assert undercut <= set(fw.arguments), path.name
+        expected = asp_extensions(fw)
+        for semantics in ("grounded", "preferred", "stable"):
+            assert set(extensions(fw, semantics)) == expected[semantics], (path.name, semantics)
+        status = labelling(fw)
+        defeated_inferences += sum(status[r] == "out" for r in undercut)
+    # The texts' undercuts mostly stand unanswered, so most of them defeat their inference.
+    assert defeated_inferences > 30
