@@ -61,6 +61,7 @@ bench: install
 	$(BIN)/python -m bench.aif
 	$(BIN)/python -m bench.bibliography
 	$(BIN)/python -m bench.reading_list
+	$(BIN)/python -m bench.analysis
 
 clean:
 	rm -rf $(VENV) $(OUT) .mypy_cache .ruff_cache .pytest_cache

@@ -24,6 +24,9 @@ EXPECTED = {
     "write_argdown", "read_argdown_json", "parse_argdown_json", "import_argdown_json",
     "dump_graphml", "parse_graphml", "read_graphml", "write_graphml", "dump_gexf",
     "parse_gexf", "read_gexf", "write_gexf", "convert", "json_schema",
+    # analysis and argumentation frameworks
+    "Framework", "to_framework", "extensions", "labelling", "is_accepted", "strengths",
+    "parse_af", "read_af", "dump_af", "write_af",
     # errors
     "ArgmapError", "MapError", "BibliographyError", "FormatError", "RenderError",
     "GraphvizNotFoundError",
@@ -48,7 +51,7 @@ def test_every_error_is_an_argmap_error() -> None:
 
 
 def test_subpackages_declare_their_public_names() -> None:
-    for module in ("argmap.model", "argmap.citations", "argmap.diagrams"):
+    for module in ("argmap.model", "argmap.citations", "argmap.diagrams", "argmap.analysis"):
         namespace = importlib.import_module(module)
         assert len(set(namespace.__all__)) == len(namespace.__all__), module
         for name in namespace.__all__:

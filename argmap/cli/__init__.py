@@ -9,6 +9,10 @@ import click
 #: Each command: the module that defines it, and the first line of its help, so that
 #: ``argmap --help`` lists the commands without importing them (a test keeps these equal).
 COMMANDS: dict[str, tuple[str, str]] = {
+    "analyze": (
+        "argmap.cli.analyze",
+        "Evaluate the map or ICCMA framework SOURCE (.af/.i23, .apx, .tgf).",
+    ),
     "check": (
         "argmap.cli.check",
         "Check map files and print each problem as PATH:LINE:COL: SEVERITY: MESSAGE.",

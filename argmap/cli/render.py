@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from argmap.analysis.report import DiagramAnalysis, diagram_annotations
 from argmap.citations.bibliography import Bibliography
 from argmap.citations.formatting import CITATION_STYLES, format_cited
 from argmap.cli._common import EXIT_ERRORS, echo_issues, handle_errors, try_map_bibliography
@@ -111,6 +112,11 @@ _TEXT_FORMATS = ("dot", "mermaid")
 )
 @click.option("--dpi", type=click.IntRange(min=1), help="Resolution of PNG output.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors: write nothing, exit 1.")
+@click.option(
+    "--analysis",
+    type=click.Choice(["grounded", "preferred", "df-quad"]),
+    help="Show each node's status (grounded, preferred) or DF-QuAD strength; --legend explains it.",
+)
 @handle_errors
 def render_command(
     source: str,
@@ -135,6 +141,7 @@ def render_command(
     size: PageSize | None,
     dpi: int | None,
     strict: bool,
+    analysis: DiagramAnalysis | None,
 ) -> None:
     """Draw the map SOURCE as a diagram, or every map in the folder SOURCE.
 
@@ -169,9 +176,13 @@ def render_command(
     }
     path = Path(source)
     if path.is_dir():
-        _render_folder(path, output, fmt, engine, diagram, None if no_bib else style, strict)
+        _render_folder(
+            path, output, fmt, engine, diagram, None if no_bib else style, strict, analysis
+        )
         return
     amap = read_map(path)
+    if analysis is not None:
+        diagram["annotations"], diagram["annotation_key"] = diagram_annotations(amap, analysis)
     _suggest_focus(amap, diagram)
     chosen: Format = fmt or (format_for(output) if output and not Path(output).is_dir() else "svg")
     bibliography = None
@@ -239,6 +250,7 @@ def _render_folder(
     diagram: DiagramOptions,
     style: str | None,
     strict: bool,
+    analysis: DiagramAnalysis | None,
 ) -> None:
     chosen: Format = fmt or "svg"
     outdir = Path(output) if output else folder
@@ -261,6 +273,9 @@ def _render_folder(
         for path in bar:
             try:
                 amap = read_map(path)
+                if analysis is not None:
+                    notes, key = diagram_annotations(amap, analysis)
+                    diagram["annotations"], diagram["annotation_key"] = notes, key
                 bibliography = None
                 if style is not None:
                     bibliography, warnings = _prepare(amap, diagram, style, chosen)

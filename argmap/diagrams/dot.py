@@ -74,6 +74,8 @@ class DiagramOptions(TypedDict, total=False):
     references: Mapping[str, str] | None
     size: PageSize | None
     dpi: int | None
+    annotations: Mapping[str, str] | None
+    annotation_key: str | None
 
 
 def to_dot(
@@ -96,6 +98,8 @@ def to_dot(
     references: Mapping[str, str] | None = None,
     size: PageSize | None = None,
     dpi: int | None = None,
+    annotations: Mapping[str, str] | None = None,
+    annotation_key: str | None = None,
 ) -> graphviz.Digraph:
     """The map as a Graphviz diagram, ready to render or to read as DOT source.
 
@@ -123,6 +127,9 @@ def to_dot(
             landscape for ``LR``), or a 16:9 ``"slide"``. The layout is stretched to the
             page's proportions, then scaled down to fit inside its margins.
         dpi: the resolution of bitmap output (PNG), in dots per inch.
+        annotations: a short text shown on each node it names, such as its status or
+            strength under an argumentation semantics (see ``argmap render --analysis``).
+        annotation_key: what the annotations mean, shown in the legend.
 
     Returns:
         The diagram; ``str(result)`` is the DOT source.
@@ -190,6 +197,7 @@ def to_dot(
         weights=show_weights,
         actors=group_by != "actor",
         focus=focus,
+        annotations=annotations or {},
     )
     for number, (group, members) in enumerate(_groups(amap, nodes, group_by)):
         if group is None:
@@ -220,6 +228,8 @@ def to_dot(
     anchor = _lowest_node(nodes, drawn, names, junctions, by_id)
     if legend:
         top = _add_legend(dot, style, roles, kinds, has_junction=bool(junctions))
+        if annotations and annotation_key:
+            _add_annotation_key(dot, style, annotation_key, wrap_width, top)
         if anchor is not None and top is not None:
             dot.edge(top, anchor, style="invis")
     if key_block and not hide_citations and markers.order:
@@ -308,6 +318,7 @@ class _NodeOptions:
     weights: bool
     actors: bool
     focus: str | None
+    annotations: Mapping[str, str]
 
 
 def _add_node(
@@ -329,6 +340,12 @@ def _add_node(
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{style.tagcolor}">'
         f"{escape_html(tag)}</FONT></TD></TR>"
     ]
+    annotation = options.annotations.get(node.id)
+    if annotation is not None:
+        rows.append(
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9"><B>{escape_html(annotation)}</B>'
+            "</FONT></TD></TR>"
+        )
     if node.title is not None:
         title = html_lines(wrap(node.title, options.wrap_width))
         rows.append(
@@ -467,6 +484,24 @@ def _add_relation(
 
 
 # -- legend and key block ------------------------------------------------------------------
+
+
+def _add_annotation_key(
+    dot: graphviz.Digraph, theme: Theme, key: str, wrap_width: int, top: str | None
+) -> None:
+    """Explain the node annotations in the legend: a text line above its samples."""
+    # A second block of the same cluster: Graphviz merges them into one legend.
+    with dot.subgraph(name="cluster_legend") as legend:
+        text = html_lines(wrap(key, max(wrap_width * 2, 40)))
+        legend.node(
+            "#legend-annotations",
+            label=f"<<B>Bold line on a node</B>: {text}>",
+            shape="plaintext",
+            fontsize="9",
+            fontcolor=theme.text,
+        )
+    if top is not None:
+        dot.edge(top, "#legend-annotations", style="invis")
 
 
 def _add_legend(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeAlias, Unpack
 
@@ -82,7 +81,6 @@ def render(
     timeout: float | None = None,
     bibliography: Bibliography | None = None,
     style: str = "apa",
-    annotations: Mapping[str, str] | None = None,
     **options: Unpack[DiagramOptions],
 ) -> Path:
     """Write a diagram to a file: SVG, PNG, PDF or an HTML page through Graphviz, or text.
@@ -103,7 +101,6 @@ def render(
         bibliography: for ``"html"``: where the map's keys resolve
             (:func:`argmap.read_map_bibliography`), so citations are formatted.
         style: for ``"html"``: the citation style.
-        annotations: for ``"html"``: a status for some nodes by id (an analysis result).
         **options: options of :func:`argmap.to_dot`, when ``amap_or_dot`` is a map.
 
     Returns:
@@ -137,7 +134,12 @@ def render(
         source = to_dot(amap_or_dot, **options).source
         svg = pipe(source, format="svg", engine=engine, timeout=timeout).decode("utf-8")
         data = to_html(
-            amap_or_dot, svg, bibliography=bibliography, style=style, annotations=annotations
+            amap_or_dot,
+            svg,
+            bibliography=bibliography,
+            style=style,
+            annotations=options.get("annotations"),
+            annotation_label=options.get("annotation_key") or "Status",
         )
     else:
         if isinstance(amap_or_dot, ArgumentMap):

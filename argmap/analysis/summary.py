@@ -1,68 +1,14 @@
-"""Analyses of a map that read it without changing it: summaries and push/pull balances."""
+"""A readable text summary of a map: title, source, thesis, factors, counts, warnings."""
 
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
 
+from argmap.analysis.balance import balance
 from argmap.errors import Issue
-from argmap.model import ArgumentMap, Factor
+from argmap.model import ArgumentMap
 
-__all__ = ["Balance", "balance", "summarize"]
-
-
-@dataclass(frozen=True, slots=True)
-class Balance:
-    """The push and pull factors acting on one node, and their summed weights.
-
-    Unweighted factors are counted but add nothing to the sums.
-    """
-
-    target: str
-    push: list[Factor] = field(default_factory=list)
-    pull: list[Factor] = field(default_factory=list)
-
-    @property
-    def push_weight(self) -> float:
-        """The sum of the push factors' weights."""
-        return sum(f.weight or 0.0 for f in self.push)
-
-    @property
-    def pull_weight(self) -> float:
-        """The sum of the pull factors' weights."""
-        return sum(f.weight or 0.0 for f in self.pull)
-
-    @property
-    def is_weighted(self) -> bool:
-        """True when any factor on the target has a weight."""
-        return any(f.weight is not None for f in [*self.push, *self.pull])
-
-
-def balance(amap: ArgumentMap) -> list[Balance]:
-    """The push/pull balance on every node that a ``pushes`` or ``pulls`` relation targets.
-
-    >>> from argmap.model import Claim, Factor, Relation
-    >>> amap = ArgumentMap(id="m", title="M", nodes=[
-    ...     Claim(id="d", text="Decision"),
-    ...     Factor(id="p", text="P", direction="push", weight=0.75),
-    ...     Factor(id="q", text="Q", direction="pull", weight=0.5)],
-    ...     relations=[Relation(kind="pushes", source="p", target="d"),
-    ...                Relation(kind="pulls", source="q", target="d")])
-    >>> [(b.target, b.push_weight, b.pull_weight) for b in balance(amap)]
-    [('d', 0.75, 0.5)]
-    """
-    factors = {f.id: f for f in amap.factors}
-    result: dict[str, Balance] = {}
-    for relation in amap.relations:
-        if relation.kind not in ("pushes", "pulls"):
-            continue
-        entry = result.setdefault(relation.target, Balance(relation.target))
-        side = entry.push if relation.kind == "pushes" else entry.pull
-        for source in relation.sources:
-            factor = factors.get(source)
-            if factor is not None and factor not in side:
-                side.append(factor)
-    return list(result.values())
+__all__ = ["summarize"]
 
 
 def summarize(
