@@ -95,6 +95,7 @@ class Ctx:
         "locator",
         "mode",
         "names_shown",
+        "near_note",
         "number",
         "people",
         "position",
@@ -121,7 +122,10 @@ class Ctx:
         self.label = "page"
         self.locator: str | None = None
         self.number = 0
+        # The cite's position: "first", "subsequent", "ibid" or "ibid-with-locator",
+        # and whether the item was cited in a recent note ("near-note").
         self.position = "first" if mode == "cite" else ""
+        self.near_note = False
         self.quote_depth = 0
         # Mark the first names rendered: a repeated author is replaced in a reading list
         # and left out of a collapsed citation.
@@ -907,8 +911,20 @@ def _locator_matches(wanted: str, ctx: Ctx) -> bool:
     return bool(ctx.locator) and _locator_is(ctx.label, wanted)
 
 
+_POSITIONS: Final = {
+    "first": frozenset({"first"}),
+    "subsequent": frozenset({"subsequent", "ibid", "ibid-with-locator"}),
+    "ibid": frozenset({"ibid", "ibid-with-locator"}),
+    "ibid-with-locator": frozenset({"ibid-with-locator"}),
+}
+
+
 def _position_is(wanted: str, ctx: Ctx) -> bool:
-    return ctx.mode == "cite" and ctx.position == wanted
+    if ctx.mode != "cite":
+        return False
+    if wanted == "near-note":
+        return ctx.near_note
+    return ctx.position in _POSITIONS.get(wanted, ())
 
 
 _CONDITIONS: Final[dict[str, Callable[[str, Ctx], bool]]] = {

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
+import json
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Final
 from xml.etree import ElementTree as ET
@@ -79,6 +81,11 @@ class Locale:
                     value = child.get("limit-day-ordinals-to-day-1")
                     self.limit_day_ordinals = value == "true"
             elif tag == "terms":
+                if any(t.get("name", "").startswith("ordinal") for t in child):
+                    # A locale's ordinals replace the whole set of a more general one.
+                    for key in [k for k in self.terms if k[0].startswith("ordinal")]:
+                        del self.terms[key]
+                    self.ordinal_match.clear()
                 for term in child:
                     self._add_term(term)
             elif tag == "date":
@@ -111,24 +118,57 @@ def _text(element: ET.Element | None) -> str:
     return "" if element is None else (element.text or "")
 
 
-def _locale_dir() -> Path:
-    spec = importlib.util.find_spec("citeproc")
-    if spec is None or spec.origin is None:  # pragma: no cover - a declared dependency
-        raise RuntimeError("citeproc-py, which provides the CSL locale files, is not installed")
-    return Path(spec.origin).parent / "data" / "locales"
+LOCALE_DIR: Final = Path(__file__).resolve().parent / "locales"
+
+
+@lru_cache(maxsize=64)
+def _locale_file(lang: str) -> ET.Element | None:
+    path = LOCALE_DIR / f"locales-{lang}.xml"
+    return ET.parse(path).getroot() if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def _primary_dialects() -> dict[str, str]:
+    data = json.loads((LOCALE_DIR / "locales.json").read_text(encoding="utf-8"))
+    return dict(data["primary-dialects"])
+
+
+def _tag(lang: str) -> str:
+    return re.split(r"-x-", lang.strip(), maxsplit=1)[0].replace("_", "-") or "en-US"
+
+
+def locale_chain(lang: str) -> list[str]:
+    """The locale files a language reads, most general first, as CSL falls back.
+
+    A dialect falls back to its language's primary dialect, and everything to American
+    English; private-use tags ("-x-...") are ignored.
+
+    >>> locale_chain("de-AT"), locale_chain("fr"), locale_chain("en-US-x-sort-de")
+    (['en-US', 'de-DE', 'de-AT'], ['en-US', 'fr-FR'], ['en-US'])
+    """
+    tag = _tag(lang)
+    language = tag.split("-")[0].lower()
+    chain = ["en-US", _primary_dialects().get(language, language), tag]
+    return [name for name in dict.fromkeys(chain) if _locale_file(name) is not None]
 
 
 def load_locale(style_root: ET.Element, *, lang: str = "en-US") -> Locale:
-    """The locale for a style: the standard locale file, then the style's own overrides."""
+    """The locale for a style: the standard locale files, then the style's own overrides.
+
+    Terms missing from a language's file come from its primary dialect, then from
+    American English; the style's ``<locale>`` elements come last, generic ones first.
+    """
     locale = Locale()
-    path = _locale_dir() / f"locales-{lang}.xml"
-    if not path.is_file():
-        raise ValueError(f"no CSL locale for {lang!r}")
-    locale.merge(ET.parse(path).getroot())
-    base = lang.split("-")[0]
+    chain = locale_chain(lang)
+    for name in chain:
+        root = _locale_file(name)
+        if root is not None:
+            locale.merge(root)
+    tag = _tag(lang)
+    base = tag.split("-")[0]
     overrides = [el for el in style_root if el.tag == NS + "locale"]
     # Generic overrides first, then language-wide, then exact: the most specific wins.
-    for wanted in (None, base, lang):
+    for wanted in (None, base, tag):
         for element in overrides:
             if element.get(_XML_LANG) == wanted:
                 locale.merge(element)

@@ -33,6 +33,7 @@ from argmap.citations.csl_engine._output import (
     SAME_AUTHOR,
     Token,
     finish,
+    parse_markup,
     plain,
 )
 
@@ -326,6 +327,21 @@ _PUNCTUATION_ORDER: Final = "_-–—,;:!?.’'\"“”«»()[]{}@*/\\&#%`^+<=>|
 # ---------------------------------------------------------------- processing
 
 
+@dataclass(frozen=True)
+class Cite:
+    """One cite of a cluster: the item (by position), where in it, affixes and position."""
+
+    index: int
+    locator: str | None = None
+    label: str = "page"
+    prefix: str = ""
+    suffix: str = ""
+    suppress_author: bool = False
+    author_only: bool = False
+    position: str = "first"
+    near_note: bool = False
+
+
 @dataclass
 class Entry:
     """One rendered bibliography entry."""
@@ -531,33 +547,51 @@ class Processor:
         label: str = "page",
         locators: Mapping[int, tuple[str | None, str]] | None = None,
     ) -> list[Token]:
-        """One citation of the items at these positions.
+        """One citation of the items at these positions, each cited for the first time.
 
         ``locator`` and ``label`` apply to every item; ``locators`` gives an item (by
         position) its own locator and label instead.
         """
+        cites = []
+        for index in indices:
+            loc, lab = (locators or {}).get(index, (locator, label))
+            cites.append(Cite(index, locator=loc, label=lab))
+        return self.cluster(cites)
+
+    def cluster(self, cites: Sequence[Cite]) -> list[Token]:
+        """One citation cluster: its cites sorted as the style says, rendered, delimited."""
         context = self.style.citation
-        chosen = list(indices)
+        chosen = list(cites)
         if context.sort:
-            rank = self._cluster_rank(chosen)
-            chosen.sort(key=rank.__getitem__)
+            rank = self._cluster_rank([c.index for c in chosen])
+            chosen.sort(key=lambda c: rank[c.index])
         collapse = context.options.get("collapse", "").startswith("year")
         group_delimiter = context.options.get("cite-group-delimiter", ", ")
         parts: list[Token] = []
         previous_author: str | None = None
         previous_locator: str | None = None
-        for index in chosen:
+        for cite in chosen:
+            index = cite.index
             ctx = Ctx(self.items[index], "cite")
             ctx.number = self.numbers[index]
             ctx.year_suffix = self.suffix[index]
             ctx.disambiguate = self.disambiguate[index]
             ctx.names_shown = self.names_shown[index]
             ctx.hints = self.hints[index]
-            ctx.locator, ctx.label = (locators or {}).get(index, (locator, label))
+            ctx.locator, ctx.label = cite.locator, cite.label
+            ctx.position, ctx.near_note = cite.position, cite.near_note
             got = context.layout(ctx)
+            if cite.author_only:
+                author_tokens = _author_tokens(got)
+                got = author_tokens if author_tokens is not None else []
+            elif cite.suppress_author:
+                got = _split_author(got)[1]
             if not got:
                 continue
             author, rest = _split_author(got)
+            if cite.prefix or cite.suffix:
+                got = [*parse_markup(cite.prefix), *got, *parse_markup(cite.suffix)]
+                author = None
             if collapse and parts and author is not None and author == previous_author:
                 # "(Shagina, 2018a, 2018b)": the same author is written once; after a
                 # locator the citation's own delimiter keeps "p. 4; 2018b" readable.
@@ -665,6 +699,16 @@ def _global_name_hints(
             else:
                 hints[name_key(name)] = "initials" + suffix
     return hints
+
+
+def _author_tokens(tokens: list[Token]) -> list[Token] | None:
+    """The author part of a rendered citation, with its markup; None without one."""
+    try:
+        start = tokens.index(("+", SAME_AUTHOR))
+        end = tokens.index(("-", SAME_AUTHOR), start)
+    except ValueError:
+        return None
+    return tokens[start : end + 1]
 
 
 def _split_author(tokens: list[Token]) -> tuple[str | None, list[Token]]:
