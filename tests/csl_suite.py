@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.citations import CitationProcessor
-from argmap.citations.csl_engine._output import LEFT_MARGIN, RIGHT_INLINE, Token, flip_flop
+from argmap.citations.csl_engine._output import LEFT_MARGIN, NODECOR, RIGHT_INLINE, Token
 
 ROOT = Path(__file__).resolve().parent.parent
 SUITE = ROOT.parent / "shared" / "corpora" / "csl-test-suite"
@@ -79,7 +79,9 @@ def run_fixture(fixture: Fixture) -> str:
         clusters = [c[0]["citationItems"] for c in fixture.citations]
     elif fixture.citation_items is not None:
         clusters = fixture.citation_items
-    items = _in_citation_order(fixture.items, clusters)
+    # The suite's runner names items without an id by their place.
+    given = [dict(item, id=item.get("id", f"ITEM-{n}")) for n, item in enumerate(fixture.items, 1)]
+    items = _in_citation_order(given, clusters)
     processor = CitationProcessor(fixture.csl, items)
     if fixture.mode == "bibliography":
         if clusters:
@@ -93,7 +95,7 @@ def run_fixture(fixture: Fixture) -> str:
     if fixture.citations is not None:
         return _document(processor, fixture.citations)
     if not clusters:
-        clusters = [[{"id": item["id"]} for item in fixture.items]]
+        clusters = [[{"id": item["id"]} for item in given]]
     return "\n".join(serialise(tokens) for tokens in processor.cite_tokens(clusters))
 
 
@@ -133,45 +135,66 @@ def _document(processor: CitationProcessor, citations: list[Any]) -> str:
     return "\n".join(lines)
 
 
-_OPEN = {
-    "i": "<i>",
-    "b": "<b>",
-    "sc": '<span style="font-variant:small-caps;">',
-    "sup": "<sup>",
-    "sub": "<sub>",
-    "u": '<span style="text-decoration:underline;">',
-    LEFT_MARGIN: '<div class="csl-left-margin">',
-    RIGHT_INLINE: '<div class="csl-right-inline">',
+_TAGS = {
+    "i": ("<i>", "</i>"),
+    "b": ("<b>", "</b>"),
+    "sc": ('<span style="font-variant:small-caps;">', "</span>"),
+    "sup": ("<sup>", "</sup>"),
+    "sub": ("<sub>", "</sub>"),
+    "u": ('<span style="text-decoration:underline;">', "</span>"),
+    LEFT_MARGIN: ('<div class="csl-left-margin">', "</div>"),
+    RIGHT_INLINE: ('<div class="csl-right-inline">', "</div>"),
+    "block": ('<div class="csl-block">', "</div>"),
+    "indent": ('<div class="csl-indent">', "</div>"),
 }
-_CLOSE = {
-    "i": "</i>",
-    "b": "</b>",
-    "sc": "</span>",
-    "sup": "</sup>",
-    "sub": "</sub>",
-    "u": "</span>",
-    LEFT_MARGIN: "</div>",
-    RIGHT_INLINE: "</div>",
+#: What a nested mark of the same kind prints: the formatting turned off (flip-flop).
+_NORMAL = {
+    "i": '<span style="font-style:normal;">',
+    "b": '<span style="font-weight:normal;">',
+    "sc": '<span style="font-variant:normal;">',
 }
 
 
 def serialise(tokens: Sequence[Token]) -> str:
-    """Tokens as the suite's HTML: ``<i>``, ``<b>``, small-caps spans, escaped text."""
+    """Tokens as the suite's HTML: ``<i>``, ``<b>``, small-caps spans, escaped text.
+
+    Formatting nested in the same formatting turns it off, as citeproc-js prints it.
+    """
     parts: list[str] = []
-    for tok in flip_flop(tokens):
+    active: dict[str, int] = {}
+    closing: list[str] = []
+    for tok in tokens:
         if isinstance(tok, str):
             parts.append(html.escape(tok, quote=False))
-        elif tok[1].startswith("a:"):
             continue
+        sign, kind = tok
+        if kind.startswith("a:") or kind == "nc":
+            continue
+        if sign == "+":
+            if kind == NODECOR:
+                on = [k for k in _NORMAL if active.get(k, 0) % 2]
+                style = "".join(_NORMAL[k].split('"')[1] for k in on)
+                parts.append(f'<span style="{style}">' if on else "")
+                closing.append("</span>" if on else "")
+            elif kind in _NORMAL and active.get(kind, 0) % 2:
+                parts.append(_NORMAL[kind])
+                closing.append("</span>")
+            else:
+                opening, close = _TAGS.get(kind, ("", ""))
+                parts.append(opening)
+                closing.append(close)
+            active[kind] = active.get(kind, 0) + 1
         else:
-            parts.append((_OPEN if tok[0] == "+" else _CLOSE).get(tok[1], ""))
+            active[kind] = active.get(kind, 0) - 1
+            parts.append(closing.pop() if closing else "")
     return re.sub(r"  +", " ", "".join(parts)).strip()
 
 
 def normalise(text: str) -> str:
-    """Output compared without the line breaks and indentation between entries."""
-    text = html.unescape(text.replace("&#38;", "&amp;"))
-    return "\n".join(line.strip() for line in text.strip().splitlines() if line.strip())
+    """Output compared without the line breaks and indentation between HTML elements."""
+    text = html.unescape(text.replace("&#38;", "&amp;")).strip()
+    text = re.sub(r">\n\s*<", "><", text)
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def outcome(path: Path) -> tuple[bool, str, str]:

@@ -23,6 +23,7 @@ from argmap.citations.csl_engine._output import (
     LEFT_MARGIN,
     RIGHT_INLINE,
     SAME_AUTHOR,
+    TERM,
     Token,
     change_case,
     parse_markup,
@@ -384,7 +385,8 @@ class Compiler:
             value = self.locale.term(
                 a["term"], form=a.get("form", "long"), plural=a.get("plural") == "true"
             )
-            tokens: list[Token] = [value] if value else []
+            # Marked, so that a citation opening with a term ("ibid.") can capitalise it.
+            tokens: list[Token] = [("+", TERM), value, ("-", TERM)] if value else []
             inner = lambda ctx: list(tokens)  # noqa: E731
         else:
             value_tokens = parse_markup(a.get("value", ""))

@@ -26,6 +26,8 @@ Token = str | Mark
 ITALIC: Final = "i"
 BOLD: Final = "b"
 NOCASE: Final = "nc"
+TERM: Final = "term"
+NODECOR: Final = "nd"
 SAME_AUTHOR: Final = "sas"
 LEFT_MARGIN: Final = "lm"
 RIGHT_INLINE: Final = "ri"
@@ -248,7 +250,8 @@ def change_case(tokens: Sequence[Token], case: str) -> list[Token]:
 # ---------------------------------------------------------------- inline markup in data
 
 _MARKUP = re.compile(
-    r'<(/?)(i|b|sup|sub|span)(?:\s+(?:class="(nocase)"|style="font-variant:\s*small-caps;?"))?>'
+    r'<(/?)(i|b|sup|sub|sc|span)(?:\s+(?:class="(nocase|nodecor)"'
+    r'|style="font-variant:\s*small-caps;?"))?>'
 )
 _MARK_OF = {"i": ITALIC, "b": BOLD, "sup": "sup", "sub": "sub"}
 
@@ -273,7 +276,7 @@ def parse_markup(text: str) -> list[Token]:
             if stack:
                 out.append(("-", stack.pop()))
             continue
-        kind = _MARK_OF.get(tag) or (NOCASE if nocase else "sc")
+        kind = _MARK_OF.get(tag) or {"nocase": NOCASE, "nodecor": NODECOR}.get(nocase, "sc")
         stack.append(kind)
         out.append(("+", kind))
     if pos < len(text):

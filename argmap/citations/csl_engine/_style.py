@@ -1,7 +1,7 @@
 """A compiled CSL style and the processor that sorts, disambiguates and renders items."""
 
 # Typographic dashes and quotes are what this module produces and matches.
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF002
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from argmap.citations.csl_engine._output import (
     LEFT_MARGIN,
     RIGHT_INLINE,
     SAME_AUTHOR,
+    TERM,
     Token,
     finish,
     parse_markup,
@@ -530,7 +531,11 @@ class Processor:
             ctx.hints = self.hints[index]
             body = context.layout(ctx)
             if body:
-                tokens = context.wrap([context.prefix, *body, context.suffix])
+                if body[-1] == ("-", RIGHT_INLINE):
+                    # The layout's affixes belong inside an aligned entry's second field.
+                    tokens = context.wrap([context.prefix, *body[:-1], context.suffix, body[-1]])
+                else:
+                    tokens = context.wrap([context.prefix, *body, context.suffix])
                 out.append(Entry(self.ids[index], tokens))
         substitute = context.options.get("subsequent-author-substitute")
         if substitute is not None:
@@ -559,54 +564,75 @@ class Processor:
         return self.cluster(cites)
 
     def cluster(self, cites: Sequence[Cite]) -> list[Token]:
-        """One citation cluster: its cites sorted as the style says, rendered, delimited."""
+        """One citation cluster: its cites sorted as the style says, rendered, delimited.
+
+        With ``collapse``, citation numbers in a run of three or more become a range
+        ("[1]–[4]"), and cites of one author are written once ("Smith 2000a, 2001"),
+        their year suffixes alone when the years match ("2000a, b" or "2000a–c").
+        """
         context = self.style.citation
+        options = context.options
         chosen = list(cites)
         if context.sort:
             rank = self._cluster_rank([c.index for c in chosen])
             chosen.sort(key=lambda c: rank[c.index])
-        collapse = context.options.get("collapse", "").startswith("year")
-        group_delimiter = context.options.get("cite-group-delimiter", ", ")
-        parts: list[Token] = []
-        previous_author: str | None = None
-        previous_locator: str | None = None
-        for cite in chosen:
-            index = cite.index
+        collapse = options.get("collapse", "")
+        rendered = [r for r in (self._render_cite(c, collapse) for c in chosen) if r.tokens]
+        if not rendered:
+            return []
+        delimiter = context.delimiter
+        if collapse == "citation-number":
+            parts = _collapse_numbers(rendered, delimiter)
+        elif collapse.startswith("year"):
+            parts = _collapse_years(rendered, options, delimiter, collapse)
+        else:
+            parts = []
+            for r in rendered:
+                if parts and delimiter and not r.punctuated:
+                    parts.append(delimiter)
+                parts.extend(r.tokens)
+        tokens = context.wrap([context.prefix, *parts, context.suffix])
+        return finish(tokens, punctuation_in_quote=self.style.locale.punctuation_in_quote)
+
+    def _render_cite(self, cite: Cite, collapse: str) -> _Rendered:
+        index = cite.index
+        context = self.style.citation
+
+        def run(year_suffix: str) -> list[Token]:
             ctx = Ctx(self.items[index], "cite")
             ctx.number = self.numbers[index]
-            ctx.year_suffix = self.suffix[index]
+            ctx.year_suffix = year_suffix
             ctx.disambiguate = self.disambiguate[index]
             ctx.names_shown = self.names_shown[index]
             ctx.hints = self.hints[index]
             ctx.locator, ctx.label = cite.locator, cite.label
             ctx.position, ctx.near_note = cite.position, cite.near_note
-            got = context.layout(ctx)
-            if cite.author_only:
-                author_tokens = _author_tokens(got)
-                got = author_tokens if author_tokens is not None else []
-            elif cite.suppress_author:
-                got = _split_author(got)[1]
-            if not got:
-                continue
-            author, rest = _split_author(got)
-            if cite.prefix or cite.suffix:
-                got = [*parse_markup(cite.prefix), *got, *parse_markup(cite.suffix)]
-                author = None
-            if collapse and parts and author is not None and author == previous_author:
-                # "(Shagina, 2018a, 2018b)": the same author is written once; after a
-                # locator the citation's own delimiter keeps "p. 4; 2018b" readable.
-                parts.append(context.delimiter if previous_locator else group_delimiter)
-                parts.extend(rest)
-                previous_locator = ctx.locator
-                continue
-            previous_author, previous_locator = author, ctx.locator
-            if parts and context.delimiter:
-                parts.append(context.delimiter)
-            parts.extend(got)
-        if not parts:
-            return []
-        tokens = context.wrap([context.prefix, *parts, context.suffix])
-        return finish(tokens, punctuation_in_quote=self.style.locale.punctuation_in_quote)
+            return context.layout(ctx)
+
+        got = run(self.suffix[index])
+        if cite.author_only:
+            got = _author_tokens(got) or []
+        elif cite.suppress_author:
+            got = _split_author(got)[1]
+        author, rest = _split_author(got)
+        bare = ""
+        if collapse.startswith("year-suffix") and self.suffix[index] and not cite.locator:
+            bare = plain(_split_author(run(""))[1])
+        affixed = bool(cite.prefix or cite.suffix)
+        if not cite.prefix or _starts_sentence(cite.prefix):
+            got = _capitalise_term(got)
+        if affixed:
+            got = [*parse_markup(cite.prefix), *got, *parse_markup(cite.suffix)]
+        return _Rendered(
+            tokens=got,
+            author=None if affixed or cite.suppress_author else author,
+            rest=rest,
+            number=self.numbers[index] if not (affixed or cite.locator) else None,
+            year_suffix=self.suffix[index],
+            bare=bare,
+            locator=cite.locator,
+            punctuated=cite.prefix[:1] in (",", ".", ";", ":"),
+        )
 
     def _cluster_rank(self, indices: list[int]) -> dict[int, tuple[Any, ...]]:
         keys: dict[int, list[tuple[Any, ...]]] = {i: [] for i in indices}
@@ -619,6 +645,128 @@ class Processor:
                 folded = collation_key(value)
                 keys[index].append((not value, _Desc(folded) if key.descending else folded))
         return {i: tuple(k) for i, k in keys.items()}
+
+
+@dataclass
+class _Rendered:
+    """A rendered cite and what collapsing needs to know of it."""
+
+    tokens: list[Token]
+    author: str | None  # the author text, when the cite can share it
+    rest: list[Token]  # the cite without its author
+    number: int | None  # the citation number, when the cite can be part of a range
+    year_suffix: str
+    bare: str  # the cite without author and year suffix, to compare years
+    locator: str | None
+    punctuated: bool = False  # the prefix opens with punctuation: no delimiter before
+
+
+def _starts_sentence(prefix: str) -> bool:
+    """Whether a cite's prefix ends a sentence of more than one word ("As said. ")."""
+    text = prefix.rstrip()
+    return text.endswith((".", "!", "?")) and len(text.split()) > 1
+
+
+def _capitalise_term(tokens: list[Token]) -> list[Token]:
+    """A cite that opens with a term ("ibid.") opens a sentence: "Ibid."."""
+    in_term = False
+    for i, tok in enumerate(tokens):
+        if not isinstance(tok, str):
+            if tok[1] == TERM:
+                in_term = tok[0] == "+"
+            continue
+        m = re.search(r"\w", tok)
+        if m is None:
+            continue
+        if not in_term or not tok[m.start()].islower():
+            return tokens
+        out = list(tokens)
+        out[i] = tok[: m.start()] + tok[m.start()].upper() + tok[m.start() + 1 :]
+        return out
+    return tokens
+
+
+def _collapse_numbers(rendered: list[_Rendered], delimiter: str) -> list[Token]:
+    """Runs of three or more consecutive citation numbers as ranges."""
+    parts: list[Token] = []
+    i = 0
+    while i < len(rendered):
+        j = i
+        while (
+            j + 1 < len(rendered)
+            and rendered[j].number is not None
+            and rendered[j + 1].number == rendered[j].number + 1  # type: ignore[operator]
+        ):
+            j += 1
+        if parts and delimiter:
+            parts.append(delimiter)
+        if j - i >= 2:
+            parts.extend([*rendered[i].tokens, "–", *rendered[j].tokens])
+        else:
+            j = i
+            parts.extend(rendered[i].tokens)
+        i = j + 1
+    return parts
+
+
+def _collapse_years(
+    rendered: list[_Rendered], options: Mapping[str, str], delimiter: str, collapse: str
+) -> list[Token]:
+    """Cites of one author written once, and their years or year suffixes after it."""
+    group_delimiter = options.get("cite-group-delimiter", ", ")
+    after_collapse = options.get("after-collapse-delimiter", delimiter)
+    suffix_delimiter = options.get("year-suffix-delimiter", delimiter)
+    groups: dict[str, list[_Rendered]] = {}
+    order: list[list[_Rendered]] = []
+    for r in rendered:
+        if r.author is None:
+            order.append([r])
+            continue
+        group = groups.get(r.author)
+        if group is None:
+            group = groups[r.author] = []
+            order.append(group)
+        group.append(r)
+    parts: list[Token] = []
+    previous_collapsed = False
+    for group in order:
+        if parts:
+            parts.append(after_collapse if previous_collapsed else delimiter)
+        parts.extend(group[0].tokens)
+        previous_collapsed = len(group) > 1
+        k = 1
+        while k < len(group):
+            r, last = group[k], group[k - 1]
+            if r.bare and r.bare == last.bare and not last.locator:
+                # The same year again: only the suffixes, ranged when asked to.
+                run_end = k
+                while (
+                    run_end + 1 < len(group)
+                    and group[run_end + 1].bare == r.bare
+                    and _next_suffix(group[run_end].year_suffix) == group[run_end + 1].year_suffix
+                    and not group[run_end].locator
+                ):
+                    run_end += 1
+                starts_range = _next_suffix(last.year_suffix) == r.year_suffix
+                if collapse == "year-suffix-ranged" and starts_range and run_end - k >= 1:
+                    parts.extend(["–", group[run_end].year_suffix])
+                    k = run_end + 1
+                    continue
+                parts.extend([suffix_delimiter, r.year_suffix])
+            else:
+                parts.append(after_collapse if last.locator else group_delimiter)
+                parts.extend(r.rest)
+            k += 1
+    return parts
+
+
+def _next_suffix(suffix: str) -> str:
+    if not suffix:
+        return ""
+    n = 0
+    for char in suffix:
+        n = n * len(_SUFFIXES) + _SUFFIXES.index(char) + 1
+    return _suffix(n)
 
 
 class _Desc:
