@@ -21,6 +21,7 @@ from argmap.citations.csl_engine._locale import NS, DatePart, Locale
 from argmap.citations.csl_engine._names import NameOptions, name_key, render_name
 from argmap.citations.csl_engine._output import (
     LEFT_MARGIN,
+    QUOTE,
     RIGHT_INLINE,
     SAME_AUTHOR,
     TERM,
@@ -363,10 +364,7 @@ class Compiler:
     def _quote(self, tokens: list[Token], ctx: Ctx) -> list[Token]:
         if ctx.mode == "sort":
             return tokens  # quotation marks do not sort
-        inner = ctx.quote_depth > 0
-        open_ = self.locale.term("open-inner-quote" if inner else "open-quote")
-        close = self.locale.term("close-inner-quote" if inner else "close-quote")
-        return [open_, *tokens, close]
+        return [("+", QUOTE), *tokens, ("-", QUOTE)]
 
     # ------------------------------------------------------------ rendering elements
 

@@ -26,6 +26,7 @@ Token = str | Mark
 ITALIC: Final = "i"
 BOLD: Final = "b"
 NOCASE: Final = "nc"
+QUOTE: Final = "q"
 TERM: Final = "term"
 NODECOR: Final = "nd"
 SAME_AUTHOR: Final = "sas"
@@ -100,8 +101,39 @@ def join_text(
     return left, right
 
 
-def finish(tokens: Iterable[Token], *, punctuation_in_quote: bool) -> list[Token]:
-    """Merge adjacent text runs and resolve punctuation at every join, across markup."""
+#: The quotation marks of a locale: open, close, open inner, close inner.
+Quotes = tuple[str, str, str, str]
+ENGLISH_QUOTES: Final[Quotes] = ("“", "”", "‘", "’")
+
+
+def resolve_quotes(tokens: Iterable[Token], quotes: Quotes = ENGLISH_QUOTES) -> list[Token]:
+    """Quotation marks for the quote marks, inner ones alternating with outer ones.
+
+    >>> resolve_quotes([("+", "q"), "My ", ("+", "q"), "Amazing", ("-", "q"), " Title", ("-", "q")])
+    ['“', 'My ', '‘', 'Amazing', '’', ' Title', '”']
+    """
+    out: list[Token] = []
+    depth = 0
+    for tok in tokens:
+        if isinstance(tok, str) or tok[1] != QUOTE:
+            out.append(tok)
+        elif tok[0] == "+":
+            out.append(quotes[0] if depth % 2 == 0 else quotes[2])
+            depth += 1
+        else:
+            depth -= 1
+            out.append(quotes[1] if depth % 2 == 0 else quotes[3])
+    return out
+
+
+def finish(
+    tokens: Iterable[Token], *, punctuation_in_quote: bool, quotes: Quotes = ENGLISH_QUOTES
+) -> list[Token]:
+    """Merge adjacent text runs and resolve punctuation at every join, across markup.
+
+    Quote marks become the locale's quotation marks first.
+    """
+    tokens = resolve_quotes(tokens, quotes)
     out: list[Token] = []
     last_text = -1  # index in out of the last text run; markup between is transparent
     before = ""  # the text run before that one
@@ -263,7 +295,7 @@ def parse_markup(text: str) -> list[Token]:
     ['The ', ('+', 'i'), 'Titanic', ('-', 'i'), ' and ', ('+', 'nc'), 'iPhone', ('-', 'nc')]
     """
     if "<" not in text:
-        return [text]
+        return _parse_quotes([text]) if _QUOTE_CHARS.search(text) else [text]
     out: list[Token] = []
     stack: list[str] = []
     pos = 0
@@ -282,6 +314,62 @@ def parse_markup(text: str) -> list[Token]:
     if pos < len(text):
         out.append(text[pos:])
     out.extend(("-", kind) for kind in reversed(stack))
+    return _parse_quotes(out) if _QUOTE_CHARS.search(text) else out
+
+
+_QUOTE_CHARS: Final = re.compile("[\"'“‘]")
+_OPENS_AFTER: Final = frozenset(" \t\n([{-–—/\u00a0")
+
+
+def _parse_quotes(tokens: list[Token]) -> list[Token]:
+    """Quoted passages of text as quote marks, other apostrophes as typographic ones.
+
+    Straight and typographic quotation marks that pair up become ``("+", "q")`` and
+    ``("-", "q")``, so that they print in the locale's marks and nested quotes alternate;
+    an opening mark that is never closed stays as written.
+
+    >>> _parse_quotes(["He said “it’s ‘fine’” today"])
+    ['He said ', ('+', 'q'), 'it’s ', ('+', 'q'), 'fine', ('-', 'q'), ('-', 'q'), ' today']
+    """
+    out: list[Token] = []
+    stack: list[tuple[str, int]] = []  # (the mark as written, where it opened in out)
+    previous = " "
+    texts = [t for t in tokens if isinstance(t, str)]
+    flat = "".join(texts)
+    position = 0  # in flat, to look at the next character across markup
+    for tok in tokens:
+        if not isinstance(tok, str):
+            out.append(tok)
+            continue
+        run: list[str] = []
+        for char in tok:
+            position += 1
+            after = flat[position] if position < len(flat) else " "
+            if char in "\"'“‘”’":
+                opening = previous in _OPENS_AFTER and not after.isspace()
+                closing = not previous.isspace() and (not after.isalnum())
+                wanted = {'"': '"“', "”": '"“', "'": "'‘", "’": "'‘"}.get(char, "")
+                if closing and stack and stack[-1][0] in wanted:
+                    if run:
+                        out.append("".join(run))
+                        run = []
+                    stack.pop()
+                    out.append(("-", QUOTE))
+                elif opening and char in "\"'“‘":
+                    if run:
+                        out.append("".join(run))
+                        run = []
+                    stack.append((char, len(out)))
+                    out.append(("+", QUOTE))
+                else:
+                    run.append("’" if char == "'" else char)
+            else:
+                run.append(char)
+            previous = char
+        if run:
+            out.append("".join(run))
+    for written, index in stack:  # never closed: the mark as written
+        out[index] = "’" if written == "'" else written
     return out
 
 

@@ -223,8 +223,6 @@ def prepare(item: Mapping[str, Any]) -> dict[str, Any]:
                 for p in value
                 if isinstance(p, dict) and p
             ]
-        elif isinstance(value, str) and key not in _VERBATIM:
-            out[key] = _typographic(value)
         elif isinstance(value, int | float) and not isinstance(value, bool):
             out[key] = str(int(value)) if float(value).is_integer() else str(value)
         else:
@@ -369,6 +367,13 @@ class Processor:
         self.names_shown = [0] * len(self.items)
         self.hints: list[Mapping[tuple[str, ...], str]] = [{}] * len(self.items)
         self.order = self._sorted_order()
+        term = style.locale.term
+        self.quotes = (
+            term("open-quote") or "“",
+            term("close-quote") or "”",
+            term("open-inner-quote") or "‘",
+            term("close-inner-quote") or "’",
+        )
         bibliography = self.style.bibliography
         if (
             bibliography is not None
@@ -541,7 +546,7 @@ class Processor:
         if substitute is not None:
             _substitute_authors(out, substitute)
         for entry in out:
-            entry.tokens = finish(entry.tokens, punctuation_in_quote=quote)
+            entry.tokens = finish(entry.tokens, punctuation_in_quote=quote, quotes=self.quotes)
         return out
 
     def citation(
@@ -592,7 +597,11 @@ class Processor:
                     parts.append(delimiter)
                 parts.extend(r.tokens)
         tokens = context.wrap([context.prefix, *parts, context.suffix])
-        return finish(tokens, punctuation_in_quote=self.style.locale.punctuation_in_quote)
+        return finish(
+            tokens,
+            punctuation_in_quote=self.style.locale.punctuation_in_quote,
+            quotes=self.quotes,
+        )
 
     def _render_cite(self, cite: Cite, collapse: str) -> _Rendered:
         index = cite.index
