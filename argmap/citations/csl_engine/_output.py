@@ -7,7 +7,7 @@ serve the text, Markdown and HTML outputs.
 """
 
 # Typographic dashes and quotes are what this module produces and matches.
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF002
 
 from __future__ import annotations
 
