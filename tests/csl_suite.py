@@ -155,6 +155,22 @@ _NORMAL = {
 }
 
 
+#: Superscript letters and digits, which citeproc-js's HTML writes as ``<sup>``.
+_SUPERSCRIPTS = dict(
+    zip(
+        "ª²³¹ºʰʱʲʳʴʵʶʷʸˠˡˢˣᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁᵂᵃᵇᵈᵉᵍᵏᵐᵒᵖᵗᵘᵛᶜᶠᶻ⁰ⁱ⁴⁵⁶⁷⁸⁹ⁿ",
+        "a231ohɦjrɹɻʁwyɣlsxABDEGHIJKLMNOPRTUWabdegkmoptuvcfz0i456789n",  # noqa: RUF001
+        strict=True,
+    )
+)
+_SUPERSCRIPT = re.compile("[" + "".join(_SUPERSCRIPTS) + "]")
+
+
+def _text(text: str) -> str:
+    escaped = html.escape(text, quote=False)
+    return _SUPERSCRIPT.sub(lambda m: f"<sup>{_SUPERSCRIPTS[m.group(0)]}</sup>", escaped)
+
+
 def serialise(tokens: Sequence[Token]) -> str:
     """Tokens as the suite's HTML: ``<i>``, ``<b>``, small-caps spans, escaped text.
 
@@ -165,7 +181,7 @@ def serialise(tokens: Sequence[Token]) -> str:
     closing: list[str] = []
     for tok in tokens:
         if isinstance(tok, str):
-            parts.append(html.escape(tok, quote=False))
+            parts.append(_text(tok))
             continue
         sign, kind = tok
         if kind.startswith("a:") or kind == "nc":

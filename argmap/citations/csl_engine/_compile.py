@@ -162,11 +162,15 @@ def format_range(value: str, fmt: str | None) -> str:
         first, last = m.group(1), m.group(2)
         if not (first.isdigit() and last.isdigit()):
             return f"{first}–{last}"  # roman numerals, "S1-S5": only the dash changes
+        if fmt is None or fmt == "chicago-16":
+            # No format, or one pandoc 2.17 (the oracle) does not know: as written.
+            return f"{first}–{last}"
         if len(last) < len(first):
             last = first[: len(first) - len(last)] + last
-        if fmt in ("minimal", "minimal-two", "chicago", "chicago-15") and len(first) == len(last):
+        chicago = fmt in ("chicago", "chicago-15")
+        if (fmt in ("minimal", "minimal-two") or chicago) and len(first) == len(last):
             keep = 1 if fmt == "minimal" else 2
-            if fmt in ("chicago", "chicago-15"):
+            if chicago:
                 number = int(first)
                 if number < 100 or number % 100 == 0:
                     keep = len(last)
@@ -322,8 +326,8 @@ class Compiler:
         if prefix or suffix:
             steps.append(lambda t, c: [prefix, *t, suffix])
         display = a.get("display")
-        if display in ("left-margin", "right-inline"):
-            kind = LEFT_MARGIN if display == "left-margin" else RIGHT_INLINE
+        if display in ("left-margin", "right-inline", "block", "indent"):
+            kind = {"left-margin": LEFT_MARGIN, "right-inline": RIGHT_INLINE}.get(display, display)
             steps.append(lambda t, c: [("+", kind), *t, ("-", kind)])
         if not steps:
             return None

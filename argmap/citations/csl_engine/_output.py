@@ -384,6 +384,8 @@ _HTML_OPEN: Final = {
     "u": '<span style="text-decoration:underline;">',
     LEFT_MARGIN: '<div class="csl-left-margin">',
     RIGHT_INLINE: '<div class="csl-right-inline">',
+    "block": '<div class="csl-block">',
+    "indent": '<div class="csl-indent">',
 }
 _HTML_CLOSE: Final = {
     "i": "</em>",
@@ -394,6 +396,8 @@ _HTML_CLOSE: Final = {
     "u": "</span>",
     LEFT_MARGIN: " </div>",
     RIGHT_INLINE: "</div>",
+    "block": "</div>",
+    "indent": "</div>",
 }
 
 
