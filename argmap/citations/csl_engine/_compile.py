@@ -389,7 +389,16 @@ class Compiler:
             )
             # Marked, so that a citation opening with a term ("ibid.") can capitalise it.
             tokens: list[Token] = [("+", TERM), value, ("-", TERM)] if value else []
-            inner = lambda ctx: list(tokens)  # noqa: E731
+            if a["term"] == "no date" and not self.explicit_year_suffix:
+
+                def inner(ctx: Ctx) -> list[Token]:
+                    # An undated work's year suffix follows "n.d.": "n.d.-a".
+                    if ctx.year_suffix and tokens and ctx.mode != "sort":
+                        ctx.year_suffix, suffix = "", ctx.year_suffix
+                        return [*tokens, "-" + suffix]
+                    return list(tokens)
+            else:
+                inner = lambda ctx: list(tokens)  # noqa: E731
         else:
             value_tokens = parse_markup(a.get("value", ""))
             inner = lambda ctx: list(value_tokens)  # noqa: E731
@@ -670,7 +679,7 @@ class Compiler:
         else:
             parts = [DatePart(n, a) for n, a in overrides.items()]
             delimiter = element.get("delimiter", "")
-        part_renders = [(p.name, self._date_part(p)) for p in parts]
+        part_renders = [self._date_part(p) for p in parts]
         explicit = self.explicit_year_suffix
 
         def run(ctx: Ctx) -> list[Token]:
@@ -692,17 +701,16 @@ class Compiler:
             if attach and out:
                 ctx.year_suffix, suffix = "", ctx.year_suffix
                 out = _attach_suffix(out, suffix)
-            if ctx.mode == "cite" and out:
+            if ctx.mode == "cite" and out and name != "accessed":
                 return [("+", DATE_MARK), *out, ("-", DATE_MARK)]
             return out
 
         return self.wrap(element, run)
 
-    def _date_part(self, part: DatePart) -> Callable[[int, Ctx], list[Token]]:
+    def _date_part(self, part: DatePart) -> DateRender:
         a = part.attrs
         form = a.get("form", "long" if part.name != "day" else "numeric")
         locale = self.locale
-        el = ET.Element("date-part", a)
         name = part.name
 
         def raw(value: int) -> str:
@@ -710,6 +718,8 @@ class Compiler:
                 text = str(abs(value)) if form != "short" else f"{abs(value) % 100:02d}"
                 if value < 0:
                     return text + locale.term("bc")
+                if value < 1000:
+                    return text + locale.term("ad")
                 return text
             if name == "month":
                 if value > 12:
@@ -727,15 +737,27 @@ class Compiler:
                 return locale.ordinal(value)
             return str(value)
 
-        apply = self.formatter(el)
+        core_attrs = {k: v for k, v in a.items() if k not in ("prefix", "suffix")}
+        apply = self.formatter(ET.Element("date-part", core_attrs))
+        prefix, suffix = a.get("prefix", ""), a.get("suffix", "")
 
-        def run(value: int, ctx: Ctx) -> list[Token]:
+        def run(value: int, ctx: Ctx, with_prefix: bool, with_suffix: bool) -> list[Token]:
             text = raw(value)
             if not text:
                 return []
-            return apply([text], ctx) if apply is not None else [text]
+            out = apply([text], ctx) if apply is not None else [text]
+            return [prefix if with_prefix else "", *out, suffix if with_suffix else ""]
 
-        return run
+        return DateRender(name, run, a.get("range-delimiter", "–"))
+
+
+@dataclass(frozen=True)
+class DateRender:
+    """A compiled date part: its name, how it renders, and its range delimiter."""
+
+    name: str
+    run: Callable[[int, Ctx, bool, bool], list[Token]]
+    range_delimiter: str
 
 
 # ---------------------------------------------------------------- names rendering
@@ -981,30 +1003,52 @@ def _sortable(parts: Sequence[int], shown: list[str]) -> str:
     return f"{year + 10000:05d}{month:02d}{day:02d}"
 
 
+_DATE_INDEX: Final = {"year": 0, "month": 1, "day": 2}
+_RANGED: Final = {"year": ("year", "month", "day"), "month": ("month", "day"), "day": ("day",)}
+
+
+def _date_value(values: Sequence[int], name: str) -> int | None:
+    i = _DATE_INDEX.get(name, 0)
+    return values[i] if i < len(values) and values[i] else None
+
+
 def _render_date(
     starts: Sequence[int],
     ends: Sequence[int],
-    part_renders: list[tuple[str, Callable[[int, Ctx], list[Token]]]],
+    part_renders: list[DateRender],
     delimiter: str,
     season: Any,
     ctx: Ctx,
 ) -> list[Token]:
-    index = {"year": 0, "month": 1, "day": 2}
+    """A date or a date range: a range writes the parts both ends share once.
 
-    def render(values: Sequence[int], names: set[str] | None = None) -> list[Token]:
+    The largest part that differs decides: "10–23 August 2003", "3 August–23 October
+    2003", "1999–2001", joined by that part's ``range-delimiter``.
+    """
+
+    def render(
+        values: Sequence[int],
+        chosen: list[DateRender],
+        *,
+        first_prefix: bool = True,
+        last_suffix: bool = True,
+    ) -> list[Token]:
+        shown: list[tuple[DateRender | None, int]] = []
+        for part in chosen:
+            value = _date_value(values, part.name)
+            if value is None:
+                if part.name == "month" and season and len(values) == 1:
+                    shown.append((None, 0))  # a season CSL has no term for, as given
+                continue
+            if part.name == "day" and _date_value(values, "month") is None:
+                continue
+            shown.append((part, value))
         out: list[Token] = []
-        for name, part in part_renders:
-            if names is not None and name not in names:
-                continue
-            i = index.get(name, 0)
-            if i >= len(values) or not values[i]:
-                if name == "month" and season and len(values) == 1:
-                    # A season CSL has no term for ("Michaelmas") is printed as given.
-                    out.extend([delimiter, str(season)] if out and delimiter else [str(season)])
-                continue
-            if name == "day" and (len(values) < 2 or not values[1]):
-                continue
-            got = part(values[i], ctx)
+        for k, (part, value) in enumerate(shown):
+            if part is None:
+                got: list[Token] = [str(season)]
+            else:
+                got = part.run(value, ctx, k > 0 or first_prefix, k < len(shown) - 1 or last_suffix)
             if got:
                 if out and delimiter:
                     out.append(delimiter)
@@ -1012,11 +1056,45 @@ def _render_date(
         return out
 
     if not ends or list(ends) == list(starts):
-        return render(starts)
-    if ends[0] != starts[0] or len(ends) < 2:
-        return [*render(starts), "–", *render(ends)]
-    # Same year: the differing parts form the range, the year is written once.
-    return [*render(starts, {"month", "day"}), "–", *render(ends)]
+        return render(starts, part_renders)
+    names = [p.name for p in part_renders]
+    differ = next(
+        (
+            n
+            for n in ("year", "month", "day")
+            if n in names and _date_value(starts, n) != _date_value(ends, n)
+        ),
+        None,
+    )
+    if differ is None:
+        return render(starts, part_renders)
+    dash = next(p.range_delimiter for p in part_renders if p.name == differ)
+    ranged = [p for p in part_renders if p.name in _RANGED[differ]]
+
+    def both(chosen: list[DateRender]) -> list[Token]:
+        return [
+            *render(starts, chosen, last_suffix=False),
+            dash,
+            *render(ends, chosen, first_prefix=False),
+        ]
+
+    if differ == "year":
+        return both(part_renders)
+    out: list[Token] = []
+    done = False
+    for part in part_renders:
+        if part.name in _RANGED[differ]:
+            if done:
+                continue
+            done = True
+            segment = both(ranged)
+        else:
+            segment = render(starts, [part])
+        if segment:
+            if out and delimiter:
+                out.append(delimiter)
+            out.extend(segment)
+    return out
 
 
 def _attach_suffix(tokens: list[Token], suffix: str) -> list[Token]:
