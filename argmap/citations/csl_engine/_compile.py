@@ -1044,11 +1044,14 @@ def _render_date(
                 continue
             shown.append((part, value))
         out: list[Token] = []
-        for k, (part, value) in enumerate(shown):
-            if part is None:
+        for k, (shown_part, shown_value) in enumerate(shown):
+            if shown_part is None:
                 got: list[Token] = [str(season)]
             else:
-                got = part.run(value, ctx, k > 0 or first_prefix, k < len(shown) - 1 or last_suffix)
+                last = k == len(shown) - 1
+                got = shown_part.run(
+                    shown_value, ctx, k > 0 or first_prefix, not last or last_suffix
+                )
             if got:
                 if out and delimiter:
                     out.append(delimiter)
