@@ -18,7 +18,12 @@ from typing import Any, Final
 from xml.etree import ElementTree as ET
 
 from argmap.citations.csl_engine._locale import NS, DatePart, Locale
-from argmap.citations.csl_engine._names import NameOptions, name_key, render_name
+from argmap.citations.csl_engine._names import (
+    NameOptions,
+    name_key,
+    name_segments,
+    render_name,
+)
 from argmap.citations.csl_engine._output import (
     LEFT_MARGIN,
     QUOTE,
@@ -597,16 +602,33 @@ class Compiler:
                 finally:
                     self.substitute_spec = outer
 
+        merge = "editor" in variables and "translator" in variables
+
         def run(ctx: Ctx) -> list[Token]:
             ctx.calls += 1
             out: list[Token] = []
+            total = 0
             for var in variables:
                 if var in ctx.suppressed:
                     continue
                 people = ctx.item.get(var)
                 if not people:
                     continue
-                rendered = spec.render(ctx, var, people)
+                label_var = var
+                # One person both edits and translates: "(ed. & trans.)" once.
+                if (
+                    merge
+                    and var in ("editor", "translator")
+                    and ctx.item.get("editor") == ctx.item.get("translator")
+                ):
+                    if var == "translator":
+                        continue
+                    label_var = "editortranslator"
+                rendered = spec.render(ctx, label_var, people)
+                if spec.form == "count":
+                    total += int(plain(rendered) or 0)
+                    ctx.used.append(var)
+                    continue
                 if rendered:
                     if ctx.mode == "cite":
                         ctx.people.append(people)
@@ -614,6 +636,8 @@ class Compiler:
                         out.append(delimiter)
                     out.extend(rendered)
                     ctx.used.append(var)
+            if total:
+                out = [str(total)]
             if not out:
                 for sub in substitutes:
                     start = len(ctx.used)
@@ -812,6 +836,21 @@ class NamesSpec:
                 *[("-", m) for m in reversed(marks)],
             ]
         self.name_format = None if name_el is None else compiler.formatter(name_el)
+        # <name-part> formatting: the font and case of each piece, the affixes around all.
+        self.part_formats: dict[str, Callable[[list[Token], Ctx], list[Token]]] = {}
+        self.part_affixes: dict[str, Callable[[list[Token], Ctx], list[Token]]] = {}
+        for part in [] if name_el is None else name_el.findall(NS + "name-part"):
+            which = part.get("name", "")
+            core = {k: v for k, v in part.attrib.items() if k not in ("prefix", "suffix", "name")}
+            font = compiler.formatter(ET.Element("name-part", core))
+            if font is not None:
+                self.part_formats[which] = font
+            affixes = {k: v for k, v in part.attrib.items() if k in ("prefix", "suffix")}
+            around = compiler.formatter(ET.Element("name-part", affixes))
+            if around is not None:
+                self.part_affixes[which] = around
+        if self.part_affixes and not self.part_formats:
+            self.part_formats[""] = lambda t, c: t
         self.label_after = label_after
         self.label_form = None if label_el is None else label_el.get("form", "long")
         # The label is a term of the style's locale: its case is not the item's language.
@@ -821,8 +860,6 @@ class NamesSpec:
 
     def render(self, ctx: Ctx, var: str, people: Sequence[dict[str, Any]]) -> list[Token]:
         count = len(people)
-        if self.form == "count":
-            return [str(count)]
         etal_min, etal_first, etal_last = self.etal_min, self.etal_first, self.etal_last
         sort_mode = ctx.mode == "sort"
         if sort_mode and ctx.sort_names is not None:
@@ -831,48 +868,71 @@ class NamesSpec:
             etal_first = max(etal_first, ctx.names_shown)
         truncated = bool(etal_min) and count >= etal_min and 0 < etal_first < count
         shown = people[:etal_first] if truncated else people
+        if self.form == "count":
+            return [str(len(shown))]
         order = "all" if sort_mode else self.sort_order
-        texts: list[str] = []
+        texts: list[list[Token]] = []
         inverted: list[bool] = []
         hints = ctx.hints if not sort_mode else _NO_HINTS
         for index, person in enumerate(shown):
             inv = order == "all" or (order == "first" and index == 0)
             inverted.append(inv)
             hint = hints.get(name_key(person)) if hints else None
+            opts = self.options
             if hint and (index == 0 or not hint.endswith("-primary")):
                 if hint.startswith("given"):
-                    texts.append(render_name(person, self.with_given, inverted=inv))
+                    opts = self.with_given
                 elif self.form == "short":
-                    texts.append(render_name(person, self.with_initials, inverted=inv))
-                else:
-                    texts.append(render_name(person, self.options, inverted=inv))
-            else:
-                texts.append(render_name(person, self.options, inverted=inv))
+                    opts = self.with_initials
+            texts.append(self._name(person, opts, inv, ctx))
         delim = self.delimiter
         if truncated:
             if etal_last:
-                body = (
-                    delim.join(texts)
-                    + delim
-                    + "… "
-                    + render_name(people[-1], self.options, inverted=order == "all")
-                )
-                return self._finish(ctx, var, [body], count)
+                last = self._name(people[-1], self.options, order == "all", ctx)
+                return self._finish(ctx, var, [*_joined(texts, delim), delim, "… ", *last], count)
             # "Contextual" here means: after two or more names (CSL 1.0.1).
             use_delim = _precedes(self.precedes_etal, len(texts) + 1, inverted[-1])
-            tokens: list[Token] = [delim.join(texts)]
+            tokens = _joined(texts, delim)
             if self.etal and not sort_mode:
                 tokens.append(delim if use_delim else " ")
                 tokens.extend(self.etal)
             return self._finish(ctx, var, tokens, count)
         if len(texts) == 1:
-            return self._finish(ctx, var, [texts[0]], count)
+            return self._finish(ctx, var, texts[0], count)
         if self.and_ and not sort_mode:  # names sort as a list, without the "and"
             use_delim = _precedes(self.precedes_last, len(texts), inverted[-2])
-            head = delim.join(texts[:-1])
-            body = head + (delim if use_delim else " ") + self.and_ + " " + texts[-1]
-            return self._finish(ctx, var, [body], count)
-        return self._finish(ctx, var, [delim.join(texts)], count)
+            body = [
+                *_joined(texts[:-1], delim),
+                delim if use_delim else " ",
+                self.and_ + " ",
+                *texts[-1],
+            ]
+            return self._finish(ctx, var, body, count)
+        return self._finish(ctx, var, _joined(texts, delim), count)
+
+    def _name(
+        self, person: dict[str, Any], opts: NameOptions, inverted: bool, ctx: Ctx
+    ) -> list[Token]:
+        """One name; with <name-part> formatting, each part's pieces formatted."""
+        if not self.part_formats or ctx.mode == "sort":
+            return [render_name(person, opts, inverted=inverted)]
+        out: list[Token] = []
+        group: list[Token] = []
+        current = ""
+        for part, formatted, text in [
+            *name_segments(person, opts, inverted=inverted),
+            ("", False, ""),
+        ]:
+            if part != current:
+                if group:
+                    affix = self.part_affixes.get(current)
+                    out.extend(affix(group, ctx) if affix is not None else group)
+                group, current = [], part
+            if not text:
+                continue
+            apply = self.part_formats.get(part) if formatted else None
+            group.extend(apply([text], ctx) if apply is not None else [text])
+        return out
 
     def _finish(self, ctx: Ctx, var: str, tokens: list[Token], count: int) -> list[Token]:
         if self.name_format is not None:
@@ -885,6 +945,15 @@ class NamesSpec:
                     label = self.label_format(label, ctx)
                 tokens = [*tokens, *label] if self.label_after else [*label, *tokens]
         return tokens
+
+
+def _joined(names: list[list[Token]], delimiter: str) -> list[Token]:
+    out: list[Token] = []
+    for n, name in enumerate(names):
+        if n:
+            out.append(delimiter)
+        out.extend(name)
+    return out
 
 
 def _name_part_case(name_el: ET.Element | None, part: str) -> str:
