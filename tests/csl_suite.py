@@ -203,7 +203,7 @@ def serialise(tokens: Sequence[Token]) -> str:
         else:
             active[kind] = active.get(kind, 0) - 1
             parts.append(closing.pop() if closing else "")
-    return re.sub(r"  +", " ", "".join(parts)).strip()
+    return "".join(parts)
 
 
 def normalise(text: str) -> str:

@@ -189,6 +189,8 @@ def format_range(value: str, fmt: str | None) -> str:
             last = last[min(same, max(len(last) - keep, 0)) :]
         return f"{first}–{last}"
 
+    if "\\-" in value:  # an escaped hyphen is no range: "3\\-B" prints "3-B"
+        return "-".join(_RANGE.sub(one, part) for part in value.split("\\-"))
     return _RANGE.sub(one, value)
 
 
@@ -443,8 +445,9 @@ class Compiler:
             value: Any
             if name == "locator":
                 value = ctx.locator
-                if value and ctx.label == "page":
-                    value = format_range(value, range_format)
+                if value:
+                    # Page locators abbreviate as the style says; others take an en dash.
+                    value = format_range(value, range_format if ctx.label == "page" else None)
             elif name == "citation-number":
                 value = str(ctx.number) if ctx.number else ""
             elif name == "year-suffix":
@@ -853,6 +856,7 @@ class NamesSpec:
             self.part_formats[""] = lambda t, c: t
         self.label_after = label_after
         self.label_form = None if label_el is None else label_el.get("form", "long")
+        self.label_plural = "contextual" if label_el is None else label_el.get("plural", "")
         # The label is a term of the style's locale: its case is not the item's language.
         self.label_format = (
             None if label_el is None else compiler.formatter(label_el, any_language=True)
@@ -919,26 +923,25 @@ class NamesSpec:
         out: list[Token] = []
         group: list[Token] = []
         current = ""
-        for part, formatted, text in [
-            *name_segments(person, opts, inverted=inverted),
-            ("", False, ""),
-        ]:
+        for part, formatted, text in name_segments(person, opts, inverted=inverted):
             if part != current:
-                if group:
-                    affix = self.part_affixes.get(current)
-                    out.extend(affix(group, ctx) if affix is not None else group)
+                out.extend(self._affixed(current, group, ctx))
                 group, current = [], part
-            if not text:
-                continue
             apply = self.part_formats.get(part) if formatted else None
             group.extend(apply([text], ctx) if apply is not None else [text])
+        out.extend(self._affixed(current, group, ctx))
         return out
+
+    def _affixed(self, part: str, group: list[Token], ctx: Ctx) -> list[Token]:
+        affix = self.part_affixes.get(part)
+        return affix(group, ctx) if affix is not None and group else group
 
     def _finish(self, ctx: Ctx, var: str, tokens: list[Token], count: int) -> list[Token]:
         if self.name_format is not None:
             tokens = self.name_format(tokens, ctx)
         if self.label_form is not None and ctx.mode != "sort":
-            term = self.locale.term(var, form=self.label_form, plural=count > 1)
+            plural = {"always": True, "never": False}.get(self.label_plural, count > 1)
+            term = self.locale.term(var, form=self.label_form, plural=plural)
             if term:
                 label: list[Token] = [term]
                 if self.label_format is not None:

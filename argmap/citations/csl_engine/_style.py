@@ -585,7 +585,11 @@ class Processor:
             rank = self._cluster_rank([c.index for c in chosen])
             chosen.sort(key=lambda c: rank[c.index])
         collapse = options.get("collapse", "")
-        rendered = [r for r in (self._render_cite(c, collapse) for c in chosen) if r.tokens]
+        rendered = [
+            r
+            for r in (self._render_cite(c, collapse, n == 0) for n, c in enumerate(chosen))
+            if r.tokens
+        ]
         if not rendered:
             return []
         delimiter = context.delimiter
@@ -606,7 +610,7 @@ class Processor:
             quotes=self.quotes,
         )
 
-    def _render_cite(self, cite: Cite, collapse: str) -> _Rendered:
+    def _render_cite(self, cite: Cite, collapse: str, first: bool) -> _Rendered:
         index = cite.index
         context = self.style.citation
 
@@ -631,7 +635,7 @@ class Processor:
         if collapse.startswith("year-suffix") and self.suffix[index] and not cite.locator:
             bare = plain(_split_author(run(""))[1])
         affixed = bool(cite.prefix or cite.suffix)
-        if not cite.prefix or _starts_sentence(cite.prefix):
+        if (first and not cite.prefix) or _starts_sentence(cite.prefix):
             got = _capitalise_term(got)
         if affixed:
             got = [*parse_markup(cite.prefix), *got, *parse_markup(cite.suffix)]
@@ -675,7 +679,7 @@ class _Rendered:
 
 def _starts_sentence(prefix: str) -> bool:
     """Whether a cite's prefix ends a sentence of more than one word ("As said. ")."""
-    text = prefix.rstrip()
+    text = prefix.rstrip().rstrip("”’\"'")
     return text.endswith((".", "!", "?")) and len(text.split()) > 1
 
 
