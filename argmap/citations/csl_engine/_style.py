@@ -219,7 +219,7 @@ def prepare(item: Mapping[str, Any]) -> dict[str, Any]:
             out[key] = _parse_date(value)
         elif key in NAME_VARIABLES:
             out[key] = [
-                {k: _typographic(v) if isinstance(v, str) else v for k, v in p.items()}
+                _parse_name({k: _typographic(v) if isinstance(v, str) else v for k, v in p.items()})
                 for p in value
                 if isinstance(p, dict) and p
             ]
@@ -232,6 +232,60 @@ def prepare(item: Mapping[str, Any]) -> dict[str, Any]:
         m = re.match(r"\s*([^\s\-–—,]+)", page)
         if m:
             out["page-first"] = m.group(1)
+    return out
+
+
+_PARTICLE: Final = re.compile(r"^((?:\w+(?:\s+|[’'-]))+)(?=\S)")
+_DROPPING: Final = re.compile(r"(?:\s+[\w’']+)+$")
+
+
+def _lowercase_words(text: str) -> bool:
+    return all(word[:1].islower() for word in re.split(r"[\s’'-]+", text) if word)
+
+
+def _parse_name(name: dict[str, Any]) -> dict[str, Any]:
+    """Particles and suffixes written into a name's family or given part, taken apart.
+
+    A family name's lowercase lead ("van Gogh", "d’Aubignac") is its non-dropping
+    particle, a given name's lowercase tail ("Alexander von") its dropping particle, and
+    "John, III" a given name and suffix ("John,! Jr." keeps the comma). A family name
+    in quotation marks is taken as written; so is a name with ``parse-names`` false.
+
+    >>> _parse_name({"family": "van Gogh", "given": "Vincent"})
+    {'family': 'Gogh', 'given': 'Vincent', 'non-dropping-particle': 'van'}
+    >>> _parse_name({"family": "Humboldt", "given": "Alexander von"})
+    {'family': 'Humboldt', 'given': 'Alexander', 'dropping-particle': 'von'}
+    """
+    if name.get("literal") or name.get("parse-names") in (False, "false"):
+        return {k: v for k, v in name.items() if k != "parse-names"}
+    out = dict(name)
+    family = out.get("family")
+    if isinstance(family, str):
+        if len(family) > 1 and family[0] == family[-1] == '"':
+            out["family"] = family[1:-1]
+        elif "non-dropping-particle" not in out:
+            m = _PARTICLE.match(family)
+            while m and not _lowercase_words(m.group(1)):
+                m = _PARTICLE.match(family[: m.end(1) - 1]) if m.end(1) > 1 else None
+            if m:
+                out["non-dropping-particle"] = m.group(1).strip()
+                out["family"] = family[m.end() :]
+    given = out.get("given")
+    if isinstance(given, str):
+        if "suffix" not in out and ", " in given:
+            given, suffix = given.split(", ", 1)
+            if suffix.startswith("!"):
+                suffix = suffix[1:].strip()
+                out["comma-suffix"] = True
+            out["suffix"] = suffix
+        if "dropping-particle" not in out:
+            m = _DROPPING.search(given)
+            while m and not _lowercase_words(m.group(0)):
+                m = _DROPPING.search(given, m.start() + 1)
+            if m and m.start() > 0:
+                out["dropping-particle"] = m.group(0).strip()
+                given = given[: m.start()]
+        out["given"] = given
     return out
 
 
