@@ -45,8 +45,6 @@ _PUNCT: Final[dict[tuple[str, str], int]] = {
     (":", "!"): _KEEP_SECOND,
     (":", "?"): _KEEP_SECOND,
     (":", "."): _KEEP_FIRST,
-    (":", ","): _KEEP_SECOND,
-    (":", ";"): _KEEP_SECOND,
     (";", "!"): _KEEP_SECOND,
     (";", "?"): _KEEP_SECOND,
     (";", ":"): _KEEP_FIRST,
