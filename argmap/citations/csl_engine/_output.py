@@ -81,7 +81,7 @@ def join_text(
     if not left or not right:
         return left, right
     last, first = left[-1], right[0]
-    if last in _CLOSE_QUOTES and first in ".," and (len(left) > 1 or before):
+    if last in _CLOSE_QUOTES and first in ".,!?" and (len(left) > 1 or before):
         inner = left[-2] if len(left) > 1 else before[-1]
         action = _PUNCT.get((inner, first), _KEEP_BOTH)
         if action == _KEEP_FIRST or inner == first:
@@ -91,6 +91,10 @@ def join_text(
                 return left[:-2] + first + last, right[1:]
             return left[:-1] + first + last, right[1:]
         return left, right
+    if last in _CLOSE_QUOTES and (len(left) > 1 or before):
+        inner = left[-2] if len(left) > 1 else before[-1]
+        if _PUNCT.get((inner, first)) == _KEEP_FIRST:  # "“Why?”" and ":" gives "“Why?”"
+            return left, right[1:]
     action = _PUNCT.get((last, first), _KEEP_BOTH)
     if action == _KEEP_FIRST:
         return left, right[1:]
