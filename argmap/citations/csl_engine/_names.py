@@ -65,7 +65,9 @@ def initialize(given: str, *, with_: str, hyphen: bool = True, full: bool = True
             bare = part.rstrip(".")
             if not bare:
                 continue
-            if (full or len(bare) == 1) and bare[0].isupper():
+            if part.endswith(".") and len(bare) > 1 and bare[0].isupper():
+                pieces.append(bare + with_)  # an abbreviation ("Ph.") is kept as one
+            elif (full or len(bare) == 1) and bare[0].isupper():
                 pieces.append(bare[0] + with_)
             else:
                 # A full name kept as written, or a lowercase particle ("de").
