@@ -825,7 +825,8 @@ class NamesSpec:
         )
         self.demote = compiler.demote
         # The forms a name grows into when given names disambiguate citations.
-        initials = self.options.initialize_with or compiler.root.get("initialize-with") or ". "
+        initials = self.options.initialize_with
+        # Without initialize-with, a name grows straight into its full given name.
         self.with_initials = replace(self.options, form="long", initialize_with=initials)
         self.with_given = replace(self.options, form="long", initialize_with=None)
         term = etal_el.get("term", "et-al") if etal_el is not None else "et-al"
