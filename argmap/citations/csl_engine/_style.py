@@ -548,9 +548,14 @@ class Processor:
             for shown in range(1, most + 1)
         }
         for index in group:
+            # Only the citations that more names can tell apart at all count: names are
+            # added until this one differs from each of them.
+            others = [j for j in group if j != index and keys[most][j] != keys[most][index]]
+            if not others:
+                continue
             for shown in range(1, most + 1):
                 mine = keys[shown][index]
-                if all(j == index or keys[shown][j] != mine for j in group):
+                if all(keys[shown][j] != mine for j in others):
                     self.names_shown[index] = shown
                     break
 
