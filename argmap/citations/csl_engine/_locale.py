@@ -42,6 +42,17 @@ class Locale:
     punctuation_in_quote: bool = False
     limit_day_ordinals: bool = False
 
+    def copy(self) -> Locale:
+        """A copy that a style's overrides can change without touching this one."""
+        return Locale(
+            terms=dict(self.terms),
+            ordinal_match=dict(self.ordinal_match),
+            dates={form: list(parts) for form, parts in self.dates.items()},
+            date_delimiters=dict(self.date_delimiters),
+            punctuation_in_quote=self.punctuation_in_quote,
+            limit_day_ordinals=self.limit_day_ordinals,
+        )
+
     def term(self, name: str, *, form: str = "long", plural: bool = False) -> str:
         """The text of a term in a form, falling back to longer forms; "" when absent."""
         for candidate in _FALLBACK.get(form, (form, "long")):
@@ -152,18 +163,23 @@ def locale_chain(lang: str) -> list[str]:
     return [name for name in dict.fromkeys(chain) if _locale_file(name) is not None]
 
 
+@lru_cache(maxsize=64)
+def _base_locale(lang: str) -> Locale:
+    locale = Locale()
+    for name in locale_chain(lang):
+        root = _locale_file(name)
+        if root is not None:
+            locale.merge(root)
+    return locale
+
+
 def load_locale(style_root: ET.Element, *, lang: str = "en-US") -> Locale:
     """The locale for a style: the standard locale files, then the style's own overrides.
 
     Terms missing from a language's file come from its primary dialect, then from
     American English; the style's ``<locale>`` elements come last, generic ones first.
     """
-    locale = Locale()
-    chain = locale_chain(lang)
-    for name in chain:
-        root = _locale_file(name)
-        if root is not None:
-            locale.merge(root)
+    locale = _base_locale(lang).copy()
     tag = _tag(lang)
     base = tag.split("-")[0]
     overrides = [el for el in style_root if el.tag == NS + "locale"]
