@@ -444,7 +444,7 @@ class Compiler:
                 return []
             value: Any
             if name == "locator":
-                value = ctx.locator
+                value = ctx.locator.strip() if ctx.locator else ctx.locator
                 if value:
                     # Page locators abbreviate as the style says; others take an en dash.
                     value = format_range(value, range_format if ctx.label == "page" else None)
@@ -881,7 +881,8 @@ class NamesSpec:
         hints = ctx.hints if not sort_mode else _NO_HINTS
         for index, person in enumerate(shown):
             inv = order == "all" or (order == "first" and index == 0)
-            inverted.append(inv)
+            # An institution is written the same either way: it counts as not inverted.
+            inverted.append(inv and bool(person.get("given")) and not person.get("literal"))
             hint = hints.get(name_key(person)) if hints else None
             opts = self.options
             if hint and (index == 0 or not hint.endswith("-primary")):

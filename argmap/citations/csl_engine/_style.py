@@ -543,6 +543,8 @@ class Processor:
     def _add_names(self, group: list[int], people: list[list[dict[str, Any]]], rule: str) -> None:
         """Show each citation the fewest names that tell it apart from its group."""
         most = max(len(people[i]) for i in group)
+        if not most:
+            return
         keys = {
             shown: {i: _name_parts(people[i][:shown], rule) for i in group}
             for shown in range(1, most + 1)
