@@ -657,7 +657,9 @@ class Processor:
         if collapse == "citation-number":
             parts = _collapse_numbers(rendered, delimiter)
         elif collapse.startswith("year"):
-            parts = _collapse_years(rendered, options, delimiter, collapse)
+            parts = _collapse_years(
+                rendered, options, delimiter, collapse, regroup=bool(context.sort)
+            )
         else:
             parts = []
             for r in rendered:
@@ -787,12 +789,23 @@ def _collapse_numbers(rendered: list[_Rendered], delimiter: str) -> list[Token]:
 
 
 def _collapse_years(
-    rendered: list[_Rendered], options: Mapping[str, str], delimiter: str, collapse: str
+    rendered: list[_Rendered],
+    options: Mapping[str, str],
+    delimiter: str,
+    collapse: str,
+    *,
+    regroup: bool,
 ) -> list[Token]:
-    """Cites of one author written once, and their years or year suffixes after it."""
+    """Cites of one author written once, and their years or year suffixes after it.
+
+    In a sorted citation an author's cites join the first one; otherwise only
+    neighbouring cites of one author collapse.
+    """
     group_delimiter = options.get("cite-group-delimiter", ", ")
     after_collapse = options.get("after-collapse-delimiter", delimiter)
-    suffix_delimiter = options.get("year-suffix-delimiter", delimiter)
+    suffix_delimiter = options.get(
+        "year-suffix-delimiter", options.get("cite-group-delimiter", delimiter)
+    )
     groups: dict[str, list[_Rendered]] = {}
     order: list[list[_Rendered]] = []
     for r in rendered:
@@ -800,6 +813,8 @@ def _collapse_years(
             order.append([r])
             continue
         group = groups.get(r.author)
+        if group is not None and not regroup and group is not order[-1]:
+            group = None
         if group is None:
             group = groups[r.author] = []
             order.append(group)
@@ -831,7 +846,10 @@ def _collapse_years(
                     continue
                 parts.extend([suffix_delimiter, r.year_suffix])
             else:
-                parts.append(after_collapse if last.locator else group_delimiter)
+                # After a locator or a run of bare year suffixes, the groups' delimiter.
+                suffixes_before = k > 1 and last.bare and last.bare == group[k - 2].bare
+                after = last.locator or (suffixes_before and collapse.startswith("year-suffix"))
+                parts.append(after_collapse if after else group_delimiter)
                 parts.extend(r.rest)
             k += 1
     return parts
