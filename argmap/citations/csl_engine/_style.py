@@ -190,12 +190,15 @@ def _variable_sort_value(name: str, style: Style) -> Callable[[Ctx], str]:
         if name in NAME_VARIABLES:
             return " ".join(sort_key(p, demote=style.demote) for p in value)
         if name in DATE_VARIABLES:
-            starts = value.get("parts", ((), ()))[0] if isinstance(value, dict) else ()
+            starts, ends = value.get("parts", ((), ())) if isinstance(value, dict) else ((), ())
             if not starts:
                 return ""
-            padded = [*starts, 0, 0][:3]
-            return f"{padded[0] + 10000:05d}{padded[1]:02d}{padded[2]:02d}"
-        text = str(value)
+            # A range sorts by its start, then by its end.
+            return "".join(
+                f"{p[0] + 10000:05d}{p[1]:02d}{p[2]:02d}"
+                for p in ([*d, 0, 0][:3] for d in (starts, ends) if d)
+            )
+        text = plain(parse_markup(str(value)))  # markup and quotation marks do not sort
         if is_numeric(text):
             m = re.match(r"\D*(\d+)", text)
             return f"{int(m.group(1)):010d}" if m else text
