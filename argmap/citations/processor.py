@@ -151,6 +151,7 @@ class CitationProcessor:
         options = self.style.citation.options
         distance = int(options.get("near-note-distance", "5") or 5)
         last_note: dict[int, int] = {}  # item index -> note number of its last cite
+        first_note: dict[int, int] = {}  # ... and of its first
         previous: list[Cite] = []  # the cites of the previous cluster
         out: list[list[Token]] = []
         for number, cluster in enumerate(clusters, start=1):
@@ -165,6 +166,8 @@ class CitationProcessor:
                     position = _position(cite, before, cite.index in last_note, cites, previous)
                 seen = last_note.get(cite.index)
                 near = seen is not None and note - seen <= distance
+                last_note[cite.index] = note
+                first_note.setdefault(cite.index, note)
                 cites.append(
                     Cite(
                         cite.index,
@@ -176,10 +179,9 @@ class CitationProcessor:
                         author_only=cite.author_only,
                         position=position,
                         near_note=near,
+                        first_note=first_note[cite.index] if position != "first" else 0,
                     )
                 )
-            for cite in cites:
-                last_note[cite.index] = note
             previous = cites
             out.append(self._engine.cluster(cites))
         return out

@@ -95,6 +95,7 @@ class Ctx:
     __slots__ = (
         "calls",
         "disambiguate",
+        "first_note",
         "hints",
         "hits",
         "item",
@@ -133,6 +134,7 @@ class Ctx:
         # and whether the item was cited in a recent note ("near-note").
         self.position = "first" if mode == "cite" else ""
         self.near_note = False
+        self.first_note = 0  # the note the item was first cited in, for later cites
         self.quote_depth = 0
         # Mark the first names rendered: a repeated author is replaced in a reading list
         # and left out of a collapsed citation.
@@ -448,6 +450,8 @@ class Compiler:
                 if value:
                     # Page locators abbreviate as the style says; others take an en dash.
                     value = format_range(value, range_format if ctx.label == "page" else None)
+            elif name == "first-reference-note-number":
+                value = str(ctx.first_note) if ctx.first_note else ""
             elif name == "citation-number":
                 value = str(ctx.number) if ctx.number else ""
             elif name == "year-suffix":
@@ -991,6 +995,8 @@ def _type_is(wanted: str, ctx: Ctx) -> bool:
 def _variable_is_set(name: str, ctx: Ctx) -> bool:
     if name == "locator":
         return bool(ctx.locator)
+    if name == "first-reference-note-number":
+        return bool(ctx.first_note)
     if name in ctx.suppressed:
         return False
     value = ctx.item.get(name)

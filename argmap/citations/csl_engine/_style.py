@@ -399,6 +399,7 @@ class Cite:
     author_only: bool = False
     position: str = "first"
     near_note: bool = False
+    first_note: int = 0
 
 
 @dataclass
@@ -689,6 +690,7 @@ class Processor:
             ctx.hints = self.hints[index]
             ctx.locator, ctx.label = cite.locator, cite.label
             ctx.position, ctx.near_note = cite.position, cite.near_note
+            ctx.first_note = cite.first_note
             return context.layout(ctx)
 
         got = run(self.suffix[index])
