@@ -82,20 +82,18 @@ def run_fixture(fixture: Fixture) -> str:
     # The suite's runner names items without an id by their place.
     given = [dict(item, id=item.get("id", f"ITEM-{n}")) for n, item in enumerate(fixture.items, 1)]
     items = _in_citation_order(given, clusters)
-    processor = CitationProcessor(fixture.csl, items)
     if fixture.mode == "bibliography":
-        if clusters:
+        if clusters:  # only the items cited
             cited = {str(c["id"]) for cluster in clusters for c in cluster}
-            processor = CitationProcessor(
-                fixture.csl, [i for i in items if str(i.get("id")) in cited]
-            )
-        entries = [entry.tokens for entry in processor.engine.entries()]
+            items = [i for i in items if str(i.get("id")) in cited]
+        entries = [entry.tokens for entry in CitationProcessor(fixture.csl, items).engine.entries()]
         body = "".join(f'  <div class="csl-entry">{serialise(e)}</div>\n' for e in entries)
         return f'<div class="csl-bib-body">\n{body}</div>'
     if fixture.citations is not None:
-        return _document(processor, fixture.citations)
+        return _document(fixture.csl, items, fixture.citations)
     if not clusters:
         clusters = [[{"id": item["id"]} for item in given]]
+    processor = CitationProcessor(fixture.csl, items)
     return "\n".join(serialise(tokens) for tokens in processor.cite_tokens(clusters))
 
 
@@ -110,8 +108,12 @@ def _in_citation_order(
     return sorted(items, key=lambda i: rank.get(str(i.get("id")), len(rank)))
 
 
-def _document(processor: CitationProcessor, citations: list[Any]) -> str:
-    """Citations inserted one by one; the last insertion's changes marked ``>>``."""
+def _document(csl: str, items: list[dict[str, Any]], citations: list[Any]) -> str:
+    """Citations inserted one by one; the last insertion's changes marked ``>>``.
+
+    As in a word processor, each insertion renders the document's citations anew with
+    only the items cited so far, so that earlier citations may change.
+    """
     order: list[str] = []
     by_id: dict[str, Mapping[str, Any]] = {}
     before: dict[str, str] = {}
@@ -122,7 +124,13 @@ def _document(processor: CitationProcessor, citations: list[Any]) -> str:
         known = [str(p[0]) for p in pre] + [key] + [str(p[0]) for p in post]
         order = [k for k in known if k in by_id]
         before = after
-        rendered = processor.cite_tokens([by_id[k] for k in order])
+        clusters = [by_id[k] for k in order]
+        cited = {str(c["id"]) for cluster in clusters for c in cluster["citationItems"]}
+        ranked = _in_citation_order(
+            [i for i in items if str(i["id"]) in cited],
+            [cluster["citationItems"] for cluster in clusters],
+        )
+        rendered = CitationProcessor(csl, ranked).cite_tokens(clusters)
         after = {k: serialise(tokens) for k, tokens in zip(order, rendered, strict=True)}
     lines = []
     for n, key in enumerate(order):
