@@ -156,8 +156,10 @@ def is_numeric(value: Any) -> bool:
     return isinstance(value, str) and bool(_NUMERIC.match(value))
 
 
-def format_range(value: str, fmt: str | None) -> str:
+def format_range(value: str, fmt: str | None, dash: str = "–") -> str:
     """A page range with an en dash, abbreviated as the style's page-range-format says.
+
+    ``dash`` is the locale's ``page-range-delimiter`` where it has one.
 
     >>> format_range("321-357", "minimal-two"), format_range("321--57", "expanded")
     ('321–57', '321–357')
@@ -168,10 +170,10 @@ def format_range(value: str, fmt: str | None) -> str:
     def one(m: re.Match[str]) -> str:
         first, last = m.group(1), m.group(2)
         if not (first.isdigit() and last.isdigit()):
-            return f"{first}–{last}"  # roman numerals, "S1-S5": only the dash changes
+            return f"{first}{dash}{last}"  # roman numerals, "S1-S5": only the dash changes
         if fmt is None or fmt == "chicago-16":
             # No format, or one pandoc 2.17 (the oracle) does not know: as written.
-            return f"{first}–{last}"
+            return f"{first}{dash}{last}"
         if len(last) < len(first):
             last = first[: len(first) - len(last)] + last
         chicago = fmt in ("chicago", "chicago-15")
@@ -189,7 +191,7 @@ def format_range(value: str, fmt: str | None) -> str:
             while same < len(first) - 1 and first[same] == last[same]:
                 same += 1
             last = last[min(same, max(len(last) - keep, 0)) :]
-        return f"{first}–{last}"
+        return f"{first}{dash}{last}"
 
     if "\\-" in value:  # an escaped hyphen is no range: "3\\-B" prints "3-B"
         return "-".join(_RANGE.sub(one, part) for part in value.split("\\-"))
@@ -240,6 +242,7 @@ class Compiler:
         self.macros = {m.get("name", ""): m for m in root.iter(NS + "macro")}
         self.compiled: dict[str, Render] = {}
         self.page_range_format = root.get("page-range-format")
+        self.range_dash = locale.term("page-range-delimiter") or "–"
         self.demote = root.get("demote-non-dropping-particle", "display-and-sort")
         self.substitute_spec: NamesSpec | None = None
 
@@ -435,6 +438,7 @@ class Compiler:
 
     def _text_variable(self, name: str, form: str) -> Render:
         range_format = self.page_range_format
+        dash = self.range_dash
 
         # An empty year-suffix does not empty its group: it is generated, not data, and
         # a group of "n.d." and the suffix must still print "n.d." (as pandoc does).
@@ -449,7 +453,8 @@ class Compiler:
                 value = ctx.locator.strip() if ctx.locator else ctx.locator
                 if value:
                     # Page locators abbreviate as the style says; others take an en dash.
-                    value = format_range(value, range_format if ctx.label == "page" else None)
+                    fmt = range_format if ctx.label == "page" else None
+                    value = format_range(value, fmt, dash)
             elif name == "first-reference-note-number":
                 value = str(ctx.first_note) if ctx.first_note else ""
             elif name == "citation-number":
@@ -470,7 +475,7 @@ class Compiler:
                 if not isinstance(value, str):
                     value = str(value)
                 if name == "page":
-                    value = format_range(value, range_format)
+                    value = format_range(value, range_format, dash)
             if not value:
                 return []
             ctx.hits += 1
@@ -490,6 +495,7 @@ class Compiler:
         name = element.get("variable", "")
         form = element.get("form", "numeric")
         locale = self.locale
+        dash = self.range_dash
 
         def render_one(text: str) -> str:
             n = int(text)
@@ -510,7 +516,7 @@ class Compiler:
             text = str(value)
             if is_numeric(text):
                 text = re.sub(r"\d+", lambda m: render_one(m.group(0)), text)
-                text = re.sub(r"\s*[-–—]+\s*", "–", text)
+                text = re.sub(r"\s*[-–—]+\s*", dash, text)
                 text = re.sub(r"\s*,\s*", ", ", text)
                 text = re.sub(r"\s*&\s*", " & ", text)
             return parse_markup(text)
