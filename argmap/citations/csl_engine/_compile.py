@@ -497,12 +497,14 @@ class Compiler:
         locale = self.locale
         dash = self.range_dash
 
+        gender = locale.genders.get(_NUMBER_TERMS.get(name, name))
+
         def render_one(text: str) -> str:
             n = int(text)
             if form == "ordinal":
-                return locale.ordinal(n)
+                return locale.ordinal(n, gender=gender)
             if form == "long-ordinal":
-                return locale.ordinal(n, long=True)
+                return locale.ordinal(n, long=True, gender=gender)
             if form == "roman":
                 return _roman(n)
             return text
@@ -528,6 +530,7 @@ class Compiler:
         form = element.get("form", "long")
         plural_rule = element.get("plural", "contextual")
         locale = self.locale
+        and_term = locale.term("and") or "and"
 
         def run(ctx: Ctx) -> list[Token]:
             if name == "locator":
@@ -546,7 +549,7 @@ class Compiler:
             elif name in ("number-of-pages", "number-of-volumes"):
                 plural = text.isdigit() and int(text) > 1
             else:
-                plural = bool(_MULTIPLE.search(text))
+                plural = bool(_MULTIPLE.search(text)) or f" {and_term} " in text
             found = locale.term(term, form=form, plural=plural)
             if not found and term != name:
                 found = locale.term(name, form=form, plural=plural)
@@ -771,7 +774,8 @@ class Compiler:
             if form == "numeric-leading-zeros":
                 return f"{value:02d}"
             if form == "ordinal" and (value == 1 or not locale.limit_day_ordinals):
-                return locale.ordinal(value)
+                # Months share their gender in the locales: a day ordinal agrees with it.
+                return locale.ordinal(value, gender=locale.genders.get("month-01"))
             return str(value)
 
         core_attrs = {k: v for k, v in a.items() if k not in ("prefix", "suffix")}

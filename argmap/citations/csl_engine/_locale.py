@@ -41,6 +41,8 @@ class Locale:
     date_delimiters: dict[str, str] = field(default_factory=dict)
     punctuation_in_quote: bool = False
     limit_day_ordinals: bool = False
+    #: The grammatical gender of terms that have one ("edition": "feminine").
+    genders: dict[str, str] = field(default_factory=dict)
 
     def copy(self) -> Locale:
         """A copy that a style's overrides can change without touching this one."""
@@ -51,6 +53,7 @@ class Locale:
             date_delimiters=dict(self.date_delimiters),
             punctuation_in_quote=self.punctuation_in_quote,
             limit_day_ordinals=self.limit_day_ordinals,
+            genders=dict(self.genders),
         )
 
     def term(self, name: str, *, form: str = "long", plural: bool = False) -> str:
@@ -61,25 +64,37 @@ class Locale:
                 return found[1] if plural else found[0]
         return ""
 
-    def ordinal(self, number: int, *, long: bool = False) -> str:
-        """A number as an ordinal: "3rd", or "third" in the long form up to ten."""
+    def ordinal(self, number: int, *, long: bool = False, gender: str | None = None) -> str:
+        """A number as an ordinal: "3rd", or "third" in the long form up to ten.
+
+        ``gender`` is that of the term the number counts ("feminine" for French
+        "édition": "1ʳᵉ"); a gendered ordinal term is used for it where the locale has one.
+        """
         if long and 1 <= number <= 10:
-            word = self.term(f"long-ordinal-{number:02d}")
+            word = self.term(self._gendered(f"long-ordinal-{number:02d}", gender))
             if word:
                 return word
         two = number % 100
-        name = f"ordinal-{two:02d}"
+        name = self._gendered(f"ordinal-{two:02d}", gender)
         if (name, "long") in self.terms and self.ordinal_match.get(name) != "last-digit":
             match = self.ordinal_match.get(name, "last-two-digits")
             if match != "whole-number" or number == two:
                 return f"{number}{self.terms[(name, 'long')][0]}"
         one = number % 10
-        name = f"ordinal-{one:02d}"
+        name = self._gendered(f"ordinal-{one:02d}", gender)
         if (name, "long") in self.terms:
             match = self.ordinal_match.get(name, "last-digit")
             if match == "last-digit" or (match == "whole-number" and number == one):
                 return f"{number}{self.terms[(name, 'long')][0]}"
-        return f"{number}{self.term('ordinal')}"
+        return f"{number}{self.term(self._gendered('ordinal', gender))}"
+
+    def _gendered(self, name: str, gender: str | None) -> str:
+        """The key of a term's form for a gender, else of its neuter (or masculine) form."""
+        if gender and (f"{name}@{gender}", "long") in self.terms:
+            return f"{name}@{gender}"
+        if (name, "long") in self.terms or (f"{name}@masculine", "long") not in self.terms:
+            return name
+        return f"{name}@masculine"
 
     def merge(self, element: ET.Element) -> None:
         """Add the terms, dates and options of a <locale> element, replacing earlier ones."""
@@ -110,6 +125,10 @@ class Locale:
 
     def _add_term(self, term: ET.Element) -> None:
         name = term.get("name", "")
+        if term.get("gender"):
+            self.genders[name] = term.get("gender", "")
+        if term.get("gender-form"):
+            name = f"{name}@{term.get('gender-form')}"
         form = term.get("form", "long")
         single = term.find(NS + "single")
         multiple = term.find(NS + "multiple")

@@ -242,6 +242,9 @@ _PARTICLE: Final = re.compile(r"^((?:\w+(?:\s+|[’'-]))+)(?=\S)")
 _DROPPING: Final = re.compile(r"(?:\s+[\w’']+)+$")
 
 
+_GIVEN_SUFFIX: Final = re.compile(r"^(.*?),(!?)\s+(\S.*)$")
+
+
 def _lowercase_words(text: str) -> bool:
     return all(word[:1].islower() for word in re.split(r"[\s’'-]+", text) if word)
 
@@ -275,12 +278,11 @@ def _parse_name(name: dict[str, Any]) -> dict[str, Any]:
                 out["family"] = family[m.end() :]
     given = out.get("given")
     if isinstance(given, str):
-        if "suffix" not in out and ", " in given:
-            given, suffix = given.split(", ", 1)
-            if suffix.startswith("!"):
-                suffix = suffix[1:].strip()
+        m = _GIVEN_SUFFIX.match(given) if "suffix" not in out else None
+        if m:
+            given, out["suffix"] = m.group(1), m.group(3)
+            if m.group(2):
                 out["comma-suffix"] = True
-            out["suffix"] = suffix
         if "dropping-particle" not in out:
             m = _DROPPING.search(given)
             while m and not _lowercase_words(m.group(0)):
