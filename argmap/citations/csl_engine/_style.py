@@ -24,6 +24,7 @@ from argmap.citations.csl_engine._compile import (
     Ctx,
     SortKey,
     is_numeric,
+    trigraph,
 )
 from argmap.citations.csl_engine._locale import NS, Locale, load_locale
 from argmap.citations.csl_engine._names import initials_of, name_key, sort_key
@@ -184,6 +185,8 @@ def _variable_sort_value(name: str, style: Style) -> Callable[[Ctx], str]:
     def run(ctx: Ctx) -> str:
         if name == "citation-number":
             return f"{ctx.number:08d}"
+        if name == "citation-label":
+            return str(ctx.item.get("citation-label") or trigraph(ctx.item))
         value = ctx.item.get(name)
         if value is None or value == "":
             return ""
