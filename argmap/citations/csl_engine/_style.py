@@ -604,6 +604,7 @@ class Processor:
             ctx = Ctx(self.items[index], "bib")
             ctx.number = self.numbers[index]
             ctx.year_suffix = self.suffix[index]
+            ctx.disambiguate = self.disambiguate[index]
             # Names added to tell citations apart show in the entry too, as in pandoc.
             ctx.names_shown = self.names_shown[index]
             ctx.hints = self.hints[index]
