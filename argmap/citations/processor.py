@@ -62,9 +62,9 @@ class CitationProcessor:
     """CSL-JSON items under one CSL style: bibliography and citations.
 
     Args:
-        style: a bundled style name (:data:`CITATION_STYLES`), the name of a style of the CSL
-            style collection (``"nature"``, ``"vancouver"``; dependent styles resolve to
-            their parent), the path of a ``.csl`` file, or CSL XML text.
+        style: a bundled style name (:data:`CITATION_STYLES`), the name of a style of the
+            CSL style collection (``"nature"``, ``"elsevier-harvard"``; dependent styles
+            resolve to their parent), the path of a ``.csl`` file, or CSL XML text.
         items: CSL-JSON items; their order is the citation order numeric styles number
             by when the bibliography is not sorted.
         locale: the language to render in (``"de-AT"``, ``"fr"``); by default the
