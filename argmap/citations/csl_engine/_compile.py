@@ -372,8 +372,9 @@ class Compiler:
     ) -> list[Token]:
         if case in ("title", "sentence") and not any_language:
             # Title case is English-only (CSL 1.0.1); other languages keep their case.
-            lang = str(ctx.item.get("language", "") or "")
-            if lang and not lang.lower().startswith("en"):
+            # An item of no stated language is in the style's language.
+            lang = str(ctx.item.get("language", "") or "") or self.locale.lang
+            if not lang.lower().startswith("en"):
                 return tokens
         return change_case(tokens, case)
 

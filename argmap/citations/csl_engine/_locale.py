@@ -43,6 +43,8 @@ class Locale:
     limit_day_ordinals: bool = False
     #: The grammatical gender of terms that have one ("edition": "feminine").
     genders: dict[str, str] = field(default_factory=dict)
+    #: The language tag the locale renders ("en-US").
+    lang: str = "en-US"
 
     def copy(self) -> Locale:
         """A copy that a style's overrides can change without touching this one."""
@@ -54,6 +56,7 @@ class Locale:
             punctuation_in_quote=self.punctuation_in_quote,
             limit_day_ordinals=self.limit_day_ordinals,
             genders=dict(self.genders),
+            lang=self.lang,
         )
 
     def term(self, name: str, *, form: str = "long", plural: bool = False) -> str:
@@ -200,6 +203,7 @@ def load_locale(style_root: ET.Element, *, lang: str = "en-US") -> Locale:
     """
     locale = _base_locale(lang).copy()
     tag = _tag(lang)
+    locale.lang = tag
     base = tag.split("-")[0]
     overrides = [el for el in style_root if el.tag == NS + "locale"]
     # Generic overrides first, then language-wide, then exact: the most specific wins.
