@@ -87,6 +87,8 @@ _NO_HINTS: Final[Mapping[tuple[str, ...], str]] = {}
 #: Marks around every names and date output of a citation: what tells citations apart.
 NAMES_MARK: Final = "nm"
 DATE_MARK: Final = "dt"
+#: Marks around the label that follows names.
+LABEL_MARK: Final = "lbl"
 
 
 class Ctx:
@@ -678,11 +680,15 @@ class Compiler:
                 if not out:
                     return []
             ctx.hits += 1
-            if ctx.mode == "cite":
-                out = [("+", NAMES_MARK), *out, ("-", NAMES_MARK)]
             if ctx.sas_pending and ctx.mode != "sort":
                 ctx.sas_pending = False
-                return [("+", SAME_AUTHOR), *out, ("-", SAME_AUTHOR)]
+                # The names a repeated author is replaced in, without a trailing label.
+                cut = len(out)
+                if out and out[-1] == ("-", LABEL_MARK):
+                    cut = max(i for i, t in enumerate(out) if t == ("+", LABEL_MARK))
+                out = [("+", SAME_AUTHOR), *out[:cut], ("-", SAME_AUTHOR), *out[cut:]]
+            if ctx.mode == "cite":
+                out = [("+", NAMES_MARK), *out, ("-", NAMES_MARK)]
             return out
 
         return self.wrap(element, run)
@@ -972,7 +978,9 @@ class NamesSpec:
                 label: list[Token] = [term]
                 if self.label_format is not None:
                     label = self.label_format(label, ctx)
-                tokens = [*tokens, *label] if self.label_after else [*label, *tokens]
+                if self.label_after:
+                    return [*tokens, ("+", LABEL_MARK), *label, ("-", LABEL_MARK)]
+                return [*label, *tokens]
         return tokens
 
 

@@ -159,6 +159,29 @@ def finish(
             before = left or before
             out.append(right)
             last_text = len(out) - 1
+    return _drop_empty(out)
+
+
+def _drop_empty(tokens: list[Token]) -> list[Token]:
+    """Markup that encloses nothing (as after an author replaced by "") is left out.
+
+    >>> _drop_empty(["a", ("+", "block"), "", ("-", "block"), ("+", "i"), "b", ("-", "i")])
+    ['a', ('+', 'i'), 'b', ('-', 'i')]
+    """
+    out: list[Token] = []
+    for tok in tokens:
+        if tok == "":
+            continue
+        if (
+            not isinstance(tok, str)
+            and tok[0] == "-"
+            and out
+            and out[-1] == ("+", tok[1])
+            and tok[1] not in (SAME_AUTHOR,)
+        ):
+            out.pop()
+            continue
+        out.append(tok)
     return out
 
 
