@@ -754,6 +754,9 @@ class Compiler:
                 return [_sortable(starts, [p.name for p in parts])]
             attach = name == "issued" and ctx.year_suffix and not explicit and ctx.mode != "sort"
             out = _render_date(starts, ends, part_renders, delimiter, value.get("season"), ctx)
+            if not out:  # none of the parts shown is in the data: the date is empty
+                ctx.hits -= 1
+                return []
             if attach and out:
                 ctx.year_suffix, suffix = "", ctx.year_suffix
                 out = _attach_suffix(out, suffix)
