@@ -397,7 +397,14 @@ class Compiler:
                 return self.wrap(element, self._doi_link(inner, a["prefix"]), with_prefix=False)
         elif "macro" in a:
             name = a["macro"]
-            inner = lambda ctx: self.macro(name)(ctx)  # noqa: E731 - resolved lazily
+
+            def inner(ctx: Ctx) -> list[Token]:
+                # A macro is suppressed as a group is: variables called, none found.
+                calls, hits = ctx.calls, ctx.hits
+                out = self.macro(name)(ctx)
+                if ctx.calls > calls and ctx.hits == hits:
+                    return []
+                return out
         elif "term" in a:
             value = self.locale.term(
                 a["term"], form=a.get("form", "long"), plural=a.get("plural") == "true"
