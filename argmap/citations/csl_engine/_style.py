@@ -708,6 +708,8 @@ class Processor:
         bare = ""
         if collapse.startswith("year-suffix") and self.suffix[index] and not cite.locator:
             bare = plain(_split_author(run(""))[1])
+            if cite.suppress_author:
+                rest = got
         affixed = bool(cite.prefix or cite.suffix)
         if (first and not cite.prefix) or _starts_sentence(cite.prefix):
             got = _capitalise_term(got)
@@ -715,7 +717,8 @@ class Processor:
             got = [*parse_markup(cite.prefix), *got, *parse_markup(cite.suffix)]
         return _Rendered(
             tokens=got,
-            author=None if affixed or cite.suppress_author else author,
+            # Cites whose authors are all suppressed collapse with one another.
+            author=None if affixed else ("" if cite.suppress_author else (author or "")),
             rest=rest,
             number=self.numbers[index] if not (affixed or cite.locator) else None,
             year_suffix=self.suffix[index],
