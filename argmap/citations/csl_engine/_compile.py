@@ -76,6 +76,10 @@ _NUMBER_TERMS: Final = {
     "number-of-pages": "page",
     "number-of-volumes": "volume",
 }
+#: Number variables whose numeric ranges print with the range delimiter.
+_RANGED_NUMBERS: Final = frozenset(
+    ["issue", "volume", "number", "collection-number", "chapter-number", "supplement-number"]
+)
 _NUMERIC: Final = re.compile(
     r"^\s*[A-Za-z]{0,3}\d+[A-Za-z]{0,3}(?:\s*(?:[-–—,&]|and)\s*[A-Za-z]{0,3}\d+[A-Za-z]{0,3})*\s*$"
 )
@@ -495,6 +499,8 @@ class Compiler:
                     value = str(value)
                 if name == "page":
                     value = format_range(value, range_format, dash)
+                elif name in _RANGED_NUMBERS and is_numeric(value):
+                    value = format_range(value, None, dash)  # "3-4" with a dash
             if not value:
                 return []
             ctx.hits += 1
