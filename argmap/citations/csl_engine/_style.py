@@ -583,7 +583,7 @@ class Processor:
                 same_family = [
                     n
                     for n in column
-                    if name_key(n) != name_key(name) and n.get("family") == name.get("family")
+                    if name_key(n) != name_key(name) and _surname(n) == _surname(name)
                 ]
                 if not same_family:
                     continue
@@ -903,6 +903,11 @@ def _suffix(n: int) -> str:
     return _suffix(n // len(_SUFFIXES) - 1) + _SUFFIXES[n % len(_SUFFIXES)]
 
 
+def _surname(name: Mapping[str, Any]) -> str:
+    """The family name as a short form shows it: with its non-dropping particle."""
+    return f"{name.get('non-dropping-particle') or ''} {name.get('family') or ''}".strip()
+
+
 def _initials_match(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     given_a, given_b = str(a.get("given") or ""), str(b.get("given") or "")
     return bool(given_a and given_b) and initials_of(given_a) == initials_of(given_b)
@@ -942,7 +947,7 @@ def _global_name_hints(
     families: dict[str, list[dict[str, Any]]] = {}
     for name in relevant.values():
         if name.get("family"):
-            families.setdefault(str(name["family"]), []).append(name)
+            families.setdefault(_surname(name), []).append(name)
     suffix = "-primary" if primary_only else ""
     hints: dict[tuple[str, ...], str] = {}
     for names in families.values():
