@@ -188,8 +188,9 @@ def sort_key(name: dict[str, Any], *, demote: str) -> str:
 
 def name_key(name: dict[str, Any]) -> tuple[str, ...]:
     """A name as a hashable value: two names are the same person if all parts match."""
+    given = re.sub(r"[\s.]+", "", str(name.get("given", "") or ""))  # "J. J." is "J.J."
     return tuple(
-        str(name.get(part, "") or "")
+        given if part == "given" else str(name.get(part, "") or "")
         for part in ("family", "given", "dropping-particle", "non-dropping-particle",
                      "suffix", "literal")
     )  # fmt: skip

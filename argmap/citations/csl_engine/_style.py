@@ -918,7 +918,7 @@ def _name_parts(names: Sequence[dict[str, Any]], rule: str) -> tuple[tuple[str, 
     out = []
     for position, name in enumerate(names):
         key = list(name_key(name))
-        given = key[1]
+        given = str(name.get("given") or "")
         primary = position == 0
         full = rule in ("by-cite", "all-names") or (rule == "primary-name" and primary)
         if not full:
