@@ -643,7 +643,11 @@ class Compiler:
                 finally:
                     self.substitute_spec = outer
 
-        merge = "editor" in variables and "translator" in variables
+        merge = (
+            "editor" in variables
+            and "translator" in variables
+            and bool(self.locale.term("editortranslator", form="short"))
+        )
 
         def run(ctx: Ctx) -> list[Token]:
             ctx.calls += 1

@@ -123,6 +123,8 @@ def name_segments(name: dict[str, Any], opts: NameOptions, *, inverted: bool) ->
     literal = name.get("literal")
     if literal:
         return [("family", True, str(literal))]
+    if not name.get("family") and name.get("given"):
+        return [("given", True, str(name["given"]))]  # a given name alone ("Banksy")
     family = _cased(str(name.get("family", "") or ""), opts.family_case)
     ndp = _cased(str(name.get("non-dropping-particle", "") or ""), opts.family_case)
     dp = str(name.get("dropping-particle", "") or "")
