@@ -415,11 +415,15 @@ class Compiler:
             )
             # Marked, so that a citation opening with a term ("ibid.") can capitalise it.
             tokens: list[Token] = [("+", TERM), value, ("-", TERM)] if value else []
-            if a["term"] == "no date" and not self.explicit_year_suffix:
+            if a["term"] == "no date":
+                implicit = not self.explicit_year_suffix
 
                 def inner(ctx: Ctx) -> list[Token]:
+                    # "n.d." stands for a date: it keeps its group, as a date would.
+                    ctx.calls += 1
+                    ctx.hits += bool(tokens)
                     # An undated work's year suffix follows "n.d.": "n.d.-a".
-                    if ctx.year_suffix and tokens and ctx.mode != "sort":
+                    if implicit and ctx.year_suffix and tokens and ctx.mode != "sort":
                         ctx.year_suffix, suffix = "", ctx.year_suffix
                         return [*tokens, "-" + suffix]
                     return list(tokens)
