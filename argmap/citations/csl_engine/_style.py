@@ -711,7 +711,9 @@ class Processor:
             if cite.suppress_author:
                 rest = got
         affixed = bool(cite.prefix or cite.suffix)
-        if (first and not cite.prefix) or _starts_sentence(cite.prefix):
+        # In a footnote a cite opens a sentence; in the text it does not.
+        in_note = self.style.root.get("class") == "note"
+        if in_note and ((first and not cite.prefix) or _starts_sentence(cite.prefix)):
             got = _capitalise_term(got)
         if affixed:
             got = [*parse_markup(cite.prefix), *got, *parse_markup(cite.suffix)]
