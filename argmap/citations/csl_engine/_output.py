@@ -7,7 +7,7 @@ serve the text, Markdown and HTML outputs.
 """
 
 # Typographic dashes and quotes are what this module produces and matches.
-# ruff: noqa: RUF001, RUF002
+# ruff: noqa: RUF001, RUF002, RUF003
 
 from __future__ import annotations
 
@@ -82,14 +82,17 @@ def join_text(
         return left, right
     last, first = left[-1], right[0]
     if last in _CLOSE_QUOTES and first in ".,!?" and (len(left) > 1 or before):
-        inner = left[-2] if len(left) > 1 else before[-1]
+        # Past every closing mark: "‘The One’”" and "." give "‘The One.’”".
+        quotes = len(left) - len(left.rstrip(_CLOSE_QUOTES))
+        body, closing = left[:-quotes], left[-quotes:]
+        inner = body[-1] if body else before[-1:] or " "
         action = _PUNCT.get((inner, first), _KEEP_BOTH)
         if action == _KEEP_FIRST or inner == first:
             return left, right[1:]
         if punctuation_in_quote:
-            if action == _KEEP_SECOND and len(left) > 1:
-                return left[:-2] + first + last, right[1:]
-            return left[:-1] + first + last, right[1:]
+            if action == _KEEP_SECOND and body:
+                return body[:-1] + first + closing, right[1:]
+            return body + first + closing, right[1:]
         return left, right
     if last in _CLOSE_QUOTES and (len(left) > 1 or before):
         inner = left[-2] if len(left) > 1 else before[-1]
