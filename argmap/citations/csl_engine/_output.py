@@ -229,6 +229,22 @@ _STOP_WORDS: Final = frozenset(
         "yet",
     ]
 )
+_SENTENCE_WORD = re.compile(r"\b[^\W\d_][^\W\d_A-Z]*\b")
+
+
+def _sentence_words(text: str, *, keep_first: bool) -> str:
+    """Words written with one capital, lowercased: "a Pen" gives "a pen".
+
+    >>> _sentence_words("This is a Pen, not NASA", keep_first=True)
+    'This is a pen, not NASA'
+    """
+
+    def lower(m: re.Match[str]) -> str:
+        return m.group(0) if keep_first and m.start() == 0 else m.group(0).lower()
+
+    return _SENTENCE_WORD.sub(lower, text)
+
+
 _WORD = re.compile(r"[^\s\-–—/]+|[\s\-–—/]+")
 
 
@@ -291,6 +307,9 @@ def change_case(tokens: Sequence[Token], case: str) -> list[Token]:
         elif case == "uppercase":
             out.append(tok.upper())
         elif case in ("capitalize-first", "sentence"):
+            if case == "sentence":
+                # Capitalised words after the first go lowercase; "NASA", "iPhone" stay.
+                tok = _sentence_words(tok, keep_first=not first_done)
             if not first_done and tok.strip():
                 stripped = tok.lstrip()
                 pad = tok[: len(tok) - len(stripped)]
