@@ -866,6 +866,9 @@ class NamesSpec:
         self.etal_min = int(opts.get("et-al-min", "0") or 0)
         self.etal_first = int(opts.get("et-al-use-first", "0") or 0)
         self.etal_last = opts.get("et-al-use-last") == "true"
+        # Cites after an item's first may shorten its names further.
+        self.subsequent_min = int(opts.get("et-al-subsequent-min", "0") or 0)
+        self.subsequent_first = int(opts.get("et-al-subsequent-use-first", "0") or 0)
         self.sort_order = opts.get("name-as-sort-order", "")
         self.options = NameOptions(
             form=self.form,
@@ -921,6 +924,8 @@ class NamesSpec:
         count = len(people)
         etal_min, etal_first, etal_last = self.etal_min, self.etal_first, self.etal_last
         sort_mode = ctx.mode == "sort"
+        if ctx.mode == "cite" and ctx.position != "first" and self.subsequent_min:
+            etal_min, etal_first = self.subsequent_min, self.subsequent_first or etal_first
         if sort_mode and ctx.sort_names is not None:
             etal_min, etal_first, etal_last = ctx.sort_names
         elif ctx.names_shown and etal_min and count >= etal_min:

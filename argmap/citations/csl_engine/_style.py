@@ -46,6 +46,8 @@ _INHERITED_NAME_ATTRS: Final = (
     "et-al-min",
     "et-al-use-first",
     "et-al-use-last",
+    "et-al-subsequent-min",
+    "et-al-subsequent-use-first",
     "initialize",
     "initialize-with",
     "name-as-sort-order",
