@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 OUT    ?= out
 SEED   := maps/shagina-2018-japan-sanctions.yaml
 
-.PHONY: demo test install tools lint typecheck pytest bench clean
+.PHONY: demo test install tools lint typecheck pytest bench csl-suite csl-known-failures clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,14 @@ bench: install
 	$(BIN)/python -m bench.bibliography
 	$(BIN)/python -m bench.reading_list
 	$(BIN)/python -m bench.analysis
+
+## csl-suite: the CSL processor test suite's pass rate, failures by category
+csl-suite: install
+	$(BIN)/python -m tests.csl_suite
+
+## csl-known-failures: rewrite tests/data/csl-known-failures.txt from a run of the suite
+csl-known-failures: install
+	$(BIN)/python -m tests.csl_suite --write
 
 clean:
 	rm -rf $(VENV) $(OUT) .mypy_cache .ruff_cache .pytest_cache

@@ -28,7 +28,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from argmap.citations import formatting
+from argmap.citations import formatting, processor
 
 _GIVEN = [
     "Maria",
@@ -201,9 +201,9 @@ def _time(run: Callable[[], object], repeat: int) -> tuple[float, object]:
 
 def _with_locale(style: Path, target: Path) -> Path:
     """The style with argmap's en-US locale inlined, as the oracle tests give pandoc."""
-    from argmap.citations.csl_engine._locale import _locale_dir
+    from argmap.citations.csl_engine._locale import LOCALE_DIR
 
-    locale = (_locale_dir() / "locales-en-US.xml").read_text(encoding="utf-8")
+    locale = (LOCALE_DIR / "locales-en-US.xml").read_text(encoding="utf-8")
     body = re.search(r"<locale[^>]*>(.*)</locale>", locale, flags=re.S)
     assert body is not None
     terms = re.sub(r"<info>.*?</info>", "", body.group(1), flags=re.S)
@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             csl = formatting.CITATION_STYLES[style]
 
             def ours(style: str = style) -> str:
-                formatting._compile.cache_clear()  # every run compiles the style afresh
+                processor._compile_path.cache_clear()  # every run compiles the style afresh
                 return formatting.format_bibliography(items, style=style, output="html")
 
             ours_time, ours_html = _time(ours, args.repeat)

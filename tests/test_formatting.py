@@ -656,17 +656,29 @@ def test_a_style_renders_in_its_default_locale(tmp_path: Path) -> None:
     assert "(o.\u00a0J.). Japan-Russia relations. Abgerufen 20. November 2026, von" in text
 
 
-def test_a_dependent_style_names_its_parent(tmp_path: Path) -> None:
-    dependent = tmp_path / "nature-like.csl"
-    dependent.write_text(
+def _dependent(folder: Path, parent: str) -> Path:
+    path = folder / f"on-{parent}.csl"
+    path.write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text">'
         "<info><title>Some journal</title>"
-        '<link href="http://www.zotero.org/styles/apa" rel="independent-parent"/></info>'
+        f'<link href="http://www.zotero.org/styles/{parent}" rel="independent-parent"/></info>'
         "</style>",
         encoding="utf-8",
     )
-    with pytest.raises(ValueError, match=r"dependent CSL style.*styles/apa; give the parent"):
+    return path
+
+
+def test_a_dependent_style_renders_as_its_parent(tmp_path: Path) -> None:
+    dependent = _dependent(tmp_path, "nature")
+    assert format_bibliography(ITEMS, style=str(dependent)) == format_bibliography(
+        ITEMS, style="nature"
+    )
+
+
+def test_a_dependent_style_whose_parent_is_not_bundled_is_refused(tmp_path: Path) -> None:
+    dependent = _dependent(tmp_path, "no-such-parent")
+    with pytest.raises(ValueError, match=r"dependent CSL style whose parent 'no-such-parent'"):
         format_bibliography(ITEMS, style=str(dependent))
 
 

@@ -32,12 +32,14 @@ if TYPE_CHECKING:
     )
     from argmap.citations.items import csl_items
     from argmap.citations.latex import PersonName, decode_latex, split_names
+    from argmap.citations.processor import CitationProcessor
     from argmap.citations.selection import CitedSource, Citing, cited_sources, supporting_nodes
 
 _EXPORTS = {
     "BibEntry": "argmap.citations.bibliography",
     "Bibliography": "argmap.citations.bibliography",
     "CITATION_STYLES": "argmap.citations.formatting",
+    "CitationProcessor": "argmap.citations.processor",
     "CitedSource": "argmap.citations.selection",
     "Citing": "argmap.citations.selection",
     "EXPORT_FORMATS": "argmap.citations.export",
@@ -70,6 +72,7 @@ __all__ = [
     "EXPORT_FORMATS",
     "BibEntry",
     "Bibliography",
+    "CitationProcessor",
     "CitedSource",
     "Citing",
     "PersonName",

@@ -17,34 +17,18 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
-from pathlib import Path
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
-from argmap.citations.csl_engine import Processor, Style, to_html, to_markdown, to_text
-from argmap.citations.csl_engine._output import Token
+from argmap.citations.csl_engine import Style
+from argmap.citations.processor import CITATION_STYLES as CITATION_STYLES
+from argmap.citations.processor import OUTPUTS as OUTPUTS
+from argmap.citations.processor import CitationProcessor
+from argmap.citations.processor import load_style as _load_style
 
 if TYPE_CHECKING:
     from argmap.citations.bibliography import Bibliography
     from argmap.citations.selection import CitedSource, Citing
     from argmap.model import ArgumentMap
-
-_STYLE_DIR: Final = Path(__file__).resolve().parent / "styles"
-
-#: The bundled styles: name -> the CSL file it is rendered from.
-CITATION_STYLES: Final[Mapping[str, Path]] = MappingProxyType(
-    {
-        "apa": _STYLE_DIR / "apa.csl",
-        "chicago": _STYLE_DIR / "chicago-author-date.csl",
-        "harvard": _STYLE_DIR / "harvard-cite-them-right.csl",
-        "mla": _STYLE_DIR / "modern-language-association.csl",
-        "ieee": _STYLE_DIR / "ieee.csl",
-    }
-)
-
-#: The output formats of reading lists and citations.
-OUTPUTS: Final = ("text", "markdown", "html")
 
 #: Locator labels a citation may carry (the CSL locator terms).
 LABELS: Final = (
@@ -72,19 +56,15 @@ def format_bibliography(
         ValueError: an unknown style or output, a style without a bibliography, or an
             item that is not a mapping.
     """
-    compiled = load_style(style)
     _check_output(output)
-    processor = Processor(compiled, _checked(items))
-    entries = processor.entries()
+    entries = CitationProcessor(style, _checked(items)).bibliography_entries(fmt=output)
     if output == "html":
         rows = [
-            f'  <div id="ref-{html.escape(e.id, quote=True)}" class="csl-entry">'
-            f"{to_html(e.tokens)}</div>"
-            for e in entries
+            f'  <div id="ref-{html.escape(key, quote=True)}" class="csl-entry">{entry}</div>'
+            for key, entry in entries.items()
         ]
         return '<div class="csl-bib-body">\n' + "".join(r + "\n" for r in rows) + "</div>\n"
-    render = to_markdown if output == "markdown" else to_text
-    return "\n\n".join(render(e.tokens) for e in entries) + "\n" if entries else ""
+    return "\n\n".join(entries.values()) + "\n" if entries else ""
 
 
 def format_references(
@@ -102,10 +82,8 @@ def format_references(
     >>> format_references(items, style="apa")
     {'s': 'Shagina, M. (2018). A delicate balancing act.'}
     """
-    compiled = load_style(style)
     _check_output(output)
-    render = {"html": to_html, "markdown": to_markdown}.get(output, to_text)
-    return {e.id: render(e.tokens) for e in Processor(compiled, _checked(items)).entries()}
+    return CitationProcessor(style, _checked(items)).bibliography_entries(fmt=output)
 
 
 def format_cited(
@@ -150,7 +128,6 @@ def format_citation(
         ValueError: an unknown style, output or label, an item that is not a mapping, or
             a cited item missing from ``among``.
     """
-    compiled = load_style(style)
     _check_output(output)
     if label not in LABELS:
         raise ValueError(f"unknown locator label {label!r}; choose one of: {', '.join(LABELS)}")
@@ -159,16 +136,15 @@ def format_citation(
         label = written or label
     cited = [item_or_items] if isinstance(item_or_items, Mapping) else list(item_or_items)
     context = _checked(among if among is not None else cited)
-    processor = Processor(compiled, context)
-    positions = {key: index for index, key in enumerate(processor.ids)}
-    indices = []
+    processor = CitationProcessor(style, context)
+    cluster = []
     for n, item in enumerate(_checked(cited)):
         key = str(item.get("id", n))
-        if key not in positions:
-            raise ValueError(f"the cited item {key!r} is not among the reading list's items")
-        indices.append(positions[key])
-    tokens = processor.citation(indices, locator=locator or None, label=label)
-    return _render(tokens, output)
+        cluster.append({"id": key, "locator": locator or None, "label": label})
+    try:
+        return processor.cite([cluster], fmt=output)[0]
+    except ValueError as exc:
+        raise ValueError(str(exc).replace("processor's items", "reading list's items")) from None
 
 
 def format_node_citation(
@@ -204,17 +180,13 @@ def format_node_citation(
     from argmap.citations.items import csl_items
     from argmap.citations.selection import cited_sources
 
-    compiled = load_style(style)
     _check_output(output)
     everything = cited_sources(amap, bibliography)
-    processor = Processor(compiled, csl_items(everything))
-    positions = {key: index for index, key in enumerate(processor.ids)}
+    processor = CitationProcessor(style, csl_items(everything))
     chosen = cited_sources(amap, bibliography, node=node, with_support=with_support)
-    indices = [positions[source.key] for source in chosen]
-    if not indices:
+    if not chosen:
         return ""
-    locators = _locators(chosen, positions)
-    return _render(processor.citation(indices, locators=locators), output)
+    return processor.cite([_cluster(chosen)], fmt=output)[0]
 
 
 def format_node_citations(
@@ -233,44 +205,45 @@ def format_node_citations(
     from argmap.citations.items import csl_items
     from argmap.citations.selection import CitedSource, cited_sources
 
-    compiled = load_style(style)
     _check_output(output)
     everything = cited_sources(amap, bibliography)
-    processor = Processor(compiled, csl_items(everything))
-    positions = {key: index for index, key in enumerate(processor.ids)}
+    processor = CitationProcessor(style, csl_items(everything))
     by_node: dict[str, dict[str, list[Citing]]] = {}
     for source in everything:
         for citing in source.citing:
             if citing.node is not None:
                 by_node.setdefault(citing.node, {}).setdefault(source.key, []).append(citing)
-    result = {}
-    for node, keys in by_node.items():
-        chosen = [
-            CitedSource(key=key, entry=bibliography.get(key), citing=tuple(citings))
-            for key, citings in keys.items()
-        ]
-        indices = [positions[source.key] for source in chosen]
-        tokens = processor.citation(indices, locators=_locators(chosen, positions))
-        result[node] = _render(tokens, output)
-    return result
+    nodes = list(by_node)
+    clusters = [
+        _cluster(
+            [
+                CitedSource(key=key, entry=bibliography.get(key), citing=tuple(citings))
+                for key, citings in by_node[node].items()
+            ]
+        )
+        for node in nodes
+    ]
+    # Each node's citation stands alone: every cite is a first cite.
+    return {
+        node: processor.cite([cluster], fmt=output)[0]
+        for node, cluster in zip(nodes, clusters, strict=True)
+    }
 
 
-def _locators(
-    chosen: Sequence[CitedSource], positions: Mapping[str, int]
-) -> dict[int, tuple[str | None, str]]:
-    """The locator of each cited source, by its position, as the processor takes them."""
-    locators: dict[int, tuple[str | None, str]] = {}
+def _cluster(chosen: Sequence[CitedSource]) -> list[dict[str, Any]]:
+    """The cite items of cited sources, each with its locators, as the processor takes them."""
+    cluster: list[dict[str, Any]] = []
     for source in chosen:
+        cite: dict[str, Any] = {"id": source.key}
         split = [split_locator(loc) for loc in source.locators]
         labels = {label for label, _ in split}
         if split and len(labels) == 1:
-            locators[positions[source.key]] = (
-                ", ".join(value for _, value in split),
-                next(iter(labels)) or "page",
-            )
+            cite["locator"] = ", ".join(value for _, value in split)
+            cite["label"] = next(iter(labels)) or "page"
         elif split:  # mixed labels: keep each as written, under no label
-            locators[positions[source.key]] = ("; ".join(source.locators), "page")
-    return locators
+            cite["locator"] = "; ".join(source.locators)
+        cluster.append(cite)
+    return cluster
 
 
 _LABEL_WORDS: Final = {
@@ -307,33 +280,12 @@ def split_locator(locator: str) -> tuple[str | None, str]:
 
 
 def load_style(style: str) -> Style:
-    """The compiled style for a bundled style name or a ``.csl`` path.
+    """The compiled style for a bundled style name, a style collection name or a path.
 
     Raises:
         ValueError: the name is not bundled and is no readable CSL file.
     """
-    path = CITATION_STYLES.get(style)
-    if path is None:
-        candidate = Path(style)
-        if candidate.suffix != ".csl" or not candidate.is_file():
-            raise ValueError(
-                f"unknown style {style!r}; choose one of: {', '.join(CITATION_STYLES)}"
-                " (or give the path of a .csl file)"
-            )
-        path = candidate
-    return _compile(str(path.resolve()), path.stat().st_mtime_ns)
-
-
-@lru_cache(maxsize=16)
-def _compile(path: str, mtime: int) -> Style:
-    # Compiling a style is a one-off cost per process; the mtime keys out edited files.
-    del mtime
-    try:
-        return Style.from_path(Path(path))
-    except (OSError, SyntaxError) as exc:
-        raise ValueError(f"{path}: not a readable CSL style: {exc}") from exc
-    except ValueError as exc:
-        raise ValueError(f"{path}: {exc}") from exc
+    return _load_style(style)
 
 
 def _check_output(output: str) -> None:
@@ -347,11 +299,3 @@ def _checked(items: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
         if not isinstance(item, Mapping):
             raise ValueError(f"item {index} is a {type(item).__name__}, not a CSL-JSON mapping")
     return out
-
-
-def _render(tokens: list[Token], output: str) -> str:
-    if output == "html":
-        return to_html(tokens)
-    if output == "markdown":
-        return to_markdown(tokens)
-    return to_text(tokens)

@@ -4,6 +4,6 @@ Used by :mod:`argmap.citations.formatting`; the styles themselves are unchanged 
 """
 
 from argmap.citations.csl_engine._output import to_html, to_markdown, to_text
-from argmap.citations.csl_engine._style import Entry, Processor, Style, prepare
+from argmap.citations.csl_engine._style import Cite, Entry, Processor, Style, prepare
 
-__all__ = ["Entry", "Processor", "Style", "prepare", "to_html", "to_markdown", "to_text"]
+__all__ = ["Cite", "Entry", "Processor", "Style", "prepare", "to_html", "to_markdown", "to_text"]

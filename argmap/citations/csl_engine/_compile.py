@@ -18,11 +18,18 @@ from typing import Any, Final
 from xml.etree import ElementTree as ET
 
 from argmap.citations.csl_engine._locale import NS, DatePart, Locale
-from argmap.citations.csl_engine._names import NameOptions, name_key, render_name
+from argmap.citations.csl_engine._names import (
+    NameOptions,
+    name_key,
+    name_segments,
+    render_name,
+)
 from argmap.citations.csl_engine._output import (
     LEFT_MARGIN,
+    QUOTE,
     RIGHT_INLINE,
     SAME_AUTHOR,
+    TERM,
     Token,
     change_case,
     parse_markup,
@@ -69,6 +76,10 @@ _NUMBER_TERMS: Final = {
     "number-of-pages": "page",
     "number-of-volumes": "volume",
 }
+#: Number variables whose numeric ranges print with the range delimiter.
+_RANGED_NUMBERS: Final = frozenset(
+    ["issue", "volume", "number", "collection-number", "chapter-number", "supplement-number"]
+)
 _NUMERIC: Final = re.compile(
     r"^\s*[A-Za-z]{0,3}\d+[A-Za-z]{0,3}(?:\s*(?:[-–—,&]|and)\s*[A-Za-z]{0,3}\d+[A-Za-z]{0,3})*\s*$"
 )
@@ -80,6 +91,8 @@ _NO_HINTS: Final[Mapping[tuple[str, ...], str]] = {}
 #: Marks around every names and date output of a citation: what tells citations apart.
 NAMES_MARK: Final = "nm"
 DATE_MARK: Final = "dt"
+#: Marks around the label that follows names.
+LABEL_MARK: Final = "lbl"
 
 
 class Ctx:
@@ -88,6 +101,7 @@ class Ctx:
     __slots__ = (
         "calls",
         "disambiguate",
+        "first_note",
         "hints",
         "hits",
         "item",
@@ -95,6 +109,7 @@ class Ctx:
         "locator",
         "mode",
         "names_shown",
+        "near_note",
         "number",
         "people",
         "position",
@@ -121,7 +136,11 @@ class Ctx:
         self.label = "page"
         self.locator: str | None = None
         self.number = 0
+        # The cite's position: "first", "subsequent", "ibid" or "ibid-with-locator",
+        # and whether the item was cited in a recent note ("near-note").
         self.position = "first" if mode == "cite" else ""
+        self.near_note = False
+        self.first_note = 0  # the note the item was first cited in, for later cites
         self.quote_depth = 0
         # Mark the first names rendered: a repeated author is replaced in a reading list
         # and left out of a collapsed citation.
@@ -143,8 +162,10 @@ def is_numeric(value: Any) -> bool:
     return isinstance(value, str) and bool(_NUMERIC.match(value))
 
 
-def format_range(value: str, fmt: str | None) -> str:
+def format_range(value: str, fmt: str | None, dash: str = "–") -> str:
     """A page range with an en dash, abbreviated as the style's page-range-format says.
+
+    ``dash`` is the locale's ``page-range-delimiter`` where it has one.
 
     >>> format_range("321-357", "minimal-two"), format_range("321--57", "expanded")
     ('321–57', '321–357')
@@ -155,12 +176,16 @@ def format_range(value: str, fmt: str | None) -> str:
     def one(m: re.Match[str]) -> str:
         first, last = m.group(1), m.group(2)
         if not (first.isdigit() and last.isdigit()):
-            return f"{first}–{last}"  # roman numerals, "S1-S5": only the dash changes
+            return f"{first}{dash}{last}"  # roman numerals, "S1-S5": only the dash changes
+        if fmt is None or fmt == "chicago-16":
+            # No format, or one pandoc 2.17 (the oracle) does not know: as written.
+            return f"{first}{dash}{last}"
         if len(last) < len(first):
             last = first[: len(first) - len(last)] + last
-        if fmt in ("minimal", "minimal-two", "chicago", "chicago-15") and len(first) == len(last):
+        chicago = fmt in ("chicago", "chicago-15")
+        if (fmt in ("minimal", "minimal-two") or chicago) and len(first) == len(last):
             keep = 1 if fmt == "minimal" else 2
-            if fmt in ("chicago", "chicago-15"):
+            if chicago:
                 number = int(first)
                 if number < 100 or number % 100 == 0:
                     keep = len(last)
@@ -172,8 +197,10 @@ def format_range(value: str, fmt: str | None) -> str:
             while same < len(first) - 1 and first[same] == last[same]:
                 same += 1
             last = last[min(same, max(len(last) - keep, 0)) :]
-        return f"{first}–{last}"
+        return f"{first}{dash}{last}"
 
+    if "\\-" in value:  # an escaped hyphen is no range: "3\\-B" prints "3-B"
+        return "-".join(_RANGE.sub(one, part) for part in value.split("\\-"))
     return _RANGE.sub(one, value)
 
 
@@ -221,6 +248,7 @@ class Compiler:
         self.macros = {m.get("name", ""): m for m in root.iter(NS + "macro")}
         self.compiled: dict[str, Render] = {}
         self.page_range_format = root.get("page-range-format")
+        self.range_dash = locale.term("page-range-delimiter") or "–"
         self.demote = root.get("demote-non-dropping-particle", "display-and-sort")
         self.substitute_spec: NamesSpec | None = None
 
@@ -316,8 +344,8 @@ class Compiler:
         if prefix or suffix:
             steps.append(lambda t, c: [prefix, *t, suffix])
         display = a.get("display")
-        if display in ("left-margin", "right-inline"):
-            kind = LEFT_MARGIN if display == "left-margin" else RIGHT_INLINE
+        if display in ("left-margin", "right-inline", "block", "indent"):
+            kind = {"left-margin": LEFT_MARGIN, "right-inline": RIGHT_INLINE}.get(display, display)
             steps.append(lambda t, c: [("+", kind), *t, ("-", kind)])
         if not steps:
             return None
@@ -350,18 +378,16 @@ class Compiler:
     ) -> list[Token]:
         if case in ("title", "sentence") and not any_language:
             # Title case is English-only (CSL 1.0.1); other languages keep their case.
-            lang = str(ctx.item.get("language", "") or "")
-            if lang and not lang.lower().startswith("en"):
+            # An item of no stated language is in the style's language.
+            lang = str(ctx.item.get("language", "") or "") or self.locale.lang
+            if not lang.lower().startswith("en"):
                 return tokens
         return change_case(tokens, case)
 
     def _quote(self, tokens: list[Token], ctx: Ctx) -> list[Token]:
         if ctx.mode == "sort":
             return tokens  # quotation marks do not sort
-        inner = ctx.quote_depth > 0
-        open_ = self.locale.term("open-inner-quote" if inner else "open-quote")
-        close = self.locale.term("close-inner-quote" if inner else "close-quote")
-        return [open_, *tokens, close]
+        return [("+", QUOTE), *tokens, ("-", QUOTE)]
 
     # ------------------------------------------------------------ rendering elements
 
@@ -375,13 +401,34 @@ class Compiler:
                 return self.wrap(element, self._doi_link(inner, a["prefix"]), with_prefix=False)
         elif "macro" in a:
             name = a["macro"]
-            inner = lambda ctx: self.macro(name)(ctx)  # noqa: E731 - resolved lazily
+
+            def inner(ctx: Ctx) -> list[Token]:
+                # A macro is suppressed as a group is: variables called, none found.
+                calls, hits = ctx.calls, ctx.hits
+                out = self.macro(name)(ctx)
+                if ctx.calls > calls and ctx.hits == hits:
+                    return []
+                return out
         elif "term" in a:
             value = self.locale.term(
                 a["term"], form=a.get("form", "long"), plural=a.get("plural") == "true"
             )
-            tokens: list[Token] = [value] if value else []
-            inner = lambda ctx: list(tokens)  # noqa: E731
+            # Marked, so that a citation opening with a term ("ibid.") can capitalise it.
+            tokens: list[Token] = [("+", TERM), value, ("-", TERM)] if value else []
+            if a["term"] == "no date":
+                implicit = not self.explicit_year_suffix
+
+                def inner(ctx: Ctx) -> list[Token]:
+                    # "n.d." stands for a date: it keeps its group, as a date would.
+                    ctx.calls += 1
+                    ctx.hits += bool(tokens)
+                    # An undated work's year suffix follows "n.d.": "n.d.-a".
+                    if implicit and ctx.year_suffix and tokens and ctx.mode != "sort":
+                        ctx.year_suffix, suffix = "", ctx.year_suffix
+                        return [*tokens, "-" + suffix]
+                    return list(tokens)
+            else:
+                inner = lambda ctx: list(tokens)  # noqa: E731
         else:
             value_tokens = parse_markup(a.get("value", ""))
             inner = lambda ctx: list(value_tokens)  # noqa: E731
@@ -409,6 +456,7 @@ class Compiler:
 
     def _text_variable(self, name: str, form: str) -> Render:
         range_format = self.page_range_format
+        dash = self.range_dash
 
         # An empty year-suffix does not empty its group: it is generated, not data, and
         # a group of "n.d." and the suffix must still print "n.d." (as pandoc does).
@@ -420,9 +468,22 @@ class Compiler:
                 return []
             value: Any
             if name == "locator":
-                value = ctx.locator
-                if value and ctx.label == "page":
-                    value = format_range(value, range_format)
+                value = ctx.locator.strip() if ctx.locator else ctx.locator
+                if value:
+                    # Page locators abbreviate as the style says; others take an en dash.
+                    fmt = range_format if ctx.label == "page" else None
+                    value = format_range(value, fmt, dash)
+            elif name == "citation-label":
+                value = ctx.item.get("citation-label") or trigraph(ctx.item)
+                if value and ctx.year_suffix and not self.explicit_year_suffix:
+                    ctx.year_suffix, suffix = "", ctx.year_suffix
+                    value += suffix
+                if value and ctx.mode == "cite":
+                    # A label tells citations apart as a date does.
+                    ctx.hits += 1
+                    return [("+", DATE_MARK), value, ("-", DATE_MARK)]
+            elif name == "first-reference-note-number":
+                value = str(ctx.first_note) if ctx.first_note else ""
             elif name == "citation-number":
                 value = str(ctx.number) if ctx.number else ""
             elif name == "year-suffix":
@@ -441,7 +502,9 @@ class Compiler:
                 if not isinstance(value, str):
                     value = str(value)
                 if name == "page":
-                    value = format_range(value, range_format)
+                    value = format_range(value, range_format, dash)
+                elif name in _RANGED_NUMBERS and is_numeric(value):
+                    value = format_range(value, None, dash)  # "3-4" with a dash
             if not value:
                 return []
             ctx.hits += 1
@@ -461,13 +524,16 @@ class Compiler:
         name = element.get("variable", "")
         form = element.get("form", "numeric")
         locale = self.locale
+        dash = self.range_dash
+
+        gender = locale.genders.get(_NUMBER_TERMS.get(name, name))
 
         def render_one(text: str) -> str:
             n = int(text)
             if form == "ordinal":
-                return locale.ordinal(n)
+                return locale.ordinal(n, gender=gender)
             if form == "long-ordinal":
-                return locale.ordinal(n, long=True)
+                return locale.ordinal(n, long=True, gender=gender)
             if form == "roman":
                 return _roman(n)
             return text
@@ -481,7 +547,7 @@ class Compiler:
             text = str(value)
             if is_numeric(text):
                 text = re.sub(r"\d+", lambda m: render_one(m.group(0)), text)
-                text = re.sub(r"\s*[-–—]+\s*", "–", text)
+                text = re.sub(r"\s*[-–—]+\s*", dash, text)
                 text = re.sub(r"\s*,\s*", ", ", text)
                 text = re.sub(r"\s*&\s*", " & ", text)
             return parse_markup(text)
@@ -493,6 +559,7 @@ class Compiler:
         form = element.get("form", "long")
         plural_rule = element.get("plural", "contextual")
         locale = self.locale
+        and_term = locale.term("and") or "and"
 
         def run(ctx: Ctx) -> list[Token]:
             if name == "locator":
@@ -511,7 +578,7 @@ class Compiler:
             elif name in ("number-of-pages", "number-of-volumes"):
                 plural = text.isdigit() and int(text) > 1
             else:
-                plural = bool(_MULTIPLE.search(text))
+                plural = bool(_MULTIPLE.search(text)) or f" {and_term} " in text
             found = locale.term(term, form=form, plural=plural)
             if not found and term != name:
                 found = locale.term(name, form=form, plural=plural)
@@ -580,16 +647,37 @@ class Compiler:
                 finally:
                     self.substitute_spec = outer
 
+        merge = (
+            "editor" in variables
+            and "translator" in variables
+            and bool(self.locale.term("editortranslator", form="short"))
+        )
+
         def run(ctx: Ctx) -> list[Token]:
             ctx.calls += 1
             out: list[Token] = []
+            total = 0
             for var in variables:
                 if var in ctx.suppressed:
                     continue
                 people = ctx.item.get(var)
                 if not people:
                     continue
-                rendered = spec.render(ctx, var, people)
+                label_var = var
+                # One person both edits and translates: "(ed. & trans.)" once.
+                if (
+                    merge
+                    and var in ("editor", "translator")
+                    and ctx.item.get("editor") == ctx.item.get("translator")
+                ):
+                    if var == "translator":
+                        continue
+                    label_var = "editortranslator"
+                rendered = spec.render(ctx, label_var, people)
+                if spec.form == "count":
+                    total += int(plain(rendered) or 0)
+                    ctx.used.append(var)
+                    continue
                 if rendered:
                     if ctx.mode == "cite":
                         ctx.people.append(people)
@@ -597,6 +685,8 @@ class Compiler:
                         out.append(delimiter)
                     out.extend(rendered)
                     ctx.used.append(var)
+            if total:
+                out = [str(total)]
             if not out:
                 for sub in substitutes:
                     start = len(ctx.used)
@@ -611,11 +701,15 @@ class Compiler:
                 if not out:
                     return []
             ctx.hits += 1
-            if ctx.mode == "cite":
-                out = [("+", NAMES_MARK), *out, ("-", NAMES_MARK)]
             if ctx.sas_pending and ctx.mode != "sort":
                 ctx.sas_pending = False
-                return [("+", SAME_AUTHOR), *out, ("-", SAME_AUTHOR)]
+                # The names a repeated author is replaced in, without a trailing label.
+                cut = len(out)
+                if out and out[-1] == ("-", LABEL_MARK):
+                    cut = max(i for i, t in enumerate(out) if t == ("+", LABEL_MARK))
+                out = [("+", SAME_AUTHOR), *out[:cut], ("-", SAME_AUTHOR), *out[cut:]]
+            if ctx.mode == "cite":
+                out = [("+", NAMES_MARK), *out, ("-", NAMES_MARK)]
             return out
 
         return self.wrap(element, run)
@@ -662,7 +756,7 @@ class Compiler:
         else:
             parts = [DatePart(n, a) for n, a in overrides.items()]
             delimiter = element.get("delimiter", "")
-        part_renders = [(p.name, self._date_part(p)) for p in parts]
+        part_renders = [self._date_part(p) for p in parts]
         explicit = self.explicit_year_suffix
 
         def run(ctx: Ctx) -> list[Token]:
@@ -681,20 +775,22 @@ class Compiler:
                 return [_sortable(starts, [p.name for p in parts])]
             attach = name == "issued" and ctx.year_suffix and not explicit and ctx.mode != "sort"
             out = _render_date(starts, ends, part_renders, delimiter, value.get("season"), ctx)
+            if not out:  # none of the parts shown is in the data: the date is empty
+                ctx.hits -= 1
+                return []
             if attach and out:
                 ctx.year_suffix, suffix = "", ctx.year_suffix
                 out = _attach_suffix(out, suffix)
-            if ctx.mode == "cite" and out:
+            if ctx.mode == "cite" and out and name != "accessed":
                 return [("+", DATE_MARK), *out, ("-", DATE_MARK)]
             return out
 
         return self.wrap(element, run)
 
-    def _date_part(self, part: DatePart) -> Callable[[int, Ctx], list[Token]]:
+    def _date_part(self, part: DatePart) -> DateRender:
         a = part.attrs
         form = a.get("form", "long" if part.name != "day" else "numeric")
         locale = self.locale
-        el = ET.Element("date-part", a)
         name = part.name
 
         def raw(value: int) -> str:
@@ -702,6 +798,8 @@ class Compiler:
                 text = str(abs(value)) if form != "short" else f"{abs(value) % 100:02d}"
                 if value < 0:
                     return text + locale.term("bc")
+                if value < 1000:
+                    return text + locale.term("ad")
                 return text
             if name == "month":
                 if value > 12:
@@ -716,18 +814,31 @@ class Compiler:
             if form == "numeric-leading-zeros":
                 return f"{value:02d}"
             if form == "ordinal" and (value == 1 or not locale.limit_day_ordinals):
-                return locale.ordinal(value)
+                # Months share their gender in the locales: a day ordinal agrees with it.
+                return locale.ordinal(value, gender=locale.genders.get("month-01"))
             return str(value)
 
-        apply = self.formatter(el)
+        core_attrs = {k: v for k, v in a.items() if k not in ("prefix", "suffix")}
+        apply = self.formatter(ET.Element("date-part", core_attrs))
+        prefix, suffix = a.get("prefix", ""), a.get("suffix", "")
 
-        def run(value: int, ctx: Ctx) -> list[Token]:
+        def run(value: int, ctx: Ctx, with_prefix: bool, with_suffix: bool) -> list[Token]:
             text = raw(value)
             if not text:
                 return []
-            return apply([text], ctx) if apply is not None else [text]
+            out = apply([text], ctx) if apply is not None else [text]
+            return [prefix if with_prefix else "", *out, suffix if with_suffix else ""]
 
-        return run
+        return DateRender(name, run, a.get("range-delimiter", "–"))
+
+
+@dataclass(frozen=True)
+class DateRender:
+    """A compiled date part: its name, how it renders, and its range delimiter."""
+
+    name: str
+    run: Callable[[int, Ctx, bool, bool], list[Token]]
+    range_delimiter: str
 
 
 # ---------------------------------------------------------------- names rendering
@@ -755,6 +866,9 @@ class NamesSpec:
         self.etal_min = int(opts.get("et-al-min", "0") or 0)
         self.etal_first = int(opts.get("et-al-use-first", "0") or 0)
         self.etal_last = opts.get("et-al-use-last") == "true"
+        # Cites after an item's first may shorten its names further.
+        self.subsequent_min = int(opts.get("et-al-subsequent-min", "0") or 0)
+        self.subsequent_first = int(opts.get("et-al-subsequent-use-first", "0") or 0)
         self.sort_order = opts.get("name-as-sort-order", "")
         self.options = NameOptions(
             form=self.form,
@@ -768,7 +882,8 @@ class NamesSpec:
         )
         self.demote = compiler.demote
         # The forms a name grows into when given names disambiguate citations.
-        initials = self.options.initialize_with or compiler.root.get("initialize-with") or ". "
+        initials = self.options.initialize_with
+        # Without initialize-with, a name grows straight into its full given name.
         self.with_initials = replace(self.options, form="long", initialize_with=initials)
         self.with_given = replace(self.options, form="long", initialize_with=None)
         term = etal_el.get("term", "et-al") if etal_el is not None else "et-al"
@@ -782,8 +897,24 @@ class NamesSpec:
                 *[("-", m) for m in reversed(marks)],
             ]
         self.name_format = None if name_el is None else compiler.formatter(name_el)
+        # <name-part> formatting: the font and case of each piece, the affixes around all.
+        self.part_formats: dict[str, Callable[[list[Token], Ctx], list[Token]]] = {}
+        self.part_affixes: dict[str, Callable[[list[Token], Ctx], list[Token]]] = {}
+        for part in [] if name_el is None else name_el.findall(NS + "name-part"):
+            which = part.get("name", "")
+            core = {k: v for k, v in part.attrib.items() if k not in ("prefix", "suffix", "name")}
+            font = compiler.formatter(ET.Element("name-part", core))
+            if font is not None:
+                self.part_formats[which] = font
+            affixes = {k: v for k, v in part.attrib.items() if k in ("prefix", "suffix")}
+            around = compiler.formatter(ET.Element("name-part", affixes))
+            if around is not None:
+                self.part_affixes[which] = around
+        if self.part_affixes and not self.part_formats:
+            self.part_formats[""] = lambda t, c: t
         self.label_after = label_after
         self.label_form = None if label_el is None else label_el.get("form", "long")
+        self.label_plural = "contextual" if label_el is None else label_el.get("plural", "")
         # The label is a term of the style's locale: its case is not the item's language.
         self.label_format = (
             None if label_el is None else compiler.formatter(label_el, any_language=True)
@@ -791,70 +922,104 @@ class NamesSpec:
 
     def render(self, ctx: Ctx, var: str, people: Sequence[dict[str, Any]]) -> list[Token]:
         count = len(people)
-        if self.form == "count":
-            return [str(count)]
         etal_min, etal_first, etal_last = self.etal_min, self.etal_first, self.etal_last
         sort_mode = ctx.mode == "sort"
+        if ctx.mode == "cite" and ctx.position != "first" and self.subsequent_min:
+            etal_min, etal_first = self.subsequent_min, self.subsequent_first or etal_first
         if sort_mode and ctx.sort_names is not None:
             etal_min, etal_first, etal_last = ctx.sort_names
         elif ctx.names_shown and etal_min and count >= etal_min:
             etal_first = max(etal_first, ctx.names_shown)
         truncated = bool(etal_min) and count >= etal_min and 0 < etal_first < count
         shown = people[:etal_first] if truncated else people
+        if self.form == "count":
+            return [str(len(shown))]
         order = "all" if sort_mode else self.sort_order
-        texts: list[str] = []
+        texts: list[list[Token]] = []
         inverted: list[bool] = []
         hints = ctx.hints if not sort_mode else _NO_HINTS
         for index, person in enumerate(shown):
             inv = order == "all" or (order == "first" and index == 0)
-            inverted.append(inv)
+            # An institution is written the same either way: it counts as not inverted.
+            inverted.append(inv and bool(person.get("given")) and not person.get("literal"))
             hint = hints.get(name_key(person)) if hints else None
+            opts = self.options
             if hint and (index == 0 or not hint.endswith("-primary")):
                 if hint.startswith("given"):
-                    texts.append(render_name(person, self.with_given, inverted=inv))
+                    opts = self.with_given
                 elif self.form == "short":
-                    texts.append(render_name(person, self.with_initials, inverted=inv))
-                else:
-                    texts.append(render_name(person, self.options, inverted=inv))
-            else:
-                texts.append(render_name(person, self.options, inverted=inv))
+                    opts = self.with_initials
+            texts.append(self._name(person, opts, inv, ctx))
         delim = self.delimiter
         if truncated:
             if etal_last:
-                body = (
-                    delim.join(texts)
-                    + delim
-                    + "… "
-                    + render_name(people[-1], self.options, inverted=order == "all")
-                )
-                return self._finish(ctx, var, [body], count)
+                last = self._name(people[-1], self.options, order == "all", ctx)
+                return self._finish(ctx, var, [*_joined(texts, delim), delim, "… ", *last], count)
             # "Contextual" here means: after two or more names (CSL 1.0.1).
             use_delim = _precedes(self.precedes_etal, len(texts) + 1, inverted[-1])
-            tokens: list[Token] = [delim.join(texts)]
+            tokens = _joined(texts, delim)
             if self.etal and not sort_mode:
                 tokens.append(delim if use_delim else " ")
                 tokens.extend(self.etal)
             return self._finish(ctx, var, tokens, count)
         if len(texts) == 1:
-            return self._finish(ctx, var, [texts[0]], count)
+            return self._finish(ctx, var, texts[0], count)
         if self.and_ and not sort_mode:  # names sort as a list, without the "and"
             use_delim = _precedes(self.precedes_last, len(texts), inverted[-2])
-            head = delim.join(texts[:-1])
-            body = head + (delim if use_delim else " ") + self.and_ + " " + texts[-1]
-            return self._finish(ctx, var, [body], count)
-        return self._finish(ctx, var, [delim.join(texts)], count)
+            body = [
+                *_joined(texts[:-1], delim),
+                delim if use_delim else " ",
+                self.and_ + " ",
+                *texts[-1],
+            ]
+            return self._finish(ctx, var, body, count)
+        return self._finish(ctx, var, _joined(texts, delim), count)
+
+    def _name(
+        self, person: dict[str, Any], opts: NameOptions, inverted: bool, ctx: Ctx
+    ) -> list[Token]:
+        """One name; with <name-part> formatting, each part's pieces formatted."""
+        if not self.part_formats or ctx.mode == "sort":
+            return [render_name(person, opts, inverted=inverted)]
+        out: list[Token] = []
+        group: list[Token] = []
+        current = ""
+        for part, formatted, text in name_segments(person, opts, inverted=inverted):
+            if part != current:
+                out.extend(self._affixed(current, group, ctx))
+                group, current = [], part
+            apply = self.part_formats.get(part) if formatted else None
+            group.extend(apply([text], ctx) if apply is not None else [text])
+        out.extend(self._affixed(current, group, ctx))
+        return out
+
+    def _affixed(self, part: str, group: list[Token], ctx: Ctx) -> list[Token]:
+        affix = self.part_affixes.get(part)
+        return affix(group, ctx) if affix is not None and group else group
 
     def _finish(self, ctx: Ctx, var: str, tokens: list[Token], count: int) -> list[Token]:
         if self.name_format is not None:
             tokens = self.name_format(tokens, ctx)
         if self.label_form is not None and ctx.mode != "sort":
-            term = self.locale.term(var, form=self.label_form, plural=count > 1)
+            plural = {"always": True, "never": False}.get(self.label_plural, count > 1)
+            term = self.locale.term(var, form=self.label_form, plural=plural)
             if term:
                 label: list[Token] = [term]
                 if self.label_format is not None:
                     label = self.label_format(label, ctx)
-                tokens = [*tokens, *label] if self.label_after else [*label, *tokens]
+                if self.label_after:
+                    return [*tokens, ("+", LABEL_MARK), *label, ("-", LABEL_MARK)]
+                return [*label, *tokens]
         return tokens
+
+
+def _joined(names: list[list[Token]], delimiter: str) -> list[Token]:
+    out: list[Token] = []
+    for n, name in enumerate(names):
+        if n:
+            out.append(delimiter)
+        out.extend(name)
+    return out
 
 
 def _name_part_case(name_el: ET.Element | None, part: str) -> str:
@@ -887,6 +1052,8 @@ def _type_is(wanted: str, ctx: Ctx) -> bool:
 def _variable_is_set(name: str, ctx: Ctx) -> bool:
     if name == "locator":
         return bool(ctx.locator)
+    if name == "first-reference-note-number":
+        return bool(ctx.first_note)
     if name in ctx.suppressed:
         return False
     value = ctx.item.get(name)
@@ -907,8 +1074,20 @@ def _locator_matches(wanted: str, ctx: Ctx) -> bool:
     return bool(ctx.locator) and _locator_is(ctx.label, wanted)
 
 
+_POSITIONS: Final = {
+    "first": frozenset({"first"}),
+    "subsequent": frozenset({"subsequent", "ibid", "ibid-with-locator"}),
+    "ibid": frozenset({"ibid", "ibid-with-locator"}),
+    "ibid-with-locator": frozenset({"ibid-with-locator"}),
+}
+
+
 def _position_is(wanted: str, ctx: Ctx) -> bool:
-    return ctx.mode == "cite" and ctx.position == wanted
+    if ctx.mode != "cite":
+        return False
+    if wanted == "near-note":
+        return ctx.near_note
+    return ctx.position in _POSITIONS.get(wanted, ())
 
 
 _CONDITIONS: Final[dict[str, Callable[[str, Ctx], bool]]] = {
@@ -961,30 +1140,55 @@ def _sortable(parts: Sequence[int], shown: list[str]) -> str:
     return f"{year + 10000:05d}{month:02d}{day:02d}"
 
 
+_DATE_INDEX: Final = {"year": 0, "month": 1, "day": 2}
+_RANGED: Final = {"year": ("year", "month", "day"), "month": ("month", "day"), "day": ("day",)}
+
+
+def _date_value(values: Sequence[int], name: str) -> int | None:
+    i = _DATE_INDEX.get(name, 0)
+    return values[i] if i < len(values) and values[i] else None
+
+
 def _render_date(
     starts: Sequence[int],
     ends: Sequence[int],
-    part_renders: list[tuple[str, Callable[[int, Ctx], list[Token]]]],
+    part_renders: list[DateRender],
     delimiter: str,
     season: Any,
     ctx: Ctx,
 ) -> list[Token]:
-    index = {"year": 0, "month": 1, "day": 2}
+    """A date or a date range: a range writes the parts both ends share once.
 
-    def render(values: Sequence[int], names: set[str] | None = None) -> list[Token]:
+    The largest part that differs decides: "10–23 August 2003", "3 August–23 October
+    2003", "1999–2001", joined by that part's ``range-delimiter``.
+    """
+
+    def render(
+        values: Sequence[int],
+        chosen: list[DateRender],
+        *,
+        first_prefix: bool = True,
+        last_suffix: bool = True,
+    ) -> list[Token]:
+        shown: list[tuple[DateRender | None, int]] = []
+        for part in chosen:
+            value = _date_value(values, part.name)
+            if value is None:
+                if part.name == "month" and season and len(values) == 1:
+                    shown.append((None, 0))  # a season CSL has no term for, as given
+                continue
+            if part.name == "day" and _date_value(values, "month") is None:
+                continue
+            shown.append((part, value))
         out: list[Token] = []
-        for name, part in part_renders:
-            if names is not None and name not in names:
-                continue
-            i = index.get(name, 0)
-            if i >= len(values) or not values[i]:
-                if name == "month" and season and len(values) == 1:
-                    # A season CSL has no term for ("Michaelmas") is printed as given.
-                    out.extend([delimiter, str(season)] if out and delimiter else [str(season)])
-                continue
-            if name == "day" and (len(values) < 2 or not values[1]):
-                continue
-            got = part(values[i], ctx)
+        for k, (shown_part, shown_value) in enumerate(shown):
+            if shown_part is None:
+                got: list[Token] = [str(season)]
+            else:
+                last = k == len(shown) - 1
+                got = shown_part.run(
+                    shown_value, ctx, k > 0 or first_prefix, not last or last_suffix
+                )
             if got:
                 if out and delimiter:
                     out.append(delimiter)
@@ -992,11 +1196,64 @@ def _render_date(
         return out
 
     if not ends or list(ends) == list(starts):
-        return render(starts)
-    if ends[0] != starts[0] or len(ends) < 2:
-        return [*render(starts), "–", *render(ends)]
-    # Same year: the differing parts form the range, the year is written once.
-    return [*render(starts, {"month", "day"}), "–", *render(ends)]
+        return render(starts, part_renders)
+    names = [p.name for p in part_renders]
+    differ = next(
+        (
+            n
+            for n in ("year", "month", "day")
+            if n in names and _date_value(starts, n) != _date_value(ends, n)
+        ),
+        None,
+    )
+    if differ is None:
+        return render(starts, part_renders)
+    dash = next(p.range_delimiter for p in part_renders if p.name == differ)
+    ranged = [p for p in part_renders if p.name in _RANGED[differ]]
+
+    def both(chosen: list[DateRender]) -> list[Token]:
+        return [
+            *render(starts, chosen, last_suffix=False),
+            dash,
+            *render(ends, chosen, first_prefix=False),
+        ]
+
+    if differ == "year":
+        return both(part_renders)
+    out: list[Token] = []
+    done = False
+    for part in part_renders:
+        if part.name in _RANGED[differ]:
+            if done:
+                continue
+            done = True
+            segment = both(ranged)
+        else:
+            segment = render(starts, [part])
+        if segment:
+            if out and delimiter:
+                out.append(delimiter)
+            out.extend(segment)
+    return out
+
+
+def trigraph(item: Mapping[str, Any]) -> str:
+    """The default citation label: authors' initial letters and a two-digit year.
+
+    One author gives four letters of the family name ("Asth00"), two give two each
+    ("RoNo78"), three give two, one and one, more give one each of the first four.
+
+    >>> trigraph({"author": [{"family": "Doe"}], "issued": {"parts": ((1965,), ())}})
+    'Doe65'
+    """
+    people = item.get("author") or item.get("editor") or []
+    families = [str(p.get("family") or p.get("literal") or "") for p in people][:4]
+    widths = {1: [4], 2: [2, 2], 3: [2, 1, 1]}.get(len(families), [1, 1, 1, 1])
+    letters = "".join(f[:w] for f, w in zip(families, widths, strict=False))
+    issued = item.get("issued")
+    starts = issued.get("parts", ((), ()))[0] if isinstance(issued, dict) else ()
+    year = f"{starts[0] % 100:02d}" if starts else ""
+    return letters + year
 
 
 def _attach_suffix(tokens: list[Token], suffix: str) -> list[Token]:
@@ -1020,4 +1277,5 @@ __all__ = [
     "SortKey",
     "format_range",
     "is_numeric",
+    "trigraph",
 ]

@@ -1,7 +1,7 @@
 """Personal and corporate names as CSL renders them: order, particles, initials."""
 
 # Typographic dashes and quotes are what this module produces and matches.
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF002
 
 from __future__ import annotations
 
@@ -65,7 +65,9 @@ def initialize(given: str, *, with_: str, hyphen: bool = True, full: bool = True
             bare = part.rstrip(".")
             if not bare:
                 continue
-            if (full or len(bare) == 1) and bare[0].isupper():
+            if part.endswith(".") and len(bare) > 1 and bare[0].isupper():
+                pieces.append(bare + with_)  # an abbreviation ("Ph.") is kept as one
+            elif (full or len(bare) == 1) and bare[0].isupper():
                 pieces.append(bare[0] + with_)
             else:
                 # A full name kept as written, or a lowercase particle ("de").
@@ -94,6 +96,63 @@ def _join(*parts: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+#: One piece of a rendered name: the name-part it belongs to ("given", "family" or ""
+#: for neither), whether that part's formatting applies to it, and its text.
+Segment = tuple[str, bool, str]
+
+
+def _pieces(group: str, *texts: str) -> list[Segment]:
+    """Words of one name-part, with the spaces between them (none after "d’" or "al-")."""
+    out: list[Segment] = []
+    for text in texts:
+        if not text:
+            continue
+        if out and not out[-1][2].endswith(("’", "'", "-")):
+            out.append((group, False, " "))
+        out.append((group, True, text))
+    return out
+
+
+def name_segments(name: dict[str, Any], opts: NameOptions, *, inverted: bool) -> list[Segment]:
+    """One name in display or inverted ("sort") order, as the pieces of its name-parts.
+
+    >>> p = {"family": "Fontaine", "given": "Jean", "non-dropping-particle": "La"}
+    >>> [text for _, _, text in name_segments(p, NameOptions(), inverted=False)]
+    ['Jean', ' ', 'La', ' ', 'Fontaine']
+    """
+    literal = name.get("literal")
+    if literal:
+        return [("family", True, str(literal))]
+    if not name.get("family") and name.get("given"):
+        return [("given", True, str(name["given"]))]  # a given name alone ("Banksy")
+    family = _cased(str(name.get("family", "") or ""), opts.family_case)
+    ndp = _cased(str(name.get("non-dropping-particle", "") or ""), opts.family_case)
+    dp = str(name.get("dropping-particle", "") or "")
+    suffix = str(name.get("suffix", "") or "")
+    if opts.form == "short":
+        return _pieces("family", ndp, family)
+    if not is_romanesque(name):
+        return [("family", True, family), ("given", True, str(name.get("given", "") or ""))]
+    given = _cased(_given(name, opts), opts.given_case)
+    if not given and not dp:
+        tail: list[Segment] = [("", False, ", " + suffix)] if suffix else []
+        return [*_pieces("family", ndp, family), *tail]
+    if not inverted:
+        out = [*_pieces("given", given), ("", False, " ")] if given else []
+        out.extend(_pieces("family", dp, ndp, family))
+        if suffix:
+            sep = ", " if name.get("comma-suffix") else " "
+            out.extend([("family", False, sep), ("family", False, suffix)])
+        return out
+    sep = opts.sort_separator
+    if opts.demote_particle == "display-and-sort":
+        head, tail = _pieces("family", family), _pieces("given", given, dp, ndp)
+    else:
+        head, tail = _pieces("family", ndp, family), _pieces("given", given, dp)
+    out = [*head, ("", False, sep), *tail] if tail else head
+    return [*out, ("", False, sep + suffix)] if suffix else out
+
+
 def render_name(name: dict[str, Any], opts: NameOptions, *, inverted: bool) -> str:
     """One name in display or inverted ("sort") order.
 
@@ -105,32 +164,7 @@ def render_name(name: dict[str, Any], opts: NameOptions, *, inverted: bool) -> s
     >>> render_name({"family": "和辻", "given": "哲郎"}, NameOptions(), inverted=True)
     '和辻哲郎'
     """
-    literal = name.get("literal")
-    if literal:
-        return str(literal)
-    family = _cased(str(name.get("family", "") or ""), opts.family_case)
-    ndp = _cased(str(name.get("non-dropping-particle", "") or ""), opts.family_case)
-    dp = str(name.get("dropping-particle", "") or "")
-    suffix = str(name.get("suffix", "") or "")
-    if opts.form == "short":
-        return _join(ndp, family)
-    if not is_romanesque(name):
-        return family + str(name.get("given", "") or "")
-    given = _cased(_given(name, opts), opts.given_case)
-    if not given and not dp:
-        return _join(ndp, family) + (", " + suffix if suffix else "")
-    if not inverted:
-        if suffix:
-            sep = ", " if name.get("comma-suffix") else " "
-            return _join(given, dp, ndp, family) + sep + suffix
-        return _join(given, dp, ndp, family)
-    sep = opts.sort_separator
-    if opts.demote_particle == "display-and-sort":
-        head, tail = family, _join(given, dp, ndp)
-    else:
-        head, tail = _join(ndp, family), _join(given, dp)
-    text = head + sep + tail if tail else head
-    return text + sep + suffix if suffix else text
+    return "".join(text for _, _, text in name_segments(name, opts, inverted=inverted))
 
 
 def _cased(text: str, case: str) -> str:
@@ -156,8 +190,9 @@ def sort_key(name: dict[str, Any], *, demote: str) -> str:
 
 def name_key(name: dict[str, Any]) -> tuple[str, ...]:
     """A name as a hashable value: two names are the same person if all parts match."""
+    given = re.sub(r"[\s.]+", "", str(name.get("given", "") or ""))  # "J. J." is "J.J."
     return tuple(
-        str(name.get(part, "") or "")
+        given if part == "given" else str(name.get(part, "") or "")
         for part in ("family", "given", "dropping-particle", "non-dropping-particle",
                      "suffix", "literal")
     )  # fmt: skip

@@ -7,7 +7,7 @@ serve the text, Markdown and HTML outputs.
 """
 
 # Typographic dashes and quotes are what this module produces and matches.
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF002, RUF003
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ Token = str | Mark
 ITALIC: Final = "i"
 BOLD: Final = "b"
 NOCASE: Final = "nc"
+QUOTE: Final = "q"
+TERM: Final = "term"
+NODECOR: Final = "nd"
 SAME_AUTHOR: Final = "sas"
 LEFT_MARGIN: Final = "lm"
 RIGHT_INLINE: Final = "ri"
@@ -42,8 +45,6 @@ _PUNCT: Final[dict[tuple[str, str], int]] = {
     (":", "!"): _KEEP_SECOND,
     (":", "?"): _KEEP_SECOND,
     (":", "."): _KEEP_FIRST,
-    (":", ","): _KEEP_SECOND,
-    (":", ";"): _KEEP_SECOND,
     (";", "!"): _KEEP_SECOND,
     (";", "?"): _KEEP_SECOND,
     (";", ":"): _KEEP_FIRST,
@@ -80,16 +81,23 @@ def join_text(
     if not left or not right:
         return left, right
     last, first = left[-1], right[0]
-    if last in _CLOSE_QUOTES and first in ".," and (len(left) > 1 or before):
-        inner = left[-2] if len(left) > 1 else before[-1]
+    if last in _CLOSE_QUOTES and first in ".,!?" and (len(left) > 1 or before):
+        # Past every closing mark: "‘The One’”" and "." give "‘The One.’”".
+        quotes = len(left) - len(left.rstrip(_CLOSE_QUOTES))
+        body, closing = left[:-quotes], left[-quotes:]
+        inner = body[-1] if body else before[-1:] or " "
         action = _PUNCT.get((inner, first), _KEEP_BOTH)
         if action == _KEEP_FIRST or inner == first:
             return left, right[1:]
         if punctuation_in_quote:
-            if action == _KEEP_SECOND and len(left) > 1:
-                return left[:-2] + first + last, right[1:]
-            return left[:-1] + first + last, right[1:]
+            if action == _KEEP_SECOND and body:
+                return body[:-1] + first + closing, right[1:]
+            return body + first + closing, right[1:]
         return left, right
+    if last in _CLOSE_QUOTES and (len(left) > 1 or before):
+        inner = left[-2] if len(left) > 1 else before[-1]
+        if _PUNCT.get((inner, first)) == _KEEP_FIRST:  # "“Why?”" and ":" gives "“Why?”"
+            return left, right[1:]
     action = _PUNCT.get((last, first), _KEEP_BOTH)
     if action == _KEEP_FIRST:
         return left, right[1:]
@@ -98,8 +106,39 @@ def join_text(
     return left, right
 
 
-def finish(tokens: Iterable[Token], *, punctuation_in_quote: bool) -> list[Token]:
-    """Merge adjacent text runs and resolve punctuation at every join, across markup."""
+#: The quotation marks of a locale: open, close, open inner, close inner.
+Quotes = tuple[str, str, str, str]
+ENGLISH_QUOTES: Final[Quotes] = ("“", "”", "‘", "’")
+
+
+def resolve_quotes(tokens: Iterable[Token], quotes: Quotes = ENGLISH_QUOTES) -> list[Token]:
+    """Quotation marks for the quote marks, inner ones alternating with outer ones.
+
+    >>> resolve_quotes([("+", "q"), "My ", ("+", "q"), "Amazing", ("-", "q"), " Title", ("-", "q")])
+    ['“', 'My ', '‘', 'Amazing', '’', ' Title', '”']
+    """
+    out: list[Token] = []
+    depth = 0
+    for tok in tokens:
+        if isinstance(tok, str) or tok[1] != QUOTE:
+            out.append(tok)
+        elif tok[0] == "+":
+            out.append(quotes[0] if depth % 2 == 0 else quotes[2])
+            depth += 1
+        else:
+            depth -= 1
+            out.append(quotes[1] if depth % 2 == 0 else quotes[3])
+    return out
+
+
+def finish(
+    tokens: Iterable[Token], *, punctuation_in_quote: bool, quotes: Quotes = ENGLISH_QUOTES
+) -> list[Token]:
+    """Merge adjacent text runs and resolve punctuation at every join, across markup.
+
+    Quote marks become the locale's quotation marks first.
+    """
+    tokens = resolve_quotes(tokens, quotes)
     out: list[Token] = []
     last_text = -1  # index in out of the last text run; markup between is transparent
     before = ""  # the text run before that one
@@ -123,6 +162,29 @@ def finish(tokens: Iterable[Token], *, punctuation_in_quote: bool) -> list[Token
             before = left or before
             out.append(right)
             last_text = len(out) - 1
+    return _drop_empty(out)
+
+
+def _drop_empty(tokens: list[Token]) -> list[Token]:
+    """Markup that encloses nothing (as after an author replaced by "") is left out.
+
+    >>> _drop_empty(["a", ("+", "block"), "", ("-", "block"), ("+", "i"), "b", ("-", "i")])
+    ['a', ('+', 'i'), 'b', ('-', 'i')]
+    """
+    out: list[Token] = []
+    for tok in tokens:
+        if tok == "":
+            continue
+        if (
+            not isinstance(tok, str)
+            and tok[0] == "-"
+            and out
+            and out[-1] == ("+", tok[1])
+            and tok[1] not in (SAME_AUTHOR,)
+        ):
+            out.pop()
+            continue
+        out.append(tok)
     return out
 
 
@@ -167,6 +229,22 @@ _STOP_WORDS: Final = frozenset(
         "yet",
     ]
 )
+_SENTENCE_WORD = re.compile(r"\b[^\W\d_][^\W\d_A-Z]*\b")
+
+
+def _sentence_words(text: str, *, keep_first: bool) -> str:
+    """Words written with one capital, lowercased: "a Pen" gives "a pen".
+
+    >>> _sentence_words("This is a Pen, not NASA", keep_first=True)
+    'This is a pen, not NASA'
+    """
+
+    def lower(m: re.Match[str]) -> str:
+        return m.group(0) if keep_first and m.start() == 0 else m.group(0).lower()
+
+    return _SENTENCE_WORD.sub(lower, text)
+
+
 _WORD = re.compile(r"[^\s\-–—/]+|[\s\-–—/]+")
 
 
@@ -229,6 +307,9 @@ def change_case(tokens: Sequence[Token], case: str) -> list[Token]:
         elif case == "uppercase":
             out.append(tok.upper())
         elif case in ("capitalize-first", "sentence"):
+            if case == "sentence":
+                # Capitalised words after the first go lowercase; "NASA", "iPhone" stay.
+                tok = _sentence_words(tok, keep_first=not first_done)
             if not first_done and tok.strip():
                 stripped = tok.lstrip()
                 pad = tok[: len(tok) - len(stripped)]
@@ -248,7 +329,8 @@ def change_case(tokens: Sequence[Token], case: str) -> list[Token]:
 # ---------------------------------------------------------------- inline markup in data
 
 _MARKUP = re.compile(
-    r'<(/?)(i|b|sup|sub|span)(?:\s+(?:class="(nocase)"|style="font-variant:\s*small-caps;?"))?>'
+    r'<(/?)(i|b|sup|sub|sc|span)(?:\s+(?:class="(nocase|nodecor)"'
+    r'|style="font-variant:\s*small-caps;?"))?>'
 )
 _MARK_OF = {"i": ITALIC, "b": BOLD, "sup": "sup", "sub": "sub"}
 
@@ -260,7 +342,7 @@ def parse_markup(text: str) -> list[Token]:
     ['The ', ('+', 'i'), 'Titanic', ('-', 'i'), ' and ', ('+', 'nc'), 'iPhone', ('-', 'nc')]
     """
     if "<" not in text:
-        return [text]
+        return _parse_quotes([text]) if _QUOTE_CHARS.search(text) else [text]
     out: list[Token] = []
     stack: list[str] = []
     pos = 0
@@ -273,12 +355,68 @@ def parse_markup(text: str) -> list[Token]:
             if stack:
                 out.append(("-", stack.pop()))
             continue
-        kind = _MARK_OF.get(tag) or (NOCASE if nocase else "sc")
+        kind = _MARK_OF.get(tag) or {"nocase": NOCASE, "nodecor": NODECOR}.get(nocase, "sc")
         stack.append(kind)
         out.append(("+", kind))
     if pos < len(text):
         out.append(text[pos:])
     out.extend(("-", kind) for kind in reversed(stack))
+    return _parse_quotes(out) if _QUOTE_CHARS.search(text) else out
+
+
+_QUOTE_CHARS: Final = re.compile("[\"'“‘]")
+_OPENS_AFTER: Final = frozenset(" \t\n([{-–—/\u00a0")
+
+
+def _parse_quotes(tokens: list[Token]) -> list[Token]:
+    """Quoted passages of text as quote marks, other apostrophes as typographic ones.
+
+    Straight and typographic quotation marks that pair up become ``("+", "q")`` and
+    ``("-", "q")``, so that they print in the locale's marks and nested quotes alternate;
+    an opening mark that is never closed stays as written.
+
+    >>> _parse_quotes(["He said “it’s ‘fine’” today"])
+    ['He said ', ('+', 'q'), 'it’s ', ('+', 'q'), 'fine', ('-', 'q'), ('-', 'q'), ' today']
+    """
+    out: list[Token] = []
+    stack: list[tuple[str, int]] = []  # (the mark as written, where it opened in out)
+    previous = " "
+    texts = [t for t in tokens if isinstance(t, str)]
+    flat = "".join(texts)
+    position = 0  # in flat, to look at the next character across markup
+    for tok in tokens:
+        if not isinstance(tok, str):
+            out.append(tok)
+            continue
+        run: list[str] = []
+        for char in tok:
+            position += 1
+            after = flat[position] if position < len(flat) else " "
+            if char in "\"'“‘”’":
+                opening = previous in _OPENS_AFTER and not after.isspace()
+                closing = not previous.isspace() and (not after.isalnum())
+                wanted = {'"': '"“', "”": '"“', "'": "'‘", "’": "'‘"}.get(char, "")
+                if closing and stack and stack[-1][0] in wanted:
+                    if run:
+                        out.append("".join(run))
+                        run = []
+                    stack.pop()
+                    out.append(("-", QUOTE))
+                elif opening and char in "\"'“‘":
+                    if run:
+                        out.append("".join(run))
+                        run = []
+                    stack.append((char, len(out)))
+                    out.append(("+", QUOTE))
+                else:
+                    run.append("’" if char == "'" else char)
+            else:
+                run.append(char)
+            previous = char
+        if run:
+            out.append("".join(run))
+    for written, index in stack:  # never closed: the mark as written
+        out[index] = "’" if written == "'" else written
     return out
 
 
@@ -293,6 +431,8 @@ _HTML_OPEN: Final = {
     "u": '<span style="text-decoration:underline;">',
     LEFT_MARGIN: '<div class="csl-left-margin">',
     RIGHT_INLINE: '<div class="csl-right-inline">',
+    "block": '<div class="csl-block">',
+    "indent": '<div class="csl-indent">',
 }
 _HTML_CLOSE: Final = {
     "i": "</em>",
@@ -303,6 +443,8 @@ _HTML_CLOSE: Final = {
     "u": "</span>",
     LEFT_MARGIN: " </div>",
     RIGHT_INLINE: "</div>",
+    "block": "</div>",
+    "indent": "</div>",
 }
 
 

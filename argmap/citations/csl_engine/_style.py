@@ -1,7 +1,7 @@
 """A compiled CSL style and the processor that sorts, disambiguates and renders items."""
 
 # Typographic dashes and quotes are what this module produces and matches.
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF002
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from argmap.citations.csl_engine._compile import (
     Ctx,
     SortKey,
     is_numeric,
+    trigraph,
 )
 from argmap.citations.csl_engine._locale import NS, Locale, load_locale
 from argmap.citations.csl_engine._names import initials_of, name_key, sort_key
@@ -31,8 +32,10 @@ from argmap.citations.csl_engine._output import (
     LEFT_MARGIN,
     RIGHT_INLINE,
     SAME_AUTHOR,
+    TERM,
     Token,
     finish,
+    parse_markup,
     plain,
 )
 
@@ -43,6 +46,8 @@ _INHERITED_NAME_ATTRS: Final = (
     "et-al-min",
     "et-al-use-first",
     "et-al-use-last",
+    "et-al-subsequent-min",
+    "et-al-subsequent-use-first",
     "initialize",
     "initialize-with",
     "name-as-sort-order",
@@ -182,18 +187,23 @@ def _variable_sort_value(name: str, style: Style) -> Callable[[Ctx], str]:
     def run(ctx: Ctx) -> str:
         if name == "citation-number":
             return f"{ctx.number:08d}"
+        if name == "citation-label":
+            return str(ctx.item.get("citation-label") or trigraph(ctx.item))
         value = ctx.item.get(name)
         if value is None or value == "":
             return ""
         if name in NAME_VARIABLES:
             return " ".join(sort_key(p, demote=style.demote) for p in value)
         if name in DATE_VARIABLES:
-            starts = value.get("parts", ((), ()))[0] if isinstance(value, dict) else ()
+            starts, ends = value.get("parts", ((), ())) if isinstance(value, dict) else ((), ())
             if not starts:
                 return ""
-            padded = [*starts, 0, 0][:3]
-            return f"{padded[0] + 10000:05d}{padded[1]:02d}{padded[2]:02d}"
-        text = str(value)
+            # A range sorts by its start, then by its end.
+            return "".join(
+                f"{p[0] + 10000:05d}{p[1]:02d}{p[2]:02d}"
+                for p in ([*d, 0, 0][:3] for d in (starts, ends) if d)
+            )
+        text = plain(parse_markup(str(value)))  # markup and quotation marks do not sort
         if is_numeric(text):
             m = re.match(r"\D*(\d+)", text)
             return f"{int(m.group(1)):010d}" if m else text
@@ -217,12 +227,10 @@ def prepare(item: Mapping[str, Any]) -> dict[str, Any]:
             out[key] = _parse_date(value)
         elif key in NAME_VARIABLES:
             out[key] = [
-                {k: _typographic(v) if isinstance(v, str) else v for k, v in p.items()}
+                _parse_name({k: _typographic(v) if isinstance(v, str) else v for k, v in p.items()})
                 for p in value
                 if isinstance(p, dict) and p
             ]
-        elif isinstance(value, str) and key not in _VERBATIM:
-            out[key] = _typographic(value)
         elif isinstance(value, int | float) and not isinstance(value, bool):
             out[key] = str(int(value)) if float(value).is_integer() else str(value)
         else:
@@ -232,6 +240,62 @@ def prepare(item: Mapping[str, Any]) -> dict[str, Any]:
         m = re.match(r"\s*([^\s\-–—,]+)", page)
         if m:
             out["page-first"] = m.group(1)
+    return out
+
+
+_PARTICLE: Final = re.compile(r"^((?:\w+(?:\s+|[’'-]))+)(?=\S)")
+_DROPPING: Final = re.compile(r"(?:\s+[\w’']+)+$")
+
+
+_GIVEN_SUFFIX: Final = re.compile(r"^(.*?),(!?)\s+(\S.*)$")
+
+
+def _lowercase_words(text: str) -> bool:
+    return all(word[:1].islower() for word in re.split(r"[\s’'-]+", text) if word)
+
+
+def _parse_name(name: dict[str, Any]) -> dict[str, Any]:
+    """Particles and suffixes written into a name's family or given part, taken apart.
+
+    A family name's lowercase lead ("van Gogh", "d’Aubignac") is its non-dropping
+    particle, a given name's lowercase tail ("Alexander von") its dropping particle, and
+    "John, III" a given name and suffix ("John,! Jr." keeps the comma). A family name
+    in quotation marks is taken as written; so is a name with ``parse-names`` false.
+
+    >>> _parse_name({"family": "van Gogh", "given": "Vincent"})
+    {'family': 'Gogh', 'given': 'Vincent', 'non-dropping-particle': 'van'}
+    >>> _parse_name({"family": "Humboldt", "given": "Alexander von"})
+    {'family': 'Humboldt', 'given': 'Alexander', 'dropping-particle': 'von'}
+    """
+    if name.get("literal") or name.get("parse-names") in (False, "false"):
+        return {k: v for k, v in name.items() if k != "parse-names"}
+    out = dict(name)
+    family = out.get("family")
+    if isinstance(family, str):
+        if len(family) > 1 and family[0] == family[-1] == '"':
+            out["family"] = family[1:-1]
+        elif "non-dropping-particle" not in out:
+            m = _PARTICLE.match(family)
+            while m and not _lowercase_words(m.group(1)):
+                m = _PARTICLE.match(family[: m.end(1) - 1]) if m.end(1) > 1 else None
+            if m:
+                out["non-dropping-particle"] = m.group(1).strip()
+                out["family"] = family[m.end() :]
+    given = out.get("given")
+    if isinstance(given, str):
+        m = _GIVEN_SUFFIX.match(given) if "suffix" not in out else None
+        if m:
+            given, out["suffix"] = m.group(1), m.group(3)
+            if m.group(2):
+                out["comma-suffix"] = True
+        if "dropping-particle" not in out:
+            m = _DROPPING.search(given)
+            while m and not _lowercase_words(m.group(0)):
+                m = _DROPPING.search(given, m.start() + 1)
+            if m and m.start() > 0:
+                out["dropping-particle"] = m.group(0).strip()
+                given = given[: m.start()]
+        out["given"] = given
     return out
 
 
@@ -267,6 +331,9 @@ def _parse_date(value: Any) -> dict[str, Any]:
                 ends = tuple(int(x) for x in parts[1] if str(x).strip() != "")
         except (TypeError, ValueError):
             starts = ends = ()
+    # Months 21-24 are the seasons in CSL-JSON; here they are 13-16.
+    starts = tuple(m - 8 if n == 1 and 21 <= m <= 24 else m for n, m in enumerate(starts))
+    ends = tuple(m - 8 if n == 1 and 21 <= m <= 24 else m for n, m in enumerate(ends))
     season = value.get("season")
     if len(starts) == 1 and season:
         # A season stands where the month would: months 13-16 are the season terms.
@@ -326,6 +393,22 @@ _PUNCTUATION_ORDER: Final = "_-–—,;:!?.’'\"“”«»()[]{}@*/\\&#%`^+<=>|
 # ---------------------------------------------------------------- processing
 
 
+@dataclass(frozen=True)
+class Cite:
+    """One cite of a cluster: the item (by position), where in it, affixes and position."""
+
+    index: int
+    locator: str | None = None
+    label: str = "page"
+    prefix: str = ""
+    suffix: str = ""
+    suppress_author: bool = False
+    author_only: bool = False
+    position: str = "first"
+    near_note: bool = False
+    first_note: int = 0
+
+
 @dataclass
 class Entry:
     """One rendered bibliography entry."""
@@ -352,6 +435,13 @@ class Processor:
         self.names_shown = [0] * len(self.items)
         self.hints: list[Mapping[tuple[str, ...], str]] = [{}] * len(self.items)
         self.order = self._sorted_order()
+        term = style.locale.term
+        self.quotes = (
+            term("open-quote") or "“",
+            term("close-quote") or "”",
+            term("open-inner-quote") or "‘",
+            term("close-inner-quote") or "’",
+        )
         bibliography = self.style.bibliography
         if (
             bibliography is not None
@@ -464,14 +554,21 @@ class Processor:
     def _add_names(self, group: list[int], people: list[list[dict[str, Any]]], rule: str) -> None:
         """Show each citation the fewest names that tell it apart from its group."""
         most = max(len(people[i]) for i in group)
+        if not most:
+            return
         keys = {
             shown: {i: _name_parts(people[i][:shown], rule) for i in group}
             for shown in range(1, most + 1)
         }
         for index in group:
+            # Only the citations that more names can tell apart at all count: names are
+            # added until this one differs from each of them.
+            others = [j for j in group if j != index and keys[most][j] != keys[most][index]]
+            if not others:
+                continue
             for shown in range(1, most + 1):
                 mine = keys[shown][index]
-                if all(j == index or keys[shown][j] != mine for j in group):
+                if all(keys[shown][j] != mine for j in others):
                     self.names_shown[index] = shown
                     break
 
@@ -488,7 +585,7 @@ class Processor:
                 same_family = [
                     n
                     for n in column
-                    if name_key(n) != name_key(name) and n.get("family") == name.get("family")
+                    if name_key(n) != name_key(name) and _surname(n) == _surname(name)
                 ]
                 if not same_family:
                     continue
@@ -509,18 +606,23 @@ class Processor:
             ctx = Ctx(self.items[index], "bib")
             ctx.number = self.numbers[index]
             ctx.year_suffix = self.suffix[index]
+            ctx.disambiguate = self.disambiguate[index]
             # Names added to tell citations apart show in the entry too, as in pandoc.
             ctx.names_shown = self.names_shown[index]
             ctx.hints = self.hints[index]
             body = context.layout(ctx)
             if body:
-                tokens = context.wrap([context.prefix, *body, context.suffix])
+                if body[-1] == ("-", RIGHT_INLINE):
+                    # The layout's affixes belong inside an aligned entry's second field.
+                    tokens = context.wrap([context.prefix, *body[:-1], context.suffix, body[-1]])
+                else:
+                    tokens = context.wrap([context.prefix, *body, context.suffix])
                 out.append(Entry(self.ids[index], tokens))
         substitute = context.options.get("subsequent-author-substitute")
         if substitute is not None:
             _substitute_authors(out, substitute)
         for entry in out:
-            entry.tokens = finish(entry.tokens, punctuation_in_quote=quote)
+            entry.tokens = finish(entry.tokens, punctuation_in_quote=quote, quotes=self.quotes)
         return out
 
     def citation(
@@ -531,48 +633,103 @@ class Processor:
         label: str = "page",
         locators: Mapping[int, tuple[str | None, str]] | None = None,
     ) -> list[Token]:
-        """One citation of the items at these positions.
+        """One citation of the items at these positions, each cited for the first time.
 
         ``locator`` and ``label`` apply to every item; ``locators`` gives an item (by
         position) its own locator and label instead.
         """
+        cites = []
+        for index in indices:
+            loc, lab = (locators or {}).get(index, (locator, label))
+            cites.append(Cite(index, locator=loc, label=lab))
+        return self.cluster(cites)
+
+    def cluster(self, cites: Sequence[Cite]) -> list[Token]:
+        """One citation cluster: its cites sorted as the style says, rendered, delimited.
+
+        With ``collapse``, citation numbers in a run of three or more become a range
+        ("[1]–[4]"), and cites of one author are written once ("Smith 2000a, 2001"),
+        their year suffixes alone when the years match ("2000a, b" or "2000a–c").
+        """
         context = self.style.citation
-        chosen = list(indices)
+        options = context.options
+        chosen = list(cites)
         if context.sort:
-            rank = self._cluster_rank(chosen)
-            chosen.sort(key=rank.__getitem__)
-        collapse = context.options.get("collapse", "").startswith("year")
-        group_delimiter = context.options.get("cite-group-delimiter", ", ")
-        parts: list[Token] = []
-        previous_author: str | None = None
-        previous_locator: str | None = None
-        for index in chosen:
+            rank = self._cluster_rank([c.index for c in chosen])
+            chosen.sort(key=lambda c: rank[c.index])
+        collapse = options.get("collapse", "")
+        rendered = [
+            r
+            for r in (self._render_cite(c, collapse, n == 0) for n, c in enumerate(chosen))
+            if r.tokens
+        ]
+        if not rendered:
+            return []
+        delimiter = context.delimiter
+        if collapse == "citation-number":
+            parts = _collapse_numbers(rendered, delimiter)
+        elif collapse.startswith("year"):
+            parts = _collapse_years(
+                rendered, options, delimiter, collapse, regroup=bool(context.sort)
+            )
+        else:
+            parts = []
+            for r in rendered:
+                if parts and delimiter and not r.punctuated:
+                    parts.append(delimiter)
+                parts.extend(r.tokens)
+        tokens = context.wrap([context.prefix, *parts, context.suffix])
+        return finish(
+            tokens,
+            punctuation_in_quote=self.style.locale.punctuation_in_quote,
+            quotes=self.quotes,
+        )
+
+    def _render_cite(self, cite: Cite, collapse: str, first: bool) -> _Rendered:
+        index = cite.index
+        context = self.style.citation
+
+        def run(year_suffix: str) -> list[Token]:
             ctx = Ctx(self.items[index], "cite")
             ctx.number = self.numbers[index]
-            ctx.year_suffix = self.suffix[index]
+            ctx.year_suffix = year_suffix
             ctx.disambiguate = self.disambiguate[index]
             ctx.names_shown = self.names_shown[index]
             ctx.hints = self.hints[index]
-            ctx.locator, ctx.label = (locators or {}).get(index, (locator, label))
-            got = context.layout(ctx)
-            if not got:
-                continue
-            author, rest = _split_author(got)
-            if collapse and parts and author is not None and author == previous_author:
-                # "(Shagina, 2018a, 2018b)": the same author is written once; after a
-                # locator the citation's own delimiter keeps "p. 4; 2018b" readable.
-                parts.append(context.delimiter if previous_locator else group_delimiter)
-                parts.extend(rest)
-                previous_locator = ctx.locator
-                continue
-            previous_author, previous_locator = author, ctx.locator
-            if parts and context.delimiter:
-                parts.append(context.delimiter)
-            parts.extend(got)
-        if not parts:
-            return []
-        tokens = context.wrap([context.prefix, *parts, context.suffix])
-        return finish(tokens, punctuation_in_quote=self.style.locale.punctuation_in_quote)
+            ctx.locator, ctx.label = cite.locator, cite.label
+            ctx.position, ctx.near_note = cite.position, cite.near_note
+            ctx.first_note = cite.first_note
+            return context.layout(ctx)
+
+        got = run(self.suffix[index])
+        if cite.author_only:
+            got = _author_tokens(got) or []
+        elif cite.suppress_author:
+            got = _split_author(got)[1]
+        author, rest = _split_author(got)
+        bare = ""
+        if collapse.startswith("year-suffix") and self.suffix[index] and not cite.locator:
+            bare = plain(_split_author(run(""))[1])
+            if cite.suppress_author:
+                rest = got
+        affixed = bool(cite.prefix or cite.suffix)
+        # In a footnote a cite opens a sentence; in the text it does not.
+        in_note = self.style.root.get("class") == "note"
+        if in_note and ((first and not cite.prefix) or _starts_sentence(cite.prefix)):
+            got = _capitalise_term(got)
+        if affixed:
+            got = [*parse_markup(cite.prefix), *got, *parse_markup(cite.suffix)]
+        return _Rendered(
+            tokens=got,
+            # Cites whose authors are all suppressed collapse with one another.
+            author=None if affixed else ("" if cite.suppress_author else (author or "")),
+            rest=rest,
+            number=self.numbers[index] if not (affixed or cite.locator) else None,
+            year_suffix=self.suffix[index],
+            bare=bare,
+            locator=cite.locator,
+            punctuated=cite.prefix[:1] in (",", ".", ";", ":"),
+        )
 
     def _cluster_rank(self, indices: list[int]) -> dict[int, tuple[Any, ...]]:
         keys: dict[int, list[tuple[Any, ...]]] = {i: [] for i in indices}
@@ -585,6 +742,144 @@ class Processor:
                 folded = collation_key(value)
                 keys[index].append((not value, _Desc(folded) if key.descending else folded))
         return {i: tuple(k) for i, k in keys.items()}
+
+
+@dataclass
+class _Rendered:
+    """A rendered cite and what collapsing needs to know of it."""
+
+    tokens: list[Token]
+    author: str | None  # the author text, when the cite can share it
+    rest: list[Token]  # the cite without its author
+    number: int | None  # the citation number, when the cite can be part of a range
+    year_suffix: str
+    bare: str  # the cite without author and year suffix, to compare years
+    locator: str | None
+    punctuated: bool = False  # the prefix opens with punctuation: no delimiter before
+
+
+def _starts_sentence(prefix: str) -> bool:
+    """Whether a cite's prefix ends a sentence of more than one word ("As said. ")."""
+    text = prefix.rstrip().rstrip("”’\"'")
+    return text.endswith((".", "!", "?")) and len(text.split()) > 1
+
+
+def _capitalise_term(tokens: list[Token]) -> list[Token]:
+    """A cite that opens with a term ("ibid.") opens a sentence: "Ibid."."""
+    in_term = False
+    for i, tok in enumerate(tokens):
+        if not isinstance(tok, str):
+            if tok[1] == TERM:
+                in_term = tok[0] == "+"
+            continue
+        m = re.search(r"\w", tok)
+        if m is None:
+            continue
+        if not in_term or not tok[m.start()].islower():
+            return tokens
+        out = list(tokens)
+        out[i] = tok[: m.start()] + tok[m.start()].upper() + tok[m.start() + 1 :]
+        return out
+    return tokens
+
+
+def _collapse_numbers(rendered: list[_Rendered], delimiter: str) -> list[Token]:
+    """Runs of three or more consecutive citation numbers as ranges."""
+    parts: list[Token] = []
+    i = 0
+    while i < len(rendered):
+        j = i
+        while (
+            j + 1 < len(rendered)
+            and rendered[j].number is not None
+            and rendered[j + 1].number == rendered[j].number + 1  # type: ignore[operator]
+        ):
+            j += 1
+        if parts and delimiter:
+            parts.append(delimiter)
+        if j - i >= 2:
+            parts.extend([*rendered[i].tokens, "–", *rendered[j].tokens])
+        else:
+            j = i
+            parts.extend(rendered[i].tokens)
+        i = j + 1
+    return parts
+
+
+def _collapse_years(
+    rendered: list[_Rendered],
+    options: Mapping[str, str],
+    delimiter: str,
+    collapse: str,
+    *,
+    regroup: bool,
+) -> list[Token]:
+    """Cites of one author written once, and their years or year suffixes after it.
+
+    In a sorted citation an author's cites join the first one; otherwise only
+    neighbouring cites of one author collapse.
+    """
+    group_delimiter = options.get("cite-group-delimiter", ", ")
+    after_collapse = options.get("after-collapse-delimiter", delimiter)
+    suffix_delimiter = options.get(
+        "year-suffix-delimiter", options.get("cite-group-delimiter", delimiter)
+    )
+    groups: dict[str, list[_Rendered]] = {}
+    order: list[list[_Rendered]] = []
+    for r in rendered:
+        if r.author is None:
+            order.append([r])
+            continue
+        group = groups.get(r.author)
+        if group is not None and not regroup and group is not order[-1]:
+            group = None
+        if group is None:
+            group = groups[r.author] = []
+            order.append(group)
+        group.append(r)
+    parts: list[Token] = []
+    previous_collapsed = False
+    for group in order:
+        if parts:
+            parts.append(after_collapse if previous_collapsed else delimiter)
+        parts.extend(group[0].tokens)
+        previous_collapsed = len(group) > 1
+        k = 1
+        while k < len(group):
+            r, last = group[k], group[k - 1]
+            if r.bare and r.bare == last.bare and not last.locator:
+                # The same year again: only the suffixes, ranged when asked to.
+                run_end = k
+                while (
+                    run_end + 1 < len(group)
+                    and group[run_end + 1].bare == r.bare
+                    and _next_suffix(group[run_end].year_suffix) == group[run_end + 1].year_suffix
+                    and not group[run_end].locator
+                ):
+                    run_end += 1
+                starts_range = _next_suffix(last.year_suffix) == r.year_suffix
+                if collapse == "year-suffix-ranged" and starts_range and run_end - k >= 1:
+                    parts.extend(["–", group[run_end].year_suffix])
+                    k = run_end + 1
+                    continue
+                parts.extend([suffix_delimiter, r.year_suffix])
+            else:
+                # After a locator or a run of bare year suffixes, the groups' delimiter.
+                suffixes_before = k > 1 and last.bare and last.bare == group[k - 2].bare
+                after = last.locator or (suffixes_before and collapse.startswith("year-suffix"))
+                parts.append(after_collapse if after else group_delimiter)
+                parts.extend(r.rest)
+            k += 1
+    return parts
+
+
+def _next_suffix(suffix: str) -> str:
+    if not suffix:
+        return ""
+    n = 0
+    for char in suffix:
+        n = n * len(_SUFFIXES) + _SUFFIXES.index(char) + 1
+    return _suffix(n)
 
 
 class _Desc:
@@ -612,6 +907,11 @@ def _suffix(n: int) -> str:
     return _suffix(n // len(_SUFFIXES) - 1) + _SUFFIXES[n % len(_SUFFIXES)]
 
 
+def _surname(name: Mapping[str, Any]) -> str:
+    """The family name as a short form shows it: with its non-dropping particle."""
+    return f"{name.get('non-dropping-particle') or ''} {name.get('family') or ''}".strip()
+
+
 def _initials_match(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     given_a, given_b = str(a.get("given") or ""), str(b.get("given") or "")
     return bool(given_a and given_b) and initials_of(given_a) == initials_of(given_b)
@@ -622,7 +922,7 @@ def _name_parts(names: Sequence[dict[str, Any]], rule: str) -> tuple[tuple[str, 
     out = []
     for position, name in enumerate(names):
         key = list(name_key(name))
-        given = key[1]
+        given = str(name.get("given") or "")
         primary = position == 0
         full = rule in ("by-cite", "all-names") or (rule == "primary-name" and primary)
         if not full:
@@ -651,7 +951,7 @@ def _global_name_hints(
     families: dict[str, list[dict[str, Any]]] = {}
     for name in relevant.values():
         if name.get("family"):
-            families.setdefault(str(name["family"]), []).append(name)
+            families.setdefault(_surname(name), []).append(name)
     suffix = "-primary" if primary_only else ""
     hints: dict[tuple[str, ...], str] = {}
     for names in families.values():
@@ -665,6 +965,16 @@ def _global_name_hints(
             else:
                 hints[name_key(name)] = "initials" + suffix
     return hints
+
+
+def _author_tokens(tokens: list[Token]) -> list[Token] | None:
+    """The author part of a rendered citation, with its markup; None without one."""
+    try:
+        start = tokens.index(("+", SAME_AUTHOR))
+        end = tokens.index(("-", SAME_AUTHOR), start)
+    except ValueError:
+        return None
+    return tokens[start : end + 1]
 
 
 def _split_author(tokens: list[Token]) -> tuple[str | None, list[Token]]:
