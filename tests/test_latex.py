@@ -166,14 +166,16 @@ def _compare_with_pylatexenc(text: str) -> int:
     return compared
 
 
-def test_every_field_of_a_10000_entry_bibliography_decodes_as_pylatexenc_does() -> None:
+def test_every_field_of_a_2000_entry_bibliography_decodes_as_pylatexenc_does() -> None:
+    # bench.bibliography compares all fields of the 10,000-entry file too; pylatexenc's
+    # side of that takes half a minute, too long for every test run.
     from bench.bibliography import generate
 
-    text = generate(10_000)
+    text = generate(2_000)
     # The data holds what used to send whole values to pylatexenc.
     for latex in ("\\url{", "{\\LaTeX}", "$x^2$", "\\emph{", "{\\'e}"):
         assert latex in text
-    assert _compare_with_pylatexenc(text) > 60_000
+    assert _compare_with_pylatexenc(text) > 12_000
 
 
 def test_every_field_of_the_test_bibliographies_decodes_as_pylatexenc_does() -> None:
