@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from argmap.cli._common import EXIT_ERRORS, EXIT_OK, echo_issues, handle_errors
+from argmap.cli._output import check_output, file_inputs
 from argmap.errors import ArgmapError, FormatError, Issue, _IssuesError
 from argmap.formats.registry import READABLE, WRITABLE, convert, directory_plan, format_of
 
@@ -52,6 +53,7 @@ def convert_command(
     if Path(source).is_dir():
         _convert_folder(Path(source), Path(output), from_format, to_format or "yaml", quiet)
         return
+    check_output(output, inputs=file_inputs(source))
     issues = convert(source, output, from_format=from_format, to_format=to_format)
     if not quiet:
         echo_issues(issues)
