@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from argmap._plural import counted
 from argmap.citations.bibliography import Bibliography, bibliography_paths
 from argmap.citations.checks import check_citations
 from argmap.cli._common import EXIT_ERRORS, EXIT_OK, try_map_bibliography
@@ -83,7 +84,10 @@ def check_command(files: tuple[str, ...], strict: bool, quiet: bool, no_bib: boo
                 click.echo(str(issue))
         errors += sum(1 for i in issues if i.is_error)
         warnings += sum(1 for i in issues if not i.is_error)
-    noun = "file" if len(targets) == 1 else "files"
-    click.echo(f"{len(targets)} {noun} checked: {errors} errors, {warnings} warnings", err=True)
+    click.echo(
+        f"{counted(len(targets), 'file')} checked: "
+        f"{counted(errors, 'error')}, {counted(warnings, 'warning')}",
+        err=True,
+    )
     failed = errors > 0 or (strict and warnings > 0)
     sys.exit(EXIT_ERRORS if failed else EXIT_OK)
