@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
-from argmap.citations.bibliography import read_bibliography
+from argmap.citations.bibliography import missing_bibliographies, read_bibliography
 from argmap.citations.checks import check_citations
 from argmap.citations.export import EXPORT_FORMATS, STYLE_NAMES, export_citations
 from argmap.citations.selection import cited_sources
 from argmap.cli._common import EXIT_ERRORS, echo_issues, handle_errors
 from argmap.cli._output import check_output, map_inputs, write_output
+from argmap.errors import BibliographyError
 from argmap.formats.mapfile import read_map
 from argmap.model import ArgumentMap
 
@@ -96,6 +97,10 @@ def cite_command(
     inputs: list[str | Path] = [*maps, *bib_paths, *map_inputs(amaps)]
     if output is not None:
         check_output(output, inputs=inputs)
+    if not bib_files:
+        missing = [issue for amap in amaps for issue in missing_bibliographies(amap)]
+        if missing:
+            raise BibliographyError(missing)
     bibliography = read_bibliography(bib_paths)
     sources = cited_sources(amaps, bibliography, node=node, with_support=with_support)
     wanted = {s.key for s in sources}
