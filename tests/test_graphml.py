@@ -192,7 +192,9 @@ def test_a_graph_that_is_no_valid_map_is_refused() -> None:
     with pytest.raises(argmap.FormatError) as caught:
         argmap.parse_graphml(text, filename="x.graphml")
     assert len(caught.value.issues) == 1
-    assert str(caught.value.issues[0]).startswith("x.graphml: error: ")
+    # Located at the node the problem is about.
+    column = text.index("<node") + 1
+    assert str(caught.value.issues[0]).startswith(f"x.graphml:1:{column}: error: ")
     assert "thought" in str(caught.value.issues[0])
 
 
@@ -201,4 +203,16 @@ def test_gexf_that_is_not_xml_is_located() -> None:
         argmap.parse_gexf("<gexf>\n  <graph>\n</gexf>", filename="g.gexf")
     assert [str(i) for i in caught.value.issues] == [
         "g.gexf:3:3: error: not GEXF: invalid XML (mismatched tag)"
+    ]
+
+
+def test_a_graph_networkx_refuses_is_located_at_its_graph_element() -> None:
+    # A namespace typo: well-formed XML, but networkx finds no GEXF graph in it.
+    text = (
+        '<?xml version="1.0"?>\n<gexf ymlns="http://www.gexf.net/1.2draft">\n  <graph/>\n</gexf>\n'
+    )
+    with pytest.raises(argmap.FormatError) as caught:
+        argmap.parse_gexf(text, filename="g.gexf")
+    assert [str(i) for i in caught.value.issues] == [
+        "g.gexf:3:3: error: not a GEXF graph networkx can read: No <graph> element in GEXF file."
     ]

@@ -28,10 +28,12 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any, Literal
+from xml.sax.saxutils import escape
 
 import networkx as nx
 
@@ -117,7 +119,7 @@ def parse_graphml(text: str, *, filename: str = "<string>") -> ArgumentMap:
         element = root.find("graph")
     if element is not None and element.get("id") and "id" not in flat.graph:
         flat.graph["id"] = element.get("id")
-    return _rebuild(flat, filename)
+    return _rebuild(flat, filename, text)
 
 
 def parse_gexf(text: str, *, filename: str = "<string>") -> ArgumentMap:
@@ -132,7 +134,7 @@ def parse_gexf(text: str, *, filename: str = "<string>") -> ArgumentMap:
         return nx.read_gexf(io.BytesIO(data.encode("utf-8")), node_type=str)
 
     graph, _ = _read_xml(text, filename, parse, "GEXF")
-    return _rebuild(_unflatten(nx.DiGraph(graph), gexf=True), filename)
+    return _rebuild(_unflatten(nx.DiGraph(graph), gexf=True), filename, text)
 
 
 def read_graphml(path: str | os.PathLike[str]) -> ArgumentMap:
@@ -214,10 +216,37 @@ def _read_xml(
         return parse(text), root
     except (nx.NetworkXError, ValueError, KeyError, TypeError) as exc:
         message = f"not a {what} graph networkx can read: {exc}"
+        location = _element_location(text, filename, "graph")
         raise FormatError(
-            [Issue("error", message, code="syntax", location=Location(filename))],
-            source=filename,
+            [Issue("error", message, code="syntax", location=location)], source=filename
         ) from None
+
+
+def _element_location(text: str, filename: str, tag: str, node_id: str | None = None) -> Location:
+    r"""Where the first ``<tag>`` element (with ``id="node_id"``, when given) is written.
+
+    networkx reports problems of a graph without positions; the element they concern,
+    or else the ``<graph>`` element, or else the file's first line, is the best place.
+
+    >>> _element_location('<g>\n <graph>\n  <node id="a"/>', "f", "node", "a")
+    Location(file='f', line=3, column=3)
+    >>> _element_location("<g/>", "f", "graph")
+    Location(file='f', line=1, column=1)
+    """
+    pattern = rf"<(?:\w+:)?{tag}\b"
+    if node_id is not None:
+        double = re.escape(escape(node_id, {'"': "&quot;"}))
+        single = re.escape(escape(node_id, {"'": "&apos;"}))
+        pattern += rf"""[^>]*?\bid\s*=\s*(?:"{double}"|'{single}')"""
+    found = re.search(pattern, text)
+    if found is None:
+        return (
+            Location(filename, 1, 1)
+            if node_id is None
+            else _element_location(text, filename, "graph")
+        )
+    line = text.count("\n", 0, found.start()) + 1
+    return Location(filename, line, found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1)
 
 
 def _xml_reason(exc: ET.ParseError) -> str:
@@ -300,7 +329,7 @@ def _decoded(attrs: dict[str, Any], *, gexf: bool) -> dict[str, Any]:
     return out
 
 
-def _rebuild(graph: nx.DiGraph, filename: str) -> ArgumentMap:
+def _rebuild(graph: nx.DiGraph, filename: str, text: str) -> ArgumentMap:
     if "id" not in graph.graph and not filename.startswith("<"):
         # a graph from another tool: name the map after its file
         stem = PurePath(filename).name.split(".")[0]
@@ -309,8 +338,21 @@ def _rebuild(graph: nx.DiGraph, filename: str) -> ArgumentMap:
     try:
         return from_networkx(graph)
     except MapError as exc:
+        keys = [str(key) for key in graph.nodes]
+
+        def where(issue: Issue) -> Location:
+            path = issue.path
+            if (
+                len(path) >= 2
+                and path[0] == "nodes"
+                and isinstance(path[1], int)
+                and (0 <= path[1] < len(keys))
+            ):
+                return _element_location(text, filename, "node", keys[path[1]])
+            return _element_location(text, filename, "graph")
+
         issues = [
-            Issue(i.severity, i.message, code=i.code, path=i.path, location=Location(filename))
+            Issue(i.severity, i.message, code=i.code, path=i.path, location=where(i))
             for i in exc.issues
         ]
         raise FormatError(issues, source=filename) from None
