@@ -298,7 +298,7 @@ def test_undercut_of_an_argument_without_inference_is_read_as_an_attack() -> Non
     amap, issues = import_argdown_json(text, filename="u.json")
     assert [(r.kind, r.source, r.target) for r in amap.relations] == [("attacks", "U", "V")]
     assert [str(i) for i in issues if i.code != "no-thesis"] == [
-        "u.json: warning: undercut of 'V', which has no inference to undercut; read as an "
+        "u.json:1:1: warning: undercut of 'V', which has no inference to undercut; read as an "
         "attack on it"
     ]
 
@@ -323,23 +323,23 @@ def test_undercut_of_a_sketched_argument_aims_at_its_first_relation() -> None:
 
 BAD_JSON = [
     ("{", "x.json:1:2: error: invalid JSON: Expecting property name enclosed in double quotes"),
-    ("[]", "x.json: error: not Argdown JSON: expected an object with 'statements' and 'arguments'"),
+    ("[]", "x.json:1:1: error: not Argdown JSON: expected an object with 'statements' and 'arguments'"),
     (
         '{"arguments": {}}',
-        "x.json: error: not Argdown JSON: missing 'statements' (the output of 'argdown json')",
+        "x.json:1:1: error: not Argdown JSON: missing 'statements' (the output of 'argdown json')",
     ),
     (
         '{"statements": [], "arguments": {}}',
-        "x.json: error: 'statements' must be an object keyed by title",
+        "x.json:1:1: error: 'statements' must be an object keyed by title",
     ),
     (
         '{"statements": {"a": 1}, "arguments": {}, "relations": {}}',
-        "x.json: error: statements['a'] must be an object\n"
-        "x.json: error: 'relations' must be a list",
+        "x.json:1:1: error: statements['a'] must be an object\n"
+        "x.json:1:1: error: 'relations' must be a list",
     ),
     (
         '{"statements": {}, "arguments": {}, "relations": [{"from": "a"}]}',
-        "x.json: error: relations[0] must be an object with from, to and relationType",
+        "x.json:1:1: error: relations[0] must be an object with from, to and relationType",
     ),
 ]  # fmt: skip
 

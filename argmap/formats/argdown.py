@@ -56,6 +56,7 @@ from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue, Location
 from argmap.formats._ids import fresh_id, slugify
 from argmap.formats._pipeline import read_data
+from argmap.formats.aif._reader import _Locator as _JsonLocator
 from argmap.model import ArgumentMap
 from argmap.model._base import ID_PATTERN
 from argmap.model.node import Claim, Factor
@@ -343,9 +344,10 @@ def import_argdown_json(
         ) from None
     problems = _shape_problems(data)
     if problems:
-        issues = [Issue("error", p, code="shape", location=Location(filename)) for p in problems]
+        root = _JsonLocator(text, filename).locate(())
+        issues = [Issue("error", p, code="shape", location=root) for p in problems]
         raise FormatError(issues, source=filename)
-    reader = _Reader(data, filename=filename, source=source)
+    reader = _Reader(data, filename=filename, source=source, text=text)
     plain = reader.build()
     return read_data(
         plain, filename=filename, error=FormatError, locate=reader.locate, found=reader.issues
@@ -423,7 +425,9 @@ def _own_data(element: dict[str, Any], key: str) -> dict[str, Any] | None:
 class _Reader:
     """Turns Argdown JSON into plain map data, collecting warnings as it goes."""
 
-    def __init__(self, data: dict[str, Any], *, filename: str, source: str | None) -> None:
+    def __init__(
+        self, data: dict[str, Any], *, filename: str, source: str | None, text: str
+    ) -> None:
         self.statements: dict[str, dict[str, Any]] = data["statements"]
         self.arguments: dict[str, dict[str, Any]] = data["arguments"]
         self.relations: list[dict[str, Any]] = list(data.get("relations") or [])
@@ -434,6 +438,9 @@ class _Reader:
         self.node_id: dict[tuple[str, str], str] = {}
         self.taken: set[str] = set()
         self.positions: dict[tuple[str, int], tuple[int, int]] = {}
+        # Without the Argdown source, issues are placed in the JSON text itself.
+        self.json = _JsonLocator(text, filename)
+        self.json_paths: dict[tuple[str, int], tuple[str, str]] = {}
         self.nodes: list[dict[str, Any]] = []
         self.out: list[dict[str, Any]] = []
         self.thesis: str | None = None
@@ -459,15 +466,24 @@ class _Reader:
         position = self._position(element) if element is not None and self.source else None
         file = self.source or self.filename
         location = Location(file, *position) if position else Location(file)
+        if not self.source:
+            location = self.json.locate(())
         self.issues.append(Issue("warning", message, code=code, location=location))
 
     def locate(self, issue: Issue) -> Issue:
-        """Place an issue about the built map at the statement or argument it came from."""
-        where = None
+        """Place an issue about the built map at the statement or argument it came from.
+
+        With the Argdown source, that is the statement's line there; without it, the
+        statement's entry in the JSON text.
+        """
+        key = None
         if len(issue.path) >= 2 and issue.path[0] in ("nodes", "relations"):
-            where = self.positions.get((str(issue.path[0]), int(issue.path[1])))
-        file = self.source or self.filename
-        location = Location(file, *where) if where and self.source else Location(file)
+            key = (str(issue.path[0]), int(issue.path[1]))
+        if self.source:
+            where = self.positions.get(key) if key else None
+            location = Location(self.source, *where) if where else Location(self.source)
+        else:
+            location = self.json.locate(self.json_paths.get(key, ()) if key else ())
         return Issue(issue.severity, issue.message, code=issue.code, path=issue.path,
                      location=location)  # fmt: skip
 
@@ -510,6 +526,8 @@ class _Reader:
         position = self._position(element) if isinstance(element, dict) else None
         if position:
             self.positions[("nodes", len(self.nodes))] = position
+        kind, title = key
+        self.json_paths[("nodes", len(self.nodes))] = (f"{kind}s", title)
         self.nodes.append(node)
 
     def _text(self, element: dict[str, Any], roles: Iterable[str] | None = None) -> str:
