@@ -316,3 +316,37 @@ def test_generated_bibliographies(folder: Path) -> None:
         check_reader(reader, text.encode("utf-8"), folder)
 
     run()
+
+
+@pytest.mark.parametrize("name", ["yaml", "aif", "graphml"])
+def test_convert_writes_its_output_and_nothing_else(name: str, tmp_path: Path) -> None:
+    """``argmap convert`` on mutated files: a clean exit, and no file but the output."""
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    reader = READERS[name]
+    originals = seeds(name)
+    source = tmp_path / f"input{reader.suffix}"
+    target = tmp_path / "out" / "converted.yaml"
+
+    @settings(FUZZ, max_examples=EXAMPLES or 15)
+    @given(st.data())
+    def run(data: st.DataObject) -> None:
+        original = data.draw(st.sampled_from(originals), label="seed")
+        text = data.draw(mutated(original, reader.syntax), label="input")
+        source.write_bytes(text)
+        if target.exists():
+            target.unlink()
+        with time_limit():
+            result = CliRunner().invoke(
+                main, ["convert", str(source), "--from", name, "-o", str(target)]
+            )
+        assert result.exit_code in (0, 1), result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert "Traceback" not in result.output
+        files = sorted(p for p in tmp_path.rglob("*") if p.is_file())
+        assert files == sorted([source, *([target] if result.exit_code == 0 else [])])
+        assert source.read_bytes() == text
+
+    run()
