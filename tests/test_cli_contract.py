@@ -6,13 +6,15 @@ prints one error line and no traceback, and changes no file (every file of the w
 folder is hashed before and after).
 
 Root reads and writes files whatever their permission bits say, so as root the unreadable
-and read-only cases run the command in a subprocess without the capabilities that let
-root do so (``setpriv --bounding-set=-dac_override,-dac_read_search``).
+and read-only cases run the commands in a subprocess without the capabilities that let
+root do so (``setpriv --bounding-set=-dac_override,-dac_read_search``), one subprocess
+for all commands of a case.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -73,15 +75,30 @@ def run_here(args: list[str]) -> tuple[int, str]:
 SETPRIV = shutil.which("setpriv")
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
+#: Runs commands one after the other in one process (one start-up for a whole batch).
+_BATCH = """
+import json, sys
+from click.testing import CliRunner
+from argmap.cli import main
+results = []
+for args in json.loads(sys.argv[1]):
+    result = CliRunner().invoke(main, args)
+    escaped = not (result.exception is None or isinstance(result.exception, SystemExit))
+    bug = f"Traceback: {result.exception!r}" if escaped else ""
+    results.append([result.exit_code, result.stdout + result.stderr + bug])
+print(json.dumps(results))
+"""
 
-def run_without_privileges(args: list[str]) -> tuple[int, str]:
-    """Run the command in a process that permission bits bind, even when we are root."""
-    command = [sys.executable, "-c", "from argmap.cli import main; main()", *args]
+
+def run_without_privileges(batch: list[list[str]]) -> list[tuple[int, str]]:
+    """Run commands in a process that permission bits bind, even when we are root."""
+    command = [sys.executable, "-c", _BATCH, json.dumps(batch)]
     if IS_ROOT:
         assert SETPRIV is not None
         command = [SETPRIV, "--bounding-set=-dac_override,-dac_read_search", *command]
-    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)
-    return done.returncode, done.stdout + done.stderr
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return [(code, output) for code, output in json.loads(done.stdout)]
 
 
 needs_permissions = pytest.mark.skipif(
@@ -97,17 +114,30 @@ def digests(root: Path) -> dict[str, str]:
     }
 
 
-def assert_contract(
-    project: Path, run: Run, args: list[str], *, mentions: str | tuple[str, ...]
-) -> None:
-    before = digests(project)
-    code, output = run(args)
+def assert_outcome(code: int, output: str, mentions: str | tuple[str, ...]) -> None:
+    """Exit 1 or 2, one error line that names the problem, no traceback."""
     assert code in (1, 2), output
     assert "Traceback" not in output
     errors = [line for line in output.splitlines() if "error:" in line.lower()]
     assert len(errors) == 1, output
     wanted = (mentions,) if isinstance(mentions, str) else mentions
     assert any(text in errors[0] for text in wanted), output
+
+
+def assert_contract(
+    project: Path, run: Run, args: list[str], *, mentions: str | tuple[str, ...]
+) -> None:
+    before = digests(project)
+    assert_outcome(*run(args), mentions)
+    assert digests(project) == before
+
+
+def assert_batch_contract(
+    project: Path, batch: list[list[str]], mentions: list[str | tuple[str, ...]]
+) -> None:
+    before = digests(project)
+    for (code, output), wanted in zip(run_without_privileges(batch), mentions, strict=True):
+        assert_outcome(code, output, wanted)
     assert digests(project) == before
 
 
@@ -134,23 +164,20 @@ def test_a_folder_where_a_file_belongs(project: Path, command: str) -> None:
 
 
 @needs_permissions
-@pytest.mark.parametrize("command", READERS)
-def test_an_unreadable_file(project: Path, command: str) -> None:
+def test_an_unreadable_file(project: Path) -> None:
     Path(MAP).chmod(0)
     try:
-        assert_contract(project, run_without_privileges, args_for(command), mentions=MAP)
+        assert_batch_contract(project, [args_for(c) for c in READERS], [MAP] * len(READERS))
     finally:
         Path(MAP).chmod(0o644)
 
 
 @needs_permissions
-@pytest.mark.parametrize("command", READERS)
-def test_an_unreadable_bibliography(project: Path, command: str) -> None:
-    if command in ("show", "render", "convert"):
-        pytest.skip(f"{command} does without the bibliography")
+def test_an_unreadable_bibliography(project: Path) -> None:
+    # show, render and convert do without the bibliography; these two need it.
     Path(BIB).chmod(0)
     try:
-        assert_contract(project, run_without_privileges, args_for(command), mentions=BIB)
+        assert_batch_contract(project, [args_for("check"), args_for("cite")], [BIB, BIB])
     finally:
         Path(BIB).chmod(0o644)
 
@@ -162,16 +189,14 @@ def test_an_output_under_a_regular_file(project: Path, command: str) -> None:
 
 
 @needs_permissions
-@pytest.mark.parametrize("command", WRITERS)
-def test_an_output_in_a_read_only_folder(project: Path, command: str) -> None:
+def test_an_output_in_a_read_only_folder(project: Path) -> None:
     folder = project / "locked"
     folder.mkdir()
     folder.chmod(0o555)
+    outputs = [f"locked/{OUTPUT_NAMES.get(c, 'schema.json')}" for c in WRITERS]
     try:
-        output = f"locked/{OUTPUT_NAMES.get(command, 'schema.json')}"
-        assert_contract(
-            project, run_without_privileges, args_for(command, output=output), mentions=output
-        )
+        batch = [args_for(c, output=o) for c, o in zip(WRITERS, outputs, strict=True)]
+        assert_batch_contract(project, batch, list(outputs))
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o755)
