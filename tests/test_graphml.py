@@ -216,3 +216,17 @@ def test_a_graph_networkx_refuses_is_located_at_its_graph_element() -> None:
     assert [str(i) for i in caught.value.issues] == [
         "g.gexf:3:3: error: not a GEXF graph networkx can read: No <graph> element in GEXF file."
     ]
+
+
+@pytest.mark.parametrize("encoding", ["TTF-8", "latin-1", "utf-16"])
+def test_a_wrong_declared_encoding_does_not_stop_reading(encoding: str) -> None:
+    # Found by fuzzing: an unknown encoding in the declaration raised LookupError. The file
+    # was read as UTF-8, so the text is read as it is, whatever the declaration says.
+    for name, parse in (
+        ("foreign.graphml", argmap.parse_graphml),
+        ("gephi.gexf", argmap.parse_gexf),
+    ):
+        text = (HERE / name).read_text(encoding="utf-8")
+        assert 'encoding="UTF-8"' in text
+        changed = parse(text.replace('encoding="UTF-8"', f'encoding="{encoding}"'), filename="f")
+        assert changed == parse(text, filename="f")
