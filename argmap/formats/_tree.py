@@ -293,7 +293,8 @@ def _scalar_key(node: Node) -> str | None:
 
 _JSON_TOKEN = re.compile(
     r'\s*(?:(?P<str>"(?:[^"\\]|\\.)*")|(?P<num>-?(?:0|[1-9][0-9]*)(?P<frac>\.[0-9]+)?'
-    r"(?P<exp>[eE][-+]?[0-9]+)?)|(?P<lit>true|false|null)|(?P<punct>[{}\[\]:,]))",
+    r"(?P<exp>[eE][-+]?[0-9]+)?)|(?P<lit>true|false|null)|(?P<punct>[{}\[\]:,])"
+    r"|(?P<const>-?Infinity|NaN))",
     re.DOTALL,
 )
 
@@ -335,6 +336,16 @@ def _compose_json(text: str, filename: str) -> Node | None:
         if kind == "lit":
             value = token.group("lit")
             return ScalarNode(_NULL if value == "null" else _BOOL, value, mark, mark)
+        if kind == "const":
+            # Python's json module reads these; JSON has no such numbers.
+            raise MapSyntaxError(
+                Issue(
+                    "error",
+                    f"not valid JSON: {token.group('const')} is not a JSON number",
+                    code="syntax",
+                    location=Location(filename, mark.line + 1, mark.column + 1),
+                )
+            )
         punct = token.group("punct")
         if punct == "{":
             pairs: list[tuple[Node, Node]] = []
