@@ -230,3 +230,13 @@ def test_a_wrong_declared_encoding_does_not_stop_reading(encoding: str) -> None:
         assert 'encoding="UTF-8"' in text
         changed = parse(text.replace('encoding="UTF-8"', f'encoding="{encoding}"'), filename="f")
         assert changed == parse(text, filename="f")
+
+
+def test_an_unknown_gexf_attribute_class_is_refused_located() -> None:
+    # Found by fuzzing: networkx re-raises with no exception (RuntimeError) for it.
+    text = (HERE / "gephi.gexf").read_text(encoding="utf-8").replace('class="node"', 'class="x"')
+    with pytest.raises(argmap.FormatError) as caught:
+        argmap.parse_gexf(text, filename="g.gexf")
+    assert [str(i) for i in caught.value.issues] == [
+        "g.gexf:4:3: error: not a GEXF graph networkx can read: unknown attribute class"
+    ]

@@ -238,8 +238,11 @@ def _read_xml(
         ) from None
     try:
         return parse(text), root
-    except (nx.NetworkXError, ValueError, KeyError, TypeError) as exc:
-        message = f"not a {what} graph networkx can read: {exc}"
+    except (nx.NetworkXError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+        # RuntimeError: networkx's GEXF reader re-raises with no exception for an
+        # <attributes class="..."> other than node or edge.
+        reason = "unknown attribute class" if isinstance(exc, RuntimeError) else str(exc)
+        message = f"not a {what} graph networkx can read: {reason}"
         location = _element_location(text, filename, "graph")
         raise FormatError(
             [Issue("error", message, code="syntax", location=location)], source=filename
