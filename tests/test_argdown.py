@@ -344,6 +344,11 @@ BAD_JSON = [
         '{"statements": {}, "arguments": {}, "relations": [{"from": "a"}]}',
         "x.json:1:1: error: relations[0] must be an object with from, to and relationType",
     ),
+    # Found by fuzzing: a 'sections' that is no list raised TypeError.
+    (
+        '{"statements": {}, "arguments": {}, "sections": 1}',
+        "x.json:1:1: error: 'sections' must be a list",
+    ),
 ]  # fmt: skip
 
 

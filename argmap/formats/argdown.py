@@ -380,6 +380,8 @@ def _shape_problems(data: Any) -> list[str]:
             for i, relation in enumerate(relations)
             if not isinstance(relation, dict) or not {"from", "to", "relationType"} <= set(relation)
         )
+    if data.get("sections") is not None and not isinstance(data["sections"], list):
+        problems.append("'sections' must be a list")
     return problems
 
 
