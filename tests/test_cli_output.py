@@ -126,3 +126,21 @@ def test_file_inputs_names_the_bibliographies_of_a_valid_map(project: Path) -> N
     Path("broken.yaml").write_text("id: [", encoding="utf-8")
     assert file_inputs("broken.yaml") == [Path("broken.yaml")]
     assert file_inputs(BIB) == [Path(BIB)]
+
+
+def test_a_file_system_error_no_reader_expected_is_one_line(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import argmap.cli.show
+
+    def failing(path: str) -> None:
+        raise OSError(errno.EIO, "Input/output error", path)
+
+    monkeypatch.setattr(argmap.cli.show, "read_checked_map", failing)
+    result = CliRunner().invoke(main, ["show", "maps/m.yaml"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "argmap: error: maps/m.yaml: Input/output error\n",
+    )

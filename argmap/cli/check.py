@@ -10,7 +10,7 @@ import click
 from argmap._plural import counted
 from argmap.citations.bibliography import Bibliography, bibliography_paths
 from argmap.citations.checks import check_citations
-from argmap.cli._common import EXIT_ERRORS, EXIT_OK, try_map_bibliography
+from argmap.cli._common import EXIT_ERRORS, EXIT_OK, handle_errors, try_map_bibliography
 from argmap.errors import Issue, MapError, sort_issues
 from argmap.formats.mapfile import read_checked_map
 from argmap.model import ArgumentMap
@@ -55,6 +55,7 @@ class _Bibliographies:
 @click.option(
     "--no-bib", is_flag=True, help="Do not read the maps' bibliographies or check cited keys."
 )
+@handle_errors
 def check_command(files: tuple[str, ...], strict: bool, quiet: bool, no_bib: bool) -> None:
     """Check map files and print each problem as PATH:LINE:COL: SEVERITY: MESSAGE.
 
