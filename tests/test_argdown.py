@@ -396,3 +396,13 @@ def test_argdown_syntax_errors_are_located(argdown_program: str) -> None:
         argdown_json("[a]: x\n  +> [b\n\n<c\n  (1) zz\n", filename="bad.argdown")
     (issue,) = caught.value.issues
     assert str(issue).startswith("bad.argdown:5:1: error: Argdown syntax error: ")
+
+
+@pytest.mark.parametrize("field", ["members", "tags", "pcs", "ranges"])
+@pytest.mark.parametrize("value", [1, True, "text"])
+def test_a_field_that_should_be_a_list_is_passed_over(field: str, value: object) -> None:
+    # Found by fuzzing: `element.get(field) or []` iterated an int or bool (TypeError).
+    element: dict[str, object] = {"type": "argument", "title": "A", field: value}
+    data = {"statements": {"S": {"title": "S", field: value}}, "arguments": {"A": element}}
+    amap = argmap.parse_argdown_json(json.dumps(data), filename="x.json")
+    assert [node.id for node in amap.nodes] == ["S", "A"]

@@ -385,12 +385,21 @@ def _shape_problems(data: Any) -> list[str]:
     return problems
 
 
+def _listed(value: Any) -> list[Any]:
+    """A list from Argdown JSON, or an empty one where something else stands.
+
+    >>> _listed([1]), _listed(None), _listed(3), _listed("ab")
+    ([1], [], [], [])
+    """
+    return value if isinstance(value, list) else []
+
+
 def _clean_text(member: dict[str, Any]) -> str:
     """A statement's text without its tags (Argdown keeps ``#tag`` in the text)."""
     text = str(member.get("text") or "")
     ranges = [
         r
-        for r in member.get("ranges") or []
+        for r in _listed(member.get("ranges"))
         if isinstance(r, dict)
         and r.get("type") == "tag"
         and isinstance(r.get("start"), int)
@@ -403,11 +412,11 @@ def _clean_text(member: dict[str, Any]) -> str:
 
 def _tags_of(element: dict[str, Any]) -> list[str]:
     tags: dict[str, None] = {}
-    for tag in element.get("tags") or []:
+    for tag in _listed(element.get("tags")):
         tags[str(tag)] = None
-    for member in element.get("members") or []:
+    for member in _listed(element.get("members")):
         if isinstance(member, dict):
-            for tag in member.get("tags") or []:
+            for tag in _listed(member.get("tags")):
                 tags[str(tag)] = None
     return list(tags)
 
@@ -415,7 +424,7 @@ def _tags_of(element: dict[str, Any]) -> list[str]:
 def _own_data(element: dict[str, Any], key: str) -> dict[str, Any] | None:
     """argmap's data on an element (``{"argmap": {key: {...}}}``), if it has any."""
     candidates = [element.get("data")]
-    candidates += [m.get("data") for m in element.get("members") or [] if isinstance(m, dict)]
+    candidates += [m.get("data") for m in _listed(element.get("members")) if isinstance(m, dict)]
     for data in candidates:
         if isinstance(data, dict) and isinstance(data.get(DATA_KEY), dict):
             value = data[DATA_KEY].get(key)
@@ -459,7 +468,7 @@ class _Reader:
         return candidate
 
     def _position(self, element: dict[str, Any]) -> tuple[int, int] | None:
-        for item in [element, *(element.get("members") or [])]:
+        for item in [element, *(_listed(element.get("members")))]:
             if isinstance(item, dict) and isinstance(item.get("startLine"), int):
                 return item["startLine"], int(item.get("startColumn") or 1)
         return None
@@ -533,7 +542,7 @@ class _Reader:
         self.nodes.append(node)
 
     def _text(self, element: dict[str, Any], roles: Iterable[str] | None = None) -> str:
-        members = [m for m in element.get("members") or [] if isinstance(m, dict)]
+        members = [m for m in _listed(element.get("members")) if isinstance(m, dict)]
         wanted = set(roles) if roles is not None else None
         for member in members:
             if wanted is not None and member.get("role") not in wanted:
@@ -575,7 +584,7 @@ class _Reader:
         if tags:
             node["tags"] = tags
         data = element.get("data") or next(
-            (m.get("data") for m in element.get("members") or [] if isinstance(m, dict)
+            (m.get("data") for m in _listed(element.get("members")) if isinstance(m, dict)
              and m.get("data")), None)  # fmt: skip
         argdown: dict[str, Any] = {"type": "statement"}
         if untitled:
@@ -615,7 +624,7 @@ class _Reader:
         for title, element in self.arguments.items():
             if title in relation_args:
                 continue
-            pcs = [s for s in element.get("pcs") or [] if isinstance(s, dict)]
+            pcs = [s for s in _listed(element.get("pcs")) if isinstance(s, dict)]
             if not pcs:
                 continue
             arg_id = self.node_id[("argument", title)]
@@ -634,7 +643,7 @@ class _Reader:
                         current.append(node)
                     continue
                 rules = inference.get("inferenceRules") if isinstance(inference, dict) else None
-                scheme = "; ".join(str(r) for r in rules or [] if str(r).strip()) or None
+                scheme = "; ".join(str(r) for r in _listed(rules) if str(r).strip()) or None
                 premises = [p for p in current if p != node]
                 if statement.get("role") == "main-conclusion":
                     if premises:
