@@ -240,3 +240,12 @@ def test_an_unknown_gexf_attribute_class_is_refused_located() -> None:
     assert [str(i) for i in caught.value.issues] == [
         "g.gexf:4:3: error: not a GEXF graph networkx can read: unknown attribute class"
     ]
+
+
+def test_a_malformed_encoding_declaration_is_an_xml_error() -> None:
+    text = (HERE / "foreign.graphml").read_text(encoding="utf-8")
+    with pytest.raises(argmap.FormatError) as caught:
+        argmap.parse_graphml(text.replace('"UTF-8"', '"<UTF-8"'), filename="f.graphml")
+    assert [str(i) for i in caught.value.issues] == [
+        "f.graphml:1:31: error: not GraphML: invalid XML (XML declaration not well-formed)"
+    ]

@@ -131,7 +131,7 @@ def parse_gexf(text: str, *, filename: str = "<string>") -> ArgumentMap:
     """
 
     def parse(data: str) -> nx.Graph:
-        return nx.read_gexf(io.BytesIO(_declared_utf8(data).encode("utf-8")), node_type=str)
+        return nx.read_gexf(io.BytesIO(data.encode("utf-8")), node_type=str)
 
     graph, _ = _read_xml(text, filename, parse, "GEXF")
     return _rebuild(_unflatten(nx.DiGraph(graph), gexf=True), filename, text)
@@ -201,7 +201,7 @@ def _renamed(attrs: dict[str, Any], reserved: frozenset[str]) -> dict[str, Any]:
 
 
 _DECLARED_ENCODING = re.compile(
-    r"""\A(\ufeff?\s*<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])([^"']*)\2"""
+    r"""\A(\ufeff?\s*<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])([A-Za-z][\w.-]*)\2"""
 )
 
 
@@ -210,6 +210,7 @@ def _declared_utf8(text: str) -> str:
 
     The file was read as UTF-8 (a non-UTF-8 byte is refused before), so another declared
     encoding is wrong, and an unknown one would stop the XML parser with a LookupError.
+    A declaration that is not well-formed is left for the XML parser to report.
     The declaration keeps its length where it can, so that columns stay right.
 
     >>> _declared_utf8('<?xml version="1.0" encoding="TTF-8"?><a/>')
@@ -228,7 +229,8 @@ def _read_xml(
     text: str, filename: str, parse: Callable[[str], nx.Graph], what: str
 ) -> tuple[nx.Graph, ET.Element]:
     try:
-        root = ET.fromstring(_declared_utf8(text).encode("utf-8"))
+        text = _declared_utf8(text)
+        root = ET.fromstring(text.encode("utf-8"))
     except ET.ParseError as exc:
         line, column = exc.position
         message = f"not {what}: invalid XML ({_xml_reason(exc)})"
