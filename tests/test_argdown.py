@@ -406,3 +406,15 @@ def test_a_field_that_should_be_a_list_is_passed_over(field: str, value: object)
     data = {"statements": {"S": {"title": "S", field: value}}, "arguments": {"A": element}}
     amap = argmap.parse_argdown_json(json.dumps(data), filename="x.json")
     assert [node.id for node in amap.nodes] == ["S", "A"]
+
+
+@pytest.mark.parametrize("column", [[1], "3", None, 0, True])
+def test_a_position_that_is_no_number_falls_back_to_the_line(column: object) -> None:
+    # Found by fuzzing: a startColumn that int() cannot take raised TypeError.
+    statement = {"title": "S", "members": [{"startLine": 4, "startColumn": column}]}
+    data = {"statements": {"S": statement}, "arguments": {}}
+    amap, issues = argmap.import_argdown_json(
+        json.dumps(data), filename="x.json", source="x.argdown"
+    )
+    assert [node.id for node in amap.nodes] == ["S"]
+    assert [str(i.location) for i in issues] == ["x.argdown"]

@@ -469,8 +469,11 @@ class _Reader:
 
     def _position(self, element: dict[str, Any]) -> tuple[int, int] | None:
         for item in [element, *(_listed(element.get("members")))]:
-            if isinstance(item, dict) and isinstance(item.get("startLine"), int):
-                return item["startLine"], int(item.get("startColumn") or 1)
+            line = item.get("startLine") if isinstance(item, dict) else None
+            if isinstance(line, int) and not isinstance(line, bool) and line >= 1:
+                column = item.get("startColumn")
+                fits = isinstance(column, int) and not isinstance(column, bool) and column >= 1
+                return line, column if fits else 1
         return None
 
     def _warn(self, message: str, code: str, element: dict[str, Any] | None = None) -> None:
