@@ -116,7 +116,7 @@ def _corpus(folder: str, pattern: str, count: int) -> list[Path]:
 def seeds(name: str) -> list[bytes]:
     """The real files each reader is fuzzed from (the map's JSON is dumped from the seed)."""
     if name == "json":
-        return [dump_map(read_map(SEED_MAP), format="json").encode("utf-8")]
+        return [dump_map(read_map(SEED_MAP), fmt="json").encode("utf-8")]
     paths = {
         "yaml": [*MAPS.glob("*.yaml"), *DATA.glob("*/*.yaml")],
         "bib": [*BIBLIOGRAPHY.glob("*.bib"), *(DATA / "citations").glob("*.bib")],

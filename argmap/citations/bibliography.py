@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from argmap._gc import without_gc
 from argmap._io import read_text
 from argmap._plural import counted
+from argmap._provenance import provenance_of
 from argmap.citations.latex import PersonName, decode_latex, split_name, split_people
 from argmap.citations.values import MONTH_MACROS, resolve_value
 from argmap.errors import BibliographyError, Issue, Location
@@ -344,7 +345,8 @@ def missing_bibliographies(amap: ArgumentMap) -> list[Issue]:
     The message shows the path as written in the map and as resolved from the map's folder.
     """
     issues = []
-    index = amap._source_index
+    provenance = provenance_of(amap)
+    locator = provenance.locator if provenance is not None else None
     for i, (written, path) in enumerate(
         zip(amap.bibliography, bibliography_paths(amap), strict=True)
     ):
@@ -354,7 +356,7 @@ def missing_bibliographies(amap: ArgumentMap) -> list[Issue]:
             f"bibliography file {written} does not exist (looked for {path.resolve()}; "
             "paths under 'bibliography:' are relative to the map's folder)"
         )
-        location = index.locate(("bibliography", i)) if index else Location(written)
+        location = locator.locate(("bibliography", i)) if locator else Location(written)
         issues.append(
             Issue(
                 "error", message, code="missing-file", path=("bibliography", i), location=location
