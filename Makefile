@@ -44,13 +44,15 @@ demo: install
 	$(BIN)/argmap render $(SEED) -f mermaid -o $(OUT)/$(NAME).mmd
 	@if $(HAVE_DOT); then \
 	  echo "$(BIN)/argmap render $(SEED) -o $(OUT)/$(NAME).svg"; \
-	  $(BIN)/argmap render $(SEED) -o $(OUT)/$(NAME).svg; fi
+	  $(BIN)/argmap render $(SEED) -o $(OUT)/$(NAME).svg; \
+	  echo "$(BIN)/argmap render $(SEED) -o $(OUT)/$(NAME).html"; \
+	  $(BIN)/argmap render $(SEED) -o $(OUT)/$(NAME).html; fi
 	$(BIN)/argmap cite $(SEED) -f markdown -s apa -o $(OUT)/$(NAME)-reading-list.md
 	$(BIN)/argmap cite $(SEED) -f bibtex -o $(OUT)/$(NAME).bib
 	$(BIN)/argmap cite $(SEED) -f ris -o $(OUT)/$(NAME).ris
 	$(BIN)/argmap convert $(SEED) -o $(OUT)/$(NAME).aif.json
-	@if $(HAVE_DOT); then image="the diagram (.svg, and its .dot and Mermaid source)"; \
-	else image="the diagram's .dot and Mermaid source (no .svg: Graphviz is missing, see the note above)"; fi; \
+	@if $(HAVE_DOT); then image="the diagram (.svg, its .dot and Mermaid source, the HTML page)"; \
+	else image="the diagram's .dot and Mermaid source (no .svg or HTML page: Graphviz is missing, see the note above)"; fi; \
 	echo "Wrote $(OUT)/: $$image, an APA reading list (.md), .bib and .ris for Zotero, AIF"
 
 ## test: lint, type-check and run the test suite

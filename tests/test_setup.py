@@ -84,4 +84,4 @@ def test_make_demo_without_graphviz_writes_every_other_output(
     assert all((out / n).stat().st_size > 0 for n in written)
     notes = [line for line in done.stderr.splitlines() if line.startswith("note: dot")]
     assert len(notes) == 1
-    assert "no .svg: Graphviz is missing" in done.stdout.splitlines()[-1]
+    assert "no .svg or HTML page: Graphviz is missing" in done.stdout.splitlines()[-1]
