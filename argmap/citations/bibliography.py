@@ -278,7 +278,7 @@ def _parse(
         # No middleware: braces, quotes, macros and ``#`` are resolved here, keeping the
         # values as written for the exports.
         library = parse_string(text, parse_stack=[])
-    lines = text.splitlines()
+    lines = text.split("\n")  # as bibtexparser counts lines; splitlines also splits at \x0b
     issues: list[Issue] = []
     for block in library.failed_blocks:
         issues.append(_failed_block_issue(block, lines, source, model))
