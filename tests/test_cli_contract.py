@@ -39,6 +39,7 @@ COMMANDS: dict[str, list[str]] = {
     "cite": ["cite", MAP, "-o", "OUT"],
     "convert": ["convert", MAP, "-o", "OUT"],
     "schema": ["schema", "-o", "OUT"],
+    "analyze": ["analyze", MAP],
 }
 OUTPUT_NAMES = {"render": "out.dot", "cite": "out.bib", "convert": "out.aif.json"}
 READERS = [name for name, args in COMMANDS.items() if MAP in args]

@@ -1,9 +1,10 @@
 """Fuzzing every reader: mutated real files and generated structures.
 
-Every outcome must be a map (or bibliography), or the reader's documented error whose
-issues are all located inside the file; never another exception, never a hang, never a
-file written. Real files come from ``maps/``, ``bibliography/``, ``tests/data/`` and
-``../shared/corpora/``; each is mutated by byte flips, deletions, insertions of the
+Every outcome must be a result (a map, a bibliography, an argumentation framework) or the
+reader's documented error whose issues are all located inside the file; never another
+exception, never a hang, never a file written. Real files come from ``maps/``,
+``bibliography/``, ``tests/data/`` and ``../shared/corpora/`` (ICCMA frameworks are
+written from the seed map); each is mutated by byte flips, deletions, insertions of the
 format's syntax characters, truncation and duplicated lines.
 
 The default run is short. ``ARGMAP_FUZZ_EXAMPLES=N`` runs N examples per test instead
@@ -20,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -28,8 +29,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap._io import read_text
+from argmap.analysis.framework import to_framework
 from argmap.citations.bibliography import parse_bibliography
 from argmap.errors import BibliographyError, FormatError, Issue, MapError
+from argmap.formats.iccma import AfFormat, dump_af, parse_af
 from argmap.formats.mapfile import dump_map, read_map
 from argmap.formats.registry import import_as
 from tests.conftest import BIBLIOGRAPHY, CORPORA, DATA, MAPS, SEED_MAP
@@ -87,6 +90,13 @@ def _read_format(fmt: str) -> Callable[[Path], object]:
     return read
 
 
+def _read_af(fmt: AfFormat) -> Callable[[Path], object]:
+    def read(path: Path) -> object:
+        return parse_af(read_text(path, FormatError), fmt=fmt, filename=str(path))
+
+    return read
+
+
 def _read_bib(path: Path) -> object:
     return parse_bibliography(read_text(path, BibliographyError), source=str(path))
 
@@ -103,6 +113,9 @@ READERS = {
     ),
     "graphml": Reader("graphml", ".graphml", FormatError, XML_SYNTAX, _read_format("graphml")),
     "gexf": Reader("gexf", ".gexf", FormatError, XML_SYNTAX, _read_format("gexf")),
+    "i23": Reader("i23", ".i23", FormatError, b"p af#-0123456789 \n\t", _read_af("i23")),
+    "apx": Reader("apx", ".apx", FormatError, b'arg(att)., "%\n', _read_af("apx")),
+    "tgf": Reader("tgf", ".tgf", FormatError, b"#0123456789 \n\t", _read_af("tgf")),
 }
 #: What a reader of another kind raises for a map it read but found invalid.
 MAP_ERRORS: tuple[type[Exception], ...] = (MapError, FormatError)
@@ -117,6 +130,18 @@ def seeds(name: str) -> list[bytes]:
     """The real files each reader is fuzzed from (the map's JSON is dumped from the seed)."""
     if name == "json":
         return [dump_map(read_map(SEED_MAP), fmt="json").encode("utf-8")]
+    if name in ("i23", "apx", "tgf"):
+        # No ICCMA files ship with the project: the frameworks of the seed map and of a
+        # ring of attacks, as argmap writes them, and small hand-written ones.
+        ring = parse_af("p af 40\n" + "".join(f"{i} {i % 40 + 1}\n" for i in range(1, 41)))
+        fmt = cast(AfFormat, name)
+        written = [dump_af(ring, fmt=fmt), dump_af(to_framework(read_map(SEED_MAP)), fmt=fmt)]
+        by_hand = {
+            "i23": "p af 3\n# a comment\n1 2\n2 3\n3 1\n",
+            "apx": 'arg(a). arg("b c").\n% a comment\natt(a, "b c"). att("b c",a).\n',
+            "tgf": "1 first\n2 second\n3\n#\n1 2\n2 3\n",
+        }
+        return [text.encode("utf-8") for text in [*written, by_hand[name]]]
     paths = {
         "yaml": [*MAPS.glob("*.yaml"), *DATA.glob("*/*.yaml")],
         "bib": [*BIBLIOGRAPHY.glob("*.bib"), *(DATA / "citations").glob("*.bib")],
