@@ -418,3 +418,12 @@ def test_a_position_that_is_no_number_falls_back_to_the_line(column: object) -> 
     )
     assert [node.id for node in amap.nodes] == ["S"]
     assert [str(i.location) for i in issues] == ["x.argdown"]
+
+
+@pytest.mark.parametrize("role", [[], {"a": 1}, 3])
+def test_a_member_role_that_is_no_string_is_passed_over(role: object) -> None:
+    # Found by fuzzing: a list as a member's role raised TypeError (unhashable).
+    member = {"type": "statement", "role": role, "text": "Described"}
+    data = {"statements": {}, "arguments": {"A": {"title": "A", "members": [member]}}}
+    amap = argmap.parse_argdown_json(json.dumps(data), filename="x.json")
+    assert [node.id for node in amap.nodes] == ["A"]

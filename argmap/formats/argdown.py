@@ -548,7 +548,8 @@ class _Reader:
         members = [m for m in _listed(element.get("members")) if isinstance(m, dict)]
         wanted = set(roles) if roles is not None else None
         for member in members:
-            if wanted is not None and member.get("role") not in wanted:
+            role = member.get("role")
+            if wanted is not None and (not isinstance(role, str) or role not in wanted):
                 continue
             text = _clean_text(member)
             if text:
