@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 OUT    ?= out
 SEED   := maps/shagina-2018-japan-sanctions.yaml
 
-.PHONY: demo test install tools lint typecheck pytest bench csl-suite csl-known-failures clean
+.PHONY: demo test install tools system-tools lint typecheck pytest bench csl-suite csl-known-failures clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,20 +27,36 @@ tools: tests/tools/node_modules/.installed
 
 NAME   := $(basename $(notdir $(SEED)))
 
+# Graphviz (and, for the tests, pandoc) through apt-get where no password is needed;
+# elsewhere a one-line note, and what needs them is skipped.
+HAVE_DOT := { [ -n "$$ARGMAP_DOT" ] && [ -x "$$ARGMAP_DOT" ]; } || command -v dot >/dev/null
+
+system-tools:
+	@.ci/install-tools dot pandoc
+
 ## demo: install, then check, summarise and draw the seed map and export its citations
 demo: install
+	@.ci/install-tools dot
 	@mkdir -p $(OUT)
 	$(BIN)/argmap check $(SEED)
 	$(BIN)/argmap show $(SEED)
-	$(BIN)/argmap render $(SEED) -o $(OUT)/$(NAME).svg
+	$(BIN)/argmap render $(SEED) -f dot -o $(OUT)/$(NAME).dot
+	$(BIN)/argmap render $(SEED) -f mermaid -o $(OUT)/$(NAME).mmd
+	@if $(HAVE_DOT); then \
+	  echo "$(BIN)/argmap render $(SEED) -o $(OUT)/$(NAME).svg"; \
+	  $(BIN)/argmap render $(SEED) -o $(OUT)/$(NAME).svg; \
+	  echo "$(BIN)/argmap render $(SEED) -o $(OUT)/$(NAME).html"; \
+	  $(BIN)/argmap render $(SEED) -o $(OUT)/$(NAME).html; fi
 	$(BIN)/argmap cite $(SEED) -f markdown -s apa -o $(OUT)/$(NAME)-reading-list.md
 	$(BIN)/argmap cite $(SEED) -f bibtex -o $(OUT)/$(NAME).bib
 	$(BIN)/argmap cite $(SEED) -f ris -o $(OUT)/$(NAME).ris
 	$(BIN)/argmap convert $(SEED) -o $(OUT)/$(NAME).aif.json
-	@echo "Wrote $(OUT)/: the diagram (.svg), an APA reading list (.md), .bib and .ris for Zotero, AIF"
+	@if $(HAVE_DOT); then image="the diagram (.svg, its .dot and Mermaid source, the HTML page)"; \
+	else image="the diagram's .dot and Mermaid source (no .svg or HTML page: Graphviz is missing, see the note above)"; fi; \
+	echo "Wrote $(OUT)/: $$image, an APA reading list (.md), .bib and .ris for Zotero, AIF"
 
 ## test: lint, type-check and run the test suite
-test: install tools lint typecheck pytest
+test: install tools system-tools lint typecheck pytest
 
 lint:
 	$(BIN)/ruff check argmap tests bench

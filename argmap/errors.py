@@ -6,8 +6,9 @@
     ├── MapError                 a map file or map object is invalid (.issues)
     ├── BibliographyError        a bibliography file is invalid (.issues)
     ├── FormatError              an interchange file (AIF, Argdown, ...) is invalid (.issues)
-    └── RenderError              a diagram could not be rendered
-        └── GraphvizNotFoundError  Graphviz's ``dot`` program is not installed
+    ├── RenderError              a diagram could not be rendered
+    │   └── GraphvizNotFoundError  Graphviz's ``dot`` program is not installed
+    └── OutputError              a command's output cannot or must not be written (.issues)
 """
 
 from __future__ import annotations
@@ -147,3 +148,12 @@ class RenderError(ArgmapError):
 
 class GraphvizNotFoundError(RenderError):
     """Graphviz's ``dot`` program is not installed or not on PATH."""
+
+
+class OutputError(_IssuesError):
+    """An output file cannot or must not be written: it is an input, or the file system fails.
+
+    Its one issue is located at the output path.
+    """
+
+    kind = "output file"

@@ -298,7 +298,7 @@ def test_undercut_of_an_argument_without_inference_is_read_as_an_attack() -> Non
     amap, issues = import_argdown_json(text, filename="u.json")
     assert [(r.kind, r.source, r.target) for r in amap.relations] == [("attacks", "U", "V")]
     assert [str(i) for i in issues if i.code != "no-thesis"] == [
-        "u.json: warning: undercut of 'V', which has no inference to undercut; read as an "
+        "u.json:1:1: warning: undercut of 'V', which has no inference to undercut; read as an "
         "attack on it"
     ]
 
@@ -323,23 +323,31 @@ def test_undercut_of_a_sketched_argument_aims_at_its_first_relation() -> None:
 
 BAD_JSON = [
     ("{", "x.json:1:2: error: invalid JSON: Expecting property name enclosed in double quotes"),
-    ("[]", "x.json: error: not Argdown JSON: expected an object with 'statements' and 'arguments'"),
+    (
+        "[]",
+        "x.json:1:1: error: not Argdown JSON: expected an object with 'statements' and 'arguments'",
+    ),
     (
         '{"arguments": {}}',
-        "x.json: error: not Argdown JSON: missing 'statements' (the output of 'argdown json')",
+        "x.json:1:1: error: not Argdown JSON: missing 'statements' (the output of 'argdown json')",
     ),
     (
         '{"statements": [], "arguments": {}}',
-        "x.json: error: 'statements' must be an object keyed by title",
+        "x.json:1:1: error: 'statements' must be an object keyed by title",
     ),
     (
         '{"statements": {"a": 1}, "arguments": {}, "relations": {}}',
-        "x.json: error: statements['a'] must be an object\n"
-        "x.json: error: 'relations' must be a list",
+        "x.json:1:1: error: statements['a'] must be an object\n"
+        "x.json:1:1: error: 'relations' must be a list",
     ),
     (
         '{"statements": {}, "arguments": {}, "relations": [{"from": "a"}]}',
-        "x.json: error: relations[0] must be an object with from, to and relationType",
+        "x.json:1:1: error: relations[0] must be an object with from, to and relationType",
+    ),
+    # Found by fuzzing: a 'sections' that is no list raised TypeError.
+    (
+        '{"statements": {}, "arguments": {}, "sections": 1}',
+        "x.json:1:1: error: 'sections' must be a list",
     ),
 ]  # fmt: skip
 
@@ -388,3 +396,34 @@ def test_argdown_syntax_errors_are_located(argdown_program: str) -> None:
         argdown_json("[a]: x\n  +> [b\n\n<c\n  (1) zz\n", filename="bad.argdown")
     (issue,) = caught.value.issues
     assert str(issue).startswith("bad.argdown:5:1: error: Argdown syntax error: ")
+
+
+@pytest.mark.parametrize("field", ["members", "tags", "pcs", "ranges"])
+@pytest.mark.parametrize("value", [1, True, "text"])
+def test_a_field_that_should_be_a_list_is_passed_over(field: str, value: object) -> None:
+    # Found by fuzzing: `element.get(field) or []` iterated an int or bool (TypeError).
+    element: dict[str, object] = {"type": "argument", "title": "A", field: value}
+    data = {"statements": {"S": {"title": "S", field: value}}, "arguments": {"A": element}}
+    amap = argmap.parse_argdown_json(json.dumps(data), filename="x.json")
+    assert [node.id for node in amap.nodes] == ["S", "A"]
+
+
+@pytest.mark.parametrize("column", [[1], "3", None, 0, True])
+def test_a_position_that_is_no_number_falls_back_to_the_line(column: object) -> None:
+    # Found by fuzzing: a startColumn that int() cannot take raised TypeError.
+    statement = {"title": "S", "members": [{"startLine": 4, "startColumn": column}]}
+    data = {"statements": {"S": statement}, "arguments": {}}
+    amap, issues = argmap.import_argdown_json(
+        json.dumps(data), filename="x.json", source="x.argdown"
+    )
+    assert [node.id for node in amap.nodes] == ["S"]
+    assert [str(i.location) for i in issues] == ["x.argdown"]
+
+
+@pytest.mark.parametrize("role", [[], {"a": 1}, 3])
+def test_a_member_role_that_is_no_string_is_passed_over(role: object) -> None:
+    # Found by fuzzing: a list as a member's role raised TypeError (unhashable).
+    member = {"type": "statement", "role": role, "text": "Described"}
+    data = {"statements": {}, "arguments": {"A": {"title": "A", "members": [member]}}}
+    amap = argmap.parse_argdown_json(json.dumps(data), filename="x.json")
+    assert [node.id for node in amap.nodes] == ["A"]

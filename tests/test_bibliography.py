@@ -63,8 +63,7 @@ def test_broken_file_reports_every_error_located() -> None:
     assert lines == [
         f"{path}:3:1: error: duplicate key 'dup': already defined at {path}:1:1",
         f"{path}:5:1: error: entry 'twice' sets title more than once; keep one value per field",
-        f"{path}:7:1: error: cannot parse this @article block (it breaks off by line 7): "
-        "Unexpected block start: `@thing`. Was still looking for field-value closing `,` or `}`",
+        f"{path}:7:9: error: this @article entry is never closed; end it with '}}'",
         f"{path}:8:1: warning: entry 'odd' has unknown type @thing; it is treated as @misc "
         "(known types include article, book, incollection, inproceedings, misc, online, "
         "report, thesis, ...)",

@@ -76,7 +76,7 @@ def test_a_broken_bibliography_does_not_stop_the_diagram(tmp_path: Path) -> None
         f"{tmp_path / 'm.yaml'}:{line}:15: warning: the bibliography was not read; "
         "citations show as keys:\n"
     )
-    assert f"{tmp_path / 'refs.bib'}:1:1: warning:" in err
+    assert f"{tmp_path / 'refs.bib'}:1:6: warning: this @book entry is never closed" in err
 
 
 def test_mermaid_to_standard_output_with_options() -> None:

@@ -192,7 +192,9 @@ def test_a_graph_that_is_no_valid_map_is_refused() -> None:
     with pytest.raises(argmap.FormatError) as caught:
         argmap.parse_graphml(text, filename="x.graphml")
     assert len(caught.value.issues) == 1
-    assert str(caught.value.issues[0]).startswith("x.graphml: error: ")
+    # Located at the node the problem is about.
+    column = text.index("<node") + 1
+    assert str(caught.value.issues[0]).startswith(f"x.graphml:1:{column}: error: ")
     assert "thought" in str(caught.value.issues[0])
 
 
@@ -201,4 +203,49 @@ def test_gexf_that_is_not_xml_is_located() -> None:
         argmap.parse_gexf("<gexf>\n  <graph>\n</gexf>", filename="g.gexf")
     assert [str(i) for i in caught.value.issues] == [
         "g.gexf:3:3: error: not GEXF: invalid XML (mismatched tag)"
+    ]
+
+
+def test_a_graph_networkx_refuses_is_located_at_its_graph_element() -> None:
+    # A namespace typo: well-formed XML, but networkx finds no GEXF graph in it.
+    text = (
+        '<?xml version="1.0"?>\n<gexf ymlns="http://www.gexf.net/1.2draft">\n  <graph/>\n</gexf>\n'
+    )
+    with pytest.raises(argmap.FormatError) as caught:
+        argmap.parse_gexf(text, filename="g.gexf")
+    assert [str(i) for i in caught.value.issues] == [
+        "g.gexf:3:3: error: not a GEXF graph networkx can read: No <graph> element in GEXF file."
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["TTF-8", "latin-1", "utf-16"])
+def test_a_wrong_declared_encoding_does_not_stop_reading(encoding: str) -> None:
+    # Found by fuzzing: an unknown encoding in the declaration raised LookupError. The file
+    # was read as UTF-8, so the text is read as it is, whatever the declaration says.
+    for name, parse in (
+        ("foreign.graphml", argmap.parse_graphml),
+        ("gephi.gexf", argmap.parse_gexf),
+    ):
+        text = (HERE / name).read_text(encoding="utf-8")
+        assert 'encoding="UTF-8"' in text
+        changed = parse(text.replace('encoding="UTF-8"', f'encoding="{encoding}"'), filename="f")
+        assert changed == parse(text, filename="f")
+
+
+def test_an_unknown_gexf_attribute_class_is_refused_located() -> None:
+    # Found by fuzzing: networkx re-raises with no exception (RuntimeError) for it.
+    text = (HERE / "gephi.gexf").read_text(encoding="utf-8").replace('class="node"', 'class="x"')
+    with pytest.raises(argmap.FormatError) as caught:
+        argmap.parse_gexf(text, filename="g.gexf")
+    assert [str(i) for i in caught.value.issues] == [
+        "g.gexf:4:3: error: not a GEXF graph networkx can read: unknown attribute class"
+    ]
+
+
+def test_a_malformed_encoding_declaration_is_an_xml_error() -> None:
+    text = (HERE / "foreign.graphml").read_text(encoding="utf-8")
+    with pytest.raises(argmap.FormatError) as caught:
+        argmap.parse_graphml(text.replace('"UTF-8"', '"<UTF-8"'), filename="f.graphml")
+    assert [str(i) for i in caught.value.issues] == [
+        "f.graphml:1:31: error: not GraphML: invalid XML (XML declaration not well-formed)"
     ]

@@ -110,3 +110,14 @@ def test_a_large_i23_file_reads_to_the_same_framework_as_its_attack_list() -> No
     pairs = {tuple(line.split()) for line in lines[1:]}
     assert fw.attacks == pairs
     assert fw == Framework([str(i) for i in range(1, 2001)], pairs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("fmt", "line"), [("i23", 2), ("apx", 2), ("tgf", 3)])
+def test_lines_are_counted_at_newlines_only(fmt: str, line: int) -> None:
+    # Found by fuzzing: a vertical tab counted as a line break put errors past the end.
+    text = {"i23": "p af 2\x0b\n1 x\n", "apx": "arg(a).\x0b\natt(a,z).\n", "tgf": "1\x0b\n#\n1\n"}[
+        fmt
+    ]
+    with pytest.raises(FormatError) as caught:
+        parse_af(text, fmt=fmt, filename="x")  # type: ignore[arg-type]
+    assert [issue.location.line for issue in caught.value.issues if issue.location] == [line]

@@ -375,3 +375,21 @@ def test_reading_never_modifies_the_input(tmp_path: Path) -> None:
 def test_unknown_dump_format_is_refused(seed_map: argmap.ArgumentMap) -> None:
     with pytest.raises(ValueError, match="unknown map format 'toml'"):
         argmap.dump_map(seed_map, fmt="toml")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "constant"),
+    [
+        ("Infinity", "1:1", "Infinity"),
+        ('{"argmap": 1, "id": "a", "weight": -Infinity}', "1:36", "-Infinity"),
+        ('{"argmap": 1,\n "nodes": [NaN]}', "2:12", "NaN"),
+    ],
+)
+def test_json_constants_python_accepts_are_refused(text: str, location: str, constant: str) -> None:
+    # Found by fuzzing: json.loads takes NaN and Infinity, which the located reader then
+    # could not place (StopIteration), or skipped (a value silently lost).
+    with pytest.raises(argmap.MapError) as caught:
+        argmap.parse_map(text, filename="m.json", fmt="json")
+    assert [str(i) for i in caught.value.issues] == [
+        f"m.json:{location}: error: not valid JSON: {constant} is not a JSON number"
+    ]

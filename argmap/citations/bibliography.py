@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from argmap._gc import without_gc
 from argmap._io import read_text
+from argmap._plural import counted
+from argmap._provenance import provenance_of
 from argmap.citations.latex import PersonName, decode_latex, split_name, split_people
 from argmap.citations.values import MONTH_MACROS, resolve_value
 from argmap.errors import BibliographyError, Issue, Location
@@ -32,6 +35,7 @@ __all__ = [
     "BibEntry",
     "Bibliography",
     "bibliography_paths",
+    "missing_bibliographies",
     "parse_bibliography",
     "read_bibliography",
     "read_map_bibliography",
@@ -180,7 +184,8 @@ class Bibliography(Mapping[str, BibEntry]):
         return len(self._entries)
 
     def __repr__(self) -> str:
-        return f"Bibliography({len(self)} entries from {self.sources or ['<string>']})"
+        entries = counted(len(self), "entry", "entries")
+        return f"Bibliography({entries} from {self.sources or ['<string>']})"
 
 
 @without_gc  # as for maps: parsing makes many objects and no cycles
@@ -273,7 +278,7 @@ def _parse(
         # No middleware: braces, quotes, macros and ``#`` are resolved here, keeping the
         # values as written for the exports.
         library = parse_string(text, parse_stack=[])
-    lines = text.splitlines()
+    lines = text.split("\n")  # as bibtexparser counts lines; splitlines also splits at \x0b
     issues: list[Issue] = []
     for block in library.failed_blocks:
         issues.append(_failed_block_issue(block, lines, source, model))
@@ -291,6 +296,7 @@ def _parse(
         entries[entry.key] = entry
         if undefined:
             issues.extend(_macro_issues(undefined, entry))
+        issues.extend(_run_on_issues(raw, entry, lines))
     return entries, issues
 
 
@@ -317,9 +323,46 @@ def read_map_bibliography(amap: ArgumentMap) -> Bibliography:
     """Read the ``.bib`` files a map names, relative to the map file's folder.
 
     Raises:
-        BibliographyError: as :func:`read_bibliography`.
+        BibliographyError: as :func:`read_bibliography`; a file that does not exist is
+            reported at the map's ``bibliography:`` entry, with the path as written and
+            as resolved.
     """
-    return read_bibliography(bibliography_paths(amap))
+    paths = bibliography_paths(amap)
+    missing = missing_bibliographies(amap)
+    try:
+        bibliography = read_bibliography(p for p in paths if p.exists())
+    except BibliographyError as exc:
+        missing.extend(exc.issues)
+        raise BibliographyError(_sorted(missing)) from None
+    if missing:
+        raise BibliographyError(_sorted(missing))
+    return bibliography
+
+
+def missing_bibliographies(amap: ArgumentMap) -> list[Issue]:
+    """The ``.bib`` files a map names that do not exist, each at its ``bibliography:`` entry.
+
+    The message shows the path as written in the map and as resolved from the map's folder.
+    """
+    issues = []
+    provenance = provenance_of(amap)
+    locator = provenance.locator if provenance is not None else None
+    for i, (written, path) in enumerate(
+        zip(amap.bibliography, bibliography_paths(amap), strict=True)
+    ):
+        if path.exists():
+            continue
+        message = (
+            f"bibliography file {written} does not exist (looked for {path.resolve()}; "
+            "paths under 'bibliography:' are relative to the map's folder)"
+        )
+        location = locator.locate(("bibliography", i)) if locator else Location(written)
+        issues.append(
+            Issue(
+                "error", message, code="missing-file", path=("bibliography", i), location=location
+            )
+        )
+    return issues
 
 
 @contextlib.contextmanager
@@ -369,15 +412,88 @@ def _failed_block_issue(block: Any, lines: list[str], source: str, model: Any) -
         )
     raw = block.raw or ""
     head = raw.lstrip()[:40].split("{", 1)[0].split("(", 1)[0].strip() or "block"
+    end = (block.start_line or 0) + raw.rstrip().count("\n") + 1
+    fault = _block_fault(lines, block.start_line or 0, end, head)
+    if fault is not None:
+        line, column, message = fault
+        return Issue(
+            "error", message, code="bibtex-syntax", location=Location(source, line, column)
+        )
     reason = getattr(block.error, "abort_reason", None) or str(block.error)
     reason = " ".join(reason.split()) or type(block.error).__name__
-    end = (block.start_line or 0) + raw.rstrip().count("\n") + 1
     return Issue(
         "error",
         f"cannot parse this {head} block (it breaks off by line {end}): {reason}",
         code="bibtex-syntax",
         location=location,
     )
+
+
+_FIELD_START = re.compile(r"\s*([A-Za-z][\w:.+-]*)\s*=")
+
+
+_RUN_ON = re.compile(r"\n\s*([A-Za-z][\w:.+-]*)\s*=")
+
+
+def _block_fault(lines: list[str], first: int, end: int, head: str) -> tuple[int, int, str] | None:
+    r"""Where a block bibtexparser could not parse goes wrong, when the braces tell.
+
+    ``first`` is the block's 0-based first line, ``end`` its 1-based last line. A value
+    whose brace is still open when the next field (or block) starts is the fault, and so
+    is a field that follows the previous value without a comma. Returns the 1-based line
+    and column of the fault and a message, or None when neither is the case.
+
+    >>> text = "@article{a,\n  author = {Smith, {John},\n  year = 2000\n}"
+    >>> _block_fault(text.splitlines(), 0, 4, "@article")
+    (2, 12, "the brace opened here is not closed before field 'year' on line 3; add '}'")
+    >>> _block_fault(["@book{b,", "  title = {B}", "  year = 1", "}"], 0, 4, "@book")
+    (2, 14, "expected ',' after this value, before field 'year' on line 3")
+    """
+    stack: list[tuple[int, int]] = []
+    previous: tuple[int, str] | None = None  # the last non-blank line inside the entry
+    for number in range(first, min(end, len(lines))):
+        text = lines[number]
+        if number > first:
+            starts = _FIELD_START.match(text)
+            new_block = text.lstrip().startswith("@")
+            if (starts or new_block) and len(stack) >= 2:
+                line, column = stack[-1]
+                before = f"field {starts.group(1)!r}" if starts else "the next block"
+                return (
+                    line,
+                    column,
+                    f"the brace opened here is not closed before {before} on line "
+                    f"{number + 1}; add '}}'",
+                )
+            if starts and len(stack) == 1 and previous is not None:
+                line, value = previous
+                stripped = value.rstrip()
+                if not stripped.endswith((",", "{", "(")):
+                    return (
+                        line,
+                        len(stripped) + 1,
+                        f"expected ',' after this value, before field {starts.group(1)!r} "
+                        f"on line {number + 1}",
+                    )
+        escaped = False
+        for column, char in enumerate(text, start=1):
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == "{":
+                stack.append((number + 1, column))
+            elif char == "}" and stack:
+                stack.pop()
+        if text.strip() and not text.lstrip().startswith("%"):
+            previous = (number + 1, text)
+    if len(stack) >= 2:
+        line, column = stack[-1]
+        return line, column, "the brace opened here is never closed; add '}'"
+    if len(stack) == 1:
+        line, column = stack[0]
+        return line, column, f"this {head} entry is never closed; end it with '}}'"
+    return None
 
 
 _MONTHS = {
@@ -511,6 +627,49 @@ def _macro_definitions(
     for name in used:
         add(name)
     return tuple(found.items())
+
+
+def _run_on_issues(raw: Any, entry: BibEntry, lines: list[str]) -> list[Issue]:
+    """Values that run on into the next field: the comma before that field is missing.
+
+    bibtexparser reads ``title = {B}`` and, with no comma, ``year = 2001`` on the next
+    line as one value; the missing comma is reported where it belongs.
+    """
+    issues = []
+    for item in raw.fields:
+        value = item.value if isinstance(item.value, str) else str(item.value)
+        runs_on = _RUN_ON.search(value)
+        if runs_on is None or _first_group_end(value) > runs_on.start():
+            continue  # a newline and 'name =' inside one braced value are text
+        line = entry.field_lines.get(item.key.lower(), entry.location.line or 1)
+        line += value.count("\n", 0, runs_on.start())
+        text = lines[line - 1].rstrip() if 0 < line <= len(lines) else ""
+        message = (
+            f"expected ',' after this value, before field {runs_on.group(1)!r} on line {line + 1}"
+        )
+        location = Location(entry.location.file, line, len(text) + 1)
+        issues.append(Issue("error", message, code="bibtex-syntax", location=location))
+    return issues
+
+
+def _first_group_end(value: str) -> int:
+    r"""Where the value's first braced or quoted group ends (its length if it does not).
+
+    >>> _first_group_end("{B}\n  year = 1"), _first_group_end("{a\n n = 3}")
+    (3, 10)
+    """
+    if value[:1] == '"':
+        end = value.find('"', 1)
+        return end + 1 if end > 0 else len(value)
+    depth = 0
+    for i, char in enumerate(value):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return len(value)
 
 
 def _macro_issues(undefined: list[tuple[str, str]], entry: BibEntry) -> list[Issue]:

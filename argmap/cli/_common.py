@@ -39,6 +39,11 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         except ArgmapError as exc:
             click.echo(f"argmap: error: {exc}", err=True)
             sys.exit(EXIT_ERRORS)
+        except OSError as exc:
+            # A file-system failure no reader or writer turned into an argmap error.
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"argmap: error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(EXIT_ERRORS)
 
     return wrapper
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
+from argmap._plural import counted
 from argmap.citations.bibliography import Bibliography, bibliography_paths
 from argmap.citations.checks import check_citations
-from argmap.cli._common import EXIT_ERRORS, EXIT_OK, try_map_bibliography
+from argmap.cli._common import EXIT_ERRORS, EXIT_OK, handle_errors, try_map_bibliography
 from argmap.errors import Issue, MapError, sort_issues
 from argmap.formats.mapfile import read_checked_map
 from argmap.model import ArgumentMap
@@ -54,6 +55,7 @@ class _Bibliographies:
 @click.option(
     "--no-bib", is_flag=True, help="Do not read the maps' bibliographies or check cited keys."
 )
+@handle_errors
 def check_command(files: tuple[str, ...], strict: bool, quiet: bool, no_bib: bool) -> None:
     """Check map files and print each problem as PATH:LINE:COL: SEVERITY: MESSAGE.
 
@@ -83,7 +85,10 @@ def check_command(files: tuple[str, ...], strict: bool, quiet: bool, no_bib: boo
                 click.echo(str(issue))
         errors += sum(1 for i in issues if i.is_error)
         warnings += sum(1 for i in issues if not i.is_error)
-    noun = "file" if len(targets) == 1 else "files"
-    click.echo(f"{len(targets)} {noun} checked: {errors} errors, {warnings} warnings", err=True)
+    click.echo(
+        f"{counted(len(targets), 'file')} checked: "
+        f"{counted(errors, 'error')}, {counted(warnings, 'warning')}",
+        err=True,
+    )
     failed = errors > 0 or (strict and warnings > 0)
     sys.exit(EXIT_ERRORS if failed else EXIT_OK)

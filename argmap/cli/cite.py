@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
-from argmap._io import write_atomic
-from argmap.citations.bibliography import read_bibliography
+from argmap.citations.bibliography import missing_bibliographies, read_bibliography
 from argmap.citations.checks import check_citations
 from argmap.citations.export import EXPORT_FORMATS, STYLE_NAMES, export_citations
 from argmap.citations.selection import cited_sources
 from argmap.cli._common import EXIT_ERRORS, echo_issues, handle_errors
+from argmap.cli._output import check_output, map_inputs, write_output
+from argmap.errors import BibliographyError
 from argmap.formats.mapfile import read_map
 from argmap.model import ArgumentMap
 
@@ -65,7 +66,7 @@ def _bibliography_paths(amaps: list[ArgumentMap], extra: tuple[str, ...]) -> lis
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True),
+    type=click.Path(dir_okay=False),
     help="Write to FILE (atomically) instead of standard output.",
 )
 @handle_errors
@@ -92,7 +93,15 @@ def cite_command(
     if with_support and node is None:
         raise click.UsageError("--with-support needs --node ID")
     amaps = [read_map(path) for path in maps]
-    bibliography = read_bibliography(_bibliography_paths(amaps, bib_files))
+    bib_paths = _bibliography_paths(amaps, bib_files)
+    inputs: list[str | Path] = [*maps, *bib_paths, *map_inputs(amaps)]
+    if output is not None:
+        check_output(output, inputs=inputs)
+    if not bib_files:
+        missing = [issue for amap in amaps for issue in missing_bibliographies(amap)]
+        if missing:
+            raise BibliographyError(missing)
+    bibliography = read_bibliography(bib_paths)
     sources = cited_sources(amaps, bibliography, node=node, with_support=with_support)
     wanted = {s.key for s in sources}
     selected = {(c.map_id, c.path) for s in sources for c in s.citing}
@@ -114,7 +123,7 @@ def cite_command(
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(output, text)
+        write_output(output, text, inputs=inputs)
 
 
 __all__ = ["cite_command"]

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
+from argmap._plural import counted
 from argmap.cli._common import EXIT_ERRORS, EXIT_OK, echo_issues, handle_errors
+from argmap.cli._output import check_output, file_inputs
 from argmap.errors import ArgmapError, FormatError, Issue, _IssuesError
 from argmap.formats.registry import READABLE, WRITABLE, convert, directory_plan, format_of
 
@@ -52,6 +54,7 @@ def convert_command(
     if Path(source).is_dir():
         _convert_folder(Path(source), Path(output), from_format, to_format or "yaml", quiet)
         return
+    check_output(output, inputs=file_inputs(source))
     issues = convert(source, output, from_format=from_format, to_format=to_format)
     if not quiet:
         echo_issues(issues)
@@ -77,7 +80,7 @@ def _convert_folder(
     warnings: list[Issue] = []
     with click.progressbar(
         pairs,
-        label=f"Converting {len(pairs)} file{'' if len(pairs) == 1 else 's'}",
+        label=f"Converting {counted(len(pairs), 'file')}",
         file=sys.stderr,
         show_pos=True,
     ) as bar:
@@ -101,7 +104,8 @@ def _convert_folder(
             echo_issues(problem)
     done = len(pairs) - len(failed)
     click.echo(
-        f"{done} of {len(pairs)} files converted to {output} ({len(warnings)} warnings); "
+        f"{done} of {counted(len(pairs), 'file')} converted to {output} "
+        f"({counted(len(warnings), 'warning')}); "
         f"{len(failed)} failed" + (": " + ", ".join(str(s) for s, _ in failed) if failed else ""),
         err=True,
     )

@@ -11,6 +11,7 @@ from argmap.analysis.report import DiagramAnalysis, diagram_annotations
 from argmap.citations.bibliography import Bibliography
 from argmap.citations.formatting import CITATION_STYLES, format_cited
 from argmap.cli._common import EXIT_ERRORS, echo_issues, handle_errors, try_map_bibliography
+from argmap.cli._output import check_output, map_inputs
 from argmap.cli.check import MAP_SUFFIXES, expand_map_paths
 from argmap.diagrams import (
     DIAGRAM_FORMATS,
@@ -191,7 +192,7 @@ def render_command(
     if output is None and chosen in _TEXT_FORMATS:
         click.echo(_text(amap, chosen, diagram), nl=False)
         return
-    target = _target(path, output, chosen)
+    target = check_output(_target(path, output, chosen), inputs=[path, *map_inputs([amap])])
     render(
         amap, target, fmt=chosen, engine=engine, bibliography=bibliography, style=style,
         **diagram,
@@ -285,7 +286,7 @@ def _render_folder(
                         continue
                 if len(amap.nodes) > LARGE_MAP and diagram.get("focus") is None:
                     large.append(f"{path} ({len(amap.nodes)} nodes)")
-                target = outdir / (path.stem + SUFFIXES[chosen])
+                target = check_output(outdir / (path.stem + SUFFIXES[chosen]), inputs=[path])
                 render(
                     amap, target, fmt=chosen, engine=engine, bibliography=bibliography,
                     style=style or "apa", **diagram,

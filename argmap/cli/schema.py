@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from argmap._io import write_atomic
 from argmap.cli._common import handle_errors
+from argmap.cli._output import write_output
 from argmap.formats.schema import dump_json_schema
 
 
@@ -27,4 +27,4 @@ def schema_command(output: str | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(output, text)
+        write_output(output, text)

@@ -54,6 +54,25 @@ def dot_path() -> str | None:
     return shutil.which("dot")
 
 
+def _not_found() -> str:
+    """Why ``dot`` was not found: the configured path is wrong, or Graphviz is missing."""
+    configured = os.environ.get(DOT_ENV)
+    if not configured:
+        return INSTALL_HINT
+    resolved = Path(configured).expanduser().resolve()
+    if not resolved.exists():
+        problem = "does not exist"
+    elif resolved.is_dir():
+        problem = "is a folder, not the dot program"
+    else:
+        problem = "is not an executable program"
+    shown = configured if str(resolved) == configured else f"{configured} ({resolved})"
+    return (
+        f"{DOT_ENV} is set to {shown}, which {problem}; set it to the full path of "
+        "Graphviz's dot program, or unset it to use dot from PATH"
+    )
+
+
 def pipe(
     source: str, *, format: ImageFormat, engine: Engine = "dot", timeout: float | None = None
 ) -> bytes:
@@ -76,7 +95,7 @@ def pipe(
         raise RenderError(f"unknown layout engine {engine!r}; use one of {', '.join(ENGINES)}")
     program = dot_path()
     if program is None:
-        raise GraphvizNotFoundError(INSTALL_HINT)
+        raise GraphvizNotFoundError(_not_found())
     command = [program, f"-K{engine}", f"-T{format}", *_SPREAD.get(engine, ())]
     try:
         completed = subprocess.run(
@@ -87,10 +106,12 @@ def pipe(
             check=False,
         )
     except FileNotFoundError:
-        raise GraphvizNotFoundError(INSTALL_HINT) from None
+        raise GraphvizNotFoundError(_not_found()) from None
     except subprocess.TimeoutExpired:
         raise RenderError(f"Graphviz took longer than {timeout:g} s and was stopped") from None
     except OSError as exc:
+        if os.environ.get(DOT_ENV):
+            raise GraphvizNotFoundError(_not_found()) from None
         raise RenderError(f"cannot run Graphviz ({program}): {exc.strerror}") from None
     message = completed.stderr.decode("utf-8", errors="replace").strip()
     if completed.returncode != 0:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from argmap._plural import counted
 from argmap.diagrams.backend import pipe
 from argmap.diagrams.dot import to_dot
 from argmap.errors import BibliographyError, GraphvizNotFoundError
@@ -44,15 +45,15 @@ def mimebundle(amap: ArgumentMap) -> dict[str, str]:
     note on installing Graphviz, and ``text/vnd.graphviz`` for front ends that draw DOT.
     """
     source = to_dot(amap, references=_references(amap)).source
-    summary = f"ArgumentMap {amap.id!r}: {amap.title} ({len(amap.nodes)} nodes)"
+    summary = f"ArgumentMap {amap.id!r}: {amap.title} ({counted(len(amap.nodes), 'node')})"
     try:
         svg = pipe(source, format="svg").decode("utf-8")
     except GraphvizNotFoundError:
         note = "// Graphviz's dot is not installed, so here is the DOT source of the diagram.\n"
         return {"text/plain": note + source, "text/vnd.graphviz": source}
     alt = (
-        f"Argument map: {amap.title}; {len(amap.nodes)} nodes, "
-        f"{len(amap.relations)} relations"
+        f"Argument map: {amap.title}; {counted(len(amap.nodes), 'node')}, "
+        f"{counted(len(amap.relations), 'relation')}"
         + (f"; thesis: {amap.thesis.label}" if amap.thesis is not None else "")
     )
     return {"image/svg+xml": fit_svg(svg, alt=alt), "text/plain": summary}

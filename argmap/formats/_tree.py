@@ -142,10 +142,14 @@ def compose(text: str, filename: str, *, syntax: str) -> Node | None:
             problem = f"{problem} ({exc.context})"
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
+        message = f"not valid YAML: {problem}"
+        tab = _indentation_tab(text, line)
+        if tab is not None:
+            column, message = tab, "tabs are not allowed for indentation; use spaces"
         raise MapSyntaxError(
             Issue(
                 "error",
-                f"not valid YAML: {problem}",
+                message,
                 code="syntax",
                 location=Location(filename, line, column),
             )
@@ -159,6 +163,24 @@ def compose(text: str, filename: str, *, syntax: str) -> Node | None:
     finally:
         loader.dispose()
     return node
+
+
+def _indentation_tab(text: str, line: int) -> int | None:
+    r"""The column of the first tab in the indentation of a 1-based line, if any.
+
+    YAML refuses tabs in indentation with a message about tokens; the tab is the fault.
+
+    >>> _indentation_tab("a:\n \tb: 1\n", 2)
+    2
+    >>> _indentation_tab("a: [1,\t2]\n", 1) is None
+    True
+    """
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return None
+    row = lines[line - 1]
+    indent = row[: len(row) - len(row.lstrip(" \t"))]
+    return indent.index("\t") + 1 if "\t" in indent else None
 
 
 def to_data(root: Node, filename: str) -> tuple[Any, list[Issue], TextLocator]:
@@ -271,7 +293,8 @@ def _scalar_key(node: Node) -> str | None:
 
 _JSON_TOKEN = re.compile(
     r'\s*(?:(?P<str>"(?:[^"\\]|\\.)*")|(?P<num>-?(?:0|[1-9][0-9]*)(?P<frac>\.[0-9]+)?'
-    r"(?P<exp>[eE][-+]?[0-9]+)?)|(?P<lit>true|false|null)|(?P<punct>[{}\[\]:,]))",
+    r"(?P<exp>[eE][-+]?[0-9]+)?)|(?P<lit>true|false|null)|(?P<punct>[{}\[\]:,])"
+    r"|(?P<const>-?Infinity|NaN))",
     re.DOTALL,
 )
 
@@ -313,6 +336,16 @@ def _compose_json(text: str, filename: str) -> Node | None:
         if kind == "lit":
             value = token.group("lit")
             return ScalarNode(_NULL if value == "null" else _BOOL, value, mark, mark)
+        if kind == "const":
+            # Python's json module reads these; JSON has no such numbers.
+            raise MapSyntaxError(
+                Issue(
+                    "error",
+                    f"not valid JSON: {token.group('const')} is not a JSON number",
+                    code="syntax",
+                    location=Location(filename, mark.line + 1, mark.column + 1),
+                )
+            )
         punct = token.group("punct")
         if punct == "{":
             pairs: list[tuple[Node, Node]] = []

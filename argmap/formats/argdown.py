@@ -56,6 +56,7 @@ from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue, Location
 from argmap.formats._ids import fresh_id, slugify
 from argmap.formats._pipeline import read_data
+from argmap.formats.aif._reader import _Locator as _JsonLocator
 from argmap.model import ArgumentMap
 from argmap.model._base import ID_PATTERN
 from argmap.model.node import Claim, Factor
@@ -343,9 +344,10 @@ def import_argdown_json(
         ) from None
     problems = _shape_problems(data)
     if problems:
-        issues = [Issue("error", p, code="shape", location=Location(filename)) for p in problems]
+        root = _JsonLocator(text, filename).locate(())
+        issues = [Issue("error", p, code="shape", location=root) for p in problems]
         raise FormatError(issues, source=filename)
-    reader = _Reader(data, filename=filename, source=source)
+    reader = _Reader(data, filename=filename, source=source, text=text)
     plain = reader.build()
     return read_data(
         plain, filename=filename, error=FormatError, locate=reader.locate, found=reader.issues
@@ -378,7 +380,18 @@ def _shape_problems(data: Any) -> list[str]:
             for i, relation in enumerate(relations)
             if not isinstance(relation, dict) or not {"from", "to", "relationType"} <= set(relation)
         )
+    if data.get("sections") is not None and not isinstance(data["sections"], list):
+        problems.append("'sections' must be a list")
     return problems
+
+
+def _listed(value: Any) -> list[Any]:
+    """A list from Argdown JSON, or an empty one where something else stands.
+
+    >>> _listed([1]), _listed(None), _listed(3), _listed("ab")
+    ([1], [], [], [])
+    """
+    return value if isinstance(value, list) else []
 
 
 def _clean_text(member: dict[str, Any]) -> str:
@@ -386,7 +399,7 @@ def _clean_text(member: dict[str, Any]) -> str:
     text = str(member.get("text") or "")
     ranges = [
         r
-        for r in member.get("ranges") or []
+        for r in _listed(member.get("ranges"))
         if isinstance(r, dict)
         and r.get("type") == "tag"
         and isinstance(r.get("start"), int)
@@ -399,11 +412,11 @@ def _clean_text(member: dict[str, Any]) -> str:
 
 def _tags_of(element: dict[str, Any]) -> list[str]:
     tags: dict[str, None] = {}
-    for tag in element.get("tags") or []:
+    for tag in _listed(element.get("tags")):
         tags[str(tag)] = None
-    for member in element.get("members") or []:
+    for member in _listed(element.get("members")):
         if isinstance(member, dict):
-            for tag in member.get("tags") or []:
+            for tag in _listed(member.get("tags")):
                 tags[str(tag)] = None
     return list(tags)
 
@@ -411,7 +424,7 @@ def _tags_of(element: dict[str, Any]) -> list[str]:
 def _own_data(element: dict[str, Any], key: str) -> dict[str, Any] | None:
     """argmap's data on an element (``{"argmap": {key: {...}}}``), if it has any."""
     candidates = [element.get("data")]
-    candidates += [m.get("data") for m in element.get("members") or [] if isinstance(m, dict)]
+    candidates += [m.get("data") for m in _listed(element.get("members")) if isinstance(m, dict)]
     for data in candidates:
         if isinstance(data, dict) and isinstance(data.get(DATA_KEY), dict):
             value = data[DATA_KEY].get(key)
@@ -423,7 +436,9 @@ def _own_data(element: dict[str, Any], key: str) -> dict[str, Any] | None:
 class _Reader:
     """Turns Argdown JSON into plain map data, collecting warnings as it goes."""
 
-    def __init__(self, data: dict[str, Any], *, filename: str, source: str | None) -> None:
+    def __init__(
+        self, data: dict[str, Any], *, filename: str, source: str | None, text: str
+    ) -> None:
         self.statements: dict[str, dict[str, Any]] = data["statements"]
         self.arguments: dict[str, dict[str, Any]] = data["arguments"]
         self.relations: list[dict[str, Any]] = list(data.get("relations") or [])
@@ -434,6 +449,9 @@ class _Reader:
         self.node_id: dict[tuple[str, str], str] = {}
         self.taken: set[str] = set()
         self.positions: dict[tuple[str, int], tuple[int, int]] = {}
+        # Without the Argdown source, issues are placed in the JSON text itself.
+        self.json = _JsonLocator(text, filename)
+        self.json_paths: dict[tuple[str, int], tuple[str, str]] = {}
         self.nodes: list[dict[str, Any]] = []
         self.out: list[dict[str, Any]] = []
         self.thesis: str | None = None
@@ -450,24 +468,36 @@ class _Reader:
         return candidate
 
     def _position(self, element: dict[str, Any]) -> tuple[int, int] | None:
-        for item in [element, *(element.get("members") or [])]:
-            if isinstance(item, dict) and isinstance(item.get("startLine"), int):
-                return item["startLine"], int(item.get("startColumn") or 1)
+        for item in [element, *(_listed(element.get("members")))]:
+            line = item.get("startLine") if isinstance(item, dict) else None
+            if isinstance(line, int) and not isinstance(line, bool) and line >= 1:
+                column = item.get("startColumn")
+                fits = isinstance(column, int) and not isinstance(column, bool) and column >= 1
+                return line, column if fits else 1
         return None
 
     def _warn(self, message: str, code: str, element: dict[str, Any] | None = None) -> None:
         position = self._position(element) if element is not None and self.source else None
         file = self.source or self.filename
         location = Location(file, *position) if position else Location(file)
+        if not self.source:
+            location = self.json.locate(())
         self.issues.append(Issue("warning", message, code=code, location=location))
 
     def locate(self, issue: Issue) -> Issue:
-        """Place an issue about the built map at the statement or argument it came from."""
-        where = None
+        """Place an issue about the built map at the statement or argument it came from.
+
+        With the Argdown source, that is the statement's line there; without it, the
+        statement's entry in the JSON text.
+        """
+        key = None
         if len(issue.path) >= 2 and issue.path[0] in ("nodes", "relations"):
-            where = self.positions.get((str(issue.path[0]), int(issue.path[1])))
-        file = self.source or self.filename
-        location = Location(file, *where) if where and self.source else Location(file)
+            key = (str(issue.path[0]), int(issue.path[1]))
+        if self.source:
+            where = self.positions.get(key) if key else None
+            location = Location(self.source, *where) if where else Location(self.source)
+        else:
+            location = self.json.locate(self.json_paths.get(key, ()) if key else ())
         return Issue(issue.severity, issue.message, code=issue.code, path=issue.path,
                      location=location)  # fmt: skip
 
@@ -510,13 +540,16 @@ class _Reader:
         position = self._position(element) if isinstance(element, dict) else None
         if position:
             self.positions[("nodes", len(self.nodes))] = position
+        kind, title = key
+        self.json_paths[("nodes", len(self.nodes))] = (f"{kind}s", title)
         self.nodes.append(node)
 
     def _text(self, element: dict[str, Any], roles: Iterable[str] | None = None) -> str:
-        members = [m for m in element.get("members") or [] if isinstance(m, dict)]
+        members = [m for m in _listed(element.get("members")) if isinstance(m, dict)]
         wanted = set(roles) if roles is not None else None
         for member in members:
-            if wanted is not None and member.get("role") not in wanted:
+            role = member.get("role")
+            if wanted is not None and (not isinstance(role, str) or role not in wanted):
                 continue
             text = _clean_text(member)
             if text:
@@ -555,7 +588,7 @@ class _Reader:
         if tags:
             node["tags"] = tags
         data = element.get("data") or next(
-            (m.get("data") for m in element.get("members") or [] if isinstance(m, dict)
+            (m.get("data") for m in _listed(element.get("members")) if isinstance(m, dict)
              and m.get("data")), None)  # fmt: skip
         argdown: dict[str, Any] = {"type": "statement"}
         if untitled:
@@ -595,7 +628,7 @@ class _Reader:
         for title, element in self.arguments.items():
             if title in relation_args:
                 continue
-            pcs = [s for s in element.get("pcs") or [] if isinstance(s, dict)]
+            pcs = [s for s in _listed(element.get("pcs")) if isinstance(s, dict)]
             if not pcs:
                 continue
             arg_id = self.node_id[("argument", title)]
@@ -614,7 +647,7 @@ class _Reader:
                         current.append(node)
                     continue
                 rules = inference.get("inferenceRules") if isinstance(inference, dict) else None
-                scheme = "; ".join(str(r) for r in rules or [] if str(r).strip()) or None
+                scheme = "; ".join(str(r) for r in _listed(rules) if str(r).strip()) or None
                 premises = [p for p in current if p != node]
                 if statement.get("role") == "main-conclusion":
                     if premises:

@@ -28,10 +28,12 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any, Literal
+from xml.sax.saxutils import escape
 
 import networkx as nx
 
@@ -117,7 +119,7 @@ def parse_graphml(text: str, *, filename: str = "<string>") -> ArgumentMap:
         element = root.find("graph")
     if element is not None and element.get("id") and "id" not in flat.graph:
         flat.graph["id"] = element.get("id")
-    return _rebuild(flat, filename)
+    return _rebuild(flat, filename, text)
 
 
 def parse_gexf(text: str, *, filename: str = "<string>") -> ArgumentMap:
@@ -132,7 +134,7 @@ def parse_gexf(text: str, *, filename: str = "<string>") -> ArgumentMap:
         return nx.read_gexf(io.BytesIO(data.encode("utf-8")), node_type=str)
 
     graph, _ = _read_xml(text, filename, parse, "GEXF")
-    return _rebuild(_unflatten(nx.DiGraph(graph), gexf=True), filename)
+    return _rebuild(_unflatten(nx.DiGraph(graph), gexf=True), filename, text)
 
 
 def read_graphml(path: str | os.PathLike[str]) -> ArgumentMap:
@@ -198,10 +200,36 @@ def _renamed(attrs: dict[str, Any], reserved: frozenset[str]) -> dict[str, Any]:
 # -- reading ---------------------------------------------------------------------------------
 
 
+_DECLARED_ENCODING = re.compile(
+    r"""\A(\ufeff?\s*<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])([A-Za-z][\w.-]*)\2"""
+)
+
+
+def _declared_utf8(text: str) -> str:
+    r"""The XML text with its declaration saying UTF-8, the encoding it was decoded from.
+
+    The file was read as UTF-8 (a non-UTF-8 byte is refused before), so another declared
+    encoding is wrong, and an unknown one would stop the XML parser with a LookupError.
+    A declaration that is not well-formed is left for the XML parser to report.
+    The declaration keeps its length where it can, so that columns stay right.
+
+    >>> _declared_utf8('<?xml version="1.0" encoding="TTF-8"?><a/>')
+    '<?xml version="1.0" encoding="UTF-8"?><a/>'
+    >>> _declared_utf8("<?xml version='1.0' encoding='latin-1'?><a/>")
+    '<?xml version=\'1.0\' encoding="UTF-8"  ?><a/>'
+    """
+    found = _DECLARED_ENCODING.match(text)
+    if found is None or found.group(3).upper() == "UTF-8":
+        return text
+    padding = " " * max(len(found.group(3)) - len("UTF-8"), 0)
+    return f'{found.group(1)}"UTF-8"{padding}{text[found.end() :]}'
+
+
 def _read_xml(
     text: str, filename: str, parse: Callable[[str], nx.Graph], what: str
 ) -> tuple[nx.Graph, ET.Element]:
     try:
+        text = _declared_utf8(text)
         root = ET.fromstring(text.encode("utf-8"))
     except ET.ParseError as exc:
         line, column = exc.position
@@ -212,12 +240,42 @@ def _read_xml(
         ) from None
     try:
         return parse(text), root
-    except (nx.NetworkXError, ValueError, KeyError, TypeError) as exc:
-        message = f"not a {what} graph networkx can read: {exc}"
+    except (nx.NetworkXError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+        # RuntimeError: networkx's GEXF reader re-raises with no exception for an
+        # <attributes class="..."> other than node or edge.
+        reason = "unknown attribute class" if isinstance(exc, RuntimeError) else str(exc)
+        message = f"not a {what} graph networkx can read: {reason}"
+        location = _element_location(text, filename, "graph")
         raise FormatError(
-            [Issue("error", message, code="syntax", location=Location(filename))],
-            source=filename,
+            [Issue("error", message, code="syntax", location=location)], source=filename
         ) from None
+
+
+def _element_location(text: str, filename: str, tag: str, node_id: str | None = None) -> Location:
+    r"""Where the first ``<tag>`` element (with ``id="node_id"``, when given) is written.
+
+    networkx reports problems of a graph without positions; the element they concern,
+    or else the ``<graph>`` element, or else the file's first line, is the best place.
+
+    >>> _element_location('<g>\n <graph>\n  <node id="a"/>', "f", "node", "a")
+    Location(file='f', line=3, column=3)
+    >>> _element_location("<g/>", "f", "graph")
+    Location(file='f', line=1, column=1)
+    """
+    pattern = rf"<(?:\w+:)?{tag}\b"
+    if node_id is not None:
+        double = re.escape(escape(node_id, {'"': "&quot;"}))
+        single = re.escape(escape(node_id, {"'": "&apos;"}))
+        pattern += rf"""[^>]*?\bid\s*=\s*(?:"{double}"|'{single}')"""
+    found = re.search(pattern, text)
+    if found is None:
+        return (
+            Location(filename, 1, 1)
+            if node_id is None
+            else _element_location(text, filename, "graph")
+        )
+    line = text.count("\n", 0, found.start()) + 1
+    return Location(filename, line, found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1)
 
 
 def _xml_reason(exc: ET.ParseError) -> str:
@@ -300,7 +358,7 @@ def _decoded(attrs: dict[str, Any], *, gexf: bool) -> dict[str, Any]:
     return out
 
 
-def _rebuild(graph: nx.DiGraph, filename: str) -> ArgumentMap:
+def _rebuild(graph: nx.DiGraph, filename: str, text: str) -> ArgumentMap:
     if "id" not in graph.graph and not filename.startswith("<"):
         # a graph from another tool: name the map after its file
         stem = PurePath(filename).name.split(".")[0]
@@ -309,8 +367,21 @@ def _rebuild(graph: nx.DiGraph, filename: str) -> ArgumentMap:
     try:
         return from_networkx(graph)
     except MapError as exc:
+        keys = [str(key) for key in graph.nodes]
+
+        def where(issue: Issue) -> Location:
+            path = issue.path
+            if (
+                len(path) >= 2
+                and path[0] == "nodes"
+                and isinstance(path[1], int)
+                and (0 <= path[1] < len(keys))
+            ):
+                return _element_location(text, filename, "node", keys[path[1]])
+            return _element_location(text, filename, "graph")
+
         issues = [
-            Issue(i.severity, i.message, code=i.code, path=i.path, location=Location(filename))
+            Issue(i.severity, i.message, code=i.code, path=i.path, location=where(i))
             for i in exc.issues
         ]
         raise FormatError(issues, source=filename) from None

@@ -154,8 +154,20 @@ def write_af(fw: Framework, path: str | os.PathLike[str], *, fmt: AfFormat | Non
 # -- i23 -------------------------------------------------------------------------------------
 
 
+def _lines(text: str) -> list[str]:
+    r"""The lines of a text as editors count them: split at ``\n`` only.
+
+    ``str.splitlines`` also splits at form feeds, vertical tabs and other separators, so
+    line numbers would run past the file's last line.
+
+    >>> _lines("1 2\x0b3\r\n4")
+    ['1 2\x0b3\r', '4']
+    """
+    return text.split("\n")
+
+
 def _parse_i23(text: str, filename: str) -> Framework:
-    lines = text.splitlines()
+    lines = _lines(text)
     header = next((k for k, line in enumerate(lines) if _is_content(line)), None)
     if header is not None:
         parts = lines[header].split()
@@ -264,7 +276,7 @@ def _parse_apx(text: str, filename: str) -> Framework:
     arguments: list[str] = []
     attacks: list[tuple[str, str, int, int, int]] = []
     issues: list[Issue] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         body = _strip_apx_comment(line)
         position = 0
         while True:
@@ -359,7 +371,7 @@ def _parse_tgf(text: str, filename: str) -> Framework:
     issues: list[Issue] = []
     in_edges = False
     known: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         tokens = list(_tokens(line))
         if not tokens:
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import PurePath
 from typing import Any, Literal
 
@@ -65,6 +66,20 @@ def parse_map(
 @without_gc
 def _parse(text: str, filename: str, syntax: MapFormat) -> tuple[ArgumentMap, list[Issue]]:
     """The map and its warnings (which reading has to compute to find the errors)."""
+    if _looks_like_bibtex(text, filename):
+        raise MapError(
+            [
+                Issue(
+                    "error",
+                    "this is a BibTeX bibliography, not an argument map; name it under "
+                    "'bibliography:' in a map and run 'argmap check' on the map, which "
+                    "checks the map and its bibliography",
+                    code="not-a-map",
+                    location=Location(filename, 1, 1),
+                )
+            ],
+            source=filename,
+        )
     try:
         root = compose(text, filename, syntax=syntax)
     except MapSyntaxError as exc:
@@ -108,6 +123,22 @@ def _parse(text: str, filename: str, syntax: MapFormat) -> tuple[ArgumentMap, li
     origin = None if filename.startswith("<") else filename
     return read_data(
         data, filename=filename, error=MapError, locator=locator, found=issues, origin=origin
+    )
+
+
+_BIBTEX_START = re.compile(r"\s*(?:%[^\n]*\n\s*)*@[A-Za-z]+\s*[{(]")
+
+
+def _looks_like_bibtex(text: str, filename: str) -> bool:
+    r"""A ``.bib`` file, or text that opens as BibTeX does (``@type{``, after % comments).
+
+    Neither is ever a map: ``@`` cannot start YAML or JSON.
+
+    >>> _looks_like_bibtex("% refs\n@book{k,", "refs.txt"), _looks_like_bibtex("id: a", "m.bib")
+    (True, True)
+    """
+    return PurePath(filename).suffix.lower() in (".bib", ".bibtex") or bool(
+        _BIBTEX_START.match(text)
     )
 
 
