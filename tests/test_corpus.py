@@ -86,7 +86,7 @@ def amap_text(node_id: str) -> str:
 
 BAD_REFERENCES = [
     (
-        f"  - {{kind: supports, from: c, to: shagina-2018-japan-sanction#g7-solidarity}}\n",
+        "  - {kind: supports, from: c, to: shagina-2018-japan-sanction#g7-solidarity}\n",
         "10:35: error: 'shagina-2018-japan-sanction#g7-solidarity' names unknown map "
         f"'shagina-2018-japan-sanction'; did you mean '{SEED}'?; add its file to 'uses' or "
         "read it with this map",
@@ -133,9 +133,8 @@ def test_a_reference_to_a_map_outside_uses_is_a_warning(tmp_path: Path) -> None:
     )
     corpus = read_maps([path, SEED_MAP])
     assert messages(corpus) == [f"{path}:10:35: error: '{SEED}#t2': map '{SEED}' has no node 't2'"]
-    path = write_map(
-        tmp_path, "new", f"  - {{kind: supports, from: c, to: {SEED}#symbolic-sanctions}}\n", uses=""
-    )
+    relation = f"  - {{kind: supports, from: c, to: {SEED}#symbolic-sanctions}}\n"
+    path = write_map(tmp_path, "new", relation, uses="")
     corpus = read_maps([path, SEED_MAP])
     assert messages(corpus) == [
         f"{path}:10:35: warning: '{SEED}#symbolic-sanctions' names a map that is not in 'uses'; "
@@ -188,26 +187,26 @@ def test_an_empty_folder_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_corpus_graph_has_one_node_for_a_reused_claim() -> None:
-    G = argmap.to_networkx(read_maps(MAPS))
+    graph = argmap.to_networkx(read_maps(MAPS))
     companion = "shagina-2018-sasakawa-sanctions-unity"
-    critique = G.nodes[f"{SEED}#closing-critique"]
+    critique = graph.nodes[f"{SEED}#closing-critique"]
     assert critique["map"] == SEED
     assert critique["maps"] == [SEED, companion]
     assert critique["kind"] == "claim"
-    assert G.nodes[f"{companion}#short-run-balance"]["maps"] == [companion]
-    edge = G.edges[f"{companion}#western-sanctions-cost", f"{SEED}#closing-critique"]
+    assert graph.nodes[f"{companion}#short-run-balance"]["maps"] == [companion]
+    edge = graph.edges[f"{companion}#western-sanctions-cost", f"{SEED}#closing-critique"]
     assert (edge["kind"], edge["map"]) == ("supports", companion)
     # The relation the companion undercuts is a junction both maps' relations meet at.
     junction = f"{SEED}#r-territory"
-    assert G.nodes[junction]["type"] == "relation"
-    assert sorted(G.predecessors(junction)) == [
+    assert graph.nodes[junction]["type"] == "relation"
+    assert sorted(graph.predecessors(junction)) == [
         f"{SEED}#territorial-dispute",
         f"{companion}#territorial-talks-cost",
     ]
-    assert list(G.successors(junction)) == [f"{SEED}#sanctions-imposed"]
+    assert list(graph.successors(junction)) == [f"{SEED}#sanctions-imposed"]
     seed = argmap.read_map(SEED_MAP)
     # The seed's two junctions (a linked argument, an undercut inference) and one more.
-    assert G.number_of_nodes() == len(seed.nodes) + 2 + 4 + 1  # and the companion's 4 nodes
+    assert graph.number_of_nodes() == len(seed.nodes) + 2 + 4 + 1  # and the companion's 4 nodes
 
 
 def test_references_parse_with_and_without_a_pin() -> None:

@@ -82,7 +82,7 @@ def dump_cited_in(source: CitedSource) -> str:
     >>> from argmap.model import Citation
     >>> c = Citing("m", Citation(key="k", locator="p. 1"), node="a", path=("nodes", 0))
     >>> dump_cited_in(CitedSource("k", None, (c, Citing("m", Citation(key="k"), path=()))))
-    'Cited in m: a (p. 1), the map itself'
+    'Cited in m: a (p. 1), its source'
     """
     by_map: dict[str, dict[str, list[str]]] = {}
     for citing in source.citing:
@@ -106,7 +106,7 @@ def _place(node: str | None, relation: str | None, path: Path) -> str:
         return node
     if relation is not None:
         return f"relation {relation}"
-    return "the map itself"
+    return "its source"
 
 
 def format_reading_list(sources: list[CitedSource], *, style: str, output: str = "text") -> str:
