@@ -67,13 +67,13 @@ def test_cite_a_corpus_gives_one_list_saying_who_cites_each_work() -> None:
     assert code == 0
     entries = out.split("\n\n")
     assert len(entries) == 2
-    assert entries[0].startswith("Shagina, M. (2018a). Japan’s dilemma with sanctions policy")
+    assert entries[0].startswith("Shagina, M. (2018a). Japan\u2019s dilemma with sanctions policy")
     assert entries[0].endswith(
         "; shagina-2018-sasakawa-sanctions-unity: "
         f"{SEED}#symbolic-sanctions (p. 1), {SEED}#closing-critique (p. 1)"
     )
     assert f"\n  Cited in {SEED}: its source, symbolic-sanctions (p. 1), " in entries[0]
-    assert entries[1].startswith("Shagina, M. (2018b). Japan’s sanctions policy vis-à-vis Russia")
+    assert entries[1].startswith("Shagina, M. (2018b). Japan\u2019s sanctions policy vis-à-vis Russia")
     assert entries[1].endswith(
         "\n  Cited in shagina-2018-sasakawa-sanctions-unity: its source, short-gain-long-cost, "
         "short-run-balance, territorial-talks-cost, western-sanctions-cost\n"
