@@ -31,9 +31,12 @@ import os
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import PurePath
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
+
+if TYPE_CHECKING:
+    from argmap.corpus.model import Corpus
 
 from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue, Location, MapError
@@ -81,8 +84,12 @@ _RELATION_FIELDS = _STRUCTURE | frozenset(
 _GEXF_META = "argmap"
 
 
-def dump_graphml(amap: ArgumentMap) -> str:
+def dump_graphml(amap: ArgumentMap | Corpus) -> str:
     """The map as GraphML text, every attribute a typed column.
+
+    A corpus (:func:`argmap.read_maps`) is written as its one graph (see
+    :func:`argmap.corpus.corpus_to_networkx`): keys ``MAP-ID#NODE-ID``, a ``map`` column on
+    nodes and edges, and ``maps`` (JSON) on nodes that several maps use.
 
     >>> from argmap.model import Claim
     >>> text = dump_graphml(ArgumentMap(id="m", title="M", nodes=[
@@ -94,8 +101,8 @@ def dump_graphml(amap: ArgumentMap) -> str:
     return "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)) + "\n"
 
 
-def dump_gexf(amap: ArgumentMap) -> str:
-    """The map as GEXF 1.2 text, every attribute a typed column."""
+def dump_gexf(amap: ArgumentMap | Corpus) -> str:
+    """The map (or a corpus, as :func:`dump_graphml`) as GEXF 1.2 text, typed columns."""
     graph = _flat_graph(amap, gexf=True)
     return "\n".join(nx.generate_gexf(graph, encoding="utf-8", prettyprint=True)) + "\n"
 
@@ -158,7 +165,7 @@ def write_gexf(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
 # -- writing ---------------------------------------------------------------------------------
 
 
-def _flat_graph(amap: ArgumentMap, *, gexf: bool) -> nx.DiGraph:
+def _flat_graph(amap: ArgumentMap | Corpus, *, gexf: bool) -> nx.DiGraph:
     """A copy of the map's graph whose attributes are all scalars GraphML/GEXF can type."""
     source = to_networkx(amap)
     graph: nx.DiGraph = nx.DiGraph()
