@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.errors import Issue, Location
 from argmap.errors import Path as IssuePath
 from argmap.model import ArgumentMap, Node, Relation
 from argmap.model.reference import Reference
+
+if TYPE_CHECKING:
+    from argmap.formats._tree import SourceIndex
 
 __all__ = ["Corpus", "ResolvedReference"]
 
@@ -27,7 +31,13 @@ class ResolvedReference:
     """Where in that map: ``("relations", 3, "from")``."""
     reference: Reference
     target: Node | Relation | None
-    location: Location | None = None
+    index: SourceIndex | None = field(default=None, repr=False, compare=False)
+    """Where the map was read from (None for maps built in code)."""
+
+    @property
+    def location(self) -> Location | None:
+        """Where the reference is written, found when asked for."""
+        return None if self.index is None else self.index.locate(self.path)
 
 
 @dataclass(slots=True)

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from argmap._gc import without_gc
-from argmap.checks import SUPPORT_KINDS
+from argmap._io import read_text
+from argmap.checks import SUPPORT_KINDS, check
 from argmap.corpus.model import Corpus, ResolvedReference
 from argmap.errors import Issue, Location, MapError, Severity, sort_issues
 from argmap.errors import Path as IssuePath
+from argmap.formats._tree import SourceIndex, compose
 from argmap.formats.mapfile import read_checked_map
 from argmap.model import ArgumentMap, Factor, Node, Question, Relation
+from argmap.model.argument_map import DEFER_CHECKS
 from argmap.model.reference import PIN_LENGTH, is_reference, parse_reference
 from argmap.model.relation import RELATION_TARGETING_KINDS
 
@@ -84,19 +89,20 @@ def read_maps(
     corpus = Corpus()
     seen: set[Path] = set()
     queue = [Path(os.path.normpath(f)) for f in files]
-    used_by: dict[Path, tuple[str, IssuePath, Location | None]] = {}
+    used_by: dict[Path, tuple[ArgumentMap, IssuePath]] = {}
     uses_ids: dict[str, set[Path]] = {}
     while queue:
         path = queue.pop(0)
-        real = path.resolve()
+        real = path.absolute()
         if real in seen:
             continue
         seen.add(real)
         try:
-            amap, issues = read_checked_map(path)
+            amap, issues = _read_map_file(path)
         except MapError as exc:
             if path in used_by and any(i.code == "missing-file" for i in exc.issues):
-                _, uses_path, location = used_by[path]
+                user, uses_path = used_by[path]
+                location = _locate(user, uses_path)
                 corpus.issues.append(
                     Issue(
                         "error",
@@ -128,14 +134,66 @@ def read_maps(
         targets: set[Path] = set()
         for i, name in enumerate(amap.uses):
             used = Path(os.path.normpath(path.parent / name))
-            targets.add(used.resolve())
+            targets.add(used.absolute())
             if follow_uses:
-                used_by.setdefault(used, (amap.id, ("uses", i), _locate(amap, ("uses", i))))
+                used_by.setdefault(used, (amap, ("uses", i)))
                 queue.append(used)
         uses_ids[amap.id] = targets
     resolve(corpus, uses=uses_ids)
     corpus.issues = sort_issues(corpus.issues)
     return corpus
+
+
+def _read_map_file(path: Path) -> tuple[ArgumentMap, list[Issue]]:
+    """Read one map file as :func:`argmap.read_map` does, JSON ones by a shorter way.
+
+    A clean JSON map (well-formed, valid, no issue from the checks) is what most files of
+    a large corpus are: it is parsed by :func:`json.loads` and its located tree is only
+    built when a location is asked for. Anything else is read the full way, so that every
+    message is what :func:`argmap.read_map` says.
+    """
+    if path.suffix.lower() != ".json":
+        return read_checked_map(path)
+    text = read_text(path, MapError)
+    try:
+        data = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+        if not isinstance(data, dict) or "argmap" not in data:
+            raise ValueError("not a map")
+        amap = ArgumentMap.model_validate(data, context={DEFER_CHECKS: True})
+    except ValueError:  # not JSON, a repeated key, or not valid: say exactly why
+        return read_checked_map(path)
+    # Checked before it knows its file: the one warning a clean map may have, that its
+    # references wait for the corpus, is dropped by the caller unlocated.
+    issues = check(amap)
+    if any(issue.code != "not-resolved" for issue in issues):
+        return read_checked_map(path)
+    amap._source_index = _LazyIndex(os.fspath(path), text)
+    return amap, issues
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise ValueError("repeated key")
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+class _LazyIndex(SourceIndex):
+    """A source index whose located tree is built on the first question."""
+
+    def __init__(self, filename: str, text: str) -> None:
+        super().__init__(filename, None)
+        self._text: str | None = text
+
+    def locate(self, path: IssuePath, *, key: bool = False) -> Location:
+        if self._text is not None:
+            self.root = compose(self._text, self.filename, syntax="json")
+            self._text = None
+        return super().locate(path, key=key)
 
 
 def resolve(corpus: Corpus, *, uses: dict[str, set[Path]] | None = None) -> None:
@@ -147,17 +205,18 @@ def resolve(corpus: Corpus, *, uses: dict[str, set[Path]] | None = None) -> None
             map counts as used.
     """
     lookup = _Lookup(corpus)
+    files = {map_id: path.absolute() for map_id, path in corpus.files.items()}
     for map_id, amap in corpus.maps.items():
         used = None if uses is None else uses.get(map_id, set())
         for i, relation in enumerate(amap.relations):
             for path, endpoint in _endpoints(relation, i):
                 if not is_reference(endpoint):
                     continue
-                location = _locate(amap, path)
                 target, found = lookup.resolve(endpoint, relation, is_target=path[-1] == "to")
                 if target is not None and used is not None:
-                    file = corpus.files[parse_reference(endpoint).map_id]
-                    if file.resolve() not in used:
+                    owner = parse_reference(endpoint).map_id
+                    if files[owner] not in used:
+                        file = corpus.files[owner]
                         found.append(
                             (
                                 "warning",
@@ -167,7 +226,7 @@ def resolve(corpus: Corpus, *, uses: dict[str, set[Path]] | None = None) -> None
                             )
                         )
                 for severity, code, message in found:
-                    where, at = path, location
+                    where, at = path, _locate(amap, path)
                     if code == "kind-mismatch":
                         where = ("relations", i, "kind")
                         at = _locate(amap, where)
@@ -175,7 +234,8 @@ def resolve(corpus: Corpus, *, uses: dict[str, set[Path]] | None = None) -> None
                         Issue(severity, message, code=code, path=where, location=at)
                     )
                 ref = parse_reference(endpoint)
-                corpus.references.append(ResolvedReference(map_id, path, ref, target, location))
+                index = amap._source_index
+                corpus.references.append(ResolvedReference(map_id, path, ref, target, index))
     _check_cycles_across(corpus)
 
 
@@ -273,10 +333,22 @@ def _kind_mismatch(relation: Relation, key: str, node: Node) -> str | None:
 
 def _check_cycles_across(corpus: Corpus) -> None:
     """Report support cycles that pass through more than one map (one map's own are its check's)."""
+    # A cycle through several maps runs through maps that support each other in a cycle:
+    # only the maps of such a cycle need a graph of their nodes.
+    maps_graph: nx.DiGraph = nx.DiGraph()
+    for map_id, amap in corpus.maps.items():
+        for r in amap.relations:
+            if r.kind not in SUPPORT_KINDS:
+                continue
+            ends = [*r.sources, r.target]
+            if any(is_reference(end) for end in ends):
+                owners = [_key(map_id, end).partition("#")[0] for end in ends]
+                maps_graph.add_edges_from((o, owners[-1]) for o in owners[:-1] if o != owners[-1])
+    involved = {m for c in nx.strongly_connected_components(maps_graph) if len(c) > 1 for m in c}
     graph: nx.DiGraph = nx.DiGraph()
     closing: dict[tuple[str, str], tuple[str, int]] = {}
-    for map_id, amap in corpus.maps.items():
-        for i, r in enumerate(amap.relations):
+    for map_id in involved:
+        for i, r in enumerate(corpus.maps[map_id].relations):
             if r.kind not in SUPPORT_KINDS:
                 continue
             target = _key(map_id, r.target)
