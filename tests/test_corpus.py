@@ -231,3 +231,26 @@ def test_a_malformed_reference_is_refused_with_the_syntax(endpoint: str) -> None
         "and '-', and start with a letter, digit or '_'; a node of another map is "
         "MAP-ID#NODE-ID, pinned MAP-ID#NODE-ID@sha256:HEX"
     )
+
+
+def test_json_maps_read_as_a_corpus_say_what_read_map_says(tmp_path: Path) -> None:
+    seed = argmap.read_map(SEED_MAP)
+    argmap.write_map(seed.model_copy(update={"bibliography": []}), tmp_path / f"{SEED}.json")
+    text = (
+        '{"argmap": 1, "id": "new", "title": "New", "uses": ["' + SEED + '.json"],\n'
+        ' "nodes": [{"id": "t", "kind": "claim", "thesis": true, "text": "T."}],\n'
+        ' "relations": [\n'
+        '  {"kind": "supports", "from": "t", "to": "' + SEED + '#g7-solidarty"}]}\n'
+    )
+    (tmp_path / "new.json").write_text(text, encoding="utf-8")
+    corpus = read_maps(tmp_path / "new.json")
+    assert messages(corpus) == [
+        f"{tmp_path / 'new.json'}:4:43: error: '{SEED}#g7-solidarty': map '{SEED}' has no "
+        "node 'g7-solidarty'; did you mean 'g7-solidarity'?"
+    ]
+    assert corpus.references[0].location == corpus.issues[0].location
+    # A repeated key, which json.loads would let pass, is the reader's own error.
+    (tmp_path / "new.json").write_text(text.replace('"title": "New"', '"id": "x"'), "utf-8")
+    with pytest.raises(argmap.MapError) as info:
+        argmap.read_map(tmp_path / "new.json")
+    assert messages(read_maps(tmp_path / "new.json")) == [str(i) for i in info.value.issues]
