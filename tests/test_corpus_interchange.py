@@ -162,3 +162,15 @@ def test_graphml_and_gexf_of_a_corpus_carry_the_map_of_each_node(tmp_path: Path)
     gexf = ET.fromstring(argmap.dump_gexf(corpus))
     titles = {a.get("title") for a in gexf.iter() if a.tag.endswith("}attribute")}
     assert {"map", "maps"} <= titles
+
+
+def test_a_map_that_builds_on_another_round_trips_through_graphml_and_gexf() -> None:
+    amap = argmap.read_map(MAPS / f"{COMPANION}.yaml")
+    assert argmap.parse_graphml(argmap.dump_graphml(amap)) == amap
+    assert argmap.parse_gexf(argmap.dump_gexf(amap)) == amap
+
+
+def test_argdown_refuses_a_map_that_names_other_maps() -> None:
+    amap = argmap.read_map(MAPS / f"{COMPANION}.yaml")
+    with pytest.raises(argmap.FormatError, match="an Argdown document cannot refer"):
+        argmap.dump_argdown(amap)

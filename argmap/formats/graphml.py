@@ -8,7 +8,7 @@ is a typed column:
 - strings, integers, floats and booleans keep their type (``weight`` is a double,
   ``thesis`` a boolean, ``index`` an integer);
 - structured values (``tags``, ``cites``, ``meta`` and, on the graph, ``source``,
-  ``authors``, ``bibliography``, ``actors``) are JSON text in a string column;
+  ``authors``, ``bibliography``, ``uses``, ``actors``) are JSON text in a string column;
 - unset fields have no value (the column stays empty for that element).
 
 GEXF reserves some attribute names for its own use (``id``, ``label``, ``type``,
@@ -60,7 +60,9 @@ __all__ = [
 GraphFormat = Literal["graphml", "gexf"]
 
 #: Attributes whose values are lists or mappings: written as JSON text.
-STRUCTURED = frozenset({"tags", "cites", "meta", "source", "authors", "bibliography", "actors"})
+STRUCTURED = frozenset(
+    {"tags", "cites", "meta", "source", "authors", "bibliography", "uses", "actors"}
+)
 #: Attribute names networkx's GEXF writer takes for GEXF's own fields.
 _GEXF_NODE_RESERVED = frozenset(
     {"id", "label", "pid", "start", "end", "viz", "parents", "slices", "spells"}
