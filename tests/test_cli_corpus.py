@@ -99,3 +99,21 @@ def test_cite_one_map_that_builds_on_nothing_is_unchanged() -> None:
     code, out, _ = run("cite", str(SEED_MAP), "-f", "text")
     assert code == 0
     assert "Cited in" not in out
+
+
+def test_show_gives_the_pin_of_an_unpinned_reference(tmp_path: Path) -> None:
+    seed = os.path.relpath(SEED_MAP, tmp_path)
+    new = tmp_path / "new.yaml"
+    new.write_text(
+        f"argmap: 1\nid: new\ntitle: New\nuses: [{seed}]\n"
+        "nodes: [{id: t, kind: claim, thesis: true, text: T.}]\n"
+        f"relations: [{{kind: supports, from: t, to: '{SEED}#g7-solidarity'}}]\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("show", str(new))
+    assert code == 0
+    digest = text_hash(read_map(SEED_MAP).node("g7-solidarity").text)
+    assert out.endswith(
+        f"Builds on (1)\n  {SEED}#g7-solidarity  Solidarity with the G7 "
+        f"(not pinned; pin: @sha256:{digest})\n"
+    )

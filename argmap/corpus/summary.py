@@ -21,6 +21,8 @@ def issues_of(corpus: Corpus, map_id: str) -> list[Issue]:
 def summarize_uses(corpus: Corpus, map_id: str, *, width: int = 88) -> str:
     """What a map builds on: each node of another map it names, once, with its pin's state.
 
+    An unpinned reference shows the pin of its target's text, to copy into the map.
+
     >>> from argmap.corpus import read_maps
     >>> corpus = read_maps("maps")
     >>> print(summarize_uses(corpus, "shagina-2018-sasakawa-sanctions-unity"), end="")
@@ -39,9 +41,13 @@ def summarize_uses(corpus: Corpus, map_id: str, *, width: int = 88) -> str:
             label = f"{target.kind} relation"
         else:
             label = target.label
-            if ref.reference.pin is not None:
-                current = text_hash(target.text).startswith(ref.reference.pin[:12])
-                label += " (pinned, current)" if current else " (pinned, text changed)"
+            digest = text_hash(target.text)
+            if ref.reference.pin is None:
+                label += f" (not pinned; pin: @sha256:{digest})"
+            elif digest.startswith(ref.reference.pin[: len(digest)]):
+                label += " (pinned, current)"
+            else:
+                label += f" (pinned, text changed; now @sha256:{digest})"
         seen[key] = label
     if not seen:
         return ""
