@@ -18,7 +18,7 @@ def issues_of(corpus: Corpus, map_id: str) -> list[Issue]:
     return [i for i in corpus.issues if i.location is not None and i.location.file == name]
 
 
-def summarize_uses(corpus: Corpus, map_id: str, *, width: int = 88) -> str:
+def summarize_uses(corpus: Corpus, map_id: str) -> str:
     """What a map builds on: each node of another map it names, once, with its pin's state.
 
     An unpinned reference shows the pin of its target's text, to copy into the map.
@@ -52,9 +52,7 @@ def summarize_uses(corpus: Corpus, map_id: str, *, width: int = 88) -> str:
     if not seen:
         return ""
     lines = [f"Builds on ({len(seen)})"]
-    for key, label in seen.items():
-        line = f"  {key}  {label}"
-        lines.append(line if len(line) <= width else line[: width - 3] + "...")
+    lines.extend(f"  {key}  {label}" for key, label in seen.items())
     return "\n".join(lines) + "\n"
 
 
