@@ -77,7 +77,7 @@ def test_a_map_read_alone_says_once_that_its_references_wait_for_its_corpus() ->
         " names a node of another map; not resolved: read the map with its corpus "
         "(argmap.read_maps, or argmap check on its folder)"
     )
-    assert ":67:9: " in issues[0]
+    assert ":68:9: " in issues[0]
 
 
 def amap_text(node_id: str) -> str:
