@@ -21,8 +21,8 @@ from argmap._io import read_text, write_atomic
 from argmap.corpus.model import Corpus
 from argmap.corpus.reading import resolve
 from argmap.errors import FormatError, Issue, Location, MapError
+from argmap.formats._ids import ID_RE, id_from
 from argmap.formats.aif import META_KEY, dump_aif, import_aif
-from argmap.formats.aif._rules import ID_RE, slug
 from argmap.formats.mapfile import to_plain
 from argmap.model import ArgumentMap, Claim, Node, Relation
 from argmap.model.reference import is_reference, parse_reference
@@ -119,7 +119,7 @@ def _nodeset(corpus: Corpus, map_id: str) -> ArgumentMap:
             target = corpus.node(key) if owner.has_node(ref.node_id) else None
             aid = _aif_id(target or owner.relation(ref.node_id))
             # The id AIF readers give the node back (ids are unique across the corpus).
-            copy_id = aid if ID_RE.match(aid) else slug(aid)
+            copy_id = aid if ID_RE.match(aid) else id_from(aid)
             copies[key] = copy_id
             if target is not None:
                 # A copy for AIF tools: the other map's thesis and actors stay its own.

@@ -120,10 +120,10 @@ def format_reading_list(sources: list[CitedSource], *, style: str, output: str =
     Raises:
         BibliographyError: a cited key is not in the bibliography.
     """
-    from argmap.citations.export import _entries, csl_items
     from argmap.citations.formatting import format_references
+    from argmap.citations.items import csl_items, entries_of
 
-    entries = _entries(sources)
+    entries = entries_of(sources)
     by_key = {s.key: s for s in sources}
     formatted = format_references(csl_items(entries), style=style, output=output)
     blocks = []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import networkx as nx
-
-from argmap.corpus.model import Corpus
 from argmap.model import Relation
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from argmap.corpus.model import Corpus
 from argmap.model.reference import is_reference, parse_reference
 
 __all__ = ["corpus_to_networkx"]
@@ -28,7 +30,9 @@ def corpus_to_networkx(corpus: Corpus, *, junctions: Literal["auto", "all"] = "a
     >>> G.nodes["shagina-2018-japan-sanctions#symbolic-sanctions"]["maps"]
     ['shagina-2018-japan-sanctions', 'shagina-2018-sasakawa-sanctions-unity']
     """
-    from argmap.graph import to_networkx
+    import networkx as nx
+
+    from argmap.graph.convert import to_networkx
 
     targeted: dict[str, set[str]] = {}
     for ref in corpus.references:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from argmap.errors import Issue, Location
 from argmap.errors import Path as IssuePath
@@ -12,7 +12,9 @@ from argmap.model import ArgumentMap, Node, Relation
 from argmap.model.reference import Reference
 
 if TYPE_CHECKING:
-    from argmap.formats._tree import SourceIndex
+    import networkx as nx
+
+    from argmap._provenance import Locator
 
 __all__ = ["Corpus", "ResolvedReference"]
 
@@ -31,13 +33,13 @@ class ResolvedReference:
     """Where in that map: ``("relations", 3, "from")``."""
     reference: Reference
     target: Node | Relation | None
-    index: SourceIndex | None = field(default=None, repr=False, compare=False)
-    """Where the map was read from (None for maps built in code)."""
+    locator: Locator | None = field(default=None, repr=False, compare=False)
+    """Where the map's values were written (None for maps built in code)."""
 
     @property
     def location(self) -> Location | None:
         """Where the reference is written, found when asked for."""
-        return None if self.index is None else self.index.locate(self.path)
+        return None if self.locator is None else self.locator.locate(self.path)
 
 
 @dataclass(slots=True)
@@ -87,6 +89,12 @@ class Corpus:
             if r.reference.key == key and r.target is not None:
                 seen[r.map_id] = None
         return list(seen)
+
+    def to_networkx(self, *, junctions: Literal["auto", "all"] = "auto") -> nx.DiGraph:
+        """The corpus as one graph: see :func:`argmap.corpus.corpus_to_networkx`."""
+        from argmap.corpus.graph import corpus_to_networkx
+
+        return corpus_to_networkx(self, junctions=junctions)
 
     def uses_closure(self, map_id: str, *, depth: int | None = None) -> list[str]:
         """The map and the maps it builds on, through references, up to ``depth`` steps.

@@ -10,18 +10,18 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from argmap._gc import without_gc
 from argmap._io import read_text
+from argmap._provenance import Provenance, provenance_of, remember
 from argmap.checks import SUPPORT_KINDS, check
 from argmap.corpus.model import Corpus, ResolvedReference
 from argmap.errors import Issue, Location, MapError, Severity, sort_issues
 from argmap.errors import Path as IssuePath
-from argmap.formats._tree import SourceIndex, compose
+from argmap.formats._pipeline import validate
+from argmap.formats._tree import TextLocator, compose, to_data
 from argmap.formats.mapfile import read_checked_map
+from argmap.graph.algorithms import strongly_connected
 from argmap.model import ArgumentMap, Factor, Node, Question, Relation
-from argmap.model.argument_map import DEFER_CHECKS
 from argmap.model.reference import PIN_LENGTH, is_reference, parse_reference
 from argmap.model.relation import RELATION_TARGETING_KINDS
 
@@ -159,15 +159,18 @@ def _read_map_file(path: Path) -> tuple[ArgumentMap, list[Issue]]:
         data = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
         if not isinstance(data, dict) or "argmap" not in data:
             raise ValueError("not a map")
-        amap = ArgumentMap.model_validate(data, context={DEFER_CHECKS: True})
-    except ValueError:  # not JSON, a repeated key, or not valid: say exactly why
+    except ValueError:  # not JSON, or a repeated key: say exactly why
+        return read_checked_map(path)
+    amap, invalid = validate(data)
+    if amap is None or invalid:
         return read_checked_map(path)
     # Checked before it knows its file: the one warning a clean map may have, that its
     # references wait for the corpus, is dropped by the caller unlocated.
     issues = check(amap)
     if any(issue.code != "not-resolved" for issue in issues):
         return read_checked_map(path)
-    amap._source_index = _LazyIndex(os.fspath(path), text)
+    name = os.fspath(path)
+    remember(amap, Provenance(name, _LazyLocator(name, text)))
     return amap, issues
 
 
@@ -182,18 +185,21 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-class _LazyIndex(SourceIndex):
-    """A source index whose located tree is built on the first question."""
+class _LazyLocator:
+    """A locator of a JSON text that reads the positions on the first question."""
 
     def __init__(self, filename: str, text: str) -> None:
-        super().__init__(filename, None)
-        self._text: str | None = text
+        self.filename = filename
+        self._text = text
+        self._locator: TextLocator | None = None
 
     def locate(self, path: IssuePath, *, key: bool = False) -> Location:
-        if self._text is not None:
-            self.root = compose(self._text, self.filename, syntax="json")
-            self._text = None
-        return super().locate(path, key=key)
+        """Where the value at ``path`` (its key with ``key=True``) is written."""
+        if self._locator is None:
+            root = compose(self._text, self.filename, syntax="json")
+            assert root is not None  # the text was read as a map already
+            _, _, self._locator = to_data(root, self.filename)
+        return self._locator.locate(path, key=key)
 
 
 def resolve(corpus: Corpus, *, uses: dict[str, set[Path]] | None = None) -> None:
@@ -234,8 +240,9 @@ def resolve(corpus: Corpus, *, uses: dict[str, set[Path]] | None = None) -> None
                         Issue(severity, message, code=code, path=where, location=at)
                     )
                 ref = parse_reference(endpoint)
-                index = amap._source_index
-                corpus.references.append(ResolvedReference(map_id, path, ref, target, index))
+                provenance = provenance_of(amap)
+                locator = provenance.locator if provenance is not None else None
+                corpus.references.append(ResolvedReference(map_id, path, ref, target, locator))
     _check_cycles_across(corpus)
 
 
@@ -335,7 +342,7 @@ def _check_cycles_across(corpus: Corpus) -> None:
     """Report support cycles that pass through more than one map (one map's own are its check's)."""
     # A cycle through several maps runs through maps that support each other in a cycle:
     # only the maps of such a cycle need a graph of their nodes.
-    maps_graph: nx.DiGraph = nx.DiGraph()
+    maps_graph: dict[str, list[str]] = {}
     for map_id, amap in corpus.maps.items():
         for r in amap.relations:
             if r.kind not in SUPPORT_KINDS:
@@ -343,8 +350,15 @@ def _check_cycles_across(corpus: Corpus) -> None:
             ends = [*r.sources, r.target]
             if any(is_reference(end) for end in ends):
                 owners = [_key(map_id, end).partition("#")[0] for end in ends]
-                maps_graph.add_edges_from((o, owners[-1]) for o in owners[:-1] if o != owners[-1])
-    involved = {m for c in nx.strongly_connected_components(maps_graph) if len(c) > 1 for m in c}
+                for owner in owners[:-1]:
+                    if owner != owners[-1]:
+                        maps_graph.setdefault(owner, []).append(owners[-1])
+                        maps_graph.setdefault(owners[-1], [])
+    involved = {m for c in strongly_connected(maps_graph) if len(c) > 1 for m in c}
+    if not involved:
+        return
+    import networkx as nx  # only for maps that support each other in a cycle
+
     graph: nx.DiGraph = nx.DiGraph()
     closing: dict[tuple[str, str], tuple[str, int]] = {}
     for map_id in involved:
@@ -399,5 +413,7 @@ def _suggest(name: str, candidates: Iterable[str]) -> str:
 
 def _locate(amap: ArgumentMap, path: IssuePath) -> Location | None:
     """Where a value of a map read from a file is written (None for maps built in code)."""
-    index = amap._source_index
-    return None if index is None else index.locate(path)
+    provenance = provenance_of(amap)
+    if provenance is None or provenance.locator is None:
+        return None
+    return provenance.locator.locate(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from argmap._provenance import provenance_of, remember
 from argmap.corpus.model import Corpus
 from argmap.errors import MapError
 from argmap.model import Actor, ArgumentMap, Claim, Node, Relation
@@ -122,7 +123,9 @@ def corpus_view(
         meta=focus.meta,
     )
     # Drawn as the map's own file: its bibliography paths are relative to it.
-    view._source_index = focus._source_index
+    provenance = provenance_of(focus)
+    if provenance is not None:
+        remember(view, provenance)
     return view, imported
 
 

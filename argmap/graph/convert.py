@@ -72,9 +72,7 @@ def to_networkx(
     (['a', 'b'], ['c'])
     """
     if not isinstance(amap, ArgumentMap):
-        from argmap.corpus.graph import corpus_to_networkx
-
-        return corpus_to_networkx(amap, junctions=junctions)
+        return amap.to_networkx(junctions=junctions)
     import networkx as nx  # only here: importing argmap does not load networkx
 
     graph: nx.DiGraph = nx.DiGraph()
