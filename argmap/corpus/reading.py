@@ -13,7 +13,7 @@ from typing import Any
 from argmap._gc import without_gc
 from argmap._io import read_text
 from argmap._provenance import Provenance, provenance_of, remember
-from argmap.checks import SUPPORT_KINDS, check
+from argmap.checks import SUPPORT_KINDS, check_validated
 from argmap.corpus.model import Corpus, ResolvedReference
 from argmap.errors import Issue, Location, MapError, Severity, sort_issues
 from argmap.errors import Path as IssuePath
@@ -166,7 +166,7 @@ def _read_map_file(path: Path) -> tuple[ArgumentMap, list[Issue]]:
         return read_checked_map(path)
     # Checked before it knows its file: the one warning a clean map may have, that its
     # references wait for the corpus, is dropped by the caller unlocated.
-    issues = check(amap)
+    issues = check_validated(amap, invalid)
     if any(issue.code != "not-resolved" for issue in issues):
         return read_checked_map(path)
     name = os.fspath(path)
