@@ -215,6 +215,14 @@ def resolve(corpus: Corpus, *, uses: dict[str, set[Path]] | None = None) -> None
     for map_id, amap in corpus.maps.items():
         used = None if uses is None else uses.get(map_id, set())
         for i, relation in enumerate(amap.relations):
+            source = relation.source
+            local = (
+                not is_reference(source)
+                if isinstance(source, str)
+                else not any(is_reference(s) for s in source)
+            )
+            if local and not is_reference(relation.target):
+                continue  # most relations: nothing to resolve
             for path, endpoint in _endpoints(relation, i):
                 if not is_reference(endpoint):
                     continue
