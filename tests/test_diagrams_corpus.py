@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -71,3 +73,13 @@ def test_render_draws_what_a_map_names_of_another_and_more_with_uses() -> None:
     assert deep.stdout.count(f"from {SEED}") == 13
     mermaid = runner.invoke(main, ["render", str(COMPANION), "-f", "mermaid"])
     assert "class n4,n5,n6,n7 imported" in mermaid.stdout
+
+
+@pytest.mark.dot
+def test_the_html_page_draws_imported_nodes_labelled_with_their_map(tmp_path: Path) -> None:
+    out = tmp_path / "companion.html"
+    result = CliRunner().invoke(main, ["render", str(COMPANION), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    # Graphviz writes hyphens in SVG text as character references.
+    assert page.count(f"from {SEED.replace('-', '&#45;')}") == 4
