@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         format_node_citation,
         format_references,
     )
+    from argmap.corpus import Corpus, read_maps
     from argmap.diagrams import DiagramOptions, render, to_dot, to_mermaid
     from argmap.errors import (
         ArgmapError,
@@ -99,6 +100,7 @@ _EXPORTS: dict[str, str] = {
     "Citation": "argmap.model",
     "CitedSource": "argmap.citations",
     "Claim": "argmap.model",
+    "Corpus": "argmap.corpus",
     "DiagramOptions": "argmap.diagrams",
     "Evidence": "argmap.model",
     "Factor": "argmap.model",
@@ -149,6 +151,7 @@ _EXPORTS: dict[str, str] = {
     "read_graphml": "argmap.formats.graphml",
     "read_map": "argmap.formats.mapfile",
     "read_map_bibliography": "argmap.citations",
+    "read_maps": "argmap.corpus",
     "render": "argmap.diagrams",
     "strengths": "argmap.analysis",
     "to_dot": "argmap.diagrams",
@@ -173,6 +176,7 @@ __all__ = [
     "Citation",
     "CitedSource",
     "Claim",
+    "Corpus",
     "DiagramOptions",
     "Evidence",
     "Factor",
@@ -224,6 +228,7 @@ __all__ = [
     "read_graphml",
     "read_map",
     "read_map_bibliography",
+    "read_maps",
     "render",
     "strengths",
     "to_dot",

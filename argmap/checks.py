@@ -13,6 +13,7 @@ from argmap.errors import Issue, Path, Severity, format_path
 from argmap.graph import algorithms as ga
 from argmap.model import ArgumentMap, Claim, Evidence, Factor, Node, Question, Relation
 from argmap.model._structure import structure_issues
+from argmap.model.reference import is_reference
 
 if TYPE_CHECKING:
     from argmap.citations.bibliography import Bibliography
@@ -226,6 +227,33 @@ def _check_connected(ctx: _Context) -> None:
             )
 
 
+def _check_references(ctx: _Context) -> None:
+    """Name, once, the references to other maps that only a corpus can resolve."""
+    for i, r in enumerate(ctx.amap.relations):
+        if not (is_reference(r.target) or any(is_reference(s) for s in r.sources)):
+            continue
+        for path, endpoint in _endpoints(r, i):
+            if is_reference(endpoint):
+                ctx.add(
+                    "warning",
+                    "not-resolved",
+                    path,
+                    f"{endpoint!r} names a node of another map; not resolved: read the map "
+                    "with its corpus (argmap.read_maps, or argmap check on its folder)",
+                )
+                return
+
+
+def _endpoints(r: Relation, i: int) -> list[tuple[Path, str]]:
+    linked = isinstance(r.source, list)
+    ends: list[tuple[Path, str]] = [
+        (("relations", i, "from", j) if linked else ("relations", i, "from"), source)
+        for j, source in enumerate(r.sources)
+    ]
+    ends.append((("relations", i, "to"), r.target))
+    return ends
+
+
 def _check_repeated_relations(ctx: _Context) -> None:
     seen: dict[tuple[str, tuple[str, ...], str], int] = {}
     for i, r in enumerate(ctx.amap.relations):
@@ -249,4 +277,5 @@ _STEPS: tuple[Callable[[_Context], None], ...] = (
     _check_support_cycles,
     _check_connected,
     _check_repeated_relations,
+    _check_references,
 )

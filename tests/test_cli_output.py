@@ -135,10 +135,10 @@ def test_a_file_system_error_no_reader_expected_is_one_line(
 
     import argmap.cli.show
 
-    def failing(path: str) -> None:
-        raise OSError(errno.EIO, "Input/output error", path)
+    def failing(paths: tuple[str, ...]) -> None:
+        raise OSError(errno.EIO, "Input/output error", paths[0])
 
-    monkeypatch.setattr(argmap.cli.show, "read_checked_map", failing)
+    monkeypatch.setattr(argmap.cli.show, "read_maps", failing)
     result = CliRunner().invoke(main, ["show", "maps/m.yaml"])
     assert (result.exit_code, result.stderr) == (
         1,

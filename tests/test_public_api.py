@@ -13,6 +13,8 @@ EXPECTED = {
     # map files, checks, graph
     "read_map", "parse_map", "dump_map", "write_map", "check", "Issue", "Location",
     "to_networkx", "from_networkx",
+    # corpora
+    "read_maps", "Corpus",
     # diagrams
     "to_dot", "render", "to_mermaid", "DiagramOptions",
     # citations

@@ -32,7 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("argmap.cli.schema", "Print the JSON Schema (draft 2020-12) of argmap map files."),
     "show": (
         "argmap.cli.show",
-        "Summarise a map: title, source, thesis, push and pull factors, counts, warnings.",
+        "Summarise maps: title, source, thesis, push and pull factors, counts, warnings.",
     ),
 }
 

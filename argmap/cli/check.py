@@ -11,23 +11,11 @@ from argmap._plural import counted
 from argmap.citations.bibliography import Bibliography, bibliography_paths
 from argmap.citations.checks import check_citations
 from argmap.cli._common import EXIT_ERRORS, EXIT_OK, handle_errors, try_map_bibliography
-from argmap.errors import Issue, MapError, sort_issues
-from argmap.formats.mapfile import read_checked_map
+from argmap.corpus.reading import MAP_SUFFIXES, expand_map_paths, read_maps
+from argmap.errors import Issue, sort_issues
 from argmap.model import ArgumentMap
 
-MAP_SUFFIXES = (".yaml", ".yml", ".json")
-
-
-def expand_map_paths(paths: tuple[str, ...]) -> list[Path]:
-    """Files as given; folders as the map files directly inside them, sorted."""
-    result: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            result.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in MAP_SUFFIXES))
-        else:
-            result.append(path)
-    return result
+__all__ = ["MAP_SUFFIXES", "check_command", "expand_map_paths"]
 
 
 class _Bibliographies:
@@ -64,29 +52,27 @@ def check_command(files: tuple[str, ...], strict: bool, quiet: bool, no_bib: boo
     when there were errors (or warnings, with --strict), 2 on bad usage.
     """
     bibliographies = _Bibliographies()
-    errors = warnings = 0
     targets = expand_map_paths(files)
     if not targets:
         raise click.UsageError(f"no map files ({', '.join(MAP_SUFFIXES)}) in {', '.join(files)}")
-    for path in targets:
-        issues: list[Issue]
-        try:
-            amap, issues = read_checked_map(path)
-        except MapError as exc:
-            issues = exc.issues
-        else:
-            if amap.bibliography and not no_bib:
-                bib, bib_issues = bibliographies.of(amap)
-                if bib is not None:
-                    issues = sort_issues([*issues, *check_citations(amap, bib)])
-                issues = [*bib_issues, *issues]
-        for issue in issues:
-            if issue.is_error or not quiet:
-                click.echo(str(issue))
-        errors += sum(1 for i in issues if i.is_error)
-        warnings += sum(1 for i in issues if not i.is_error)
+    # One corpus: references between the maps resolve, and each map's 'uses' is read too.
+    corpus = read_maps(targets)
+    issues: list[Issue] = list(corpus.issues)
+    for amap in corpus.maps.values():
+        if amap.bibliography and not no_bib:
+            bib, bib_issues = bibliographies.of(amap)
+            if bib is not None:
+                issues.extend(check_citations(amap, bib))
+            issues.extend(bib_issues)
+    issues = sort_issues(issues)
+    for issue in issues:
+        if issue.is_error or not quiet:
+            click.echo(str(issue))
+    errors = sum(1 for i in issues if i.is_error)
+    warnings = len(issues) - errors
+    read = {p.resolve() for p in targets} | {p.resolve() for p in corpus.files.values()}
     click.echo(
-        f"{counted(len(targets), 'file')} checked: "
+        f"{counted(len(read), 'file')} checked: "
         f"{counted(errors, 'error')}, {counted(warnings, 'warning')}",
         err=True,
     )

@@ -13,6 +13,7 @@ from argmap.citations.formatting import CITATION_STYLES, format_cited
 from argmap.cli._common import EXIT_ERRORS, echo_issues, handle_errors, try_map_bibliography
 from argmap.cli._output import check_output, map_inputs
 from argmap.cli.check import MAP_SUFFIXES, expand_map_paths
+from argmap.corpus.view import read_view
 from argmap.diagrams import (
     DIAGRAM_FORMATS,
     ENGINES,
@@ -118,6 +119,15 @@ _TEXT_FORMATS = ("dot", "mermaid")
     type=click.Choice(["grounded", "preferred", "df-quad"]),
     help="Show each node's status (grounded, preferred) or DF-QuAD strength; --legend explains it.",
 )
+@click.option(
+    "--with-uses",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    metavar="DEPTH",
+    help="Also draw whole the maps this map builds on ('uses'), DEPTH steps deep; "
+    "0: only the nodes of theirs it names.",
+)
 @handle_errors
 def render_command(
     source: str,
@@ -143,6 +153,7 @@ def render_command(
     dpi: int | None,
     strict: bool,
     analysis: DiagramAnalysis | None,
+    with_uses: int,
 ) -> None:
     """Draw the map SOURCE as a diagram, or every map in the folder SOURCE.
 
@@ -184,6 +195,9 @@ def render_command(
     amap = read_map(path)
     if analysis is not None:
         diagram["annotations"], diagram["annotation_key"] = diagram_annotations(amap, analysis)
+    if amap.uses:
+        # Nodes of other maps that this map names are drawn too, dashed and labelled.
+        amap, diagram["imported"] = read_view(path, depth=with_uses)
     _suggest_focus(amap, diagram)
     chosen: Format = fmt or (format_for(output) if output and not Path(output).is_dir() else "svg")
     bibliography = None
@@ -349,6 +363,7 @@ def _text(amap: ArgumentMap, chosen: Format, diagram: DiagramOptions) -> str:
         hide_text=diagram.get("hide_text", False),
         focus=diagram.get("focus"),
         depth=diagram.get("depth", 1),
+        imported=diagram.get("imported"),
     )
 
 

@@ -76,6 +76,7 @@ class DiagramOptions(TypedDict, total=False):
     dpi: int | None
     annotations: Mapping[str, str] | None
     annotation_key: str | None
+    imported: Mapping[str, str] | None
 
 
 def to_dot(
@@ -100,6 +101,7 @@ def to_dot(
     dpi: int | None = None,
     annotations: Mapping[str, str] | None = None,
     annotation_key: str | None = None,
+    imported: Mapping[str, str] | None = None,
 ) -> graphviz.Digraph:
     """The map as a Graphviz diagram, ready to render or to read as DOT source.
 
@@ -130,6 +132,9 @@ def to_dot(
         annotations: a short text shown on each node it names, such as its status or
             strength under an argumentation semantics (see ``argmap render --analysis``).
         annotation_key: what the annotations mean, shown in the legend.
+        imported: the map id of each node taken from another map (see
+            :func:`argmap.corpus.view.corpus_view`): drawn with a dashed border, its map
+            named in its label.
 
     Returns:
         The diagram; ``str(result)`` is the DOT source.
@@ -198,6 +203,7 @@ def to_dot(
         actors=group_by != "actor",
         focus=focus,
         annotations=annotations or {},
+        imported=imported or {},
     )
     for number, (group, members) in enumerate(_groups(amap, nodes, group_by)):
         if group is None:
@@ -319,6 +325,7 @@ class _NodeOptions:
     actors: bool
     focus: str | None
     annotations: Mapping[str, str]
+    imported: Mapping[str, str]
 
 
 def _add_node(
@@ -336,6 +343,9 @@ def _add_node(
         tag = f"{tag} · {amap.actor(node.actor).name}"
     if options.weights and isinstance(node, Factor) and node.weight is not None:
         tag = f"{tag} · weight {node.weight:g}"
+    origin = options.imported.get(node.id)
+    if origin is not None:
+        tag = f"{tag} · from {origin}"
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{style.tagcolor}">'
         f"{escape_html(tag)}</FONT></TD></TR>"
@@ -373,7 +383,7 @@ def _add_node(
         element_id=node.id,
         attrs={
             "shape": style.shape,
-            "style": style.style,
+            "style": style.style if origin is None else f"{style.style},dashed",
             "fillcolor": style.fillcolor,
             "color": options.theme.focus if focused else style.color,
             "penwidth": f"{style.penwidth + 2 if focused else style.penwidth:g}",

@@ -63,10 +63,12 @@ def to_mermaid(
     focus: str | None = None,
     depth: int = 1,
     citation_labels: Mapping[str, str] | None = None,
+    imported: Mapping[str, str] | None = None,
 ) -> str:
     """The map as Mermaid flowchart source (put it in a ```` ```mermaid ```` block).
 
-    The options mean what they mean for :func:`argmap.to_dot`. Every label is escaped
+    The options mean what they mean for :func:`argmap.to_dot`; nodes in ``imported`` get
+    the class ``imported`` (a dashed border) and their map's id in the label. Every label is escaped
     with Mermaid entity codes, so no text of the map can change the flowchart.
 
     Raises:
@@ -98,8 +100,13 @@ def to_mermaid(
     # The labels are wrapped here already; Mermaid would wrap them a second time at its
     # default of 200 px, so its own wrapping is pushed out of reach.
     lines = [_CONFIG, f"flowchart {'BT' if direction == 'TB' else 'LR'}"]
+    origins = imported or {}
     for node in nodes:
         label = _label(amap, node, markers, wrap_width, hide_text, hide_citations)
+        if node.id in origins:
+            label = label.replace(
+                "</small>", f" · from {escape_mermaid(origins[node.id])}</small>", 1
+            )
         opening, closing = _SHAPES[node_role(node)]
         lines.append(f'    {names[node.id]}{opening}"{label}"{closing}')
 
@@ -121,6 +128,10 @@ def to_mermaid(
         members = [names[n.id] for n in nodes if node_role(n) == role]
         if members:
             lines.append(f"    class {','.join(members)} {role}")
+    from_elsewhere = [names[n.id] for n in nodes if n.id in origins]
+    if from_elsewhere:
+        lines.append("    classDef imported stroke-dasharray:5 3")
+        lines.append(f"    class {','.join(from_elsewhere)} imported")
     if junctions:
         lines.append("    classDef junction fill:#4d4d4d,stroke:#4d4d4d")
         lines.append(f"    class {','.join(junctions.values())} junction")

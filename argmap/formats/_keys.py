@@ -2,7 +2,7 @@
 
 MAP_KEYS = (
     "argmap", "id", "title", "description", "source", "authors", "bibliography",
-    "actors", "nodes", "relations", "meta",
+    "uses", "actors", "nodes", "relations", "meta",
 )  # fmt: skip
 NODE_KEYS = (
     "id", "kind", "thesis", "direction", "weight", "title", "text", "actor", "tags",

@@ -13,6 +13,7 @@ from argmap.model import NODE_KINDS, RELATION_KINDS, Actor, ArgumentMap, Citatio
 from argmap.model.node import NODE_CLASSES
 
 _ID_HINT = "ids use letters, digits, '_', '.', ':' and '-', and start with a letter, digit or '_'"
+_REF_HINT = f"{_ID_HINT}; a node of another map is MAP-ID#NODE-ID, pinned MAP-ID#NODE-ID@sha256:HEX"
 
 
 def issues_from_validation(exc: ValidationError, data: Any) -> list[Issue]:
@@ -171,7 +172,11 @@ def _translate(error: Any, data: Any) -> tuple[Path, str, str]:
         )
     if field == "from" or (len(path) == 4 and path[2] == "from"):
         if kind == "string_pattern_mismatch":
-            return path, f"invalid node id {value!r} in 'from' of {owner}; {_ID_HINT}", "invalid-id"
+            return (
+                path,
+                f"invalid node id {value!r} in 'from' of {owner}; {_REF_HINT}",
+                "invalid-id",
+            )
         if branch is not None or kind in ("string_type", "list_type"):
             rel = _describe(path[:2], data)
             return (
@@ -194,7 +199,9 @@ def _translate(error: Any, data: Any) -> tuple[Path, str, str]:
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return path, f"{field!r} must be between 0 and 1, got {value!r}", "weight-range"
     if kind == "string_pattern_mismatch":
-        if field in ("id", "actor", "to") or (len(path) == 4 and path[2] == "from"):
+        if field == "to" or (len(path) == 4 and path[2] == "from"):
+            return path, f"invalid id {value!r}: {_REF_HINT}", "invalid-id"
+        if field in ("id", "actor"):
             return path, f"invalid id {value!r}: {_ID_HINT}", "invalid-id"
         if field == "key":
             return (

@@ -163,9 +163,21 @@ def dump_argdown(amap: ArgumentMap) -> str:
       + [g7]
       +> [t]
     <BLANKLINE>
+
+    Raises:
+        FormatError: a relation names a node of another map (``MAP-ID#NODE-ID``), which
+            an Argdown document has no way to refer to.
     """
     from argmap.formats.mapfile import to_plain
 
+    foreign = [e for r in amap.relations for e in [*r.sources, r.target] if "#" in e]
+    if foreign:
+        message = (
+            f"relations name {len(foreign)} nodes of other maps ({foreign[0]!r}, ...); an "
+            "Argdown document cannot refer to another map: convert the map to AIF, which "
+            "holds them, or draw the maps together with argmap render --with-uses"
+        )
+        raise FormatError([Issue("error", message, code="cross-map")], source=amap.id)
     plain = to_plain(amap)
     metadata = {k: v for k, v in plain.items() if k not in ("nodes", "relations")}
     lines = [f"# {escape_text(amap.title)} {_data({'map': metadata})}", ""]

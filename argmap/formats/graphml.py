@@ -8,7 +8,7 @@ is a typed column:
 - strings, integers, floats and booleans keep their type (``weight`` is a double,
   ``thesis`` a boolean, ``index`` an integer);
 - structured values (``tags``, ``cites``, ``meta`` and, on the graph, ``source``,
-  ``authors``, ``bibliography``, ``actors``) are JSON text in a string column;
+  ``authors``, ``bibliography``, ``uses``, ``actors``) are JSON text in a string column;
 - unset fields have no value (the column stays empty for that element).
 
 GEXF reserves some attribute names for its own use (``id``, ``label``, ``type``,
@@ -32,10 +32,13 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import PurePath
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from xml.sax.saxutils import escape
 
 import networkx as nx
+
+if TYPE_CHECKING:
+    from argmap.corpus.model import Corpus
 
 from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue, Location, MapError
@@ -59,7 +62,9 @@ __all__ = [
 GraphFormat = Literal["graphml", "gexf"]
 
 #: Attributes whose values are lists or mappings: written as JSON text.
-STRUCTURED = frozenset({"tags", "cites", "meta", "source", "authors", "bibliography", "actors"})
+STRUCTURED = frozenset(
+    {"tags", "cites", "meta", "source", "authors", "bibliography", "uses", "actors"}
+)
 #: Attribute names networkx's GEXF writer takes for GEXF's own fields.
 _GEXF_NODE_RESERVED = frozenset(
     {"id", "label", "pid", "start", "end", "viz", "parents", "slices", "spells"}
@@ -83,8 +88,12 @@ _RELATION_FIELDS = _STRUCTURE | frozenset(
 _GEXF_META = "argmap"
 
 
-def dump_graphml(amap: ArgumentMap) -> str:
+def dump_graphml(amap: ArgumentMap | Corpus) -> str:
     """The map as GraphML text, every attribute a typed column.
+
+    A corpus (:func:`argmap.read_maps`) is written as its one graph (see
+    :func:`argmap.corpus.corpus_to_networkx`): keys ``MAP-ID#NODE-ID``, a ``map`` column on
+    nodes and edges, and ``maps`` (JSON) on nodes that several maps use.
 
     >>> from argmap.model import Claim
     >>> text = dump_graphml(ArgumentMap(id="m", title="M", nodes=[
@@ -96,8 +105,8 @@ def dump_graphml(amap: ArgumentMap) -> str:
     return "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)) + "\n"
 
 
-def dump_gexf(amap: ArgumentMap) -> str:
-    """The map as GEXF 1.2 text, every attribute a typed column."""
+def dump_gexf(amap: ArgumentMap | Corpus) -> str:
+    """The map (or a corpus, as :func:`dump_graphml`) as GEXF 1.2 text, typed columns."""
     graph = _flat_graph(amap, gexf=True)
     return "\n".join(nx.generate_gexf(graph, encoding="utf-8", prettyprint=True)) + "\n"
 
@@ -160,7 +169,7 @@ def write_gexf(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
 # -- writing ---------------------------------------------------------------------------------
 
 
-def _flat_graph(amap: ArgumentMap, *, gexf: bool) -> nx.DiGraph:
+def _flat_graph(amap: ArgumentMap | Corpus, *, gexf: bool) -> nx.DiGraph:
     """A copy of the map's graph whose attributes are all scalars GraphML/GEXF can type."""
     source = to_networkx(amap)
     graph: nx.DiGraph = nx.DiGraph()

@@ -295,7 +295,7 @@ def _flowed(data: dict[str, Any]) -> dict[str, Any]:
             result["cites"] = [small(c) for c in result["cites"]]
         return result
 
-    for name in ("authors", "bibliography"):
+    for name in ("authors", "bibliography", "uses"):
         if name in out:
             out[name] = short_list(out[name])
     if "source" in out:

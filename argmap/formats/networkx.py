@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.errors import MapError
 from argmap.formats._pipeline import read_data
 from argmap.model import ArgumentMap
+from argmap.model.reference import is_reference
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -45,6 +46,8 @@ def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
         if attrs.get("type") == "relation":
             junction_attrs[key] = attrs
             continue
+        if not attrs and is_reference(str(key)):
+            continue  # a node of another map, which a relation names (MAP-ID#NODE-ID)
         node = {k: v for k, v in attrs.items() if k != "type"}
         node.setdefault("kind", "claim")
         node.setdefault("text", str(key))

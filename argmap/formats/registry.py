@@ -30,7 +30,7 @@ from pathlib import Path
 
 from argmap._io import read_text, write_atomic
 from argmap.checks import check
-from argmap.errors import FormatError, Issue, Location
+from argmap.errors import FormatError, Issue, Location, MapError
 from argmap.model import ArgumentMap
 
 __all__ = [
@@ -255,7 +255,18 @@ def convert(
     text = read_text(src, FormatError)
     in_format = from_format or format_of(src, text=text)
     amap, issues = import_as(text, in_format, filename=os.fspath(source))
-    output = dump_as(amap, out_format)
+    if out_format == "aif" and amap.uses:
+        # Its nodeset holds the nodes it names of the maps it uses, under their own ids.
+        from argmap.corpus.aif import dump_corpus_aif
+        from argmap.corpus.reading import read_maps
+
+        corpus = read_maps(src)
+        if corpus.errors:
+            raise MapError(corpus.errors)
+        issues = [i for i in issues if i.code != "not-resolved"]
+        output = dump_corpus_aif(corpus)[amap.id]
+    else:
+        output = dump_as(amap, out_format)
     try:
         dst.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(dst, output)

@@ -146,10 +146,11 @@ def _undirected(amap: ArgumentMap) -> dict[str, set[str]]:
         ends = [*r.sources, r.target]
         if r.target not in nodes and r.target in ends_of:
             ends = [*r.sources, *ends_of[r.target]]
-        present = [e for e in ends if e in nodes]
+        # A node of another map (MAP-ID#NODE-ID) joins this map's nodes too.
+        present = [e for e in ends if e in nodes or "#" in e]
         for u, v in itertools.pairwise(present):
-            adjacent[u].add(v)
-            adjacent[v].add(u)
+            adjacent.setdefault(u, set()).add(v)
+            adjacent.setdefault(v, set()).add(u)
     return adjacent
 
 

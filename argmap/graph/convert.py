@@ -33,6 +33,8 @@ from argmap.model import ArgumentMap, Relation
 if TYPE_CHECKING:
     import networkx as nx
 
+    from argmap.corpus.model import Corpus
+
 __all__ = ["junction_key", "to_networkx"]
 
 _NODE_FIELDS_LEFT_OUT = {"id"}
@@ -48,11 +50,16 @@ def junction_key(relation: Relation, index: int) -> str:
 
 
 @without_gc
-def to_networkx(amap: ArgumentMap, *, junctions: Literal["auto", "all"] = "auto") -> nx.DiGraph:
+def to_networkx(
+    amap: ArgumentMap | Corpus, *, junctions: Literal["auto", "all"] = "auto"
+) -> nx.DiGraph:
     """The map as a directed graph that carries every field of every node and relation.
 
+    A corpus (:func:`argmap.read_maps`) gives one graph of all its maps, keyed
+    ``MAP-ID#NODE-ID`` (see :func:`argmap.corpus.corpus_to_networkx`).
+
     Args:
-        amap: the map.
+        amap: the map, or a corpus.
         junctions: ``"auto"`` draws a relation as an edge where it can (see the module
             documentation); ``"all"`` makes every relation a junction node.
 
@@ -64,6 +71,8 @@ def to_networkx(amap: ArgumentMap, *, junctions: Literal["auto", "all"] = "auto"
     >>> sorted(G.predecessors("#relation-0")), list(G.successors("#relation-0"))
     (['a', 'b'], ['c'])
     """
+    if not isinstance(amap, ArgumentMap):
+        return amap.to_networkx(junctions=junctions)
     import networkx as nx  # only here: importing argmap does not load networkx
 
     graph: nx.DiGraph = nx.DiGraph()

@@ -10,6 +10,13 @@ ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.:\-]*$"
 
 #: A stable identifier: letters, digits, ``_ . : -``; it starts with a letter, digit or ``_``.
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1)]
+#: A node of this map (``NODE-ID``) or of another map (``MAP-ID#NODE-ID``), the latter
+#: optionally pinned to the hash of the node's text (``MAP-ID#NODE-ID@sha256:HEX``, 8 to 64
+#: lower-case hex digits of the SHA-256 of the text, UTF-8).
+REF_PATTERN = (
+    r"^[A-Za-z0-9_][A-Za-z0-9_.:\-]*(?:#[A-Za-z0-9_][A-Za-z0-9_.:\-]*(?:@sha256:[0-9a-f]{8,64})?)?$"
+)
+Ref = Annotated[str, StringConstraints(pattern=REF_PATTERN, min_length=1)]
 #: Text that must not be empty (or only white space).
 Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 #: A number in [0, 1].

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from argmap.errors import Issue, Path, Severity, format_path
+from argmap.model.reference import is_reference
 from argmap.model.relation import RELATION_TARGETING_KINDS, Relation
 
 if TYPE_CHECKING:
@@ -155,8 +156,8 @@ def _check_endpoints(ctx: _Found) -> None:
                 message = f"{what}: premise {source!r} is listed twice"
                 ctx.add("error", "repeated-premise", path, message)
             seen.add(source)
-            if source in ctx.nodes:
-                continue
+            if source in ctx.nodes or is_reference(source):
+                continue  # a node of another map is resolved with its corpus
             if source in ctx.relation_index:
                 ctx.add(
                     "error",
@@ -176,6 +177,8 @@ def _check_endpoints(ctx: _Found) -> None:
         target = r.target
         if target in r.sources:
             ctx.add("error", "self-relation", target_path, f"{what}: relates {target!r} to itself")
+        if is_reference(target):
+            continue
         is_node = target in ctx.nodes
         is_relation = target in ctx.relation_index
         if r.kind == "undercuts":

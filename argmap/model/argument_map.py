@@ -99,6 +99,8 @@ class ArgumentMap(Model):
     """Who made the map."""
     bibliography: list[Text] = Field(default_factory=list)
     """BibTeX files the map cites, relative to the map file."""
+    uses: list[Text] = Field(default_factory=list)
+    """Map files this map builds on (its ``MAP-ID#NODE-ID`` references), relative to it."""
     actors: list[Actor] = Field(default_factory=list)
     nodes: list[Node] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)

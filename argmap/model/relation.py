@@ -6,7 +6,7 @@ from typing import Literal, TypeAlias
 
 from pydantic import Field
 
-from argmap.model._base import Id, Meta, Model, Text, Weight
+from argmap.model._base import Id, Meta, Model, Ref, Text, Weight
 from argmap.model.citation import Citation
 
 RelationKind: TypeAlias = Literal[
@@ -40,8 +40,9 @@ class Relation(Model):
 
     id: Id | None = None
     kind: RelationKind
-    source: Id | list[Id] = Field(alias="from")
-    target: Id = Field(alias="to")
+    source: Ref | list[Ref] = Field(alias="from")
+    """A node id; ``MAP-ID#NODE-ID`` names a node of a map listed in ``uses``."""
+    target: Ref = Field(alias="to")
     weight: Weight | None = None
     scheme: Text | None = None
     """The argument scheme of the inference (e.g. ``Argument From Expert Opinion``)."""

@@ -31,6 +31,7 @@ from argmap.formats.aif._reader import Importer
 from argmap.formats.aif._rules import EDGES_META_KEY, EXTENSION_KEY, META_KEY, NO_TEXT
 from argmap.formats.aif._writer import Exporter, to_text
 from argmap.model import ArgumentMap
+from argmap.model.reference import is_reference
 
 __all__ = [
     "EDGES_META_KEY",
@@ -129,7 +130,9 @@ def dump_aif(amap: ArgumentMap) -> str:
 
     Raises:
         FormatError: a node or relation added since import has the id of a node kept from
-            the AIF file (a dialogue node, say); AIF ids must be unique.
+            the AIF file (a dialogue node, say); AIF ids must be unique. Or a relation
+            names a node of another map (``MAP-ID#NODE-ID``): a nodeset must hold it, so
+            write the map with its corpus (:func:`argmap.corpus.aif.dump_corpus_aif`).
 
     >>> import json
     >>> from argmap.model import Claim, Relation
@@ -144,4 +147,12 @@ def dump_aif(amap: ArgumentMap) -> str:
     >>> parse_aif(dump_aif(amap)) == amap
     True
     """
+    foreign = [end for r in amap.relations for end in [*r.sources, r.target] if is_reference(end)]
+    if foreign:
+        message = (
+            f"relations name {len(foreign)} nodes of other maps ({foreign[0]!r}, ...); "
+            "a nodeset must hold them: convert the map with its corpus (argmap convert reads "
+            "its 'uses'; in Python, argmap.corpus.aif.dump_corpus_aif(argmap.read_maps(...)))"
+        )
+        raise FormatError([Issue("error", message, code="cross-map")], source=amap.id)
     return to_text(Exporter(amap).run())

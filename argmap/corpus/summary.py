@@ -1,0 +1,77 @@
+"""Readable text about a corpus: what each map builds on, and how the maps hang together."""
+
+from __future__ import annotations
+
+import os
+
+from argmap._plural import counted
+from argmap.corpus.model import Corpus
+from argmap.errors import Issue
+from argmap.model import Relation
+from argmap.model.reference import text_hash
+
+__all__ = ["issues_of", "summarize_corpus", "summarize_uses"]
+
+
+def issues_of(corpus: Corpus, map_id: str) -> list[Issue]:
+    """The issues located in one map's file."""
+    name = os.fspath(corpus.files[map_id])
+    return [i for i in corpus.issues if i.location is not None and i.location.file == name]
+
+
+def summarize_uses(corpus: Corpus, map_id: str) -> str:
+    """What a map builds on: each node of another map it names, once, with its pin's state.
+
+    An unpinned reference shows the pin of its target's text, to copy into the map.
+
+    >>> from argmap.corpus import read_maps
+    >>> corpus = read_maps("maps")
+    >>> print(summarize_uses(corpus, "shagina-2018-sasakawa-sanctions-unity"), end="")
+    Builds on (3)
+      shagina-2018-japan-sanctions#symbolic-sanctions  Symbolic sanctions (pinned, current)
+      shagina-2018-japan-sanctions#r-territory  pulls relation
+      shagina-2018-japan-sanctions#closing-critique  The closing critique (pinned, current)
+    """
+    seen: dict[str, str] = {}
+    for ref in corpus.imports(map_id):
+        key = ref.reference.key
+        target = ref.target
+        if key in seen or target is None:
+            continue
+        if isinstance(target, Relation):
+            label = f"{target.kind} relation"
+        else:
+            label = target.label
+            digest = text_hash(target.text)
+            if ref.reference.pin is None:
+                label += f" (not pinned; pin: @sha256:{digest})"
+            elif digest.startswith(ref.reference.pin[: len(digest)]):
+                label += " (pinned, current)"
+            else:
+                label += f" (pinned, text changed; now @sha256:{digest})"
+        seen[key] = label
+    if not seen:
+        return ""
+    lines = [f"Builds on ({len(seen)})"]
+    lines.extend(f"  {key}  {label}" for key, label in seen.items())
+    return "\n".join(lines) + "\n"
+
+
+def summarize_corpus(corpus: Corpus) -> str:
+    """One paragraph on the corpus: its maps, their references and the nodes reused.
+
+    >>> from argmap.corpus import read_maps
+    >>> print(summarize_corpus(read_maps("maps")), end="")
+    Corpus: 2 maps, 4 cross-map references to 3 nodes and relations of 1 map; 0 errors, 0 warnings
+    """
+    resolved = [r for r in corpus.references if r.target is not None]
+    targets = {r.reference.key for r in resolved}
+    owners = {r.reference.map_id for r in resolved}
+    errors = len(corpus.errors)
+    warnings = len(corpus.issues) - errors
+    return (
+        f"Corpus: {counted(len(corpus.maps), 'map')}, "
+        f"{counted(len(corpus.references), 'cross-map reference')} to {len(targets)} nodes and "
+        f"relations of {counted(len(owners), 'map')}; "
+        f"{counted(errors, 'error')}, {counted(warnings, 'warning')}\n"
+    )

@@ -1,0 +1,85 @@
+"""Diagrams of a map that builds on another: imported nodes dashed and labelled with their map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import argmap
+from argmap.cli import main
+from argmap.corpus.view import corpus_view, read_view
+from tests.conftest import MAPS
+
+SEED = "shagina-2018-japan-sanctions"
+COMPANION = MAPS / "shagina-2018-sasakawa-sanctions-unity.yaml"
+IMPORTED = [
+    f"{SEED}#symbolic-sanctions",
+    f"{SEED}#territorial-dispute",
+    f"{SEED}#sanctions-imposed",
+    f"{SEED}#closing-critique",
+]
+
+
+def test_the_view_holds_the_imported_nodes_and_the_inference_undercut() -> None:
+    view, imported = read_view(COMPANION)
+    assert list(imported) == IMPORTED
+    assert set(imported.values()) == {SEED}
+    assert [n.id for n in view.nodes][4:] == IMPORTED
+    assert view.thesis is not None and view.thesis.id == "short-gain-long-cost"
+    undercut = view.relation("r-territory-backfires")
+    assert undercut.target == f"{SEED}#r-territory"
+    assert view.relation(f"{SEED}#r-territory").sources == [f"{SEED}#territorial-dispute"]
+    # The owner's actors come along under keys of their own.
+    assert view.node(f"{SEED}#territorial-dispute").actor == f"{SEED}#russia"
+
+
+def test_with_uses_one_draws_the_seed_map_whole_without_a_second_thesis() -> None:
+    corpus = argmap.read_maps(MAPS)
+    view, imported = corpus_view(corpus, "shagina-2018-sasakawa-sanctions-unity", depth=1)
+    seed = corpus.maps[SEED]
+    assert len(imported) == len(seed.nodes)
+    assert len(view.relations) == len(seed.relations) + 7
+    assert [n.id for n in view.nodes if getattr(n, "thesis", False)] == ["short-gain-long-cost"]
+    with pytest.raises(ValueError, match="depth"):
+        corpus_view(corpus, SEED, depth=-1)
+
+
+def test_dot_draws_imported_nodes_dashed_with_their_map_in_the_label() -> None:
+    view, imported = read_view(COMPANION)
+    source = argmap.to_dot(view, imported=imported).source
+    line = next(x for x in source.splitlines() if f'id="{SEED}#closing-critique"' in x)
+    assert f"CLAIM · from {SEED}</FONT>" in line
+    assert 'style="rounded,filled,dashed"' in line
+    own = next(x for x in source.splitlines() if 'id="short-run-balance"' in x)
+    assert "dashed" not in own and "from " not in own
+    assert f'"territorial-talks-cost" -> "{SEED}#r-territory"' in source
+
+
+def test_mermaid_gives_imported_nodes_a_dashed_class() -> None:
+    view, imported = read_view(COMPANION)
+    text = argmap.to_mermaid(view, imported=imported)
+    assert "    classDef imported stroke-dasharray:5 3\n    class n4,n5,n6,n7 imported\n" in text
+    assert f"<small>CLAIM · from {SEED}</small><br><b>The closing critique</b>" in text
+
+
+def test_render_draws_what_a_map_names_of_another_and_more_with_uses() -> None:
+    runner = CliRunner()
+    plain = runner.invoke(main, ["render", str(COMPANION), "-f", "dot"])
+    deep = runner.invoke(main, ["render", str(COMPANION), "-f", "dot", "--with-uses", "1"])
+    assert plain.exit_code == deep.exit_code == 0
+    assert plain.stdout.count(f"from {SEED}") == 4
+    assert deep.stdout.count(f"from {SEED}") == 13
+    mermaid = runner.invoke(main, ["render", str(COMPANION), "-f", "mermaid"])
+    assert "class n4,n5,n6,n7 imported" in mermaid.stdout
+
+
+@pytest.mark.dot
+def test_the_html_page_draws_imported_nodes_labelled_with_their_map(tmp_path: Path) -> None:
+    out = tmp_path / "companion.html"
+    result = CliRunner().invoke(main, ["render", str(COMPANION), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    # Graphviz writes hyphens in SVG text as character references.
+    assert page.count(f"from {SEED.replace('-', '&#45;')}") == 4
