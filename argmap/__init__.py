@@ -44,10 +44,9 @@ if TYPE_CHECKING:
         MapError,
         RenderError,
     )
-    from argmap.formats.aif import dump_aif, import_aif, parse_aif, read_aif, write_aif
+    from argmap.formats.aif import dump_aif, parse_aif, read_aif, write_aif
     from argmap.formats.argdown import (
         dump_argdown,
-        import_argdown_json,
         parse_argdown_json,
         read_argdown_json,
         write_argdown,
@@ -182,8 +181,6 @@ __all__ = [
     "format_node_citation",
     "format_references",
     "from_networkx",
-    "import_aif",
-    "import_argdown_json",
     "json_schema",
     "parse_aif",
     "parse_argdown_json",

@@ -11,7 +11,7 @@ from argmap.citations.bibliography import Bibliography, bibliography_paths
 from argmap.citations.checks import check_citations
 from argmap.cli._common import EXIT_ERRORS, EXIT_OK, try_map_bibliography
 from argmap.errors import Issue, MapError, sort_issues
-from argmap.formats.mapfile import read_checked_map
+from argmap.formats.mapfile import read_map
 from argmap.model import ArgumentMap
 
 MAP_SUFFIXES = (".yaml", ".yml", ".json")
@@ -67,9 +67,9 @@ def check_command(files: tuple[str, ...], strict: bool, quiet: bool, no_bib: boo
     if not targets:
         raise click.UsageError(f"no map files ({', '.join(MAP_SUFFIXES)}) in {', '.join(files)}")
     for path in targets:
-        issues: list[Issue]
+        issues: list[Issue] = []
         try:
-            amap, issues = read_checked_map(path)
+            amap = read_map(path, warnings=issues)
         except MapError as exc:
             issues = exc.issues
         else:

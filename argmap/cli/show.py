@@ -7,7 +7,8 @@ import click
 from argmap.analysis import summarize
 from argmap.citations.formatting import CITATION_STYLES, format_cited
 from argmap.cli._common import handle_errors, try_map_bibliography
-from argmap.formats.mapfile import read_checked_map
+from argmap.errors import Issue
+from argmap.formats.mapfile import read_map
 from argmap.model import ArgumentMap
 
 
@@ -24,7 +25,8 @@ from argmap.model import ArgumentMap
 @handle_errors
 def show_command(file: str, style: str) -> None:
     """Summarise a map: title, source, thesis, push and pull factors, counts, warnings."""
-    amap, warnings = read_checked_map(file)
+    warnings: list[Issue] = []
+    amap = read_map(file, warnings=warnings)
     click.echo(summarize(amap, warnings, source=_source_reference(amap, style)), nl=False)
 
 

@@ -30,7 +30,11 @@ def format_for(filename: str | os.PathLike[str]) -> MapFormat:
 
 @renamed_keyword("format", "fmt")
 def parse_map(
-    text: str, *, filename: str = "<string>", fmt: MapFormat | None = None
+    text: str,
+    *,
+    filename: str = "<string>",
+    fmt: MapFormat | None = None,
+    warnings: list[Issue] | None = None,
 ) -> ArgumentMap:
     """Parse the text of a map file into a validated, checked map.
 
@@ -39,6 +43,8 @@ def parse_map(
         filename: the name used in error locations; its suffix picks the format when
             ``fmt`` is not given.
         fmt: ``"yaml"`` or ``"json"`` (``format=`` is a deprecated spelling).
+        warnings: a list the warnings of :func:`argmap.check` are appended to (reading
+            finds them on the way to the errors).
 
     Raises:
         MapError: the text is not a valid map; ``.issues`` lists every problem found, each
@@ -59,7 +65,10 @@ def parse_map(
     argmap.errors.MapError: <string>: 1 error in argument map
     <string>:4:1: error: unknown field 'colour' in the map; expected one of: ...
     """
-    return _parse(text, filename, fmt or format_for(filename))[0]
+    amap, found = _parse(text, filename, fmt or format_for(filename))
+    if warnings is not None:
+        warnings.extend(found)
+    return amap
 
 
 @without_gc
@@ -119,27 +128,18 @@ def _kind_of(value: Any) -> str:
     return "a " + type(value).__name__
 
 
-def read_map(path: str | os.PathLike[str]) -> ArgumentMap:
-    """Read a map file (``.yaml``, ``.yml`` or ``.json``).
+def read_map(path: str | os.PathLike[str], *, warnings: list[Issue] | None = None) -> ArgumentMap:
+    """Read a map file (``.yaml``, ``.yml`` or ``.json``); see :func:`parse_map`.
 
     Raises:
         MapError: the file is missing, not UTF-8, or not a valid map; every problem is
             listed in ``.issues`` with its line and column.
     """
-    return read_checked_map(path)[0]
-
-
-def read_checked_map(path: str | os.PathLike[str]) -> tuple[ArgumentMap, list[Issue]]:
-    """Read a map file, and the warnings of :func:`argmap.check` found on the way.
-
-    Reading runs the checks to find errors; commands that report warnings too use this
-    instead of checking the map a second time.
-
-    Raises:
-        MapError: as :func:`read_map`.
-    """
     name = os.fspath(path)
-    return _parse(read_text(path, MapError), name, format_for(name))
+    amap, found = _parse(read_text(path, MapError), name, format_for(name))
+    if warnings is not None:
+        warnings.extend(found)
+    return amap
 
 
 @renamed_keyword("format", "fmt")

@@ -150,24 +150,26 @@ def import_as(
         MapError: an argmap map file is invalid.
         ValueError: ``fmt`` is not a readable format.
     """
+    found: list[Issue] = []
     if fmt in ("yaml", "json"):
         from argmap.formats.mapfile import parse_map
 
-        amap = parse_map(text, filename=filename, fmt="json" if fmt == "json" else "yaml")
-        return amap, _warnings(amap)
+        amap = parse_map(
+            text, filename=filename, fmt="json" if fmt == "json" else "yaml", warnings=found
+        )
+        return amap, found
     if fmt == "aif":
-        from argmap.formats.aif import import_aif
+        from argmap.formats.aif import parse_aif
 
-        return import_aif(text, filename=filename)
+        return parse_aif(text, filename=filename, warnings=found), found
     if fmt == "argdown":
-        from argmap.formats.argdown import argdown_json, import_argdown_json
+        from argmap.formats.argdown import parse_argdown
 
-        data = argdown_json(text, filename=filename)
-        return import_argdown_json(data, filename=filename, source=filename)
+        return parse_argdown(text, filename=filename, warnings=found), found
     if fmt == "argdown-json":
-        from argmap.formats.argdown import import_argdown_json
+        from argmap.formats.argdown import parse_argdown_json
 
-        return import_argdown_json(text, filename=filename)
+        return parse_argdown_json(text, filename=filename, warnings=found), found
     if fmt in ("graphml", "gexf"):
         from argmap.formats.graphml import parse_gexf, parse_graphml
 
