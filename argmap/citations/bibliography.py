@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap._deprecation import renamed_keyword
 from argmap._gc import without_gc
 from argmap._io import read_text
 from argmap.citations.latex import PersonName, decode_latex, split_name, split_people
@@ -161,17 +162,18 @@ class Bibliography(Mapping[str, BibEntry]):
         return f"Bibliography({len(self)} entries from {self.sources or ['<string>']})"
 
 
+@renamed_keyword("source", "filename")
 @without_gc  # as for maps: parsing makes many objects and no cycles
-def parse_bibliography(text: str, *, source: str = "<string>") -> Bibliography:
+def parse_bibliography(text: str, *, filename: str = "<string>") -> Bibliography:
     """Parse BibTeX text into a bibliography.
 
     Args:
         text: the content of a ``.bib`` file.
-        source: the file name used in locations.
+        filename: the file name used in locations (``source=`` is a deprecated spelling).
 
     Returns:
         The entries by key; ``issues`` holds warnings (unknown entry type, missing
-        required field) located at ``source:line:column``.
+        required field) located at ``filename:line:column``.
 
     Raises:
         BibliographyError: a block cannot be parsed, or a key or field is defined twice;
@@ -185,12 +187,12 @@ def parse_bibliography(text: str, *, source: str = "<string>") -> Bibliography:
     lines = text.splitlines()
     issues: list[Issue] = []
     for block in library.failed_blocks:
-        issues.append(_failed_block_issue(block, lines, source, model))
+        issues.append(_failed_block_issue(block, lines, filename, model))
     entries: dict[str, BibEntry] = {}
     decoder = _Decoder()
     for raw in library.entries:
         unresolved: list[tuple[str, str]] = []
-        entry = _entry(raw, lines, source, decoder, unresolved)
+        entry = _entry(raw, lines, filename, decoder, unresolved)
         entries[entry.key] = entry
         issues.extend(_entry_issues(entry))
         if unresolved:
@@ -198,7 +200,7 @@ def parse_bibliography(text: str, *, source: str = "<string>") -> Bibliography:
     errors = [i for i in issues if i.is_error]
     if errors:
         raise BibliographyError(_sorted(issues), source=None)
-    return Bibliography(entries, issues=_sorted(issues), sources=[source])
+    return Bibliography(entries, issues=_sorted(issues), sources=[filename])
 
 
 def read_bibliography(
@@ -223,7 +225,7 @@ def read_bibliography(
         name = os.fspath(path)
         sources.append(name)
         try:
-            part = parse_bibliography(read_text(name, BibliographyError), source=name)
+            part = parse_bibliography(read_text(name, BibliographyError), filename=name)
         except BibliographyError as exc:
             issues.extend(exc.issues)
             continue
