@@ -55,6 +55,7 @@ from typing import Any
 from argmap._deprecation import deprecated_reader, renamed_keyword
 from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue, Location
+from argmap.formats._format import FileFormat
 from argmap.formats._ids import fresh_id, slugify
 from argmap.formats._pipeline import read_data
 from argmap.model import ArgumentMap
@@ -785,3 +786,21 @@ class _Reader:
                 )
                 continue
             self._add_relation({"kind": "undercuts", "from": source, "to": target, "meta": meta})
+
+
+FORMATS = (
+    FileFormat(
+        "argdown",
+        (".argdown", ".ad"),
+        "Argdown source (reading needs @argdown/cli)",
+        parse=parse_argdown,
+        dump=dump_argdown,
+    ),
+    FileFormat(
+        "argdown-json",
+        (".argdown.json",),
+        "the JSON 'argdown json' writes",
+        parse=parse_argdown_json,
+        found_as=(".json",),
+    ),
+)

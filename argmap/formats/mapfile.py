@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import PurePath
@@ -13,6 +14,7 @@ from argmap._deprecation import renamed_keyword
 from argmap._gc import without_gc
 from argmap._io import read_text, write_atomic
 from argmap.errors import Issue, Location, MapError
+from argmap.formats._format import FileFormat
 from argmap.formats._keys import ACTOR_KEYS, CITATION_KEYS, MAP_KEYS, NODE_KEYS, RELATION_KEYS
 from argmap.formats._pipeline import read_data
 from argmap.formats._tree import MapSyntaxError, compose, to_data
@@ -281,3 +283,21 @@ def _flowed(data: dict[str, Any]) -> dict[str, Any]:
             nodes.append(node)
         out["nodes"] = nodes
     return out
+
+
+FORMATS = (
+    FileFormat(
+        "yaml",
+        (".yaml", ".yml"),
+        "argmap map file, YAML",
+        parse=functools.partial(parse_map, fmt="yaml"),
+        dump=functools.partial(dump_map, fmt="yaml"),
+    ),
+    FileFormat(
+        "json",
+        (".json",),
+        "argmap map file, JSON",
+        parse=functools.partial(parse_map, fmt="json"),
+        dump=functools.partial(dump_map, fmt="json"),
+    ),
+)

@@ -28,6 +28,7 @@ from argmap._deprecation import deprecated_reader
 from argmap._gc import paused_gc
 from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue
+from argmap.formats._format import FileFormat
 from argmap.formats.aif._reader import Importer
 from argmap.formats.aif._rules import EDGES_META_KEY, EXTENSION_KEY, META_KEY, NO_TEXT
 from argmap.formats.aif._writer import Exporter, to_text
@@ -150,3 +151,15 @@ def dump_aif(amap: ArgumentMap) -> str:
     True
     """
     return to_text(Exporter(amap).run())
+
+
+FORMATS = (
+    FileFormat(
+        "aif",
+        (".aif.json", ".aif"),
+        "AIF JSON (AIFdb, OVA, xAIF)",
+        parse=parse_aif,
+        dump=dump_aif,
+        found_as=(".json",),
+    ),
+)
