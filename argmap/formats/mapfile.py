@@ -17,7 +17,7 @@ from argmap.errors import Issue, Location, MapError
 from argmap.formats._format import FileFormat
 from argmap.formats._keys import ACTOR_KEYS, CITATION_KEYS, MAP_KEYS, NODE_KEYS, RELATION_KEYS
 from argmap.formats._pipeline import read_data
-from argmap.formats._tree import MapSyntaxError, compose, to_data
+from argmap.formats._tree import MapSyntaxError, load
 from argmap.model import FORMAT_VERSION, ArgumentMap
 
 __all__ = ["dump_map", "parse_map", "read_map", "write_map"]
@@ -77,10 +77,10 @@ def parse_map(
 def _parse(text: str, filename: str, syntax: MapFormat) -> tuple[ArgumentMap, list[Issue]]:
     """The map and its warnings (which reading has to compute to find the errors)."""
     try:
-        root = compose(text, filename, syntax=syntax)
+        loaded = load(text, filename, syntax=syntax)
     except MapSyntaxError as exc:
         raise MapError([exc.issue], source=filename) from None
-    if root is None:
+    if loaded is None:
         raise MapError(
             [
                 Issue(
@@ -93,9 +93,7 @@ def _parse(text: str, filename: str, syntax: MapFormat) -> tuple[ArgumentMap, li
             ],
             source=filename,
         )
-    data, issues, locator = to_data(root, filename)
-    # The parser's tree goes now: the locator keeps the positions, at a fraction of the size.
-    del root
+    data, issues, locator = loaded
     if not isinstance(data, dict):
         issues.append(
             Issue(
