@@ -53,10 +53,9 @@ if TYPE_CHECKING:
         MapError,
         RenderError,
     )
-    from argmap.formats.aif import dump_aif, import_aif, parse_aif, read_aif, write_aif
+    from argmap.formats.aif import dump_aif, parse_aif, read_aif, write_aif
     from argmap.formats.argdown import (
         dump_argdown,
-        import_argdown_json,
         parse_argdown_json,
         read_argdown_json,
         write_argdown,
@@ -208,8 +207,6 @@ __all__ = [
     "format_node_citation",
     "format_references",
     "from_networkx",
-    "import_aif",
-    "import_argdown_json",
     "is_accepted",
     "json_schema",
     "labelling",

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap import ArgumentMap, Claim, Evidence, Factor, FormatError, Relation
-from argmap.formats.aif import EXTENSION_KEY, dump_aif, import_aif, parse_aif, read_aif, write_aif
+from argmap import ArgumentMap, Claim, Evidence, Factor, FormatError, Issue, Relation
+from argmap.formats.aif import EXTENSION_KEY, dump_aif, parse_aif, read_aif, write_aif
 from tests.conftest import DATA, GOLDEN, SEED_MAP
 
 AIF_DATA = DATA / "aif"
@@ -21,10 +21,15 @@ GOLDEN_AIF = GOLDEN / "aif"
 REGENERATE = os.environ.get("ARGMAP_REGENERATE") == "1"
 
 
+def aif_and_warnings(text: str, *, filename: str = "<string>") -> tuple[ArgumentMap, list[Issue]]:
+    warnings: list[Issue] = []
+    return parse_aif(text, filename=filename, warnings=warnings), warnings
+
+
 def load(name: str) -> tuple[str, ArgumentMap, list[argmap.Issue]]:
     path = AIF_DATA / name
     text = path.read_text(encoding="utf-8")
-    amap, warnings = import_aif(text, filename=str(path))
+    amap, warnings = aif_and_warnings(text, filename=str(path))
     return text, amap, warnings
 
 
@@ -64,7 +69,7 @@ def microtexts(corpora: Path) -> list[Path]:
 def test_every_microtext_survives_import_export_import(corpora: Path) -> None:
     for path in microtexts(corpora):
         text = path.read_text(encoding="utf-8")
-        amap, warnings = import_aif(text, filename=str(path))
+        amap, warnings = aif_and_warnings(text, filename=str(path))
         assert warnings == [], path
         assert [i for i in argmap.check(amap) if i.is_error] == [], path
         out = dump_aif(amap)
@@ -117,7 +122,7 @@ def test_microtext_nodes_become_claims_and_scheme_nodes_relations(corpora: Path)
 
 def test_seed_map_survives_export_and_import(seed_map: ArgumentMap) -> None:
     text = dump_aif(seed_map)
-    again, warnings = import_aif(text)
+    again, warnings = aif_and_warnings(text)
     assert warnings == []
     assert again == seed_map
 
@@ -143,7 +148,7 @@ def test_seed_map_in_aif_shows_kinds_to_aif_tools(seed_map: ArgumentMap) -> None
 
 def test_seed_map_in_aif_reads_without_the_extension(seed_map: ArgumentMap) -> None:
     plain = json.dumps(strip_extension(json.loads(dump_aif(seed_map))))
-    amap, warnings = import_aif(plain)
+    amap, warnings = aif_and_warnings(plain)
     assert warnings == []
     assert [n.id for n in amap.nodes] == [n.id for n in seed_map.nodes]
     assert all(isinstance(n, Claim) for n in amap.nodes)
@@ -403,7 +408,7 @@ def test_write_aif_writes_what_dump_aif_gives(tmp_path: Path, seed_map: Argument
 
 
 def test_public_names() -> None:
-    for name in ("dump_aif", "import_aif", "parse_aif", "read_aif", "write_aif"):
+    for name in ("dump_aif", "parse_aif", "read_aif", "write_aif"):
         assert name in argmap.__all__
         assert getattr(argmap, name) is globals()[name]
 
@@ -458,7 +463,7 @@ def random_aif(seed: int) -> dict[str, Any]:
 def test_random_aif_survives_import_export_import(seed: int) -> None:
     original = random_aif(seed)
     text = json.dumps(original)
-    amap, warnings = import_aif(text, filename=f"random-{seed}.json")
+    amap, warnings = aif_and_warnings(text, filename=f"random-{seed}.json")
     assert all(not w.is_error and w.location is not None for w in warnings)
     assert [i for i in argmap.check(amap) if i.is_error] == []
     out = dump_aif(amap)
@@ -517,7 +522,7 @@ def test_every_kind_and_field_survives_export_and_import() -> None:
     ],
 )
 def test_warnings_are_located_in_any_layout(text: str, where: str) -> None:
-    _, warnings = import_aif(text, filename="x.json")
+    _, warnings = aif_and_warnings(text, filename="x.json")
     assert [str(w.location) for w in warnings] == [f"x.json:{where}"]
     assert warnings[0].code == "unknown-type"
 
@@ -542,7 +547,7 @@ def test_node_types_that_are_not_strings_are_unknown_types() -> None:
             "edges": [{"edgeID": "e", "fromID": "1", "toID": "2"}],
         }
     )
-    amap, warnings = import_aif(text)
+    amap, warnings = aif_and_warnings(text)
     assert amap.nodes == []
     assert [w.message.split(";")[0] for w in warnings] == [
         "node '1' has type ['I'], which argmap does not know",

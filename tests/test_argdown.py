@@ -25,13 +25,23 @@ from argmap.formats.argdown import (
     argdown_json,
     dump_argdown,
     escape_text,
-    import_argdown_json,
+    parse_argdown_json,
 )
 from tests.conftest import CORPORA, DATA, GOLDEN, SEED_MAP, tool_path
 
 HERE = DATA / "argdown"
 TRICKY = HERE / "tricky.yaml"
 ARGDOWN_CORPUS = CORPORA / "argdown-examples"
+
+
+def argdown_and_warnings(
+    text: str, *, filename: str = "<string>", argdown_filename: str | None = None
+) -> tuple[argmap.ArgumentMap, list[argmap.Issue]]:
+    warnings: list[argmap.Issue] = []
+    amap = parse_argdown_json(
+        text, filename=filename, argdown_filename=argdown_filename, warnings=warnings
+    )
+    return amap, warnings
 
 
 def exported() -> dict[str, argmap.ArgumentMap]:
@@ -171,7 +181,7 @@ def test_the_argdown_parser_reads_the_export_with_the_same_statements_and_relati
 @pytest.mark.argdown
 @pytest.mark.parametrize("name", ["seed", "tricky"])
 def test_argmap_argdown_argmap_is_lossless(name: str, parsed: dict[str, dict[str, Any]]) -> None:
-    amap, issues = import_argdown_json(json.dumps(parsed[name]), filename=f"{name}.json")
+    amap, issues = argdown_and_warnings(json.dumps(parsed[name]), filename=f"{name}.json")
     assert amap == exported()[name]
     assert [i for i in issues if i.code != "disconnected"] == []
 
@@ -183,7 +193,7 @@ def test_every_aif_corpus_map_survives_argdown(
     maps = aif_maps()
     assert len(maps) == 110
     for name, amap in maps.items():
-        back, _ = import_argdown_json(json.dumps(parsed[f"aif-{name}"]), filename=name)
+        back, _ = argdown_and_warnings(json.dumps(parsed[f"aif-{name}"]), filename=name)
         assert back == amap, name
 
 
@@ -198,7 +208,7 @@ def test_every_corpus_file_becomes_a_map_that_passes_check(
     assert len(names) == 6
     for name in names:
         data = parsed[f"corpus-{name}"]
-        amap, issues = import_argdown_json(json.dumps(data), filename=f"{name}.json")
+        amap, issues = argdown_and_warnings(json.dumps(data), filename=f"{name}.json")
         assert [i for i in argmap.check(amap) if i.is_error] == []
         assert not any(i.is_error for i in issues)
         statements = [n for n in amap.nodes if n.meta["argdown"]["type"] == "statement"]
@@ -214,7 +224,7 @@ def test_every_corpus_file_becomes_a_map_that_passes_check(
 def test_the_primer_reads_as_its_author_wrote_it(
     parsed: dict[str, dict[str, Any]], corpora: Path
 ) -> None:
-    amap, _ = import_argdown_json(
+    amap, _ = argdown_and_warnings(
         json.dumps(parsed["corpus-argdown-primer"]), filename="argdown-primer.json"
     )
     assert amap.title == "❤ Welcome to Argdown! ❤"
@@ -234,7 +244,7 @@ def test_the_primer_reads_as_its_author_wrote_it(
 
 
 def small(name: str) -> tuple[argmap.ArgumentMap, list[argmap.Issue]]:
-    return import_argdown_json((HERE / name).read_text(encoding="utf-8"), filename=name)
+    return argdown_and_warnings((HERE / name).read_text(encoding="utf-8"), filename=name)
 
 
 @pytest.mark.parametrize("name", ["small.json", "small.with-map.json"])
@@ -295,7 +305,7 @@ def test_undercut_of_an_argument_without_inference_is_read_as_an_attack() -> Non
         relations=[{"from": "U", "fromType": "argument", "to": "V", "toType": "argument",
                     "relationType": "undercut"}],
     )  # fmt: skip
-    amap, issues = import_argdown_json(text, filename="u.json")
+    amap, issues = argdown_and_warnings(text, filename="u.json")
     assert [(r.kind, r.source, r.target) for r in amap.relations] == [("attacks", "U", "V")]
     assert [str(i) for i in issues if i.code != "no-thesis"] == [
         "u.json:1:1: warning: undercut of 'V', which has no inference to undercut; read as an "
@@ -314,7 +324,7 @@ def test_undercut_of_a_sketched_argument_aims_at_its_first_relation() -> None:
              "relationType": "undercut"},
         ],
     )  # fmt: skip
-    amap, _ = import_argdown_json(text, filename="u.json")
+    amap, _ = argdown_and_warnings(text, filename="u.json")
     assert [(r.id, r.kind, r.source, r.target) for r in amap.relations] == [
         ("V.to.A", "supports", "V", "A"),
         (None, "undercuts", "U", "V.to.A"),
@@ -367,7 +377,9 @@ def test_a_support_cycle_is_refused_and_located_at_the_argdown_source() -> None:
          "relationType": "support"},
     ]  # fmt: skip
     with pytest.raises(argmap.FormatError) as caught:
-        import_argdown_json(minimal(relations=cycle), filename="c.json", source="c.argdown")
+        argdown_and_warnings(
+            minimal(relations=cycle), filename="c.json", argdown_filename="c.argdown"
+        )
     assert [str(i) for i in caught.value.errors] == [
         "c.argdown: error: support cycle (circular reasoning): A -> B -> A"
     ]
@@ -413,8 +425,9 @@ def test_a_position_that_is_no_number_falls_back_to_the_line(column: object) -> 
     # Found by fuzzing: a startColumn that int() cannot take raised TypeError.
     statement = {"title": "S", "members": [{"startLine": 4, "startColumn": column}]}
     data = {"statements": {"S": statement}, "arguments": {}}
-    amap, issues = argmap.import_argdown_json(
-        json.dumps(data), filename="x.json", source="x.argdown"
+    issues: list[argmap.Issue] = []
+    amap = argmap.parse_argdown_json(
+        json.dumps(data), filename="x.json", argdown_filename="x.argdown", warnings=issues
     )
     assert [node.id for node in amap.nodes] == ["S"]
     assert [str(i.location) for i in issues] == ["x.argdown"]

@@ -74,13 +74,16 @@ def test_broken_file_reports_every_error_located() -> None:
 
 
 def test_warnings_alone_do_not_raise() -> None:
-    bib = parse_bibliography("@article{k, title = {T}}\n", source="mine.bib")
+    bib = parse_bibliography("@article{k, title = {T}}\n", filename="mine.bib")
     assert [str(i) for i in bib.issues] == [
         "mine.bib:1:1: warning: @article entry 'k' has no author",
         "mine.bib:1:1: warning: @article entry 'k' has no journal or journaltitle",
         "mine.bib:1:1: warning: @article entry 'k' has no year or date",
     ]
     assert [i.code for i in bib.issues] == ["missing-field"] * 3
+    with pytest.deprecated_call(match=r"source=\.\.\.\) is deprecated; use filename="):
+        old = parse_bibliography("@article{k, title = {T}}\n", source="mine.bib")  # type: ignore[call-arg]
+    assert old.issues == bib.issues and old.sources == ["mine.bib"]
 
 
 def test_strings_and_concatenations_resolve_as_bibtex_does() -> None:
@@ -90,7 +93,7 @@ def test_strings_and_concatenations_resolve_as_bibtex_does() -> None:
         "@misc{d, publisher = PRESS, note = bar,\n"
         '  title = press # { and } # "more", year = 2020, month = nov,\n'
         '  series = series # {: Perspective}, date = 2020 # "-" # {11}, addendum = nov # "~5"}\n',
-        source="s.bib",
+        filename="s.bib",
     )
     entry = bib["d"]
     assert entry["publisher"] == "Foo Press"  # macro names are case-insensitive

@@ -117,7 +117,7 @@ def test_bibtex_escapes_specials_keeps_braces_and_leaves_urls_alone() -> None:
 @pytest.mark.parametrize("name", list(BIBS))
 def test_bibtex_round_trip_through_bibtexparser_keeps_every_field(name: str, fmt: str) -> None:
     bib = _bib(name)
-    again = parse_bibliography(export_citations(bib, fmt=fmt), source=f"{name}.{fmt}")
+    again = parse_bibliography(export_citations(bib, fmt=fmt), filename=f"{name}.{fmt}")
     assert list(again) == list(bib)
     for key, entry in bib.items():
         assert to_csl(again[key], markup=True, sentence_case=False) == to_csl(

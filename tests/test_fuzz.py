@@ -98,7 +98,7 @@ def _read_af(fmt: AfFormat) -> Callable[[Path], object]:
 
 
 def _read_bib(path: Path) -> object:
-    return parse_bibliography(read_text(path, BibliographyError), source=str(path))
+    return parse_bibliography(read_text(path, BibliographyError), filename=str(path))
 
 
 JSON_SYNTAX = b'{}[]:,"\\ 0-.eE\n'

@@ -67,7 +67,7 @@ def test_missing_parents_and_loops_are_located_warnings() -> None:
         "  crossref = {c}}\n"
         "@book{c, author = {A, B}, title = {C}, year = 2000,\n"
         "  xdata = {b}}\n",
-        source="loop.bib",
+        filename="loop.bib",
     )
     messages = [str(issue) for issue in bib.issues]
     assert (

@@ -101,7 +101,7 @@ def test_check_citations_is_clean_for_the_seed_map(seed_map: ArgumentMap) -> Non
 
 
 def test_check_citations_says_when_no_bibliography_was_read(baltic: ArgumentMap) -> None:
-    issues = check_citations(baltic, argmap.parse_bibliography("", source="empty.bib"))
+    issues = check_citations(baltic, argmap.parse_bibliography("", filename="empty.bib"))
     assert issues[0].message == (
         "the map's source cites 'vanderberg2020', which is not in the bibliography (empty.bib)"
     )

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap._deprecation import renamed_keyword
 from argmap._gc import without_gc
 from argmap._io import read_text
 from argmap._plural import counted
@@ -188,25 +189,26 @@ class Bibliography(Mapping[str, BibEntry]):
         return f"Bibliography({entries} from {self.sources or ['<string>']})"
 
 
+@renamed_keyword("source", "filename")
 @without_gc  # as for maps: parsing makes many objects and no cycles
-def parse_bibliography(text: str, *, source: str = "<string>") -> Bibliography:
+def parse_bibliography(text: str, *, filename: str = "<string>") -> Bibliography:
     """Parse BibTeX text into a bibliography.
 
     Args:
         text: the content of a ``.bib`` file.
-        source: the file name used in locations.
+        filename: the file name used in locations (``source=`` is a deprecated spelling).
 
     Returns:
         The entries by key; ``issues`` holds warnings (unknown entry type, missing
         required field, undefined ``@string``, missing ``crossref`` parent) located at
-        ``source:line:column``.
+        ``filename:line:column``.
 
     Raises:
         BibliographyError: a block cannot be parsed, or a key or field is defined twice;
             every such problem of the text is listed, located.
     """
-    entries, issues = _parse(text, source, {})
-    return _finish(entries, issues, [source])
+    entries, issues = _parse(text, filename, {})
+    return _finish(entries, issues, [filename])
 
 
 def read_bibliography(

@@ -22,7 +22,7 @@ from argmap.corpus.model import Corpus
 from argmap.corpus.reading import resolve
 from argmap.errors import FormatError, Issue, Location, MapError
 from argmap.formats._ids import ID_RE, id_from
-from argmap.formats.aif import META_KEY, dump_aif, import_aif
+from argmap.formats.aif import META_KEY, dump_aif, parse_aif
 from argmap.formats.mapfile import to_plain
 from argmap.model import ArgumentMap, Claim, Node, Relation
 from argmap.model.reference import is_reference, parse_reference
@@ -159,7 +159,7 @@ def _nodeset(corpus: Corpus, map_id: str) -> ArgumentMap:
 def import_aif_corpus(texts: Mapping[str, str]) -> Corpus:
     """Read AIF nodesets (file name to text) as one corpus; shared I-nodes become references.
 
-    Each nodeset is read as :func:`argmap.import_aif` reads it (its map id from its file
+    Each nodeset is read as :func:`argmap.parse_aif` reads it (its map id from its file
     name). An I-node (or scheme node) whose ``nodeID`` an earlier nodeset holds is left
     out of the later ones, and their relations name it ``MAP-ID#NODE-ID``. The references
     are resolved as :func:`argmap.read_maps` resolves them.
@@ -172,7 +172,8 @@ def import_aif_corpus(texts: Mapping[str, str]) -> Corpus:
     owner_of: dict[str, tuple[str, str]] = {}
     for filename, text in texts.items():
         try:
-            amap, warnings = import_aif(text, filename=filename)
+            warnings: list[Issue] = []
+            amap = parse_aif(text, filename=filename, warnings=warnings)
         except FormatError as exc:
             problems.extend(exc.issues)
             continue

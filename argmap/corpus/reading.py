@@ -19,7 +19,7 @@ from argmap.errors import Issue, Location, MapError, Severity, sort_issues
 from argmap.errors import Path as IssuePath
 from argmap.formats._pipeline import validate
 from argmap.formats._tree import TextLocator, compose, to_data
-from argmap.formats.mapfile import read_checked_map
+from argmap.formats.mapfile import read_map
 from argmap.graph.algorithms import strongly_connected
 from argmap.model import ArgumentMap, Factor, Node, Question, Relation
 from argmap.model.reference import PIN_LENGTH, is_reference, parse_reference
@@ -144,6 +144,12 @@ def read_maps(
     return corpus
 
 
+def _read_full(path: Path) -> tuple[ArgumentMap, list[Issue]]:
+    """The map of a file and the warnings reading found, every message located."""
+    warnings: list[Issue] = []
+    return read_map(path, warnings=warnings), warnings
+
+
 def _read_map_file(path: Path) -> tuple[ArgumentMap, list[Issue]]:
     """Read one map file as :func:`argmap.read_map` does, JSON ones by a shorter way.
 
@@ -153,22 +159,22 @@ def _read_map_file(path: Path) -> tuple[ArgumentMap, list[Issue]]:
     message is what :func:`argmap.read_map` says.
     """
     if path.suffix.lower() != ".json":
-        return read_checked_map(path)
+        return _read_full(path)
     text = read_text(path, MapError)
     try:
         data = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
         if not isinstance(data, dict) or "argmap" not in data:
             raise ValueError("not a map")
     except ValueError:  # not JSON, or a repeated key: say exactly why
-        return read_checked_map(path)
+        return _read_full(path)
     amap, invalid = validate(data)
     if amap is None or invalid:
-        return read_checked_map(path)
+        return _read_full(path)
     # Checked before it knows its file: the one warning a clean map may have, that its
     # references wait for the corpus, is dropped by the caller unlocated.
     issues = check_validated(amap, invalid)
     if any(issue.code != "not-resolved" for issue in issues):
-        return read_checked_map(path)
+        return _read_full(path)
     name = os.fspath(path)
     remember(amap, Provenance(name, _LazyLocator(name, text)))
     return amap, issues

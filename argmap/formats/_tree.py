@@ -1,11 +1,11 @@
 """Safe YAML and JSON reading that remembers where every value was written.
 
-Both formats are read into the same tree of PyYAML nodes (each with a start mark), which
-is then turned into plain Python data. The tree is kept so that any problem found later,
-by pydantic or by the checks, can be reported at the line and column of the offending
-value. Only plain data is allowed: tags other than the core schema's are refused, never
-constructed; aliases are refused (they can blow up exponentially); duplicate keys are
-errors.
+YAML is turned into plain Python data straight from the parser's events; JSON goes
+through a tree of PyYAML nodes (each with a start mark). Either way a compact locator of
+every value's position is kept, so that any problem found later, by pydantic or by the
+checks, can be reported at the line and column of the offending value. Only plain data is
+allowed: tags other than the core schema's are refused, never constructed; aliases are
+refused (they can blow up exponentially); duplicate keys are errors.
 """
 
 from __future__ import annotations
@@ -135,7 +135,41 @@ def compose(text: str, filename: str, *, syntax: str) -> Node | None:
     loader = _Composer(text)
     try:
         node: Node | None = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, filename, text) from None
+    finally:
+        loader.dispose()
+    return node
+
+
+def load(text: str, filename: str, *, syntax: str) -> tuple[Any, list[Issue], TextLocator] | None:
+    """Parse YAML or JSON text into plain data, its issues and its locator; None if empty.
+
+    YAML is built straight from the parser's events, so no node tree of the whole document
+    ever exists: a large map's peak is its data and locator, not the tree on top of them.
+    The result is what :func:`to_data` gives for :func:`compose`'s tree.
+
+    Raises:
+        MapSyntaxError: the text is not well-formed.
+
+    >>> data, issues, locator = load("a: [1, x]\\nb: no\\n", "m.yaml", syntax="yaml")
+    >>> data, issues, str(locator.locate(("a", 1)))
+    ({'a': [1, 'x'], 'b': 'no'}, [], 'm.yaml:1:8')
+    """
+    if syntax == "json":
+        root = compose(text, filename, syntax="json")
+        return None if root is None else to_data(root, filename)
+    loader = _Composer(text)
+    try:
+        return _EventBuilder(loader, filename).document()
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, filename, text) from None
+    finally:
+        loader.dispose()
+
+
+def _syntax_error(exc: yaml.YAMLError, filename: str, text: str | None = None) -> MapSyntaxError:
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
@@ -143,26 +177,182 @@ def compose(text: str, filename: str, *, syntax: str) -> Node | None:
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
         message = f"not valid YAML: {problem}"
-        tab = _indentation_tab(text, line)
+        tab = _indentation_tab(text, line) if text is not None else None
         if tab is not None:
             column, message = tab, "tabs are not allowed for indentation; use spaces"
-        raise MapSyntaxError(
-            Issue(
-                "error",
-                message,
-                code="syntax",
-                location=Location(filename, line, column),
+        location = Location(filename, line, column)
+        return MapSyntaxError(Issue("error", message, code="syntax", location=location))
+    return MapSyntaxError(
+        Issue("error", f"not valid YAML: {exc}", code="syntax", location=Location(filename, 1, 1))
+    )
+
+
+_ALIAS_MESSAGE = (
+    "the value anchored here is reused by an alias; YAML anchors and aliases "
+    "(&name, *name) are not supported in maps, write the value out"
+)
+
+
+def _tag_message(tag: str | None) -> str:
+    return (
+        f"YAML tag {tag!r} is not allowed; maps hold plain data "
+        "only (strings, numbers, booleans, lists, mappings)"
+    )
+
+
+def _scalar(tag: str, value: str) -> Any:
+    """The Python value of a plain-data scalar (core schema), or the refusal marker."""
+    if tag == _STR:
+        return value
+    if tag == _INT:
+        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+    if tag == _FLOAT:
+        return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
+    if tag == _BOOL:
+        return value.lower() == "true"
+    if tag == _NULL:
+        return None
+    return _REFUSED
+
+
+_REFUSED = object()
+
+
+class _EventBuilder:
+    """Plain data from a YAML parser's event stream, with the positions of every value."""
+
+    def __init__(self, loader: Any, filename: str) -> None:
+        self.loader = loader
+        self.filename = filename
+        self.issues: list[Issue] = []
+        self.locator = TextLocator(filename)
+        self.anchors: dict[Any, Any] = {}
+
+    def here(self, mark: Any) -> Location:
+        return Location(self.filename, mark.line + 1, mark.column + 1)
+
+    def document(self) -> tuple[Any, list[Issue], TextLocator] | None:
+        get = self.loader.get_event
+        get()  # the stream's start
+        if isinstance(self.loader.peek_event(), yaml.StreamEndEvent):
+            return None
+        get()  # the document's start
+        data = self.build(get(), ())
+        get()  # the document's end
+        event = get()
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                None,
+                "but found another document",
+                event.start_mark,
             )
-        ) from None
-    except yaml.YAMLError as exc:
-        raise MapSyntaxError(
-            Issue(
-                "error", f"not valid YAML: {exc}", code="syntax", location=Location(filename, 1, 1)
+        return data, self.issues, self.locator
+
+    def build(self, event: Any, path: Path) -> Any:
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
+            mark = self.anchors.get(event.anchor, mark)
+            self.locator.values[path] = (mark.line << 32) | mark.column
+            self.issues.append(
+                Issue("error", _ALIAS_MESSAGE, code="alias", location=self.here(mark))
             )
-        ) from None
-    finally:
-        loader.dispose()
-    return node
+            return None
+        self.locator.values[path] = (mark.line << 32) | mark.column
+        if event.anchor is not None:
+            self.anchors[event.anchor] = mark
+        tag = event.tag
+        if isinstance(event, yaml.ScalarEvent):
+            if tag is None or tag == "!":
+                tag = self.loader.resolve(ScalarNode, event.value, event.implicit)
+            value = _scalar(tag, event.value)
+            if value is not _REFUSED:
+                return value
+        elif isinstance(event, yaml.SequenceStartEvent):
+            if tag is None or tag == "!":
+                tag = self.loader.resolve(SequenceNode, None, event.implicit)
+            if tag == _SEQ:
+                return self.sequence(path)
+            self.skip(event)
+        else:
+            if tag is None or tag == "!":
+                tag = self.loader.resolve(MappingNode, None, event.implicit)
+            if tag == _MAP:
+                return self.mapping(path)
+            self.skip(event)
+        self.issues.append(
+            Issue("error", _tag_message(tag), code="yaml-tag", location=self.here(mark))
+        )
+        return None
+
+    def sequence(self, path: Path) -> list[Any]:
+        get = self.loader.get_event
+        built: list[Any] = []
+        item = get()
+        while not isinstance(item, yaml.SequenceEndEvent):
+            built.append(self.build(item, (*path, len(built))))
+            item = get()
+        return built
+
+    def mapping(self, path: Path) -> dict[str, Any]:
+        get = self.loader.get_event
+        result: dict[str, Any] = {}
+        first: dict[str, int] = {}
+        keys = self.locator.keys
+        key_event = get()
+        while not isinstance(key_event, yaml.MappingEndEvent):
+            mark = key_event.start_mark
+            key = self.key(key_event)
+            value_event = get()
+            if key is None:
+                self.issues.append(
+                    Issue(
+                        "error",
+                        "mapping keys must be plain strings",
+                        code="key-type",
+                        location=self.here(mark),
+                    )
+                )
+                self.skip(value_event)
+            elif key in first:
+                self.issues.append(
+                    Issue(
+                        "error",
+                        f"duplicate key {key!r} (first at line {first[key]})",
+                        code="duplicate-key",
+                        location=self.here(mark),
+                    )
+                )
+                self.skip(value_event)
+            else:
+                first[key] = mark.line + 1
+                child = (*path, key)
+                keys[child] = (mark.line << 32) | mark.column
+                result[key] = self.build(value_event, child)
+            key_event = get()
+        return result
+
+    def key(self, event: Any) -> str | None:
+        """A mapping key's text; None (its events consumed) for keys that are not strings."""
+        if isinstance(event, yaml.ScalarEvent):
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = self.loader.resolve(ScalarNode, event.value, event.implicit)
+            if event.anchor is not None:
+                self.anchors[event.anchor] = event.start_mark
+            return str(event.value) if tag == _STR else None
+        self.skip(event)
+        return None
+
+    def skip(self, event: Any) -> None:
+        """Consume the events of a value that is not kept (a refused key and its value)."""
+        depth = int(isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent))
+        while depth:
+            event = self.loader.get_event()
+            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                depth += 1
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                depth -= 1
 
 
 def _indentation_tab(text: str, line: int) -> int | None:
@@ -229,7 +419,7 @@ def to_data(root: Node, filename: str) -> tuple[Any, list[Issue], TextLocator]:
             # Each item is let go once built, so the tree shrinks as the data grows: the
             # peak is the larger of the two, not their sum.
             items = node.value
-            built = []
+            built: list[Any] = []
             for i in range(len(items)):
                 item, items[i] = items[i], None
                 built.append(build(item, (*path, i)))

@@ -52,8 +52,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from argmap._deprecation import deprecated_reader, renamed_keyword
 from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue, Location
+from argmap.formats._format import FileFormat
 from argmap.formats._ids import fresh_id, slugify
 from argmap.formats._pipeline import read_data
 from argmap.formats.aif._reader import _Locator as _JsonLocator
@@ -66,7 +68,6 @@ __all__ = [
     "argdown_json",
     "dump_argdown",
     "escape_text",
-    "import_argdown_json",
     "parse_argdown",
     "parse_argdown_json",
     "read_argdown",
@@ -295,47 +296,53 @@ def argdown_json(text: str, *, filename: str = "<string>") -> str:
         return result.read_text(encoding="utf-8")
 
 
-def parse_argdown(text: str, *, filename: str = "<string>") -> ArgumentMap:
-    """Read Argdown source into a map, with the Argdown parser (see :func:`argdown_json`)."""
-    amap, _ = import_argdown_json(
-        argdown_json(text, filename=filename), filename=filename, source=filename
+def parse_argdown(
+    text: str, *, filename: str = "<string>", warnings: list[Issue] | None = None
+) -> ArgumentMap:
+    """Read Argdown source into a map, with the Argdown parser (see :func:`argdown_json`).
+
+    Args:
+        text: Argdown source.
+        filename: the name used in error locations.
+        warnings: a list the warnings are appended to (see :func:`parse_argdown_json`).
+    """
+    return parse_argdown_json(
+        argdown_json(text, filename=filename),
+        filename=filename,
+        argdown_filename=filename,
+        warnings=warnings,
     )
-    return amap
 
 
-def read_argdown(path: str | os.PathLike[str]) -> ArgumentMap:
+def read_argdown(
+    path: str | os.PathLike[str], *, warnings: list[Issue] | None = None
+) -> ArgumentMap:
     """Read an Argdown file into a map, with the Argdown parser."""
-    return parse_argdown(read_text(path, FormatError), filename=os.fspath(path))
+    name = os.fspath(path)
+    return parse_argdown(read_text(path, FormatError), filename=name, warnings=warnings)
 
 
 # -- import ----------------------------------------------------------------------------------
 
 
-def parse_argdown_json(text: str, *, filename: str = "<string>") -> ArgumentMap:
-    """Read the JSON that ``argdown json`` writes into a map (warnings dropped).
-
-    Raises:
-        FormatError: the text is not Argdown JSON, or it makes an invalid map.
-    """
-    amap, _ = import_argdown_json(text, filename=filename)
-    return amap
-
-
-def read_argdown_json(path: str | os.PathLike[str]) -> ArgumentMap:
-    """Read an Argdown JSON file (``argdown json`` output) into a map."""
-    return parse_argdown_json(read_text(path, FormatError), filename=os.fspath(path))
-
-
-def import_argdown_json(
-    text: str, *, filename: str = "<string>", source: str | None = None
-) -> tuple[ArgumentMap, list[Issue]]:
-    """Read Argdown JSON into a map; return it with the warnings found.
+@renamed_keyword("source", "argdown_filename")
+def parse_argdown_json(
+    text: str,
+    *,
+    filename: str = "<string>",
+    argdown_filename: str | None = None,
+    warnings: list[Issue] | None = None,
+) -> ArgumentMap:
+    """Read the JSON that ``argdown json`` writes into a map.
 
     Args:
         text: the JSON that ``argdown json`` writes.
         filename: the name used in error locations.
-        source: the Argdown file the JSON was made from, if known: issues about statements
-            and arguments are then located at their line and column in it.
+        argdown_filename: the Argdown file the JSON was made from, if known: issues about
+            statements and arguments are then located at their line and column in it
+            (``source=`` is a deprecated spelling).
+        warnings: a list the warnings are appended to; the map is the one return value
+            of every ``parse_*`` and ``read_*``, whether or not the caller wants them.
 
     Raises:
         FormatError: invalid JSON, not Argdown JSON, or a map that fails its checks.
@@ -359,11 +366,25 @@ def import_argdown_json(
         root = _JsonLocator(text, filename).locate(())
         issues = [Issue("error", p, code="shape", location=root) for p in problems]
         raise FormatError(issues, source=filename)
-    reader = _Reader(data, filename=filename, source=source, text=text)
+    reader = _Reader(data, filename=filename, source=argdown_filename, text=text)
     plain = reader.build()
-    return read_data(
+    amap, found = read_data(
         plain, filename=filename, error=FormatError, locate=reader.locate, found=reader.issues
     )
+    if warnings is not None:
+        warnings.extend(found)
+    return amap
+
+
+def read_argdown_json(
+    path: str | os.PathLike[str], *, warnings: list[Issue] | None = None
+) -> ArgumentMap:
+    """Read an Argdown JSON file (``argdown json`` output) into a map."""
+    name = os.fspath(path)
+    return parse_argdown_json(read_text(path, FormatError), filename=name, warnings=warnings)
+
+
+import_argdown_json = deprecated_reader("import_argdown_json", parse_argdown_json)
 
 
 def _shape_problems(data: Any) -> list[str]:
@@ -810,3 +831,21 @@ class _Reader:
                 )
                 continue
             self._add_relation({"kind": "undercuts", "from": source, "to": target, "meta": meta})
+
+
+FORMATS = (
+    FileFormat(
+        "argdown",
+        (".argdown", ".ad"),
+        "Argdown source (reading needs @argdown/cli)",
+        parse=parse_argdown,
+        dump=dump_argdown,
+    ),
+    FileFormat(
+        "argdown-json",
+        (".argdown.json",),
+        "the JSON 'argdown json' writes",
+        parse=parse_argdown_json,
+        found_as=(".json",),
+    ),
+)

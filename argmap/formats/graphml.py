@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue, Location, MapError
+from argmap.formats._format import FileFormat, with_check_warnings
 from argmap.formats._ids import slugify
 from argmap.formats.networkx import from_networkx
 from argmap.graph import to_networkx
@@ -394,3 +395,21 @@ def _rebuild(graph: nx.DiGraph, filename: str, text: str) -> ArgumentMap:
             for i in exc.issues
         ]
         raise FormatError(issues, source=filename) from None
+
+
+FORMATS = (
+    FileFormat(
+        "graphml",
+        (".graphml",),
+        "GraphML (Gephi, Cytoscape, yEd)",
+        parse=with_check_warnings(parse_graphml),
+        dump=dump_graphml,
+    ),
+    FileFormat(
+        "gexf",
+        (".gexf",),
+        "GEXF 1.2 (Gephi)",
+        parse=with_check_warnings(parse_gexf),
+        dump=dump_gexf,
+    ),
+)

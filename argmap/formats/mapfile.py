@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -14,9 +15,10 @@ from argmap._deprecation import renamed_keyword
 from argmap._gc import without_gc
 from argmap._io import read_text, write_atomic
 from argmap.errors import Issue, Location, MapError
+from argmap.formats._format import FileFormat
 from argmap.formats._keys import ACTOR_KEYS, CITATION_KEYS, MAP_KEYS, NODE_KEYS, RELATION_KEYS
 from argmap.formats._pipeline import read_data
-from argmap.formats._tree import MapSyntaxError, compose, to_data
+from argmap.formats._tree import MapSyntaxError, load
 from argmap.model import FORMAT_VERSION, ArgumentMap
 
 __all__ = ["dump_map", "parse_map", "read_map", "write_map"]
@@ -31,7 +33,11 @@ def format_for(filename: str | os.PathLike[str]) -> MapFormat:
 
 @renamed_keyword("format", "fmt")
 def parse_map(
-    text: str, *, filename: str = "<string>", fmt: MapFormat | None = None
+    text: str,
+    *,
+    filename: str = "<string>",
+    fmt: MapFormat | None = None,
+    warnings: list[Issue] | None = None,
 ) -> ArgumentMap:
     """Parse the text of a map file into a validated, checked map.
 
@@ -40,6 +46,8 @@ def parse_map(
         filename: the name used in error locations; its suffix picks the format when
             ``fmt`` is not given.
         fmt: ``"yaml"`` or ``"json"`` (``format=`` is a deprecated spelling).
+        warnings: a list the warnings of :func:`argmap.check` are appended to (reading
+            finds them on the way to the errors).
 
     Raises:
         MapError: the text is not a valid map; ``.issues`` lists every problem found, each
@@ -60,7 +68,10 @@ def parse_map(
     argmap.errors.MapError: <string>: 1 error in argument map
     <string>:4:1: error: unknown field 'colour' in the map; expected one of: ...
     """
-    return _parse(text, filename, fmt or format_for(filename))[0]
+    amap, found = _parse(text, filename, fmt or format_for(filename))
+    if warnings is not None:
+        warnings.extend(found)
+    return amap
 
 
 @without_gc
@@ -81,10 +92,10 @@ def _parse(text: str, filename: str, syntax: MapFormat) -> tuple[ArgumentMap, li
             source=filename,
         )
     try:
-        root = compose(text, filename, syntax=syntax)
+        loaded = load(text, filename, syntax=syntax)
     except MapSyntaxError as exc:
         raise MapError([exc.issue], source=filename) from None
-    if root is None:
+    if loaded is None:
         raise MapError(
             [
                 Issue(
@@ -97,9 +108,7 @@ def _parse(text: str, filename: str, syntax: MapFormat) -> tuple[ArgumentMap, li
             ],
             source=filename,
         )
-    data, issues, locator = to_data(root, filename)
-    # The parser's tree goes now: the locator keeps the positions, at a fraction of the size.
-    del root
+    data, issues, locator = loaded
     if not isinstance(data, dict):
         issues.append(
             Issue(
@@ -150,27 +159,18 @@ def _kind_of(value: Any) -> str:
     return "a " + type(value).__name__
 
 
-def read_map(path: str | os.PathLike[str]) -> ArgumentMap:
-    """Read a map file (``.yaml``, ``.yml`` or ``.json``).
+def read_map(path: str | os.PathLike[str], *, warnings: list[Issue] | None = None) -> ArgumentMap:
+    """Read a map file (``.yaml``, ``.yml`` or ``.json``); see :func:`parse_map`.
 
     Raises:
         MapError: the file is missing, not UTF-8, or not a valid map; every problem is
             listed in ``.issues`` with its line and column.
     """
-    return read_checked_map(path)[0]
-
-
-def read_checked_map(path: str | os.PathLike[str]) -> tuple[ArgumentMap, list[Issue]]:
-    """Read a map file, and the warnings of :func:`argmap.check` found on the way.
-
-    Reading runs the checks to find errors; commands that report warnings too use this
-    instead of checking the map a second time.
-
-    Raises:
-        MapError: as :func:`read_map`.
-    """
     name = os.fspath(path)
-    return _parse(read_text(path, MapError), name, format_for(name))
+    amap, found = _parse(read_text(path, MapError), name, format_for(name))
+    if warnings is not None:
+        warnings.extend(found)
+    return amap
 
 
 @renamed_keyword("format", "fmt")
@@ -312,3 +312,21 @@ def _flowed(data: dict[str, Any]) -> dict[str, Any]:
             nodes.append(node)
         out["nodes"] = nodes
     return out
+
+
+FORMATS = (
+    FileFormat(
+        "yaml",
+        (".yaml", ".yml"),
+        "argmap map file, YAML",
+        parse=functools.partial(parse_map, fmt="yaml"),
+        dump=functools.partial(dump_map, fmt="yaml"),
+    ),
+    FileFormat(
+        "json",
+        (".json",),
+        "argmap map file, JSON",
+        parse=functools.partial(parse_map, fmt="json"),
+        dump=functools.partial(dump_map, fmt="json"),
+    ),
+)

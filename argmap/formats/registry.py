@@ -1,43 +1,57 @@
-"""The file formats argmap converts between: names, suffixes, readers and writers.
+"""The file formats argmap converts between, as their modules declare them.
 
-=============  =====================================  ======  ======
-format         suffixes                               read    write
-=============  =====================================  ======  ======
-yaml           ``.yaml``, ``.yml``                    yes     yes
-json           ``.json`` (an argmap map)              yes     yes
-aif            ``.aif.json``, ``.aif``                yes     yes
-argdown        ``.argdown``, ``.ad``                  yes*    yes
-argdown-json   ``.argdown.json``                      yes     no
-graphml        ``.graphml``                           yes     yes
-gexf           ``.gexf``                              yes     yes
-=============  =====================================  ======  ======
+Each format module declares its formats once (``FORMATS``, see
+:class:`~argmap.formats._format.FileFormat`); this module only knows which modules those
+are, and imports them on first use, not at ``import argmap``:
 
-\\* reading Argdown source runs the Argdown parser (``@argdown/cli``).
+>>> for fmt in _declared().values():
+...     print(f"{fmt.name:13} {' '.join(fmt.suffixes):19} {fmt.readable:d} {fmt.writable:d}")
+yaml          .yaml .yml          1 1
+json          .json               1 1
+aif           .aif.json .aif      1 1
+argdown       .argdown .ad        1 1
+argdown-json  .argdown.json       1 0
+graphml       .graphml            1 1
+gexf          .gexf               1 1
 
-A plain ``.json`` file is looked into when no format is given: an object with
-``statements`` and ``arguments`` is Argdown JSON, one with ``nodes`` and ``edges`` (or an
-``AIF`` wrapper) is AIF, anything else an argmap map. Readers of other modules are imported
-only when their format is used.
+Reading Argdown source runs the Argdown parser (``@argdown/cli``). A plain ``.json``
+file is looked into when no format is given: an object with ``statements`` and
+``arguments`` is Argdown JSON, one with ``nodes`` and ``edges`` (or an ``AIF`` wrapper) is
+AIF, anything else an argmap map.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 import json
 import os
-from collections.abc import Callable
-from dataclasses import dataclass
+import warnings
 from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from argmap._io import read_text, write_atomic
-from argmap.checks import check
 from argmap.errors import FormatError, Issue, Location, MapError
-from argmap.model import ArgumentMap
+from argmap.formats._format import FileFormat
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from argmap.model import ArgumentMap
+
+    #: Every format by name (read-only), in the order of :data:`_MODULES`.
+    MAP_FORMATS: Mapping[str, FileFormat]
+    #: The names of the formats argmap reads.
+    READABLE: tuple[str, ...]
+    #: The names of the formats argmap writes.
+    WRITABLE: tuple[str, ...]
 
 __all__ = [
     "MAP_FORMATS",
     "READABLE",
     "WRITABLE",
-    "Format",
+    "FileFormat",
     "convert",
     "directory_plan",
     "dump_as",
@@ -45,43 +59,55 @@ __all__ = [
     "import_as",
 ]
 
-Reader = Callable[[str, str], tuple[ArgumentMap, list[Issue]]]
-Writer = Callable[[ArgumentMap], str]
+#: The modules that declare formats, in the order formats are listed.
+_MODULES = (
+    "argmap.formats.mapfile",
+    "argmap.formats.aif",
+    "argmap.formats.argdown",
+    "argmap.formats.graphml",
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
-    """A file format: its name, its suffixes (the first is used for output) and a summary."""
-
-    name: str
-    suffixes: tuple[str, ...]
-    summary: str
-    readable: bool = True
-    writable: bool = True
+@functools.cache
+def _declared() -> dict[str, FileFormat]:
+    formats: dict[str, FileFormat] = {}
+    for module in _MODULES:
+        for fmt in importlib.import_module(module).FORMATS:
+            formats[fmt.name] = fmt
+    return formats
 
 
-MAP_FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format("yaml", (".yaml", ".yml"), "argmap map file, YAML"),
-        Format("json", (".json",), "argmap map file, JSON"),
-        Format("aif", (".aif.json", ".aif"), "AIF JSON (AIFdb, OVA, xAIF)"),
-        Format("argdown", (".argdown", ".ad"), "Argdown source (reading needs @argdown/cli)"),
-        Format(
-            "argdown-json", (".argdown.json",), "the JSON 'argdown json' writes", writable=False
-        ),
-        Format("graphml", (".graphml",), "GraphML (Gephi, Cytoscape, yEd)"),
-        Format("gexf", (".gexf",), "GEXF 1.2 (Gephi)"),
-    )
-}
-READABLE = tuple(name for name, f in MAP_FORMATS.items() if f.readable)
-WRITABLE = tuple(name for name, f in MAP_FORMATS.items() if f.writable)
+def __getattr__(name: str) -> Any:
+    # MAP_FORMATS (every format by name), READABLE and WRITABLE (the names of the formats
+    # argmap reads and writes) import the format modules, so they are made on first use.
+    if name == "MAP_FORMATS":
+        return MappingProxyType(_declared())
+    if name == "READABLE":
+        return _readable()
+    if name == "WRITABLE":
+        return _writable()
+    if name == "Format":
+        warnings.warn(
+            f"{__name__}.Format is deprecated; use {__name__}.FileFormat",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return FileFormat
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _readable() -> tuple[str, ...]:
+    return tuple(n for n, f in _declared().items() if f.readable)
+
+
+def _writable() -> tuple[str, ...]:
+    return tuple(n for n, f in _declared().items() if f.writable)
 
 
 def _suffix_format(path: str | os.PathLike[str]) -> str | None:
     name = Path(path).name.lower()
     best: tuple[int, str] | None = None
-    for fmt in MAP_FORMATS.values():
+    for fmt in _declared().values():
         for suffix in fmt.suffixes:
             longer = best is None or len(suffix) > best[0]
             if name.endswith(suffix) and len(name) > len(suffix) and longer:
@@ -108,12 +134,12 @@ def format_of(path: str | os.PathLike[str], *, text: str | None = None) -> str:
     """
     found = _suffix_format(path)
     if found is None:
-        known = ", ".join(s for f in MAP_FORMATS.values() for s in f.suffixes)
+        known = ", ".join(s for f in _declared().values() for s in f.suffixes)
         raise _refusal(
             path,
             "unknown-format",
             f"cannot tell the format from the file name; use a known suffix ({known}) "
-            f"or name the format ({', '.join(MAP_FORMATS)})",
+            f"or name the format ({', '.join(_declared())})",
         )
     if found == "json" and text is not None:
         return _sniff_json(text)
@@ -136,10 +162,6 @@ def _sniff_json(text: str) -> str:
     return "json"
 
 
-def _warnings(amap: ArgumentMap) -> list[Issue]:
-    return [issue for issue in check(amap) if not issue.is_error]
-
-
 def import_as(
     text: str, fmt: str, *, filename: str = "<string>"
 ) -> tuple[ArgumentMap, list[Issue]]:
@@ -150,31 +172,12 @@ def import_as(
         MapError: an argmap map file is invalid.
         ValueError: ``fmt`` is not a readable format.
     """
-    if fmt in ("yaml", "json"):
-        from argmap.formats.mapfile import parse_map
-
-        amap = parse_map(text, filename=filename, fmt="json" if fmt == "json" else "yaml")
-        return amap, _warnings(amap)
-    if fmt == "aif":
-        from argmap.formats.aif import import_aif
-
-        return import_aif(text, filename=filename)
-    if fmt == "argdown":
-        from argmap.formats.argdown import argdown_json, import_argdown_json
-
-        data = argdown_json(text, filename=filename)
-        return import_argdown_json(data, filename=filename, source=filename)
-    if fmt == "argdown-json":
-        from argmap.formats.argdown import import_argdown_json
-
-        return import_argdown_json(text, filename=filename)
-    if fmt in ("graphml", "gexf"):
-        from argmap.formats.graphml import parse_gexf, parse_graphml
-
-        parse = parse_graphml if fmt == "graphml" else parse_gexf
-        amap = parse(text, filename=filename)
-        return amap, _warnings(amap)
-    raise ValueError(f"cannot read format {fmt!r}; readable formats: {', '.join(READABLE)}")
+    declared = _declared().get(fmt)
+    if declared is None or declared.parse is None:
+        readable = ", ".join(_readable())
+        raise ValueError(f"cannot read format {fmt!r}; readable formats: {readable}")
+    found: list[Issue] = []
+    return declared.parse(text, filename=filename, warnings=found), found
 
 
 def dump_as(amap: ArgumentMap, fmt: str) -> str:
@@ -183,27 +186,11 @@ def dump_as(amap: ArgumentMap, fmt: str) -> str:
     Raises:
         ValueError: ``fmt`` is not a writable format.
     """
-    if fmt in ("yaml", "json"):
-        from argmap.formats.mapfile import dump_map
-
-        return dump_map(amap, fmt="json" if fmt == "json" else "yaml")
-    if fmt == "aif":
-        from argmap.formats.aif import dump_aif
-
-        return dump_aif(amap)
-    if fmt == "argdown":
-        from argmap.formats.argdown import dump_argdown
-
-        return dump_argdown(amap)
-    if fmt == "graphml":
-        from argmap.formats.graphml import dump_graphml
-
-        return dump_graphml(amap)
-    if fmt == "gexf":
-        from argmap.formats.graphml import dump_gexf
-
-        return dump_gexf(amap)
-    raise ValueError(f"cannot write format {fmt!r}; writable formats: {', '.join(WRITABLE)}")
+    declared = _declared().get(fmt)
+    if declared is None or declared.dump is None:
+        writable = ", ".join(_writable())
+        raise ValueError(f"cannot write format {fmt!r}; writable formats: {writable}")
+    return declared.dump(amap)
 
 
 def _check_name(fmt: str | None, allowed: tuple[str, ...], what: str) -> None:
@@ -226,7 +213,7 @@ def convert(
     Args:
         source: the file to read.
         target: the file to write.
-        from_format: the input format (see :data:`MAP_FORMATS`); inferred when None.
+        from_format: the input format (a name of ``MAP_FORMATS``); inferred when None.
         to_format: the output format; inferred from ``target``'s suffix when None.
 
     Returns:
@@ -238,19 +225,19 @@ def convert(
         MapError: an argmap map file is invalid.
         ValueError: a named format is unknown.
     """
-    _check_name(from_format, READABLE, "input")
-    _check_name(to_format, WRITABLE, "output")
+    _check_name(from_format, _readable(), "input")
+    _check_name(to_format, _writable(), "output")
     src, dst = Path(source), Path(target)
     if dst.exists() and src.exists() and dst.resolve() == src.resolve():
         raise _refusal(
             target, "same-file", "the output is the input file; choose another output path"
         )
     out_format = to_format or format_of(dst)
-    if out_format not in WRITABLE:
+    if out_format not in _writable():
         raise _refusal(
             target,
             "unwritable-format",
-            f"argmap cannot write {out_format}; writable formats: {', '.join(WRITABLE)}",
+            f"argmap cannot write {out_format}; writable formats: {', '.join(_writable())}",
         )
     text = read_text(src, FormatError)
     in_format = from_format or format_of(src, text=text)
@@ -296,16 +283,15 @@ def directory_plan(
     Raises:
         ValueError: a named format is unknown.
     """
-    _check_name(from_format, READABLE, "input")
-    _check_name(to_format, WRITABLE, "output")
+    _check_name(from_format, _readable(), "input")
+    _check_name(to_format, _writable(), "output")
     root, out_root = Path(source), Path(target)
+    formats = _declared()
     if from_format is None:
-        suffixes = tuple(s for name in READABLE for s in MAP_FORMATS[name].suffixes)
+        suffixes = tuple(s for f in formats.values() if f.readable for s in f.suffixes)
     else:
-        suffixes = MAP_FORMATS[from_format].suffixes
-        if from_format in ("aif", "argdown-json"):
-            suffixes = (*suffixes, ".json")
-    out_suffix = MAP_FORMATS[to_format].suffixes[0]
+        suffixes = (*formats[from_format].suffixes, *formats[from_format].found_as)
+    out_suffix = formats[to_format].suffixes[0]
     pairs = []
     used: set[Path] = set()
     for path in sorted(root.rglob("*")):

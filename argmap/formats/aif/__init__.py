@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import os
 
+from argmap._deprecation import deprecated_reader
 from argmap._gc import paused_gc
 from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue
+from argmap.formats._format import FileFormat
 from argmap.formats.aif._reader import Importer
 from argmap.formats.aif._rules import EDGES_META_KEY, EXTENSION_KEY, META_KEY, NO_TEXT
 from argmap.formats.aif._writer import Exporter, to_text
@@ -39,7 +41,6 @@ __all__ = [
     "META_KEY",
     "NO_TEXT",
     "dump_aif",
-    "import_aif",
     "parse_aif",
     "read_aif",
     "write_aif",
@@ -49,8 +50,10 @@ __all__ = [
 # -- public API ------------------------------------------------------------------------------
 
 
-def import_aif(text: str, *, filename: str = "<string>") -> tuple[ArgumentMap, list[Issue]]:
-    """Read AIF JSON text into a map, with warnings about what did not fit argmap's model.
+def parse_aif(
+    text: str, *, filename: str = "<string>", warnings: list[Issue] | None = None
+) -> ArgumentMap:
+    """Read AIF JSON text into a map.
 
     Accepts the plain AIFdb form (``{"nodes", "edges", "locutions"}``) and the OVA3/xAIF
     wrapper (``{"AIF": {...}, "OVA": {...}, "text": ...}``); node ids may be strings or
@@ -62,39 +65,42 @@ def import_aif(text: str, *, filename: str = "<string>") -> tuple[ArgumentMap, l
         text: AIF JSON text.
         filename: the name used in locations; its stem becomes the map id and title
             unless the file carries argmap's extension.
+        warnings: a list the warnings are appended to (what did not fit argmap's model,
+            located in the text). The map stays the one return value of every ``parse_*``
+            and ``read_*``, so a caller that wants no warnings passes nothing, and one
+            reading many files can gather them all in one list.
 
     Returns:
-        The map (it passes :func:`argmap.check`) and the warnings, located in the text.
+        The map; it passes :func:`argmap.check`.
 
     Raises:
         FormatError: the text cannot be read as AIF (invalid JSON, no node list, nodes
             without ids, edges to missing nodes, ...); every problem is listed, located.
 
-    >>> amap, warnings = import_aif('''{"nodes": [
+    >>> found = []
+    >>> amap = parse_aif('''{"nodes": [
     ...   {"nodeID": "1", "text": "Bins stink.", "type": "I"},
     ...   {"nodeID": "2", "text": "Separating rubbish is a nuisance.", "type": "I"},
     ...   {"nodeID": "3", "text": "Default Inference", "type": "RA"}],
     ...  "edges": [{"edgeID": "a", "fromID": "1", "toID": "3"},
-    ...            {"edgeID": "b", "fromID": "3", "toID": "2"}], "locutions": []}''')
+    ...            {"edgeID": "b", "fromID": "3", "toID": "2"}], "locutions": []}''',
+    ...  warnings=found)
     >>> r = amap.relations[0]
-    >>> r.kind, r.source, r.target, r.scheme, warnings
+    >>> r.kind, r.source, r.target, r.scheme, found
     ('supports', '1', '2', 'Default Inference', [])
     """
     with paused_gc():
-        return Importer(text, filename).run()
+        amap, found = Importer(text, filename).run()
+    if warnings is not None:
+        warnings.extend(found)
+    return amap
 
 
-def parse_aif(text: str, *, filename: str = "<string>") -> ArgumentMap:
-    """Read AIF JSON text into a map; see :func:`import_aif` (this drops the warnings).
-
-    Raises:
-        FormatError: the text cannot be read as AIF; every problem is listed, located.
-    """
-    return import_aif(text, filename=filename)[0]
+import_aif = deprecated_reader("import_aif", parse_aif)
 
 
-def read_aif(path: str | os.PathLike[str]) -> ArgumentMap:
-    """Read an AIF JSON file (AIFdb, OVA, xAIF) into a map.
+def read_aif(path: str | os.PathLike[str], *, warnings: list[Issue] | None = None) -> ArgumentMap:
+    """Read an AIF JSON file (AIFdb, OVA, xAIF) into a map; see :func:`parse_aif`.
 
     Raises:
         FormatError: the file is missing, not UTF-8 or not readable as AIF.
@@ -107,7 +113,7 @@ def read_aif(path: str | os.PathLike[str]) -> ArgumentMap:
             text = handle.read().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         text = read_text(name, FormatError)
-    return parse_aif(text, filename=name)
+    return parse_aif(text, filename=name, warnings=warnings)
 
 
 def write_aif(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
@@ -126,7 +132,7 @@ def dump_aif(amap: ArgumentMap) -> str:
     pushes, ``CA`` for attacks, undercuts, pulls and questions, ``MA`` for rephrases, ``PA``
     for prefers) with edges from its premises and to its target. Data AIF has no place for
     goes under the ``"argmap"`` key, so :func:`parse_aif` gives back an equal map; AIF data
-    kept by :func:`import_aif` is written back where it came from.
+    kept by :func:`parse_aif` is written back where it came from.
 
     Raises:
         FormatError: a node or relation added since import has the id of a node kept from
@@ -156,3 +162,15 @@ def dump_aif(amap: ArgumentMap) -> str:
         )
         raise FormatError([Issue("error", message, code="cross-map")], source=amap.id)
     return to_text(Exporter(amap).run())
+
+
+FORMATS = (
+    FileFormat(
+        "aif",
+        (".aif.json", ".aif"),
+        "AIF JSON (AIFdb, OVA, xAIF)",
+        parse=parse_aif,
+        dump=dump_aif,
+        found_as=(".json",),
+    ),
+)
