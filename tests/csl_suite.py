@@ -239,12 +239,24 @@ def failures() -> Iterator[str]:
             yield path.stem
 
 
+def known_failure_reasons() -> dict[str, str]:
+    """The committed list of fixtures known to fail, each with its reason ("" if none).
+
+    A line is a fixture's name, optionally followed by ``# reason``.
+    """
+    if not KNOWN_FAILURES.is_file():
+        return {}
+    reasons: dict[str, str] = {}
+    for line in KNOWN_FAILURES.read_text(encoding="utf-8").splitlines():
+        name, _, reason = line.partition("#")
+        if name.strip():
+            reasons[name.strip()] = reason.strip()
+    return reasons
+
+
 def known_failures() -> set[str]:
     """The committed list of fixtures known to fail."""
-    if not KNOWN_FAILURES.is_file():
-        return set()
-    lines = KNOWN_FAILURES.read_text(encoding="utf-8").splitlines()
-    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    return set(known_failure_reasons())
 
 
 def main(argv: Sequence[str]) -> int:
@@ -265,10 +277,13 @@ def main(argv: Sequence[str]) -> int:
         print("\n".join(failed))
     if "--write" in argv:
         header = (
-            "# CSL test-suite fixtures argmap's processor does not yet render identically.\n"
+            "# CSL test-suite fixtures argmap's processor does not yet render identically,\n"
+            "# each optionally with its reason after a '#' (kept when the list is rewritten).\n"
             "# Regenerate with: make csl-known-failures\n"
         )
-        KNOWN_FAILURES.write_text(header + "".join(f"{n}\n" for n in failed), encoding="utf-8")
+        reasons = known_failure_reasons()
+        lines = [f"{n}  # {reasons[n]}\n" if reasons.get(n) else f"{n}\n" for n in failed]
+        KNOWN_FAILURES.write_text(header + "".join(lines), encoding="utf-8")
         print(f"wrote {KNOWN_FAILURES}")
     return 0
 

@@ -45,13 +45,17 @@ ITEMS: list[dict[str, Any]] = json.loads((ORACLE / "varied.json").read_text(enco
 TARGET = 0.95
 
 #: Entries known to differ from pandoc 2.17, each for a reason the README explains.
+#: In the title-case styles, Shagina (2018a) is "Policy towards Russia" as in citeproc-js,
+#: whose lowercase words include "towards"; pandoc 2.17 writes "Towards".
 KNOWN_DIFFERENCES: dict[str, set[str]] = {
     "apa": set(),
-    "chicago": {"gordon2006carneades"},
+    "chicago": {"gordon2006carneades", "shagina2018dilemma"},
     "harvard": {"watsuji1935fudo"},
-    "mla": set(),
+    "mla": {"shagina2018dilemma"},
     "ieee": {"watsuji1935fudo"},
 }
+#: In-text citations known to differ: MLA's short titles, title-cased as above.
+KNOWN_CITATION_DIFFERENCES: dict[str, set[str]] = {"mla": {"shagina2018dilemma"}}
 
 
 def _normal(fragment: str) -> str:
@@ -130,7 +134,7 @@ def test_in_text_citations_match_pandoc(style: str) -> None:
         if format_citation(by_id[key], style=style, locator="12", among=ITEMS) != text
     }
     assert 1 - len(different) / len(oracle) >= TARGET, sorted(different)
-    assert different == set()  # every one, in fact
+    assert different == KNOWN_CITATION_DIFFERENCES.get(style, set())
 
 
 #: The citations of <style>-cases.html: the cited keys and the locator, in document order.
@@ -160,8 +164,10 @@ def test_locators_labels_and_several_items_match_pandoc(style: str) -> None:
     ]  # fmt: skip
     different = {n for n, (a, b) in enumerate(zip(ours, oracle, strict=True)) if a != b}
     # Pandoc 2.17 drops the label of a numeric chapter locator that APA and Chicago print
-    # ("Chapter 3", "chap. 3"); see the README.
-    assert different == ({2} if style in ("apa", "chicago") else set())
+    # ("Chapter 3", "chap. 3"); MLA's case 0 cites Shagina (2018a), whose short title is
+    # title-cased as in KNOWN_DIFFERENCES; see the README.
+    expected = {"apa": {2}, "chicago": {2}, "mla": {0}}
+    assert different == expected.get(style, set())
     if style == "apa":
         assert ours[2] == "(Toulmin, 2003, Chapter 3)"
 

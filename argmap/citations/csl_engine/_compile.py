@@ -26,6 +26,7 @@ from argmap.citations.csl_engine._names import (
 )
 from argmap.citations.csl_engine._output import (
     LEFT_MARGIN,
+    NAME_SEPARATOR,
     QUOTE,
     RIGHT_INLINE,
     SAME_AUTHOR,
@@ -382,6 +383,12 @@ class Compiler:
             lang = str(ctx.item.get("language", "") or "") or self.locale.lang
             if not lang.lower().startswith("en"):
                 return tokens
+        if case in ("uppercase", "lowercase") and not any_language:
+            lang = str(ctx.item.get("language", "") or "") or self.locale.lang
+            if lang.lower()[:2] in ("tr", "az"):
+                # Turkish and Azeri pair dotted i with dotted capital I (and back).
+                dotted = ("i", "İ") if case == "uppercase" else ("I", "ı")
+                tokens = [t.replace(*dotted) if isinstance(t, str) else t for t in tokens]
         return change_case(tokens, case)
 
     def _quote(self, tokens: list[Token], ctx: Ctx) -> list[Token]:
@@ -950,7 +957,8 @@ class NamesSpec:
                 elif self.form == "short":
                     opts = self.with_initials
             texts.append(self._name(person, opts, inv, ctx))
-        delim = self.delimiter
+        # In a sort key each name is a field of its own: "García, A." before "García, A. von".
+        delim = NAME_SEPARATOR if sort_mode else self.delimiter
         if truncated:
             if etal_last:
                 last = self._name(people[-1], self.options, order == "all", ctx)

@@ -30,6 +30,7 @@ from argmap.citations.csl_engine._locale import NS, Locale, load_locale
 from argmap.citations.csl_engine._names import initials_of, name_key, sort_key
 from argmap.citations.csl_engine._output import (
     LEFT_MARGIN,
+    NAME_SEPARATOR,
     RIGHT_INLINE,
     SAME_AUTHOR,
     TERM,
@@ -193,7 +194,7 @@ def _variable_sort_value(name: str, style: Style) -> Callable[[Ctx], str]:
         if value is None or value == "":
             return ""
         if name in NAME_VARIABLES:
-            return " ".join(sort_key(p, demote=style.demote) for p in value)
+            return NAME_SEPARATOR.join(sort_key(p, demote=style.demote) for p in value)
         if name in DATE_VARIABLES:
             starts, ends = value.get("parts", ((), ())) if isinstance(value, dict) else ((), ())
             if not starts:
@@ -362,28 +363,36 @@ _BASE_LETTERS: Final = str.maketrans(
 def collation_key(text: str) -> str:
     """Text folded the way the Unicode collation algorithm orders it at the first level.
 
-    Accents and case are ignored; spaces and punctuation count and sort before digits and
-    letters (the "non-ignorable" weighting pandoc's citeproc uses), so "Brown, C." comes
-    before "Brown, C. L." and both before "Brown, Chaïm".
+    Accents and case are ignored; spaces sort before digits and letters, so "Brown, C."
+    comes before "Brown, C. L." and both before "Brown, Chaïm". Punctuation and quotation
+    marks only break ties ("’t Hooft" sorts under T, "[F]linders" under F).
 
     >>> sorted(["Brown, Chaïm", "Brown, C. L.", "Brown, C."], key=collation_key)
     ['Brown, C.', 'Brown, C. L.', 'Brown, Chaïm']
     >>> collation_key("Chesñevar") < collation_key("Connolly")
     True
+    >>> collation_key("’t Hooft") > collation_key("Schmidt")
+    True
     """
     decomposed = unicodedata.normalize("NFKD", text.translate(_BASE_LETTERS))
+    primary = []
     out = []
     for char in decomposed:
         if unicodedata.combining(char):
             continue
-        if char.isspace():
+        if char.isspace() and char != NAME_SEPARATOR:
+            primary.append("\x01")
             out.append("\x01")
+        elif char == NAME_SEPARATOR:
+            primary.append("\x02")
+            out.append("\x02")
         elif char.isalnum():
+            primary.append(char.casefold())
             out.append(char.casefold())
         else:
             rank = _PUNCTUATION_ORDER.find(char)
-            out.append(chr(2 + (rank if rank >= 0 else len(_PUNCTUATION_ORDER))))
-    return "".join(out)
+            out.append(chr(3 + (rank if rank >= 0 else len(_PUNCTUATION_ORDER))))
+    return "".join(primary) + "\x00" + "".join(out)
 
 
 # Punctuation in the order of the Unicode collation element table.
