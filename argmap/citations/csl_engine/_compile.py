@@ -86,6 +86,7 @@ _NUMERIC: Final = re.compile(
 )
 _MULTIPLE: Final = re.compile(r"\w\s*(?:[-–—,&]|\band\b)\s*\w")
 _RANGE: Final = re.compile(r"(\w+)\s*[-–—]+\s*(\w+)")
+_PREFIXED: Final = re.compile(r"(\w*?)(\d+)$")
 
 Render = Callable[["Ctx"], list[Token]]
 _NO_HINTS: Final[Mapping[tuple[str, ...], str]] = {}
@@ -166,24 +167,34 @@ def is_numeric(value: Any) -> bool:
 def format_range(value: str, fmt: str | None, dash: str = "–") -> str:
     """A page range with an en dash, abbreviated as the style's page-range-format says.
 
-    ``dash`` is the locale's ``page-range-delimiter`` where it has one.
+    ``dash`` is the locale's ``page-range-delimiter`` where it has one. Numbers with the
+    same prefix ("N110-N115") are abbreviated after it; numbers with different prefixes
+    ("N110-5", "110-N6") are no range to abbreviate and print as written.
 
     >>> format_range("321-357", "minimal-two"), format_range("321--57", "expanded")
     ('321–57', '321–357')
     >>> format_range("101-108", "chicago"), format_range("1496-1504", "chicago")
     ('101–8', '1496–1504')
+    >>> format_range("1496-1504", "chicago-16"), format_range("n11564 - n1568", "minimal")
+    ('1496–504', 'n11564–8')
+    >>> format_range("N110 - 5", "expanded"), format_range("N110 - N5", "expanded")
+    ('N110-5', 'N110–N115')
     """
 
     def one(m: re.Match[str]) -> str:
         first, last = m.group(1), m.group(2)
-        if not (first.isdigit() and last.isdigit()):
-            return f"{first}{dash}{last}"  # roman numerals, "S1-S5": only the dash changes
-        if fmt is None or fmt == "chicago-16":
-            # No format, or one pandoc 2.17 (the oracle) does not know: as written.
-            return f"{first}{dash}{last}"
+        if fmt is None:
+            return f"{first}{dash}{last}"  # as written, but for the dash
+        head, tail = _PREFIXED.match(first), _PREFIXED.match(last)
+        if head is None or tail is None:
+            return f"{first}{dash}{last}"  # roman numerals: only the dash changes
+        prefix, first = head.groups()
+        if tail.group(1) != prefix:
+            return f"{prefix}{first}-{last}"
+        last = tail.group(2)
         if len(last) < len(first):
             last = first[: len(first) - len(last)] + last
-        chicago = fmt in ("chicago", "chicago-15")
+        chicago = fmt in ("chicago", "chicago-15", "chicago-16")
         if (fmt in ("minimal", "minimal-two") or chicago) and len(first) == len(last):
             keep = 1 if fmt == "minimal" else 2
             if chicago:
@@ -192,13 +203,15 @@ def format_range(value: str, fmt: str | None, dash: str = "–") -> str:
                     keep = len(last)
                 elif number % 100 < 10:
                     keep = 1
-                elif len(first) == 4 and first[1] != last[1]:
-                    keep = 4
+                elif fmt != "chicago-16" and len(first) == 4 and first[1] != last[1]:
+                    keep = 4  # the 15th edition's rule, which the 16th dropped
             same = 0
             while same < len(first) - 1 and first[same] == last[same]:
                 same += 1
             last = last[min(same, max(len(last) - keep, 0)) :]
-        return f"{first}{dash}{last}"
+        elif fmt == "expanded":
+            last = prefix + last
+        return f"{prefix}{first}{dash}{last}"
 
     if "\\-" in value:  # an escaped hyphen is no range: "3\\-B" prints "3-B"
         return "-".join(_RANGE.sub(one, part) for part in value.split("\\-"))
