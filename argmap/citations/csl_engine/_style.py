@@ -659,6 +659,8 @@ class Processor:
         With ``collapse``, citation numbers in a run of three or more become a range
         ("[1]–[4]"), and cites of one author are written once ("Smith 2000a, 2001"),
         their year suffixes alone when the years match ("2000a, b" or "2000a–c").
+        With ``cite-group-delimiter`` alone, cites of one author are moved together and
+        joined by it.
         """
         context = self.style.citation
         options = context.options
@@ -682,10 +684,14 @@ class Processor:
                 rendered, options, delimiter, collapse, regroup=bool(context.sort)
             )
         else:
+            group_delimiter = options.get("cite-group-delimiter")
+            if group_delimiter is not None:
+                rendered = _grouped(rendered)
             parts = []
-            for r in rendered:
+            for n, r in enumerate(rendered):
                 if parts and delimiter and not r.punctuated:
-                    parts.append(delimiter)
+                    grouped = bool(r.author) and r.author == rendered[n - 1].author
+                    parts.append(group_delimiter if grouped and group_delimiter else delimiter)
                 parts.extend(r.tokens)
         tokens = context.wrap([context.prefix, *parts, context.suffix])
         return finish(
@@ -880,6 +886,20 @@ def _collapse_years(
                 parts.extend(r.rest)
             k += 1
     return parts
+
+
+def _grouped(rendered: list[_Rendered]) -> list[_Rendered]:
+    """Cites of one author moved next to the first one (CSL's cite grouping)."""
+    groups: dict[str, list[_Rendered]] = {}
+    order: list[list[_Rendered]] = []
+    for r in rendered:
+        if not r.author:
+            order.append([r])
+        elif r.author in groups:
+            groups[r.author].append(r)
+        else:
+            order.append(groups.setdefault(r.author, [r]))
+    return [r for group in order for r in group]
 
 
 def _next_suffix(suffix: str) -> str:
