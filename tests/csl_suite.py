@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.citations import CitationProcessor
-from argmap.citations.csl_engine._output import LEFT_MARGIN, NODECOR, RIGHT_INLINE, Token
+from argmap.citations.csl_engine._output import LEFT_MARGIN, NODECOR, RIGHT_INLINE, UPRIGHT, Token
 
 ROOT = Path(__file__).resolve().parent.parent
 SUITE = ROOT.parent / "shared" / "corpora" / "csl-test-suite"
@@ -187,6 +187,7 @@ def serialise(tokens: Sequence[Token]) -> str:
     parts: list[str] = []
     active: dict[str, int] = {}
     closing: list[str] = []
+    upright: list[str] = []
     for tok in tokens:
         if isinstance(tok, str):
             parts.append(_text(tok))
@@ -194,6 +195,10 @@ def serialise(tokens: Sequence[Token]) -> str:
         sign, kind = tok
         if kind.startswith("a:") or kind == "nc":
             continue
+        if kind == UPRIGHT:  # font-style="normal": upright inside italics only
+            if sign == "+":
+                upright.append("i" if active.get("i", 0) % 2 else UPRIGHT)
+            kind = upright[-1] if sign == "+" else upright.pop()
         if sign == "+":
             if kind == NODECOR:
                 on = [k for k in _NORMAL if active.get(k, 0) % 2]

@@ -31,6 +31,7 @@ from argmap.citations.csl_engine._output import (
     RIGHT_INLINE,
     SAME_AUTHOR,
     TERM,
+    UPRIGHT,
     Token,
     change_case,
     parse_markup,
@@ -377,6 +378,8 @@ class Compiler:
         marks = []
         if a.get("font-style") in ("italic", "oblique"):
             marks.append("i")
+        elif a.get("font-style") == "normal":
+            marks.append(UPRIGHT)
         if a.get("font-weight") == "bold":
             marks.append("b")
         if a.get("font-variant") == "small-caps":

@@ -29,6 +29,8 @@ NOCASE: Final = "nc"
 QUOTE: Final = "q"
 TERM: Final = "term"
 NODECOR: Final = "nd"
+#: font-style="normal": upright text inside italics.
+UPRIGHT: Final = "up"
 SAME_AUTHOR: Final = "sas"
 LEFT_MARGIN: Final = "lm"
 RIGHT_INLINE: Final = "ri"
@@ -671,10 +673,39 @@ def flip_flop(tokens: Iterable[Token]) -> list[Token]:
 
     >>> flip_flop([("+", "i"), "On ", ("+", "i"), "Homo", ("-", "i"), " sapiens", ("-", "i")])
     [('+', 'i'), 'On ', ('-', 'i'), 'Homo', ('+', 'i'), ' sapiens', ('-', 'i')]
+
+    Upright (``font-style="normal"``) text ends italics, and is no mark outside them:
+
+    >>> flip_flop([("+", "i"), "A ", ("+", UPRIGHT), "B", ("-", UPRIGHT), ("-", "i")])
+    [('+', 'i'), 'A ', ('-', 'i'), 'B']
+    >>> flip_flop([("+", UPRIGHT), "B", ("-", UPRIGHT)])
+    ['B']
     """
     out: list[Token] = []
     depth = 0
+    upright: list[int] = []  # the italic depth each open upright span interrupted
     for tok in tokens:
+        if not isinstance(tok, str) and tok[1] == UPRIGHT:
+            # Upright text ends the italics around it; outside italics it is no mark.
+            if tok[0] == "+":
+                upright.append(depth)
+                if depth % 2:
+                    depth += 1
+                    tok = ("-", ITALIC)
+                else:
+                    continue
+            else:
+                before = upright.pop() if upright else 0
+                if before % 2 == 0:
+                    continue
+                depth -= 1
+                tok = ("+", ITALIC)
+            last = out[-1] if out else None
+            if isinstance(last, tuple) and last[1] == ITALIC and last[0] != tok[0]:
+                out.pop()
+            else:
+                out.append(tok)
+            continue
         if isinstance(tok, str) or tok[1] != ITALIC:
             out.append(tok)
             continue
