@@ -638,13 +638,23 @@ class Compiler:
 
     def condition(self, element: ET.Element) -> Callable[[Ctx], bool]:
         a = element.attrib
+        match = a.get("match", "all")
         tests: list[Callable[[Ctx], bool]] = []
+        types = a.get("type", "").split()
+        if match != "all" and len(types) > 1:
+            # Styles list many types in one test: one set lookup stands for them all.
+            wanted_types = frozenset(types)
+            tests.append(lambda ctx: ctx.item.get("type") in wanted_types)
+            types = []
+        tests.extend(partial(_type_is, value) for value in types)
         for attribute, test in _CONDITIONS.items():
-            tests.extend(partial(test, value) for value in a.get(attribute, "").split())
+            if attribute != "type":
+                tests.extend(partial(test, value) for value in a.get(attribute, "").split())
         if "disambiguate" in a:
             wanted = a["disambiguate"] == "true"
             tests.append(lambda ctx: ctx.disambiguate == wanted)
-        match = a.get("match", "all")
+        if len(tests) == 1 and match != "none":
+            return tests[0]
         if match == "any":
             return lambda ctx: any(t(ctx) for t in tests)
         if match == "none":
