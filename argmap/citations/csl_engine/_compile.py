@@ -480,6 +480,8 @@ class Compiler:
     def _text_variable(self, name: str, form: str) -> Render:
         range_format = self.page_range_format
         dash = self.range_dash
+        # "213 & 235" in a locator or page number is written with the locale's "&".
+        ampersand = self.locale.term("and", form="symbol") or "&"
 
         # An empty year-suffix does not empty its group: it is generated, not data, and
         # a group of "n.d." and the suffix must still print "n.d." (as pandoc does).
@@ -495,7 +497,7 @@ class Compiler:
                 if value:
                     # Page locators abbreviate as the style says; others take an en dash.
                     fmt = range_format if ctx.label == "page" else None
-                    value = format_range(value, fmt, dash)
+                    value = format_range(value, fmt, dash).replace(" & ", f" {ampersand} ")
             elif name == "citation-label":
                 value = ctx.item.get("citation-label") or trigraph(ctx.item)
                 if value and ctx.year_suffix and not self.explicit_year_suffix:
@@ -525,7 +527,7 @@ class Compiler:
                 if not isinstance(value, str):
                     value = str(value)
                 if name == "page":
-                    value = format_range(value, range_format, dash)
+                    value = format_range(value, range_format, dash).replace(" & ", f" {ampersand} ")
                 elif name in _RANGED_NUMBERS and is_numeric(value):
                     value = format_range(value, None, dash)  # "3-4" with a dash
             if not value:
