@@ -878,6 +878,8 @@ def _collapse_years(
                     k = run_end + 1
                     continue
                 parts.extend([suffix_delimiter, r.year_suffix])
+            elif not plain(r.rest).strip():
+                pass  # nothing but the author, already written: nothing to add
             else:
                 # After a locator or a run of bare year suffixes, the groups' delimiter.
                 suffixes_before = k > 1 and last.bare and last.bare == group[k - 2].bare
