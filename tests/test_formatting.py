@@ -45,13 +45,24 @@ ITEMS: list[dict[str, Any]] = json.loads((ORACLE / "varied.json").read_text(enco
 TARGET = 0.95
 
 #: Entries known to differ from pandoc 2.17, each for a reason the README explains.
+#: In the title-case styles, Shagina (2018a) is "Policy towards Russia" as in citeproc-js,
+#: whose lowercase words include "towards"; pandoc 2.17 writes "Towards". Chicago's
+#: page-range-format "chicago-16" abbreviates as the Chicago Manual (16th ed.) says
+#: ("321-57", "1496-500"), which pandoc 2.17 does not know and prints as written.
 KNOWN_DIFFERENCES: dict[str, set[str]] = {
     "apa": set(),
-    "chicago": {"gordon2006carneades"},
+    "chicago": {
+        "dung1995acceptability",
+        "gordon2006carneades",
+        "reed2004araucaria",
+        "shagina2018dilemma",
+    },
     "harvard": {"watsuji1935fudo"},
-    "mla": set(),
+    "mla": {"shagina2018dilemma"},
     "ieee": {"watsuji1935fudo"},
 }
+#: In-text citations known to differ: MLA's short titles, title-cased as above.
+KNOWN_CITATION_DIFFERENCES: dict[str, set[str]] = {"mla": {"shagina2018dilemma"}}
 
 
 def _normal(fragment: str) -> str:
@@ -88,8 +99,8 @@ def test_reading_list_matches_pandoc_entry_by_entry(style: str) -> None:
     assert len(oracle) == len(ITEMS)
     ours = dict(zip(oracle, map(_normal, _entries(style)), strict=True))
     different = {key for key, text in oracle.items() if ours[key] != text}
+    # Every difference is a known one, each explained above and in the README.
     assert different == KNOWN_DIFFERENCES[style]
-    assert 1 - len(different) / len(oracle) >= TARGET
 
 
 def _markup(fragment: str) -> str:
@@ -130,7 +141,7 @@ def test_in_text_citations_match_pandoc(style: str) -> None:
         if format_citation(by_id[key], style=style, locator="12", among=ITEMS) != text
     }
     assert 1 - len(different) / len(oracle) >= TARGET, sorted(different)
-    assert different == set()  # every one, in fact
+    assert different == KNOWN_CITATION_DIFFERENCES.get(style, set())
 
 
 #: The citations of <style>-cases.html: the cited keys and the locator, in document order.
@@ -160,8 +171,10 @@ def test_locators_labels_and_several_items_match_pandoc(style: str) -> None:
     ]  # fmt: skip
     different = {n for n, (a, b) in enumerate(zip(ours, oracle, strict=True)) if a != b}
     # Pandoc 2.17 drops the label of a numeric chapter locator that APA and Chicago print
-    # ("Chapter 3", "chap. 3"); see the README.
-    assert different == ({2} if style in ("apa", "chicago") else set())
+    # ("Chapter 3", "chap. 3"); MLA's case 0 cites Shagina (2018a), whose short title is
+    # title-cased as in KNOWN_DIFFERENCES; see the README.
+    expected = {"apa": {2}, "chicago": {2}, "mla": {0}}
+    assert different == expected.get(style, set())
     if style == "apa":
         assert ours[2] == "(Toulmin, 2003, Chapter 3)"
 
@@ -220,7 +233,7 @@ def test_argmaps_own_conversion_formats_like_pandocs_in_every_style() -> None:
         oracle = set(_oracle_entries(style).values())
         ours = [_normal(e) for e in format_bibliography(items, style=style).split("\n\n")]
         same = sum(entry in oracle for entry in ours)
-        assert same / len(ours) >= TARGET, style
+        assert same / (len(ours) - len(KNOWN_DIFFERENCES[style])) >= TARGET, style
 
 
 @pytest.mark.parametrize(

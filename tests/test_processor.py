@@ -79,7 +79,7 @@ def test_positions_run_across_clusters() -> None:
     assert notes[0].startswith("Maria Shagina, Japan’s Dilemma with Sanctions Policy")
     assert notes[1:3] == ["Ibid.", "Ibid., 7."]
     assert notes[3].startswith("Maria Shagina, Sanctions in Japan-Russia Economic Relations")
-    assert notes[4] == "Shagina, Japan’s Dilemma with Sanctions Policy Towards Russia."
+    assert notes[4] == "Shagina, Japan’s Dilemma with Sanctions Policy towards Russia."
 
 
 def test_a_citation_object_gives_its_note_number() -> None:

@@ -152,10 +152,16 @@ class CitationProcessor:
         distance = int(options.get("near-note-distance", "5") or 5)
         last_note: dict[int, int] = {}  # item index -> note number of its last cite
         first_note: dict[int, int] = {}  # ... and of its first
-        previous: list[Cite] = []  # the cites of the previous cluster
+        # Citations in the text and in footnotes are two runs, each with its own "ibid":
+        # per run, the note number of the last citation, its cites and its note's cites.
+        runs: dict[bool, tuple[int, list[Cite], list[Cite]]] = {}
         out: list[list[Token]] = []
         for number, cluster in enumerate(clusters, start=1):
             raw, note = _cluster_items(cluster, number)
+            in_text = _in_text(cluster)
+            last, last_cites, note_cites = runs.get(in_text, (0, [], []))
+            # After another footnote, "ibid" refers to that note only if it cites one work.
+            previous = last_cites if in_text or last == note else note_cites
             cites: list[Cite] = []
             for cite_item in raw:
                 cite = self._cite(cite_item)
@@ -182,7 +188,7 @@ class CitationProcessor:
                         first_note=first_note[cite.index] if position != "first" else 0,
                     )
                 )
-            previous = cites
+            runs[in_text] = (note, cites, [*(note_cites if last == note else []), *cites])
             out.append(self._engine.cluster(cites))
         return out
 
@@ -215,6 +221,14 @@ def _cluster_items(
         items = cluster.get("citationItems") or []
         return items, int(note) if note else number
     return cluster, number
+
+
+def _in_text(cluster: Sequence[Mapping[str, Any]] | Mapping[str, Any]) -> bool:
+    """Whether a CSL-JSON citation says it is in the text (``noteIndex`` 0)."""
+    if not isinstance(cluster, Mapping):
+        return False
+    properties = cluster.get("properties") or {}
+    return isinstance(properties, Mapping) and properties.get("noteIndex") in (0, "0")
 
 
 def _position(

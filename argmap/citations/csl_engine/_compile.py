@@ -26,10 +26,12 @@ from argmap.citations.csl_engine._names import (
 )
 from argmap.citations.csl_engine._output import (
     LEFT_MARGIN,
+    NAME_SEPARATOR,
     QUOTE,
     RIGHT_INLINE,
     SAME_AUTHOR,
     TERM,
+    UPRIGHT,
     Token,
     change_case,
     parse_markup,
@@ -85,6 +87,7 @@ _NUMERIC: Final = re.compile(
 )
 _MULTIPLE: Final = re.compile(r"\w\s*(?:[-–—,&]|\band\b)\s*\w")
 _RANGE: Final = re.compile(r"(\w+)\s*[-–—]+\s*(\w+)")
+_PREFIXED: Final = re.compile(r"(\w*?)(\d+)$")
 
 Render = Callable[["Ctx"], list[Token]]
 _NO_HINTS: Final[Mapping[tuple[str, ...], str]] = {}
@@ -165,24 +168,34 @@ def is_numeric(value: Any) -> bool:
 def format_range(value: str, fmt: str | None, dash: str = "–") -> str:
     """A page range with an en dash, abbreviated as the style's page-range-format says.
 
-    ``dash`` is the locale's ``page-range-delimiter`` where it has one.
+    ``dash`` is the locale's ``page-range-delimiter`` where it has one. Numbers with the
+    same prefix ("N110-N115") are abbreviated after it; numbers with different prefixes
+    ("N110-5", "110-N6") are no range to abbreviate and print as written.
 
     >>> format_range("321-357", "minimal-two"), format_range("321--57", "expanded")
     ('321–57', '321–357')
     >>> format_range("101-108", "chicago"), format_range("1496-1504", "chicago")
     ('101–8', '1496–1504')
+    >>> format_range("1496-1504", "chicago-16"), format_range("n11564 - n1568", "minimal")
+    ('1496–504', 'n11564–8')
+    >>> format_range("N110 - 5", "expanded"), format_range("N110 - N5", "expanded")
+    ('N110-5', 'N110–N115')
     """
 
     def one(m: re.Match[str]) -> str:
         first, last = m.group(1), m.group(2)
-        if not (first.isdigit() and last.isdigit()):
-            return f"{first}{dash}{last}"  # roman numerals, "S1-S5": only the dash changes
-        if fmt is None or fmt == "chicago-16":
-            # No format, or one pandoc 2.17 (the oracle) does not know: as written.
-            return f"{first}{dash}{last}"
+        if fmt is None:
+            return f"{first}{dash}{last}"  # as written, but for the dash
+        head, tail = _PREFIXED.match(first), _PREFIXED.match(last)
+        if head is None or tail is None:
+            return f"{first}{dash}{last}"  # roman numerals: only the dash changes
+        prefix, first = head.groups()
+        if tail.group(1) != prefix:
+            return f"{prefix}{first}-{last}"
+        last = tail.group(2)
         if len(last) < len(first):
             last = first[: len(first) - len(last)] + last
-        chicago = fmt in ("chicago", "chicago-15")
+        chicago = fmt in ("chicago", "chicago-15", "chicago-16")
         if (fmt in ("minimal", "minimal-two") or chicago) and len(first) == len(last):
             keep = 1 if fmt == "minimal" else 2
             if chicago:
@@ -191,13 +204,15 @@ def format_range(value: str, fmt: str | None, dash: str = "–") -> str:
                     keep = len(last)
                 elif number % 100 < 10:
                     keep = 1
-                elif len(first) == 4 and first[1] != last[1]:
-                    keep = 4
+                elif fmt != "chicago-16" and len(first) == 4 and first[1] != last[1]:
+                    keep = 4  # the 15th edition's rule, which the 16th dropped
             same = 0
             while same < len(first) - 1 and first[same] == last[same]:
                 same += 1
             last = last[min(same, max(len(last) - keep, 0)) :]
-        return f"{first}{dash}{last}"
+        elif fmt == "expanded":
+            last = prefix + last
+        return f"{prefix}{first}{dash}{last}"
 
     if "\\-" in value:  # an escaped hyphen is no range: "3\\-B" prints "3-B"
         return "-".join(_RANGE.sub(one, part) for part in value.split("\\-"))
@@ -363,6 +378,8 @@ class Compiler:
         marks = []
         if a.get("font-style") in ("italic", "oblique"):
             marks.append("i")
+        elif a.get("font-style") == "normal":
+            marks.append(UPRIGHT)
         if a.get("font-weight") == "bold":
             marks.append("b")
         if a.get("font-variant") == "small-caps":
@@ -382,6 +399,12 @@ class Compiler:
             lang = str(ctx.item.get("language", "") or "") or self.locale.lang
             if not lang.lower().startswith("en"):
                 return tokens
+        if case in ("uppercase", "lowercase") and not any_language:
+            lang = str(ctx.item.get("language", "") or "") or self.locale.lang
+            if lang.lower()[:2] in ("tr", "az"):
+                # Turkish and Azeri pair dotted i with dotted capital I (and back).
+                dotted = ("i", "İ") if case == "uppercase" else ("I", "ı")
+                tokens = [t.replace(*dotted) if isinstance(t, str) else t for t in tokens]
         return change_case(tokens, case)
 
     def _quote(self, tokens: list[Token], ctx: Ctx) -> list[Token]:
@@ -457,6 +480,8 @@ class Compiler:
     def _text_variable(self, name: str, form: str) -> Render:
         range_format = self.page_range_format
         dash = self.range_dash
+        # "213 & 235" in a locator or page number is written with the locale's "&".
+        ampersand = self.locale.term("and", form="symbol") or "&"
 
         # An empty year-suffix does not empty its group: it is generated, not data, and
         # a group of "n.d." and the suffix must still print "n.d." (as pandoc does).
@@ -472,7 +497,7 @@ class Compiler:
                 if value:
                     # Page locators abbreviate as the style says; others take an en dash.
                     fmt = range_format if ctx.label == "page" else None
-                    value = format_range(value, fmt, dash)
+                    value = format_range(value, fmt, dash).replace(" & ", f" {ampersand} ")
             elif name == "citation-label":
                 value = ctx.item.get("citation-label") or trigraph(ctx.item)
                 if value and ctx.year_suffix and not self.explicit_year_suffix:
@@ -502,7 +527,7 @@ class Compiler:
                 if not isinstance(value, str):
                     value = str(value)
                 if name == "page":
-                    value = format_range(value, range_format, dash)
+                    value = format_range(value, range_format, dash).replace(" & ", f" {ampersand} ")
                 elif name in _RANGED_NUMBERS and is_numeric(value):
                     value = format_range(value, None, dash)  # "3-4" with a dash
             if not value:
@@ -615,13 +640,23 @@ class Compiler:
 
     def condition(self, element: ET.Element) -> Callable[[Ctx], bool]:
         a = element.attrib
+        match = a.get("match", "all")
         tests: list[Callable[[Ctx], bool]] = []
+        types = a.get("type", "").split()
+        if match != "all" and len(types) > 1:
+            # Styles list many types in one test: one set lookup stands for them all.
+            wanted_types = frozenset(types)
+            tests.append(lambda ctx: ctx.item.get("type") in wanted_types)
+            types = []
+        tests.extend(partial(_type_is, value) for value in types)
         for attribute, test in _CONDITIONS.items():
-            tests.extend(partial(test, value) for value in a.get(attribute, "").split())
+            if attribute != "type":
+                tests.extend(partial(test, value) for value in a.get(attribute, "").split())
         if "disambiguate" in a:
             wanted = a["disambiguate"] == "true"
             tests.append(lambda ctx: ctx.disambiguate == wanted)
-        match = a.get("match", "all")
+        if len(tests) == 1 and match != "none":
+            return tests[0]
         if match == "any":
             return lambda ctx: any(t(ctx) for t in tests)
         if match == "none":
@@ -950,7 +985,8 @@ class NamesSpec:
                 elif self.form == "short":
                     opts = self.with_initials
             texts.append(self._name(person, opts, inv, ctx))
-        delim = self.delimiter
+        # In a sort key each name is a field of its own: "García, A." before "García, A. von".
+        delim = NAME_SEPARATOR if sort_mode else self.delimiter
         if truncated:
             if etal_last:
                 last = self._name(people[-1], self.options, order == "all", ctx)

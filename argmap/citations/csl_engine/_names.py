@@ -57,16 +57,26 @@ def initialize(given: str, *, with_: str, hyphen: bool = True, full: bool = True
     'Gary Clyde'
     >>> initialize("C.L.", with_=". ", full=False)
     'C. L.'
+
+    A lowercase second half of a hyphenated name has no initial of its own, and a
+    name opening with two capitals keeps both, as in Mongolian "Ts" and "Ch":
+
+    >>> initialize("Guo-ping", with_=""), initialize("TSerendorjiin", with_=".")
+    ('G', 'Ts.')
     """
     out: list[str] = []
     for word in re.split(r"\s+|(?<=\.)(?=[^\s\-])", given.strip()):
         pieces: list[str] = []
-        for part in word.split("-") if "-" in word.strip("-") else [word]:
+        for n, part in enumerate(word.split("-") if "-" in word.strip("-") else [word]):
             bare = part.rstrip(".")
             if not bare:
                 continue
             if part.endswith(".") and len(bare) > 1 and bare[0].isupper():
                 pieces.append(bare + with_)  # an abbreviation ("Ph.") is kept as one
+            elif full and n > 0 and bare[0].islower():
+                continue
+            elif full and len(bare) > 2 and bare[1].isupper() and bare[2].islower():
+                pieces.append(bare[0] + bare[1].lower() + with_)
             elif (full or len(bare) == 1) and bare[0].isupper():
                 pieces.append(bare[0] + with_)
             else:

@@ -29,9 +29,14 @@ NOCASE: Final = "nc"
 QUOTE: Final = "q"
 TERM: Final = "term"
 NODECOR: Final = "nd"
+#: font-style="normal": upright text inside italics.
+UPRIGHT: Final = "up"
 SAME_AUTHOR: Final = "sas"
 LEFT_MARGIN: Final = "lm"
 RIGHT_INLINE: Final = "ri"
+#: What separates the names of a list in a sort key (it sorts after a space, before
+#: letters: "Dubois, J. D." before "Dubois, J." and a second name).
+NAME_SEPARATOR: Final = "\x1f"
 
 _KEEP_BOTH, _KEEP_FIRST, _KEEP_SECOND = 0, 1, 2
 
@@ -56,6 +61,8 @@ _PUNCT: Final[dict[tuple[str, str], int]] = {
     (";", ";"): _KEEP_FIRST,
     (",", ","): _KEEP_FIRST,
     (" ", " "): _KEEP_SECOND,
+    ("\u00a0", " "): _KEEP_FIRST,  # a non-breaking space stays one
+    (" ", "\u00a0"): _KEEP_SECOND,
     (" ", ","): _KEEP_SECOND,
     (" ", "."): _KEEP_SECOND,
 }
@@ -199,33 +206,113 @@ def plain(tokens: Iterable[Token]) -> str:
 
 # ---------------------------------------------------------------- case changes
 
+# The lowercase words of title case: CSL's list with the prepositions, particles and
+# abbreviations citeproc-js adds ("under", "v.", "de", "von").
 _STOP_WORDS: Final = frozenset(
     [
         "a",
+        "about",
+        "above",
+        "across",
+        "afore",
+        "after",
+        "against",
+        "al",
+        "along",
+        "alongside",
+        "amid",
+        "amidst",
+        "among",
+        "amongst",
         "an",
         "and",
+        "anenst",
+        "apropos",
+        "apud",
+        "around",
         "as",
+        "aside",
+        "astride",
         "at",
+        "athwart",
+        "atop",
+        "barring",
+        "before",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "besides",
+        "between",
+        "beyond",
         "but",
         "by",
+        "c",
+        "ca",
+        "circa",
+        "d'",
+        "de",
+        "despite",
         "down",
+        "during",
+        "et",
+        "except",
         "for",
+        "forenenst",
         "from",
+        "given",
         "in",
+        "inside",
         "into",
+        "lest",
+        "like",
+        "modulo",
+        "near",
+        "next",
         "nor",
+        "notwithstanding",
         "of",
+        "off",
         "on",
         "onto",
         "or",
+        "out",
         "over",
+        "per",
+        "plus",
+        "pro",
+        "qua",
+        "sans",
+        "since",
         "so",
+        "than",
         "the",
+        "through",
+        "throughout",
+        "thru",
+        "thruout",
         "till",
         "to",
+        "toward",
+        "towards",
+        "under",
+        "underneath",
+        "until",
+        "unto",
         "up",
+        "upon",
+        "v",
+        "v.",
+        "van",
+        "versus",
         "via",
+        "vis-à-vis",
+        "von",
+        "vs",
+        "vs.",
         "with",
+        "within",
+        "without",
         "yet",
     ]
 )
@@ -252,10 +339,15 @@ def _capitalize(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def _title_case_run(text: str, state: list[bool]) -> str:
+def _title_case_run(text: str, state: list[bool], *, final: bool = False) -> str:
     # state[0]: the next word starts the string or follows a colon (always capitalised).
+    # A stop word is capitalised too first in a compound ("Pro-Environmental") and, in the
+    # ``final`` run, as the last word.
     out: list[str] = []
-    for piece in _WORD.findall(text):
+    pieces = _WORD.findall(text)
+    words = [n for n, piece in enumerate(pieces) if piece.strip(" -–—/")]
+    last = words[-1] if final and words else -1
+    for n, piece in enumerate(pieces):
         if not piece[0].isalnum() and not piece[0].isalpha() and piece.strip(" -–—/") == "":
             out.append(piece)
             continue
@@ -271,7 +363,12 @@ def _title_case_run(text: str, state: list[bool]) -> str:
         elif len(core.rstrip(".")) == 1 and not starts:
             # A lone letter ("n-person", "vis-à-vis") stays as written, as in pandoc.
             out.append(piece)
-        elif core.rstrip(".,;:?!") in _STOP_WORDS and not starts:
+        elif (
+            core.rstrip(".,;:?!") in _STOP_WORDS
+            and not starts
+            and n != last
+            and not (pieces[n + 1 : n + 2] == ["-"] and pieces[n - 1 : n] != ["-"])
+        ):
             out.append(piece)
         else:
             out.append(lead + _capitalize(core))
@@ -290,9 +387,12 @@ def change_case(tokens: Sequence[Token], case: str) -> list[Token]:
     nocase = 0
     state = [True]
     first_done = False
-    for tok in tokens:
+    # Title case leaves small caps, superscripts and subscripts in the data as written.
+    kept = (NOCASE, "sc", "sup", "sub") if case == "title" else (NOCASE,)
+    final = max((n for n, t in enumerate(tokens) if isinstance(t, str) and t.strip()), default=-1)
+    for n, tok in enumerate(tokens):
         if not isinstance(tok, str):
-            if tok[1] == NOCASE:
+            if tok[1] in kept:
                 nocase += 1 if tok[0] == "+" else -1
             out.append(tok)
             continue
@@ -320,7 +420,7 @@ def change_case(tokens: Sequence[Token], case: str) -> list[Token]:
         elif case == "capitalize-all":
             out.append(" ".join(_capitalize(w) for w in tok.split(" ")))
         elif case == "title":
-            out.append(_title_case_run(tok, state))
+            out.append(_title_case_run(tok, state, final=n == final))
         else:
             out.append(tok)
     return out
@@ -573,10 +673,39 @@ def flip_flop(tokens: Iterable[Token]) -> list[Token]:
 
     >>> flip_flop([("+", "i"), "On ", ("+", "i"), "Homo", ("-", "i"), " sapiens", ("-", "i")])
     [('+', 'i'), 'On ', ('-', 'i'), 'Homo', ('+', 'i'), ' sapiens', ('-', 'i')]
+
+    Upright (``font-style="normal"``) text ends italics, and is no mark outside them:
+
+    >>> flip_flop([("+", "i"), "A ", ("+", UPRIGHT), "B", ("-", UPRIGHT), ("-", "i")])
+    [('+', 'i'), 'A ', ('-', 'i'), 'B']
+    >>> flip_flop([("+", UPRIGHT), "B", ("-", UPRIGHT)])
+    ['B']
     """
     out: list[Token] = []
     depth = 0
+    upright: list[int] = []  # the italic depth each open upright span interrupted
     for tok in tokens:
+        if not isinstance(tok, str) and tok[1] == UPRIGHT:
+            # Upright text ends the italics around it; outside italics it is no mark.
+            if tok[0] == "+":
+                upright.append(depth)
+                if depth % 2:
+                    depth += 1
+                    tok = ("-", ITALIC)
+                else:
+                    continue
+            else:
+                before = upright.pop() if upright else 0
+                if before % 2 == 0:
+                    continue
+                depth -= 1
+                tok = ("+", ITALIC)
+            last = out[-1] if out else None
+            if isinstance(last, tuple) and last[1] == ITALIC and last[0] != tok[0]:
+                out.pop()
+            else:
+                out.append(tok)
+            continue
         if isinstance(tok, str) or tok[1] != ITALIC:
             out.append(tok)
             continue

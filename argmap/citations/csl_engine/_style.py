@@ -30,6 +30,7 @@ from argmap.citations.csl_engine._locale import NS, Locale, load_locale
 from argmap.citations.csl_engine._names import initials_of, name_key, sort_key
 from argmap.citations.csl_engine._output import (
     LEFT_MARGIN,
+    NAME_SEPARATOR,
     RIGHT_INLINE,
     SAME_AUTHOR,
     TERM,
@@ -193,7 +194,7 @@ def _variable_sort_value(name: str, style: Style) -> Callable[[Ctx], str]:
         if value is None or value == "":
             return ""
         if name in NAME_VARIABLES:
-            return " ".join(sort_key(p, demote=style.demote) for p in value)
+            return NAME_SEPARATOR.join(sort_key(p, demote=style.demote) for p in value)
         if name in DATE_VARIABLES:
             starts, ends = value.get("parts", ((), ())) if isinstance(value, dict) else ((), ())
             if not starts:
@@ -362,28 +363,36 @@ _BASE_LETTERS: Final = str.maketrans(
 def collation_key(text: str) -> str:
     """Text folded the way the Unicode collation algorithm orders it at the first level.
 
-    Accents and case are ignored; spaces and punctuation count and sort before digits and
-    letters (the "non-ignorable" weighting pandoc's citeproc uses), so "Brown, C." comes
-    before "Brown, C. L." and both before "Brown, Chaïm".
+    Accents and case are ignored; spaces sort before digits and letters, so "Brown, C."
+    comes before "Brown, C. L." and both before "Brown, Chaïm". Punctuation and quotation
+    marks only break ties ("’t Hooft" sorts under T, "[F]linders" under F).
 
     >>> sorted(["Brown, Chaïm", "Brown, C. L.", "Brown, C."], key=collation_key)
     ['Brown, C.', 'Brown, C. L.', 'Brown, Chaïm']
     >>> collation_key("Chesñevar") < collation_key("Connolly")
     True
+    >>> collation_key("’t Hooft") > collation_key("Schmidt")
+    True
     """
     decomposed = unicodedata.normalize("NFKD", text.translate(_BASE_LETTERS))
+    primary = []
     out = []
     for char in decomposed:
         if unicodedata.combining(char):
             continue
-        if char.isspace():
+        if char.isspace() and char != NAME_SEPARATOR:
+            primary.append("\x01")
             out.append("\x01")
+        elif char == NAME_SEPARATOR:
+            primary.append("\x02")
+            out.append("\x02")
         elif char.isalnum():
+            primary.append(char.casefold())
             out.append(char.casefold())
         else:
             rank = _PUNCTUATION_ORDER.find(char)
-            out.append(chr(2 + (rank if rank >= 0 else len(_PUNCTUATION_ORDER))))
-    return "".join(out)
+            out.append(chr(3 + (rank if rank >= 0 else len(_PUNCTUATION_ORDER))))
+    return "".join(primary) + "\x00" + "".join(out)
 
 
 # Punctuation in the order of the Unicode collation element table.
@@ -650,6 +659,8 @@ class Processor:
         With ``collapse``, citation numbers in a run of three or more become a range
         ("[1]–[4]"), and cites of one author are written once ("Smith 2000a, 2001"),
         their year suffixes alone when the years match ("2000a, b" or "2000a–c").
+        With ``cite-group-delimiter`` alone, cites of one author are moved together and
+        joined by it.
         """
         context = self.style.citation
         options = context.options
@@ -673,10 +684,14 @@ class Processor:
                 rendered, options, delimiter, collapse, regroup=bool(context.sort)
             )
         else:
+            group_delimiter = options.get("cite-group-delimiter")
+            if group_delimiter is not None:
+                rendered = _grouped(rendered)
             parts = []
-            for r in rendered:
+            for n, r in enumerate(rendered):
                 if parts and delimiter and not r.punctuated:
-                    parts.append(delimiter)
+                    grouped = bool(r.author) and r.author == rendered[n - 1].author
+                    parts.append(group_delimiter if grouped and group_delimiter else delimiter)
                 parts.extend(r.tokens)
         tokens = context.wrap([context.prefix, *parts, context.suffix])
         return finish(
@@ -863,6 +878,8 @@ def _collapse_years(
                     k = run_end + 1
                     continue
                 parts.extend([suffix_delimiter, r.year_suffix])
+            elif not plain(r.rest).strip():
+                pass  # nothing but the author, already written: nothing to add
             else:
                 # After a locator or a run of bare year suffixes, the groups' delimiter.
                 suffixes_before = k > 1 and last.bare and last.bare == group[k - 2].bare
@@ -871,6 +888,20 @@ def _collapse_years(
                 parts.extend(r.rest)
             k += 1
     return parts
+
+
+def _grouped(rendered: list[_Rendered]) -> list[_Rendered]:
+    """Cites of one author moved next to the first one (CSL's cite grouping)."""
+    groups: dict[str, list[_Rendered]] = {}
+    order: list[list[_Rendered]] = []
+    for r in rendered:
+        if not r.author:
+            order.append([r])
+        elif r.author in groups:
+            groups[r.author].append(r)
+        else:
+            order.append(groups.setdefault(r.author, [r]))
+    return [r for group in order for r in group]
 
 
 def _next_suffix(suffix: str) -> str:
