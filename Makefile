@@ -73,7 +73,7 @@ bench: install
 	$(BIN)/python -m bench.startup
 	$(BIN)/python -m bench.map_io
 	$(BIN)/python -m bench.render
-	$(BIN)/python -m bench.html
+	$(BIN)/python -m bench.html_page
 	$(BIN)/python -m bench.aif
 	$(BIN)/python -m bench.bibliography
 	$(BIN)/python -m bench.reading_list

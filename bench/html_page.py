@@ -6,7 +6,7 @@ the SVG it drew (formatting every node's citation and the bibliography), and rep
 page's size: the whole page, and what it adds to the SVG (budgets: 50 KB beyond the SVG;
 2 MB for a 500-node page).
 
-Run: ``.venv/bin/python -m bench.html [--sizes 100 500 1000] [--repeat 3]``
+Run: ``.venv/bin/python -m bench.html_page [--sizes 100 500 1000] [--repeat 3]``
 """
 
 from __future__ import annotations
