@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from argmap._gc import without_gc
 from argmap._provenance import locate_issues, provenance_of
 from argmap._sidetable import SideTable
-from argmap.errors import Issue, Path, Severity, format_path
+from argmap.errors import Issue, Path, format_path
 from argmap.graph import algorithms as ga
 from argmap.model import ArgumentMap, Claim, Evidence, Factor, Node, Question, Relation
-from argmap.model._structure import structure_issues
+from argmap.model._structure import StepContext, describe_relation, structure_issues
 from argmap.model.reference import is_reference
 
 if TYPE_CHECKING:
@@ -95,38 +95,12 @@ def _map_issues(amap: ArgumentMap, *, structure: list[Issue] | None = None) -> l
     if found is not None and found[0] == digest:
         return found[1]
     issues = list(structure) if structure is not None else structure_issues(amap)
-    ctx = _Context(amap)
+    ctx = StepContext(amap)
     for step in _STEPS:
         step(ctx)
     issues.extend(ctx.issues)
     _FOUND.set(amap, (digest, issues))
     return issues
-
-
-class _Context:
-    """What every check step needs: the map, lookups built once, and the issues found."""
-
-    def __init__(self, amap: ArgumentMap) -> None:
-        self.amap = amap
-        self.issues: list[Issue] = []
-        self.nodes: dict[str, Node] = {}
-        for n in amap.nodes:
-            self.nodes.setdefault(n.id, n)
-
-    def add(
-        self,
-        severity: Severity,
-        code: str,
-        path: Path,
-        message: str,
-        *,
-        related: tuple[Path, ...] = (),
-    ) -> None:
-        self.issues.append(Issue(severity, message, code=code, path=path, related=related))
-
-
-def _describe(r: Relation, i: int) -> str:
-    return f"{r.kind} relation {r.id!r}" if r.id else f"{r.kind} relation (relations[{i}])"
 
 
 def _node_phrase(n: Node) -> str:
@@ -135,9 +109,9 @@ def _node_phrase(n: Node) -> str:
     return f"an {n.kind}" if n.kind[0] in "aeiou" else f"a {n.kind}"
 
 
-def _check_kinds(ctx: _Context) -> None:
+def _check_kinds(ctx: StepContext) -> None:
     for i, r in enumerate(ctx.amap.relations):
-        what = _describe(r, i)
+        what = describe_relation(r, i)
         for source in r.sources:
             n = ctx.nodes.get(source)
             if n is None:
@@ -180,7 +154,7 @@ def _check_kinds(ctx: _Context) -> None:
             )
 
 
-def _check_thesis(ctx: _Context) -> None:
+def _check_thesis(ctx: StepContext) -> None:
     theses = [(i, n) for i, n in enumerate(ctx.amap.nodes) if isinstance(n, Claim) and n.thesis]
     if not theses:
         ctx.add(
@@ -202,7 +176,7 @@ def _check_thesis(ctx: _Context) -> None:
         )
 
 
-def _check_support_cycles(ctx: _Context) -> None:
+def _check_support_cycles(ctx: StepContext) -> None:
     for cycle in ga.support_cycles(ctx.amap):
         ctx.add(
             "error",
@@ -212,7 +186,7 @@ def _check_support_cycles(ctx: _Context) -> None:
         )
 
 
-def _check_connected(ctx: _Context) -> None:
+def _check_connected(ctx: StepContext) -> None:
     thesis = ctx.amap.thesis
     if thesis is None:
         return
@@ -227,7 +201,7 @@ def _check_connected(ctx: _Context) -> None:
             )
 
 
-def _check_references(ctx: _Context) -> None:
+def _check_references(ctx: StepContext) -> None:
     """Name, once, the references to other maps that only a corpus can resolve."""
     for i, r in enumerate(ctx.amap.relations):
         if not (is_reference(r.target) or any(is_reference(s) for s in r.sources)):
@@ -254,7 +228,7 @@ def _endpoints(r: Relation, i: int) -> list[tuple[Path, str]]:
     return ends
 
 
-def _check_repeated_relations(ctx: _Context) -> None:
+def _check_repeated_relations(ctx: StepContext) -> None:
     seen: dict[tuple[str, tuple[str, ...], str], int] = {}
     for i, r in enumerate(ctx.amap.relations):
         key = (r.kind, tuple(sorted(r.sources)), r.target)
@@ -263,7 +237,7 @@ def _check_repeated_relations(ctx: _Context) -> None:
                 "warning",
                 "repeated-relation",
                 ("relations", i),
-                f"{_describe(r, i)} repeats the relation at "
+                f"{describe_relation(r, i)} repeats the relation at "
                 f"{format_path(('relations', seen[key]))}",
                 related=(("relations", seen[key]),),
             )
@@ -271,7 +245,7 @@ def _check_repeated_relations(ctx: _Context) -> None:
             seen[key] = i
 
 
-_STEPS: tuple[Callable[[_Context], None], ...] = (
+_STEPS: tuple[Callable[[StepContext], None], ...] = (
     _check_kinds,
     _check_thesis,
     _check_support_cycles,

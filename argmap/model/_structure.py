@@ -38,7 +38,7 @@ def structure_issues(amap: ArgumentMap) -> list[Issue]:
 
     The issues carry a path into the map, no file location.
     """
-    found = _Found(amap)
+    found = StepContext(amap)
     for step in _STEPS:
         step(found)
     return found.issues
@@ -51,8 +51,8 @@ def structure_error_of(error: Mapping[str, object]) -> StructureError | None:
     return cause if isinstance(cause, StructureError) else None
 
 
-class _Found:
-    """The look-ups the structural steps share, and the issues they found."""
+class StepContext:
+    """The look-ups a checking step needs, and the issues found (shared with argmap.checks)."""
 
     def __init__(self, amap: ArgumentMap) -> None:
         self.amap = amap
@@ -77,7 +77,7 @@ class _Found:
         self.issues.append(Issue(severity, message, code=code, path=path, related=related))
 
 
-def _describe(r: Relation, i: int) -> str:
+def describe_relation(r: Relation, i: int) -> str:
     return f"{r.kind} relation {r.id!r}" if r.id else f"{r.kind} relation (relations[{i}])"
 
 
@@ -86,7 +86,7 @@ def _suggest(name: str, candidates: Iterable[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-def _check_ids(ctx: _Found) -> None:
+def _check_ids(ctx: StepContext) -> None:
     first: dict[str, Path] = {}
     for i, n in enumerate(ctx.amap.nodes):
         path: Path = ("nodes", i, "id")
@@ -131,7 +131,7 @@ def _check_ids(ctx: _Found) -> None:
             actors[a.id] = path
 
 
-def _check_actors(ctx: _Found) -> None:
+def _check_actors(ctx: StepContext) -> None:
     known = {a.id for a in ctx.amap.actors}
     for i, n in enumerate(ctx.amap.nodes):
         if n.actor is not None and n.actor not in known:
@@ -145,9 +145,9 @@ def _check_actors(ctx: _Found) -> None:
             )
 
 
-def _check_endpoints(ctx: _Found) -> None:
+def _check_endpoints(ctx: StepContext) -> None:
     for i, r in enumerate(ctx.amap.relations):
-        what = _describe(r, i)
+        what = describe_relation(r, i)
         linked = isinstance(r.source, list)
         seen: set[str] = set()
         for j, source in enumerate(r.sources):
@@ -224,4 +224,4 @@ def _check_endpoints(ctx: _Found) -> None:
             )
 
 
-_STEPS: tuple[Callable[[_Found], None], ...] = (_check_ids, _check_actors, _check_endpoints)
+_STEPS: tuple[Callable[[StepContext], None], ...] = (_check_ids, _check_actors, _check_endpoints)
