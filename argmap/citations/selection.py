@@ -6,7 +6,7 @@ so that an export or a reading list can say which claims rest on which pages.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap._provenance import provenance_of
@@ -169,6 +169,13 @@ def cited_sources(
             if selection is not None and not _is_selected(citing, selection):
                 continue
             by_key.setdefault(citing.citation.key, []).append(citing)
+    return sources_from(by_key, bibliography)
+
+
+def sources_from(
+    by_key: Mapping[str, Sequence[Citing]], bibliography: Bibliography | None
+) -> list[CitedSource]:
+    """One cited source per key, in the order given, with its entry where there is one."""
     return [
         CitedSource(
             key=key,

@@ -6,7 +6,7 @@ import html
 from collections.abc import Iterable
 
 from argmap.citations.bibliography import Bibliography
-from argmap.citations.selection import CitedSource, Citing, iter_citing
+from argmap.citations.selection import CitedSource, Citing, iter_citing, sources_from
 from argmap.corpus.model import Corpus
 from argmap.errors import Path
 
@@ -66,14 +66,7 @@ def corpus_cited_sources(
                         location=citing.location,
                     )
                     by_key.setdefault(citing.citation.key, []).append(brought)
-    return [
-        CitedSource(
-            key=key,
-            entry=bibliography.get(key) if bibliography is not None else None,
-            citing=tuple(citings),
-        )
-        for key, citings in by_key.items()
-    ]
+    return sources_from(by_key, bibliography)
 
 
 def dump_cited_in(source: CitedSource) -> str:
