@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from argmap._gc import without_gc
 from argmap._io import read_text
@@ -18,8 +16,8 @@ from argmap.corpus.model import Corpus, ResolvedReference
 from argmap.errors import Issue, Location, MapError, Severity, sort_issues
 from argmap.errors import Path as IssuePath
 from argmap.formats._pipeline import validate
-from argmap.formats._tree import TextLocator, compose, to_data
-from argmap.formats.mapfile import read_map
+from argmap.formats._tree import LazyLocator, NotPlainError, load_plain
+from argmap.formats.mapfile import format_for, read_map
 from argmap.graph.algorithms import strongly_connected
 from argmap.model import ArgumentMap, Factor, Node, Question, Relation
 from argmap.model.reference import PIN_LENGTH, is_reference, parse_reference
@@ -151,61 +149,31 @@ def _read_full(path: Path) -> tuple[ArgumentMap, list[Issue]]:
 
 
 def _read_map_file(path: Path) -> tuple[ArgumentMap, list[Issue]]:
-    """Read one map file as :func:`argmap.read_map` does, JSON ones by a shorter way.
+    """Read one map file as :func:`argmap.read_map` does, clean ones by a shorter way.
 
-    A clean JSON map (well-formed, valid, no issue from the checks) is what most files of
-    a large corpus are: it is parsed by :func:`json.loads` and its located tree is only
-    built when a location is asked for. Anything else is read the full way, so that every
-    message is what :func:`argmap.read_map` says.
+    A clean map (well-formed plain data, valid, no issue from the checks) is what most
+    files of a large corpus are: it is read without positions, which are only read when
+    one is asked for. The one warning such a map may have, that its references wait for
+    the corpus, is dropped by the caller unlocated. Anything else is read the full way,
+    so that every message is what :func:`argmap.read_map` says.
     """
-    if path.suffix.lower() != ".json":
-        return _read_full(path)
     text = read_text(path, MapError)
+    syntax = format_for(path)
     try:
-        data = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
-        if not isinstance(data, dict) or "argmap" not in data:
-            raise ValueError("not a map")
-    except ValueError:  # not JSON, or a repeated key: say exactly why
+        data = load_plain(text, syntax=syntax)
+    except NotPlainError:
+        return _read_full(path)
+    if not isinstance(data, dict) or "argmap" not in data:
         return _read_full(path)
     amap, invalid = validate(data)
     if amap is None or invalid:
         return _read_full(path)
-    # Checked before it knows its file: the one warning a clean map may have, that its
-    # references wait for the corpus, is dropped by the caller unlocated.
     issues = check_validated(amap, invalid)
     if any(issue.code != "not-resolved" for issue in issues):
         return _read_full(path)
     name = os.fspath(path)
-    remember(amap, Provenance(name, _LazyLocator(name, text)))
+    remember(amap, Provenance(name, LazyLocator(name, text, syntax=syntax)))
     return amap, issues
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise ValueError("repeated key")
-    return result
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
-class _LazyLocator:
-    """A locator of a JSON text that reads the positions on the first question."""
-
-    def __init__(self, filename: str, text: str) -> None:
-        self.filename = filename
-        self._text = text
-        self._locator: TextLocator | None = None
-
-    def locate(self, path: IssuePath, *, key: bool = False) -> Location:
-        """Where the value at ``path`` (its key with ``key=True``) is written."""
-        if self._locator is None:
-            root = compose(self._text, self.filename, syntax="json")
-            assert root is not None  # the text was read as a map already
-            _, _, self._locator = to_data(root, self.filename)
-        return self._locator.locate(path, key=key)
 
 
 def resolve(corpus: Corpus, *, uses: dict[str, set[Path]] | None = None) -> None:

@@ -18,7 +18,7 @@ from argmap.errors import Issue, Location, MapError
 from argmap.formats._format import FileFormat
 from argmap.formats._keys import ACTOR_KEYS, CITATION_KEYS, MAP_KEYS, NODE_KEYS, RELATION_KEYS
 from argmap.formats._pipeline import read_data
-from argmap.formats._tree import MapSyntaxError, load
+from argmap.formats._tree import LazyLocator, MapSyntaxError, NotPlainError, load, load_plain
 from argmap.model import FORMAT_VERSION, ArgumentMap
 
 __all__ = ["dump_map", "parse_map", "read_map", "write_map"]
@@ -91,6 +91,15 @@ def _parse(text: str, filename: str, syntax: MapFormat) -> tuple[ArgumentMap, li
             ],
             source=filename,
         )
+    origin = None if filename.startswith("<") else filename
+    try:
+        plain = load_plain(text, syntax=syntax)
+    except NotPlainError:
+        plain = None
+    if isinstance(plain, dict) and "argmap" in plain:
+        # A clean text: its positions are read only if an issue needs one.
+        lazy = LazyLocator(filename, text, syntax=syntax)
+        return read_data(plain, filename=filename, error=MapError, locator=lazy, origin=origin)
     try:
         loaded = load(text, filename, syntax=syntax)
     except MapSyntaxError as exc:
@@ -129,7 +138,6 @@ def _parse(text: str, filename: str, syntax: MapFormat) -> tuple[ArgumentMap, li
                 location=locator.locate(()),
             )
         )
-    origin = None if filename.startswith("<") else filename
     return read_data(
         data, filename=filename, error=MapError, locator=locator, found=issues, origin=origin
     )
