@@ -2,9 +2,11 @@
 
 Run: ``python -m bench.startup [--repeat 20] [--against ../main]``. Each figure is the
 median and the best wall time of a fresh interpreter (what a user waits for), next to
-``python -c pass`` (the interpreter's own start-up). With ``--against`` the same commands
-run on another checkout of argmap in the same run, interleaved, and the ratios are
-printed. For where the time goes: ``python -X importtime -c 'import argmap'``.
+``python -c pass`` (the interpreter's own start-up) and the imports of the dependencies a
+check needs, without argmap (click, PyYAML, bibtexparser, pydantic's ``BaseModel``). With
+``--against`` the same commands run on another checkout of argmap in the same run,
+interleaved, and the ratios are printed. For where the time goes:
+``python -X importtime -c 'import argmap'``.
 """
 
 from __future__ import annotations
@@ -22,10 +24,15 @@ import argmap
 
 ROOT = Path(argmap.__file__).resolve().parent.parent
 SEED = ROOT / "maps" / "shagina-2018-japan-sanctions.yaml"
-CLI = "import sys; from argmap.cli import main; sys.argv[0] = 'argmap'; main()"
+#: What the ``argmap`` console script runs.
+CLI = "import sys; from argmap.cli import run; sys.argv[0] = 'argmap'; run()"
 
 CASES: dict[str, list[str]] = {
     "python -c pass": ["-c", "pass"],
+    "the dependencies alone": [
+        "-c",
+        "import click, yaml, bibtexparser; from pydantic import BaseModel",
+    ],
     "import argmap": ["-c", "import argmap"],
     "argmap --help": ["-c", CLI, "--help"],
     "argmap check <seed map>": ["-c", CLI, "check", str(SEED)],
@@ -37,6 +44,9 @@ def run_once(args: list[str], source: Path, cache: Path) -> float:
     # Compiled modules go to a folder of our own: another checkout may be read-only, and
     # recompiling it on every start would not be its start-up time.
     env = {**os.environ, "PYTHONPATH": str(source), "PYTHONPYCACHEPREFIX": str(cache)}
+    # Compiled modules are written, as on a user's machine, even where the environment
+    # says not to (without them every start compiles every module again).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, *args],

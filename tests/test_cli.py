@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import click
@@ -190,3 +193,31 @@ def test_show_names_the_source_by_key_when_the_bibliography_cannot_be_read(
     code, out, _ = run("show", str(path))
     assert code == 0
     assert "source: k, ch. 2" in out.splitlines()
+
+
+def _program(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The ``argmap`` program as its console script runs it, in a process of its own."""
+    code = "import sys; from argmap.cli import run; sys.argv[0] = 'argmap'; run()"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd, check=False
+    )
+
+
+def test_the_console_script_is_run() -> None:
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "argmap"]
+    assert script.value == "argmap.cli:run"
+
+
+def test_the_program_flushes_its_output_and_keeps_its_exit_code(tmp_path: Path) -> None:
+    out = tmp_path / "seed.bib"
+    done = _program("cite", str(SEED_MAP), "-f", "bibtex", "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").startswith("@techreport{shagina2018dilemma,")
+    shown = _program("show", str(SEED_MAP), cwd=tmp_path)
+    assert shown.returncode == 0 and "Solidarity with the G7" in shown.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("argmap: 1\nid: m\ntitle: T\ncolour: red\n", encoding="utf-8")
+    failed = _program("check", str(bad), cwd=tmp_path)
+    assert failed.returncode == 1
+    assert failed.stdout.startswith(f"{bad}:4:1: error: unknown field 'colour'")
+    assert failed.stderr == "1 file checked: 1 error, 0 warnings\n"

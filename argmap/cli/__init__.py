@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 
 import click
@@ -74,3 +75,18 @@ def main() -> None:
 
     Check map files, summarise them, draw them as diagrams and export their citations.
     """
+
+
+def run() -> None:
+    """The ``argmap`` program: run the command line, then leave the process promptly.
+
+    As the process ends, Python's last garbage collections walk every object still alive
+    (the model's validators, every module), only to free memory the system takes back at
+    once: a fifth of a short command's time. Freezing those objects first skips that walk;
+    files are still closed and flushed, and exit handlers still run. Library callers and
+    tests call :func:`main`, which leaves the collector as it is.
+    """
+    try:
+        main()
+    finally:
+        gc.freeze()

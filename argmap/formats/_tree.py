@@ -223,9 +223,11 @@ def _no_constant(name: str) -> Any:
 _RESOLVED_FIRST = frozenset(_CoreResolver.yaml_implicit_resolvers)
 _MAYBE_RESOLVED = re.compile(
     "|".join(
-        f"(?:{pattern.pattern})"
-        for resolvers in _CoreResolver.yaml_implicit_resolvers.values()
-        for _, pattern in resolvers
+        dict.fromkeys(
+            f"(?:{pattern.pattern})"
+            for resolvers in _CoreResolver.yaml_implicit_resolvers.values()
+            for _, pattern in resolvers
+        )
     )
 ).match
 
@@ -639,11 +641,10 @@ def _scalar_key(node: Node) -> str | None:
 
 # -- JSON ---------------------------------------------------------------------------------
 
-_JSON_TOKEN = re.compile(
+_JSON_TOKEN = (
     r'\s*(?:(?P<str>"(?:[^"\\]|\\.)*")|(?P<num>-?(?:0|[1-9][0-9]*)(?P<frac>\.[0-9]+)?'
     r"(?P<exp>[eE][-+]?[0-9]+)?)|(?P<lit>true|false|null)|(?P<punct>[{}\[\]:,])"
-    r"|(?P<const>-?Infinity|NaN))",
-    re.DOTALL,
+    r"|(?P<const>-?Infinity|NaN))"
 )
 
 
@@ -671,7 +672,8 @@ def _compose_json(text: str, filename: str) -> Node | None:
             )
         ) from None
     positions = _Positions(text)
-    tokens: Iterator[re.Match[str]] = _JSON_TOKEN.finditer(text)
+    # Compiled on first use (the re module caches it): clean JSON never gets here.
+    tokens: Iterator[re.Match[str]] = re.finditer(_JSON_TOKEN, text, re.DOTALL)
 
     def node_from(token: re.Match[str]) -> Node:
         mark = positions.mark(token.start(token.lastgroup or 0))

@@ -26,7 +26,13 @@ Meta = dict[str, Any]
 
 
 class Model(BaseModel):
-    """Base of every map model: unknown fields are errors; aliases and names both work."""
+    """Base of every map model: unknown fields are errors; aliases and names both work.
+
+    Each model's validator is built when the model is first used, not on import: reading
+    a map builds the map's validator alone (its nodes, relations and actors inside it),
+    which is most of what a short command such as ``argmap check`` would otherwise wait
+    for; ``Claim(...)`` builds its own the first time it is called.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
@@ -35,4 +41,5 @@ class Model(BaseModel):
         serialize_by_alias=True,
         validate_default=False,
         strict=True,
+        defer_build=True,
     )
