@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -249,3 +250,34 @@ def test_a_malformed_encoding_declaration_is_an_xml_error() -> None:
     assert [str(i) for i in caught.value.issues] == [
         "f.graphml:1:31: error: not GraphML: invalid XML (XML declaration not well-formed)"
     ]
+
+
+def test_a_key_without_a_type_is_read_as_a_string_without_a_word() -> None:
+    # GraphML's attr.type defaults to string; networkx would warn on standard error.
+    text = (HERE / "foreign.graphml").read_text(encoding="utf-8")
+    typed = '<key id="c" for="node" attr.name="colour" attr.type="string"/>'
+    assert typed in text
+    found: list[argmap.Issue] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing may reach the warnings machinery
+        amap = argmap.parse_graphml(
+            text.replace(typed, typed.replace(' attr.type="string"', "")), warnings=found
+        )
+    assert amap.node("n0").meta["colour"] == "red"
+    assert found == []
+
+
+def test_ports_are_dropped_with_a_located_warning() -> None:
+    text = (HERE / "foreign.graphml").read_text(encoding="utf-8")
+    node = '<node id="n1"><data key="t">Japan followed the G7</data></node>'
+    assert node in text
+    text = text.replace(node, node.replace("</node>", '<port name="west"/></node>'))
+    found: list[argmap.Issue] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        amap = argmap.parse_graphml(text, filename="ports.graphml", warnings=found)
+    assert [str(i) for i in found if i.code == "dropped"] == [
+        "ports.graphml:10:61: warning: ports (<port>) are not kept: the edges join the "
+        "nodes themselves"
+    ]
+    assert ("n1", "n0") in [(r.source, r.target) for r in amap.relations]

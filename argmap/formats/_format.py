@@ -67,16 +67,17 @@ class FileFormat:
 
 
 def with_check_warnings(parse: Callable[..., ArgumentMap]) -> Parse:
-    """A ``parse_*`` that finds no warnings itself, giving those of :func:`argmap.check`.
+    """A ``parse_*`` whose warnings are its own reading's and those of :func:`argmap.check`.
 
-    For readers whose format carries nothing argmap has to drop or repair (GraphML, GEXF):
-    their warnings are the map's own, and a map just read is not checked twice.
+    For readers whose format carries almost nothing argmap has to drop or repair (GraphML,
+    GEXF): ``parse`` takes ``warnings=`` for what it drops; the rest are the map's own,
+    and a map just read is not checked twice.
     """
 
     def parse_with_warnings(
         text: str, /, *, filename: str = "<string>", warnings: list[Issue] | None = None
     ) -> ArgumentMap:
-        amap = parse(text, filename=filename)
+        amap = parse(text, filename=filename, warnings=warnings)
         if warnings is not None:
             from argmap.checks import check
 

@@ -29,6 +29,7 @@ import io
 import json
 import os
 import re
+import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import PurePath
@@ -112,14 +113,19 @@ def dump_gexf(amap: ArgumentMap | Corpus) -> str:
     return "\n".join(nx.generate_gexf(graph, encoding="utf-8", prettyprint=True)) + "\n"
 
 
-def parse_graphml(text: str, *, filename: str = "<string>") -> ArgumentMap:
+def parse_graphml(
+    text: str, *, filename: str = "<string>", warnings: list[Issue] | None = None
+) -> ArgumentMap:
     """Read GraphML text (from argmap or another tool) into a map.
+
+    Ports (``<port>``, edge ends on a part of a node) are not kept: each is a located
+    warning in ``warnings``, when given.
 
     Raises:
         FormatError: the text is not GraphML (located at the XML error) or the graph does
             not describe a valid map.
     """
-    graph, root = _read_xml(text, filename, nx.parse_graphml, "GraphML")
+    graph, root = _read_xml(text, filename, nx.parse_graphml, "GraphML", warnings)
     if graph.is_multigraph():
         graph = nx.DiGraph(graph)
     flat = _unflatten(graph, gexf=False)
@@ -132,7 +138,9 @@ def parse_graphml(text: str, *, filename: str = "<string>") -> ArgumentMap:
     return _rebuild(flat, filename, text)
 
 
-def parse_gexf(text: str, *, filename: str = "<string>") -> ArgumentMap:
+def parse_gexf(
+    text: str, *, filename: str = "<string>", warnings: list[Issue] | None = None
+) -> ArgumentMap:
     """Read GEXF text (from argmap, Gephi or another tool) into a map.
 
     Raises:
@@ -143,7 +151,7 @@ def parse_gexf(text: str, *, filename: str = "<string>") -> ArgumentMap:
     def parse(data: str) -> nx.Graph:
         return nx.read_gexf(io.BytesIO(data.encode("utf-8")), node_type=str)
 
-    graph, _ = _read_xml(text, filename, parse, "GEXF")
+    graph, _ = _read_xml(text, filename, parse, "GEXF", warnings)
     return _rebuild(_unflatten(nx.DiGraph(graph), gexf=True), filename, text)
 
 
@@ -236,7 +244,11 @@ def _declared_utf8(text: str) -> str:
 
 
 def _read_xml(
-    text: str, filename: str, parse: Callable[[str], nx.Graph], what: str
+    text: str,
+    filename: str,
+    parse: Callable[[str], nx.Graph],
+    what: str,
+    warnings_found: list[Issue] | None = None,
 ) -> tuple[nx.Graph, ET.Element]:
     try:
         text = _declared_utf8(text)
@@ -249,7 +261,9 @@ def _read_xml(
             source=filename,
         ) from None
     try:
-        return parse(text), root
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            graph = parse(text)
     except (nx.NetworkXError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         # RuntimeError: networkx's GEXF reader re-raises with no exception for an
         # <attributes class="..."> other than node or edge.
@@ -259,6 +273,40 @@ def _read_xml(
         raise FormatError(
             [Issue("error", message, code="syntax", location=location)], source=filename
         ) from None
+    # networkx warns of two things: a <key> without attr.type, which GraphML reads as a
+    # string as networkx does (nothing to say), and the ports it drops.
+    if warnings_found is not None:
+        for caught_warning in caught:
+            message = str(caught_warning.message)
+            if message.startswith("No key type for id "):
+                continue
+            warnings_found.append(_dropped(message, text, filename))
+    return graph, root
+
+
+def _dropped(message: str, text: str, filename: str) -> Issue:
+    """A located warning for what networkx leaves out while reading (ports, so far)."""
+    if "port" in message:
+        found = re.search(r"<(?:\w+:)?port\b", text)
+        return Issue(
+            "warning",
+            "ports (<port>) are not kept: the edges join the nodes themselves",
+            code="dropped",
+            location=_offset_location(text, filename, found.start())
+            if found
+            else _element_location(text, filename, "graph"),
+        )
+    return Issue(
+        "warning",
+        f"networkx: {message}",
+        code="dropped",
+        location=_element_location(text, filename, "graph"),
+    )
+
+
+def _offset_location(text: str, filename: str, offset: int) -> Location:
+    line = text.count("\n", 0, offset) + 1
+    return Location(filename, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
 
 def _element_location(text: str, filename: str, tag: str, node_id: str | None = None) -> Location:
@@ -284,8 +332,7 @@ def _element_location(text: str, filename: str, tag: str, node_id: str | None = 
             if node_id is None
             else _element_location(text, filename, "graph")
         )
-    line = text.count("\n", 0, found.start()) + 1
-    return Location(filename, line, found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1)
+    return _offset_location(text, filename, found.start())
 
 
 def _xml_reason(exc: ET.ParseError) -> str:
