@@ -72,7 +72,47 @@ def test_check_reports_a_missing_file_without_a_traceback(tmp_path: Path) -> Non
 def test_check_of_a_folder_without_maps_is_a_usage_error(tmp_path: Path) -> None:
     code, out, err = run("check", str(tmp_path))
     assert (code, out) == (2, "")
-    assert f"Error: no map files (.yaml, .yml, .json) in {tmp_path}" in err
+    assert f"Error: no map or BibTeX files (.yaml, .yml, .json, .bib) in {tmp_path}" in err
+
+
+def test_check_of_the_bibliography_folder_checks_each_bib_file() -> None:
+    code, out, err = run("check", str(MAPS.parent / "bibliography"))
+    count = len(list((MAPS.parent / "bibliography").glob("*.bib")))
+    assert (code, out) == (0, "")
+    assert err == f"{count} file{'s' * (count != 1)} checked: 0 errors, 0 warnings\n"
+
+
+def test_check_of_a_bib_file_reports_its_problems_located(tmp_path: Path) -> None:
+    seed = (MAPS.parent / "bibliography" / "shagina-japan-russia.bib").read_text(encoding="utf-8")
+    first = seed[seed.index("@") : seed.index("\n}\n") + 3]  # the first entry, whole
+    bad = tmp_path / "refs.bib"
+    bad.write_text(seed + "\n" + first + "@book{unclosed,\n", encoding="utf-8")
+    lines = (seed + "\n").count("\n") + 1
+    code, out, err = run("check", str(bad))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{bad}:{lines}:1: error: duplicate key {first[first.index('{') + 1 : first.index(',')]!r}:"
+        f" already defined at {bad}:{seed[: seed.index('@')].count(chr(10)) + 1}:1",
+        f"{bad}:{lines + first.count(chr(10))}:6: error: this @book entry is never closed;"
+        " end it with '}'",
+    ]
+    assert err == "1 file checked: 2 errors, 0 warnings\n"
+
+
+def test_a_bib_file_given_with_the_map_that_names_it_is_reported_once(tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "bibliography").mkdir()
+    seed = (MAPS.parent / "bibliography" / "shagina-japan-russia.bib").read_text(encoding="utf-8")
+    bib = tmp_path / "bibliography" / "shagina-japan-russia.bib"
+    bib.write_text(seed + "@article{undated, title={No year}}\n", encoding="utf-8")
+    (tmp_path / "maps" / "seed.yaml").write_text(SEED_MAP.read_text(encoding="utf-8"))
+    code, out, _ = run("check", str(tmp_path / "maps"), str(bib))
+    assert code == 0
+    assert [line.split(": warning: ")[1] for line in out.splitlines()] == [
+        "@article entry 'undated' has no author",
+        "@article entry 'undated' has no journal or journaltitle",
+        "@article entry 'undated' has no year or date",
+    ]
 
 
 def test_check_without_files_is_a_usage_error() -> None:

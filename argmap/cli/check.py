@@ -8,11 +8,12 @@ from pathlib import Path
 import click
 
 from argmap._plural import counted
-from argmap.citations.bibliography import Bibliography, bibliography_paths
+from argmap.citations.bibliography import Bibliography, bibliography_paths, read_bibliography
 from argmap.citations.checks import check_citations
 from argmap.cli._common import EXIT_ERRORS, EXIT_OK, handle_errors, try_map_bibliography
+from argmap.corpus.model import Corpus
 from argmap.corpus.reading import MAP_SUFFIXES, expand_map_paths, read_maps
-from argmap.errors import Issue, sort_issues
+from argmap.errors import BibliographyError, Issue, sort_issues
 from argmap.model import ArgumentMap
 
 __all__ = ["MAP_SUFFIXES", "check_command", "expand_map_paths"]
@@ -35,6 +36,20 @@ class _Bibliographies:
         self._read[key] = (bibliography, issues)
         return bibliography, issues
 
+    def given(self, path: Path) -> list[Issue]:
+        """The problems of a .bib file given on its own (the first time it is read)."""
+        key = (path.resolve(),)
+        if key in self._read:
+            return []
+        try:
+            bibliography: Bibliography | None = read_bibliography(path)
+        except BibliographyError as exc:
+            self._read[key] = (None, exc.issues)
+            return exc.issues
+        assert bibliography is not None
+        self._read[key] = (bibliography, bibliography.issues)
+        return bibliography.issues
+
 
 @click.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
@@ -47,30 +62,39 @@ class _Bibliographies:
 def check_command(files: tuple[str, ...], strict: bool, quiet: bool, no_bib: bool) -> None:
     """Check map files and print each problem as PATH:LINE:COL: SEVERITY: MESSAGE.
 
-    FILES are map files (.yaml, .yml, .json) or folders of them. Each map's bibliography
-    is read too, and every cited key must be in it. Exits 0 when no errors were found, 1
-    when there were errors (or warnings, with --strict), 2 on bad usage.
+    FILES are map files (.yaml, .yml, .json), BibTeX files (.bib) or folders of them. Each
+    map's bibliography is read too, and every cited key must be in it; a .bib file is
+    checked on its own (blocks that do not parse, repeated keys, missing fields). Exits 0
+    when no errors were found, 1 when there were errors (or warnings, with --strict), 2 on
+    bad usage.
     """
     bibliographies = _Bibliographies()
-    targets = expand_map_paths(files)
-    if not targets:
-        raise click.UsageError(f"no map files ({', '.join(MAP_SUFFIXES)}) in {', '.join(files)}")
+    bib_files = _bib_files(files)
+    targets = [p for p in expand_map_paths(files) if p.suffix.lower() != ".bib"]
+    if not targets and not bib_files:
+        kinds = ", ".join((*MAP_SUFFIXES, ".bib"))
+        raise click.UsageError(f"no map or BibTeX files ({kinds}) in {', '.join(files)}")
+    issues: list[Issue] = []
+    for path in bib_files:
+        issues.extend(bibliographies.given(path))
     # One corpus: references between the maps resolve, and each map's 'uses' is read too.
-    corpus = read_maps(targets)
-    issues: list[Issue] = list(corpus.issues)
+    corpus = read_maps(targets) if targets else Corpus()
+    issues.extend(corpus.issues)
     for amap in corpus.maps.values():
         if amap.bibliography and not no_bib:
             bib, bib_issues = bibliographies.of(amap)
             if bib is not None:
                 issues.extend(check_citations(amap, bib))
             issues.extend(bib_issues)
-    issues = sort_issues(issues)
+    # A .bib given and also named by a map, with others, is read twice: say each once.
+    issues = sort_issues(list({str(issue): issue for issue in issues}.values()))
     for issue in issues:
         if issue.is_error or not quiet:
             click.echo(str(issue))
     errors = sum(1 for i in issues if i.is_error)
     warnings = len(issues) - errors
-    read = {p.resolve() for p in targets} | {p.resolve() for p in corpus.files.values()}
+    read = {p.resolve() for p in (*targets, *bib_files)}
+    read |= {p.resolve() for p in corpus.files.values()}
     click.echo(
         f"{counted(len(read), 'file')} checked: "
         f"{counted(errors, 'error')}, {counted(warnings, 'warning')}",
@@ -78,3 +102,15 @@ def check_command(files: tuple[str, ...], strict: bool, quiet: bool, no_bib: boo
     )
     failed = errors > 0 or (strict and warnings > 0)
     sys.exit(EXIT_ERRORS if failed else EXIT_OK)
+
+
+def _bib_files(files: tuple[str, ...]) -> list[Path]:
+    """The .bib files given, and those directly inside the folders given, sorted by name."""
+    found: list[Path] = []
+    for name in files:
+        path = Path(name)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() == ".bib"))
+        elif path.suffix.lower() == ".bib":
+            found.append(path)
+    return found
