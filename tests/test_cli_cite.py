@@ -10,6 +10,7 @@ import pytest
 import rispy
 from click.testing import CliRunner
 
+from argmap.citations.processor import CITATION_STYLES
 from argmap.cli import main
 from tests.conftest import DATA, GOLDEN, SEED_MAP
 
@@ -109,7 +110,12 @@ def test_missing_cited_key_exits_1_at_the_citation_line() -> None:
     ("args", "message"),
     [
         (["-f", "docx"], "Invalid value for '-f' / '--format': 'docx' is not one of 'bibtex', "),
-        (["-s", "vancouver"], "'vancouver' is not one of 'apa', 'chicago', 'harvard', 'mla', "),
+        (
+            ["-s", "vancover-nlm"],
+            "Invalid value for '-s' / '--style': unknown style 'vancover-nlm' (did you mean "
+            "'vancouver-nlm'",
+        ),
+        (["-s", "house.csl"], "Invalid value for '-s' / '--style': no such style file: house.csl"),
         (["--with-support"], "Error: --with-support needs --node ID"),
     ],
 )
@@ -137,6 +143,17 @@ def test_bad_input_exits_1_without_a_traceback(tmp_path: Path) -> None:
     importlib.util.find_spec("argmap.citations.formatting") is None,
     reason="the CSL formatting module is not there yet",
 )
+def test_a_reading_list_in_any_style_of_the_collection_or_a_csl_file(tmp_path: Path) -> None:
+    code, out, _ = run(str(SEED_MAP), "-f", "text", "-s", "nature")
+    assert code == 0
+    assert out.startswith("1. Shagina, M. Japan\u2019s Dilemma with Sanctions Policy")
+    own = tmp_path / "house.csl"
+    own.write_bytes((CITATION_STYLES["ieee"]).read_bytes())
+    code, by_file, _ = run(str(SEED_MAP), "-f", "text", "-s", str(own))
+    assert code == 0
+    assert by_file == run(str(SEED_MAP), "-f", "text", "-s", "ieee")[1]
+
+
 def test_reading_list_in_markdown() -> None:
     code, out, _ = run(str(SEED_MAP), "-f", "markdown", "-s", "chicago")
     assert code == 0

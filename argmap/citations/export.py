@@ -40,7 +40,6 @@ Style = Literal["apa", "chicago", "harvard", "mla", "ieee"]
 EXPORT_FORMATS: tuple[str, ...] = get_args(ExportFormat)
 #: The names of the bundled citation styles (see :data:`CITATION_STYLES`).
 STYLE_NAMES: tuple[str, ...] = get_args(Style)
-_READING_LISTS = frozenset({"text", "markdown", "html"})
 
 
 @renamed_keyword("format", "fmt")
@@ -57,7 +56,8 @@ def export_citations(
         fmt: one of :data:`EXPORT_FORMATS` (``format=`` is a deprecated spelling): ``bibtex``,
             ``biblatex``, ``csl-json``, ``ris``,
             or a formatted reading list as ``text``, ``markdown`` or ``html``.
-        style: for reading lists, one of :data:`STYLE_NAMES`.
+        style: for reading lists, one of :data:`STYLE_NAMES`, the name of any style of the
+            CSL style collection, or the path of a ``.csl`` file.
 
     Returns:
         The file content (ending with a newline).
@@ -68,8 +68,6 @@ def export_citations(
     """
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
-    if fmt in _READING_LISTS and style not in STYLE_NAMES:
-        raise ValueError(f"unknown style {style!r}; choose one of: {', '.join(STYLE_NAMES)}")
     if fmt in ("bibtex", "biblatex"):
         dialect: Literal["bibtex", "biblatex"] = "biblatex" if fmt == "biblatex" else "bibtex"
         entries = entries_of(sources, works_only=False)

@@ -9,10 +9,11 @@ import click
 
 from argmap.citations.bibliography import missing_bibliographies, read_bibliography
 from argmap.citations.checks import check_citations
-from argmap.citations.export import EXPORT_FORMATS, STYLE_NAMES, export_citations
+from argmap.citations.export import EXPORT_FORMATS, export_citations
 from argmap.citations.selection import cited_sources
 from argmap.cli._common import EXIT_ERRORS, echo_issues, handle_errors
 from argmap.cli._output import check_output, map_inputs, write_output
+from argmap.cli._styles import CITATION_STYLE
 from argmap.corpus.citations import corpus_cited_sources, format_reading_list
 from argmap.corpus.model import Corpus
 from argmap.corpus.reading import expand_map_paths, read_maps
@@ -48,10 +49,11 @@ def _bibliography_paths(corpus: Corpus, map_ids: list[str], extra: tuple[str, ..
 @click.option(
     "-s",
     "--style",
-    type=click.Choice(STYLE_NAMES),
+    type=CITATION_STYLE,
     default="apa",
     show_default=True,
-    help="Citation style of reading lists (text, markdown, html).",
+    help="Citation style of reading lists (text, markdown, html): apa, chicago, harvard, mla,"
+    " ieee, any style of the CSL collection by name, or a .csl file.",
 )
 @click.option("-n", "--node", metavar="ID", help="Only the sources this node cites.")
 @click.option(

@@ -9,9 +9,10 @@ import click
 
 from argmap.analysis.report import DiagramAnalysis, diagram_annotations
 from argmap.citations.bibliography import Bibliography
-from argmap.citations.formatting import CITATION_STYLES, format_cited
+from argmap.citations.formatting import format_cited
 from argmap.cli._common import EXIT_ERRORS, echo_issues, handle_errors, try_map_bibliography
 from argmap.cli._output import check_output, map_inputs
+from argmap.cli._styles import CITATION_STYLE
 from argmap.cli.check import MAP_SUFFIXES, expand_map_paths
 from argmap.corpus.view import read_view
 from argmap.diagrams import (
@@ -96,7 +97,7 @@ _TEXT_FORMATS = ("dot", "mermaid")
 @click.option(
     "-s",
     "--style",
-    type=click.Choice(sorted(CITATION_STYLES)),
+    type=CITATION_STYLE,
     default="apa",
     show_default=True,
     help="Citation style of the works listed in the key block.",

@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 
 from argmap.analysis import summarize
-from argmap.citations.formatting import CITATION_STYLES, format_cited
+from argmap.citations.formatting import format_cited
 from argmap.cli._common import handle_errors, try_map_bibliography
+from argmap.cli._styles import CITATION_STYLE
 from argmap.corpus.reading import expand_map_paths, read_maps
 from argmap.corpus.summary import issues_of, summarize_corpus, summarize_uses
 from argmap.errors import MapError
@@ -18,7 +19,7 @@ from argmap.model import ArgumentMap
 @click.option(
     "-s",
     "--style",
-    type=click.Choice(sorted(CITATION_STYLES)),
+    type=CITATION_STYLE,
     default="apa",
     show_default=True,
     help="Citation style of the mapped work's reference.",
