@@ -84,6 +84,8 @@ def join_text(
     ('“Title,”', ' 2019')
     >>> join_text("“Title?”", ". Next", punctuation_in_quote=True)
     ('“Title?”', ' Next')
+    >>> join_text("“Title”:", "! Next", punctuation_in_quote=True)
+    ('“Title!”', ' Next')
     """
     if not left or not right:
         return left, right
@@ -109,7 +111,10 @@ def join_text(
     if action == _KEEP_FIRST:
         return left, right[1:]
     if action == _KEEP_SECOND:
-        return left[:-1], right
+        # What the dropped mark followed meets the kept one: "“Why”:" and "!" give "“Why!”".
+        return join_text(
+            left[:-1], right, punctuation_in_quote=punctuation_in_quote, before=before
+        )
     return left, right
 
 
