@@ -64,6 +64,13 @@ def test_cite_items_take_affixes_locators_and_author_options() -> None:
     ]
 
 
+def test_a_sub_verbo_locator_takes_the_style_s_term() -> None:
+    # CSL-JSON spells the label "sub verbo", the locale's term is "sub-verbo".
+    cite = [[{"id": DILEMMA, "locator": "sanctions", "label": "sub verbo"}]]
+    assert CitationProcessor("harvard", ITEMS).cite(cite) == ["(Shagina, 2018a, s.v. sanctions)"]
+    assert CitationProcessor("chicago", ITEMS).cite(cite) == ["(Shagina 2018a, under sanctions)"]
+
+
 def test_positions_run_across_clusters() -> None:
     processor = CitationProcessor(NOTE_STYLE, ITEMS)
     notes = processor.cite(

@@ -589,7 +589,7 @@ class Compiler:
         def run(ctx: Ctx) -> list[Token]:
             if name == "locator":
                 value: Any = ctx.locator
-                term = ctx.label
+                term = _LOCATOR_TERMS.get(ctx.label, ctx.label)
             else:
                 value = ctx.item.get(name)
                 term = _NUMBER_TERMS.get(name, name)
@@ -1137,6 +1137,8 @@ _CONDITIONS: Final[dict[str, Callable[[str, Ctx], bool]]] = {
 
 
 _LOCATOR_ALIASES: Final = {"sub-verbo": "sub verbo"}
+#: The term of a locator label that CSL-JSON spells differently ("sub verbo").
+_LOCATOR_TERMS: Final = {label: term for term, label in _LOCATOR_ALIASES.items()}
 
 
 def _locator_is(label: str, wanted: str) -> bool:
