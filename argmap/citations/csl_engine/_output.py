@@ -63,8 +63,6 @@ _PUNCT: Final[dict[tuple[str, str], int]] = {
     (" ", " "): _KEEP_SECOND,
     ("\u00a0", " "): _KEEP_FIRST,  # a non-breaking space stays one
     (" ", "\u00a0"): _KEEP_SECOND,
-    (" ", ","): _KEEP_SECOND,
-    (" ", "."): _KEEP_SECOND,
 }
 
 _CLOSE_QUOTES: Final = "”’"
