@@ -48,7 +48,9 @@ TARGET = 0.95
 #: In the title-case styles, Shagina (2018a) is "Policy towards Russia" as in citeproc-js,
 #: whose lowercase words include "towards"; pandoc 2.17 writes "Towards". Chicago's
 #: page-range-format "chicago-16" abbreviates as the Chicago Manual (16th ed.) says
-#: ("321-57", "1496-500"), which pandoc 2.17 does not know and prints as written.
+#: ("321-57", "1496-500"), which pandoc 2.17 does not know and prints as written. IEEE's
+#: "[Online]." before a URL is a group of terms only, which keeps the group around it as
+#: citeproc-js keeps it; pandoc 2.17 drops it with the empty access date beside it.
 KNOWN_DIFFERENCES: dict[str, set[str]] = {
     "apa": set(),
     "chicago": {
@@ -59,7 +61,12 @@ KNOWN_DIFFERENCES: dict[str, set[str]] = {
     },
     "harvard": {"watsuji1935fudo"},
     "mla": {"shagina2018dilemma"},
-    "ieee": {"watsuji1935fudo"},
+    "ieee": {
+        "eu2014regulation833",
+        "shagina2018dilemma",
+        "shagina2019sanctions",
+        "watsuji1935fudo",
+    },
 }
 #: In-text citations known to differ: MLA's short titles, title-cased as above.
 KNOWN_CITATION_DIFFERENCES: dict[str, set[str]] = {"mla": {"shagina2018dilemma"}}
@@ -225,6 +232,15 @@ def test_disambiguation_of_many_shared_surnames_matches_pandoc(style: str) -> No
 def _own_items(path: Path) -> list[dict[str, Any]]:
     bibliography = argmap.citations.read_bibliography([path])
     return argmap.citations.csl_items(bibliography, markup=True)
+
+
+def test_ieee_marks_a_report_found_online_as_citeproc_js_does() -> None:
+    entries = format_bibliography(ITEMS, style="ieee").split("\n\n")
+    report = next(e for e in entries if "Impact and adaption" in e)
+    assert report.endswith(
+        "Jun. 2019. [Online]. Available: "
+        "https://isdp.eu/publication/sanctions-in-japan-russia-economic-relations-impact-and-adaption/"
+    )
 
 
 def test_argmaps_own_conversion_formats_like_pandocs_in_every_style() -> None:

@@ -428,10 +428,7 @@ class Compiler:
             def inner(ctx: Ctx) -> list[Token]:
                 # A macro is suppressed as a group is: variables called, none found.
                 calls, hits = ctx.calls, ctx.hits
-                out = self.macro(name)(ctx)
-                if ctx.calls > calls and ctx.hits == hits:
-                    return []
-                return out
+                return _group_output(ctx, calls, hits, self.macro(name)(ctx))
         elif "term" in a:
             value = self.locale.term(
                 a["term"], form=a.get("form", "long"), plural=a.get("plural") == "true"
@@ -616,10 +613,7 @@ class Compiler:
 
         def run(ctx: Ctx) -> list[Token]:
             calls, hits = ctx.calls, ctx.hits
-            out = body(ctx)
-            if ctx.calls > calls and ctx.hits == hits:
-                return []
-            return out
+            return _group_output(ctx, calls, hits, body(ctx))
 
         return self.wrap(element, run)
 
@@ -1134,6 +1128,20 @@ _CONDITIONS: Final[dict[str, Callable[[str, Ctx], bool]]] = {
     "locator": _locator_matches,
     "position": _position_is,
 }
+
+
+def _group_output(ctx: Ctx, calls: int, hits: int, out: list[Token]) -> list[Token]:
+    """What a group (or macro) renders, given the variable counts before it ran.
+
+    A group that called variables and found none is suppressed. One that prints
+    without finding a variable (a term or a value only) counts as found in the group
+    around it, as in citeproc-js: a macro printing "n.d." as text keeps its group.
+    """
+    if ctx.calls > calls and ctx.hits == hits:
+        return []
+    if out and ctx.hits == hits:
+        ctx.hits += 1
+    return out
 
 
 _LOCATOR_ALIASES: Final = {"sub-verbo": "sub verbo"}
