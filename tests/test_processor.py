@@ -64,6 +64,19 @@ def test_cite_items_take_affixes_locators_and_author_options() -> None:
     ]
 
 
+def test_a_cite_s_punctuated_affixes_replace_the_cluster_delimiter_s() -> None:
+    processor = CitationProcessor("apa", ITEMS)
+    assert processor.cite(
+        [
+            [{"id": DILEMMA, "suffix": " is one source,"}, {"id": RELATIONS, "suffix": " another"}],
+            [{"id": DILEMMA}, {"id": RELATIONS, "prefix": ", and "}],
+        ]
+    ) == [
+        "(Shagina, 2018a is one source, Shagina, 2019 another)",
+        "(Shagina, 2018a, and Shagina, 2019)",
+    ]
+
+
 def test_a_sub_verbo_locator_takes_the_style_s_term() -> None:
     # CSL-JSON spells the label "sub verbo", the locale's term is "sub-verbo".
     cite = [[{"id": DILEMMA, "locator": "sanctions", "label": "sub verbo"}]]

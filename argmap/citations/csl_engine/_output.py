@@ -110,9 +110,7 @@ def join_text(
         return left, right[1:]
     if action == _KEEP_SECOND:
         # What the dropped mark followed meets the kept one: "“Why”:" and "!" give "“Why!”".
-        return join_text(
-            left[:-1], right, punctuation_in_quote=punctuation_in_quote, before=before
-        )
+        return join_text(left[:-1], right, punctuation_in_quote=punctuation_in_quote, before=before)
     return left, right
 
 

@@ -689,9 +689,10 @@ class Processor:
                 rendered = _grouped(rendered)
             parts = []
             for n, r in enumerate(rendered):
-                if parts and delimiter and not r.punctuated:
+                if parts and delimiter:
                     grouped = bool(r.author) and r.author == rendered[n - 1].author
-                    parts.append(group_delimiter if grouped and group_delimiter else delimiter)
+                    joint = group_delimiter if grouped and group_delimiter else delimiter
+                    parts.append(_joint(joint, rendered[n - 1], r))
                 parts.extend(r.tokens)
         tokens = context.wrap([context.prefix, *parts, context.suffix])
         return finish(
@@ -743,7 +744,8 @@ class Processor:
             year_suffix=self.suffix[index],
             bare=bare,
             locator=cite.locator,
-            punctuated=cite.prefix[:1] in (",", ".", ";", ":"),
+            punctuated=cite.prefix.startswith(tuple(_CLUSTER_PUNCTUATION)),
+            closed=cite.suffix.rstrip().endswith(tuple(_CLUSTER_PUNCTUATION)),
         )
 
     def _cluster_rank(self, indices: list[int]) -> dict[int, tuple[Any, ...]]:
@@ -771,6 +773,24 @@ class _Rendered:
     bare: str  # the cite without author and year suffix, to compare years
     locator: str | None
     punctuated: bool = False  # the prefix opens with punctuation: no delimiter before
+    closed: bool = False  # the suffix ends with punctuation: none from the delimiter after
+
+
+#: The punctuation a cite's affix may bring that replaces the cluster delimiter's.
+_CLUSTER_PUNCTUATION: Final = ",.;:"
+
+
+def _joint(delimiter: str, before: _Rendered, after: _Rendered) -> str:
+    """The delimiter between two cites, giving way to their affixes' punctuation.
+
+    A prefix opening with punctuation (", and ") replaces the delimiter; after a suffix
+    closing with punctuation ("is one source,") only the delimiter's space is left.
+    """
+    if after.punctuated:
+        return ""
+    if before.closed:
+        return delimiter.lstrip(_CLUSTER_PUNCTUATION)
+    return delimiter
 
 
 def _starts_sentence(prefix: str) -> bool:
@@ -854,10 +874,13 @@ def _collapse_years(
         group.append(r)
     parts: list[Token] = []
     previous_collapsed = False
+    previous = rendered[0]  # the cite written last
     for group in order:
         if parts:
-            parts.append(after_collapse if previous_collapsed else delimiter)
+            joint = after_collapse if previous_collapsed else delimiter
+            parts.append(_joint(joint, previous, group[0]))
         parts.extend(group[0].tokens)
+        previous = group[-1]
         previous_collapsed = len(group) > 1
         k = 1
         while k < len(group):
