@@ -466,7 +466,8 @@ def parse_markup(text: str) -> list[Token]:
 
 
 _QUOTE_CHARS: Final = re.compile("[\"'“‘]")
-_OPENS_AFTER: Final = frozenset(" \t\n([{-–—/\u00a0")
+# A quotation opens after a space, a bracket, a dash or another quotation's opening mark.
+_OPENS_AFTER: Final = frozenset(" \t\n([{-–—/\u00a0“‘\"")
 
 
 def _parse_quotes(tokens: list[Token]) -> list[Token]:
@@ -478,6 +479,8 @@ def _parse_quotes(tokens: list[Token]) -> list[Token]:
 
     >>> _parse_quotes(["He said “it’s ‘fine’” today"])
     ['He said ', ('+', 'q'), 'it’s ', ('+', 'q'), 'fine', ('-', 'q'), ('-', 'q'), ' today']
+    >>> _parse_quotes(["“‘Amazing’ and Bogus”"])
+    [('+', 'q'), ('+', 'q'), 'Amazing', ('-', 'q'), ' and Bogus', ('-', 'q')]
     """
     out: list[Token] = []
     stack: list[tuple[str, int]] = []  # (the mark as written, where it opened in out)
