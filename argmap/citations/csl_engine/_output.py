@@ -27,6 +27,9 @@ ITALIC: Final = "i"
 BOLD: Final = "b"
 NOCASE: Final = "nc"
 QUOTE: Final = "q"
+#: The close of a quotation in data that its own text follows ("'quote', as said"):
+#: punctuation written after it stays there.
+QUOTE_HELD: Final = "qh"
 TERM: Final = "term"
 NODECOR: Final = "nd"
 #: font-style="normal": upright text inside italics.
@@ -124,11 +127,19 @@ def resolve_quotes(tokens: Iterable[Token], quotes: Quotes = ENGLISH_QUOTES) -> 
 
     >>> resolve_quotes([("+", "q"), "My ", ("+", "q"), "Amazing", ("-", "q"), " Title", ("-", "q")])
     ['“', 'My ', '‘', 'Amazing', '’', ' Title', '”']
+
+    A held close and the text after it become one run:
+
+    >>> resolve_quotes([("+", "q"), "quote", ("-", "qh"), ", as said"])
+    ['“', 'quote', '”, as said']
     """
     out: list[Token] = []
     depth = 0
+    held = False
     for tok in tokens:
-        if isinstance(tok, str) or tok[1] != QUOTE:
+        if isinstance(tok, str) and held:
+            out[-1] = str(out[-1]) + tok  # one run: no join to move punctuation across
+        elif isinstance(tok, str) or tok[1] not in (QUOTE, QUOTE_HELD):
             out.append(tok)
         elif tok[0] == "+":
             out.append(quotes[0] if depth % 2 == 0 else quotes[2])
@@ -136,6 +147,7 @@ def resolve_quotes(tokens: Iterable[Token], quotes: Quotes = ENGLISH_QUOTES) -> 
         else:
             depth -= 1
             out.append(quotes[1] if depth % 2 == 0 else quotes[3])
+        held = tok == ("-", QUOTE_HELD)
     return out
 
 
@@ -467,7 +479,7 @@ def parse_markup(text: str) -> list[Token]:
 
 _QUOTE_CHARS: Final = re.compile("[\"'“‘]")
 # A quotation opens after a space, a bracket, a dash or another quotation's opening mark.
-_OPENS_AFTER: Final = frozenset(" \t\n([{-–—/\u00a0“‘\"")
+_OPENS_AFTER: Final = frozenset(' \t\n([{-–—/\u00a0“‘"')
 
 
 def _parse_quotes(tokens: list[Token]) -> list[Token]:
@@ -477,10 +489,12 @@ def _parse_quotes(tokens: list[Token]) -> list[Token]:
     ``("-", "q")``, so that they print in the locale's marks and nested quotes alternate;
     an opening mark that is never closed stays as written.
 
+    A quotation closed before more of the same text closes as held (``QUOTE_HELD``):
+
     >>> _parse_quotes(["He said “it’s ‘fine’” today"])
-    ['He said ', ('+', 'q'), 'it’s ', ('+', 'q'), 'fine', ('-', 'q'), ('-', 'q'), ' today']
+    ['He said ', ('+', 'q'), 'it’s ', ('+', 'q'), 'fine', ('-', 'qh'), ('-', 'qh'), ' today']
     >>> _parse_quotes(["“‘Amazing’ and Bogus”"])
-    [('+', 'q'), ('+', 'q'), 'Amazing', ('-', 'q'), ' and Bogus', ('-', 'q')]
+    [('+', 'q'), ('+', 'q'), 'Amazing', ('-', 'qh'), ' and Bogus', ('-', 'q')]
     """
     out: list[Token] = []
     stack: list[tuple[str, int]] = []  # (the mark as written, where it opened in out)
@@ -493,7 +507,7 @@ def _parse_quotes(tokens: list[Token]) -> list[Token]:
             out.append(tok)
             continue
         run: list[str] = []
-        for char in tok:
+        for n, char in enumerate(tok, 1):
             position += 1
             after = flat[position] if position < len(flat) else " "
             if char in "\"'“‘”’":
@@ -505,7 +519,7 @@ def _parse_quotes(tokens: list[Token]) -> list[Token]:
                         out.append("".join(run))
                         run = []
                     stack.pop()
-                    out.append(("-", QUOTE))
+                    out.append(("-", QUOTE_HELD if n < len(tok) else QUOTE))
                 elif opening and char in "\"'“‘":
                     if run:
                         out.append("".join(run))
