@@ -631,7 +631,9 @@ class Processor:
         if substitute is not None:
             _substitute_authors(out, substitute)
         for entry in out:
-            entry.tokens = finish(entry.tokens, punctuation_in_quote=quote, quotes=self.quotes)
+            entry.tokens = _trim_second_field(
+                finish(entry.tokens, punctuation_in_quote=quote, quotes=self.quotes)
+            )
         return out
 
     def citation(
@@ -791,6 +793,29 @@ def _joint(delimiter: str, before: _Rendered, after: _Rendered) -> str:
     if before.closed:
         return delimiter.lstrip(_CLUSTER_PUNCTUATION)
     return delimiter
+
+
+def _trim_second_field(tokens: list[Token]) -> list[Token]:
+    """An aligned entry's second field without the space its last suffix leaves.
+
+    A suffix's space separates what follows; at the end of an entry's own block
+    nothing does, as citeproc-js prints it.
+
+    >>> _trim_second_field([("+", RIGHT_INLINE), "Main title. ", ("-", RIGHT_INLINE)])
+    [('+', 'ri'), 'Main title.', ('-', 'ri')]
+    """
+    if not tokens or tokens[-1] != ("-", RIGHT_INLINE):
+        return tokens
+    out = list(tokens)
+    for n in range(len(out) - 2, -1, -1):
+        tok = out[n]
+        if isinstance(tok, str):
+            out[n] = tok.rstrip()
+            if out[n]:
+                break
+        elif tok == ("+", RIGHT_INLINE):
+            break
+    return [t for t in out if t != ""]
 
 
 def _starts_sentence(prefix: str) -> bool:
