@@ -243,6 +243,16 @@ def test_ieee_marks_a_report_found_online_as_citeproc_js_does() -> None:
     )
 
 
+def test_zotero_s_journal_abbreviation_and_note_variables_are_read() -> None:
+    pape = next(i for i in ITEMS if i["id"] == "pape1997sanctions")
+    abbreviated = dict(pape, journalAbbreviation="Int. Secur.")
+    assert "work,” Int. Secur., vol. 22" in format_bibliography([abbreviated], style="ieee")
+    dilemma = next(i for i in ITEMS if i["id"] == "shagina2018dilemma")
+    noted = dict(dilemma, note="original-date: 2017\nSeen in print.")
+    entry = format_bibliography([noted], style="apa")
+    assert entry.rstrip().endswith("(Original work published 2017)")
+
+
 def test_argmaps_own_conversion_formats_like_pandocs_in_every_style() -> None:
     items = _own_items(DATA / "citations" / "varied.bib")
     for style in CITATION_STYLES:

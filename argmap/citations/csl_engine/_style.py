@@ -217,9 +217,14 @@ def _variable_sort_value(name: str, style: Style) -> Callable[[Ctx], str]:
 
 
 def prepare(item: Mapping[str, Any]) -> dict[str, Any]:
-    """A CSL-JSON item normalised for rendering: dates parsed, numbers as text."""
+    """A CSL-JSON item normalised for rendering: dates parsed, numbers as text.
+
+    Variables written into the note ("container-title-short: Nature") fill those the
+    item lacks, and Zotero's ``journalAbbreviation`` and ``shortTitle`` are the short
+    container title and short title, as citeproc-js reads them.
+    """
     out: dict[str, Any] = {}
-    for key, value in item.items():
+    for key, value in _with_note_fields(item).items():
         if key in ("url", "doi", "isbn", "issn", "pmid", "pmcid"):
             key = key.upper()
         if value is None or value == "" or value == []:
@@ -241,6 +246,61 @@ def prepare(item: Mapping[str, Any]) -> dict[str, Any]:
         m = re.match(r"\s*([^\s\-–—,]+)", page)
         if m:
             out["page-first"] = m.group(1)
+    return out
+
+
+#: Zotero's names of two CSL variables.
+_ZOTERO_FIELDS: Final = {
+    "journalAbbreviation": "container-title-short",
+    "shortTitle": "title-short",
+}
+_NOTE_FIELD: Final = re.compile(r"^([-_a-z]+|[A-Z]+):\s*([^}]+?)\s*$")
+
+
+def _with_note_fields(item: Mapping[str, Any]) -> Mapping[str, Any]:
+    r"""The item with the variables its note's leading ``name: value`` lines give.
+
+    A line names a variable it does not have (a date, a name as "Family || Given" or
+    as written, or text); a ``type`` line replaces the type. The lines read end at the
+    first other line after the first, and the note keeps the rest.
+
+    >>> _with_note_fields({"type": "book", "note": "original-date: 1890\nissue: 4\nRead twice."})
+    {'type': 'book', 'note': 'Read twice.', 'original-date': {'raw': '1890'}, 'issue': '4'}
+    """
+    fields = {_ZOTERO_FIELDS[k]: v for k, v in item.items() if k in _ZOTERO_FIELDS and v}
+    note = item.get("note")
+    if not fields and not (isinstance(note, str) and ":" in note):
+        return item
+    out = dict(item)
+    for key, value in fields.items():
+        out.setdefault(key, value)
+    if not isinstance(note, str):
+        return out
+    lines = note.split("\n")
+    names: dict[str, list[dict[str, str]]] = {}
+    for n, line in enumerate(lines):
+        m = _NOTE_FIELD.match(line)
+        if not m:
+            if not line.strip() or n == 0:
+                continue
+            break
+        key, value = m.group(1), m.group(2)
+        if key == "type":
+            out["type"] = value
+        elif key in DATE_VARIABLES:
+            out.setdefault(key, {"raw": value})
+        elif out.get(key):
+            continue
+        elif key in NAME_VARIABLES:
+            family, _, given = (p.strip() for p in value.partition("||"))
+            names.setdefault(key, []).append(
+                {"family": family, "given": given} if given else {"literal": family}
+            )
+        else:
+            out[key] = value
+        lines[n] = ""
+    out.update(names)
+    out["note"] = "\n".join(lines).strip()
     return out
 
 
