@@ -81,6 +81,8 @@ def run_fixture(fixture: Fixture) -> str:
         clusters = fixture.citation_items
     # The suite's runner names items without an id by their place.
     given = [dict(item, id=item.get("id", f"ITEM-{n}")) for n, item in enumerate(fixture.items, 1)]
+    # It keeps items by id: a later item replaces an earlier one of the same id.
+    given = list({str(item["id"]): item for item in given}.values())
     items = _in_citation_order(given, clusters)
     if fixture.mode == "bibliography":
         if clusters:  # only the items cited

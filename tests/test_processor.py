@@ -77,6 +77,17 @@ def test_a_cite_s_punctuated_affixes_replace_the_cluster_delimiter_s() -> None:
     ]
 
 
+def test_hyphenated_words_in_a_locator_are_no_range() -> None:
+    cites = [
+        [{"id": DILEMMA, "locator": "Japan-Russia", "label": "section"}],
+        [{"id": DILEMMA, "locator": "ii-iv", "label": "section"}],
+    ]
+    assert CitationProcessor("chicago", ITEMS).cite(cites) == [
+        "(Shagina 2018a, sec. Japan-Russia)",
+        "(Shagina 2018a, secs. ii–iv)",
+    ]
+
+
 def test_a_sub_verbo_locator_takes_the_style_s_term() -> None:
     # CSL-JSON spells the label "sub verbo", the locale's term is "sub-verbo".
     cite = [[{"id": DILEMMA, "locator": "sanctions", "label": "sub verbo"}]]

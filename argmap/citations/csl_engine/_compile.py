@@ -85,8 +85,26 @@ _RANGED_NUMBERS: Final = frozenset(
 _NUMERIC: Final = re.compile(
     r"^\s*[A-Za-z]{0,3}\d+[A-Za-z]{0,3}(?:\s*(?:[-–—,&]|and)\s*[A-Za-z]{0,3}\d+[A-Za-z]{0,3})*\s*$"
 )
-_MULTIPLE: Final = re.compile(r"\w\s*(?:[-–—,&]|\band\b)\s*\w")
+_MULTIPLE: Final = re.compile(r"(\w+)\s*(?:[-–—,&]|\band\b)\s*(\w+)")
 _RANGE: Final = re.compile(r"(\w+)\s*[-–—]+\s*(\w+)")
+#: What a range or list can join: numbers ("12", "N110", "3a") and roman numerals.
+_COUNTABLE: Final = re.compile(r"\w*\d\w*|[ivxlcdm]+|[IVXLCDM]+")
+
+
+def _is_multiple(text: str) -> bool:
+    """Whether a number variable names more than one: "1-2", "i–ix", "3 & 5".
+
+    Words joined by a hyphen are one: "Michaelson-Morely" is no range.
+
+    >>> _is_multiple("1-2"), _is_multiple("i-ix"), _is_multiple("Michaelson-Morely")
+    (True, True, False)
+    """
+    return any(
+        _COUNTABLE.fullmatch(m.group(1)) and _COUNTABLE.fullmatch(m.group(2))
+        for m in _MULTIPLE.finditer(text)
+    )
+
+
 _PREFIXED: Final = re.compile(r"(\w*?)(\d+)$")
 
 Render = Callable[["Ctx"], list[Token]]
@@ -184,6 +202,8 @@ def format_range(value: str, fmt: str | None, dash: str = "–") -> str:
 
     def one(m: re.Match[str]) -> str:
         first, last = m.group(1), m.group(2)
+        if not (_COUNTABLE.fullmatch(first) and _COUNTABLE.fullmatch(last)):
+            return m.group(0)  # hyphenated words: "Michaelson-Morely"
         if fmt is None:
             return f"{first}{dash}{last}"  # as written, but for the dash
         head, tail = _PREFIXED.match(first), _PREFIXED.match(last)
@@ -600,7 +620,7 @@ class Compiler:
             elif name in ("number-of-pages", "number-of-volumes"):
                 plural = text.isdigit() and int(text) > 1
             else:
-                plural = bool(_MULTIPLE.search(text)) or f" {and_term} " in text
+                plural = _is_multiple(text) or f" {and_term} " in text
             found = locale.term(term, form=form, plural=plural)
             if not found and term != name:
                 found = locale.term(name, form=form, plural=plural)
