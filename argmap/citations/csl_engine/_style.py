@@ -392,9 +392,12 @@ def _parse_date(value: Any) -> dict[str, Any]:
                 ends = tuple(int(x) for x in parts[1] if str(x).strip() != "")
         except (TypeError, ValueError):
             starts = ends = ()
-    # Months 21-24 are the seasons in CSL-JSON; here they are 13-16.
-    starts = tuple(m - 8 if n == 1 and 21 <= m <= 24 else m for n, m in enumerate(starts))
-    ends = tuple(m - 8 if n == 1 and 21 <= m <= 24 else m for n, m in enumerate(ends))
+    # Months 13-24 are seasons in CSL-JSON (21-24 in EDTF, 13-16 and on in older data),
+    # spring to winter in turn as citeproc-js reads them; here they are 13-16.
+    starts = tuple(
+        13 + (m - 13) % 4 if n == 1 and 13 <= m <= 24 else m for n, m in enumerate(starts)
+    )
+    ends = tuple(13 + (m - 13) % 4 if n == 1 and 13 <= m <= 24 else m for n, m in enumerate(ends))
     season = value.get("season")
     if len(starts) == 1 and season:
         # A season stands where the month would: months 13-16 are the season terms.
