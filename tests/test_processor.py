@@ -88,6 +88,13 @@ def test_hyphenated_words_in_a_locator_are_no_range() -> None:
     ]
 
 
+def test_a_locator_that_opens_with_its_own_label_takes_no_other() -> None:
+    processor = CitationProcessor("apa", ITEMS)
+    assert processor.cite([[{"id": DILEMMA, "locator": "vol. 2, p. 7"}]]) == [
+        "(Shagina, 2018a, vol. 2, p. 7)"
+    ]
+
+
 def test_a_sub_verbo_locator_takes_the_style_s_term() -> None:
     # CSL-JSON spells the label "sub verbo", the locale's term is "sub-verbo".
     cite = [[{"id": DILEMMA, "locator": "sanctions", "label": "sub verbo"}]]

@@ -602,11 +602,14 @@ class Compiler:
         plural_rule = element.get("plural", "contextual")
         locale = self.locale
         and_term = locale.term("and") or "and"
+        labelled = _labelled_locator(locale) if name == "locator" else None
 
         def run(ctx: Ctx) -> list[Token]:
             if name == "locator":
                 value: Any = ctx.locator
                 term = _LOCATOR_TERMS.get(ctx.label, ctx.label)
+                if labelled and value and labelled.match(value):
+                    return []  # "vol. 1, fol. 186" brings its own labels
             else:
                 value = ctx.item.get(name)
                 term = _NUMBER_TERMS.get(name, name)
@@ -1162,6 +1165,58 @@ def _group_output(ctx: Ctx, calls: int, hits: int, out: list[Token]) -> list[Tok
     if out and ctx.hits == hits:
         ctx.hits += 1
     return out
+
+
+#: The locator labels of CSL, as the locale's terms name them.
+_LOCATOR_LABELS: Final = [
+    "act",
+    "appendix",
+    "article-locator",
+    "book",
+    "canon",
+    "chapter",
+    "column",
+    "elocation",
+    "equation",
+    "figure",
+    "folio",
+    "issue",
+    "line",
+    "note",
+    "opus",
+    "page",
+    "paragraph",
+    "part",
+    "rule",
+    "scene",
+    "section",
+    "sub-verbo",
+    "supplement",
+    "table",
+    "timestamp",
+    "title-locator",
+    "verse",
+    "version",
+    "volume",
+]
+
+
+def _labelled_locator(locale: Locale) -> re.Pattern[str] | None:
+    """What a locator opening with a label of its own ("vol. 1, fol. 186") matches.
+
+    Only the abbreviated labels (those ending in a period) count: a word such as
+    "part" may open a locator that needs its label.
+    """
+    shorts = {
+        text
+        for label in _LOCATOR_LABELS
+        for text in locale.terms.get((label, "short"), ())
+        if text.endswith(".")
+    }
+    if not shorts:
+        return None
+    alternatives = "|".join(re.escape(t) for t in sorted(shorts, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})\s*\S")
 
 
 _LOCATOR_ALIASES: Final = {"sub-verbo": "sub verbo"}
