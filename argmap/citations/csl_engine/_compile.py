@@ -586,6 +586,7 @@ class Compiler:
             if value is None or value == "" or name in ctx.suppressed:
                 return []
             ctx.hits += 1
+            ctx.used.append(name)
             text = str(value)
             if is_numeric(text):
                 text = re.sub(r"\d+", lambda m: render_one(m.group(0)), text)
@@ -830,6 +831,7 @@ class Compiler:
             if not out:  # none of the parts shown is in the data: the date is empty
                 ctx.hits -= 1
                 return []
+            ctx.used.append(name)  # a date that substitutes for names prints once
             if attach and out:
                 ctx.year_suffix, suffix = "", ctx.year_suffix
                 out = _attach_suffix(out, suffix)
