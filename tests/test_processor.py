@@ -132,7 +132,18 @@ def test_a_citation_object_gives_its_note_number() -> None:
         {"citationItems": [{"id": DILEMMA}], "properties": {"noteIndex": 3}},
         {"citationItems": [{"id": DILEMMA}], "properties": {"noteIndex": 9}},
     ]
-    assert processor.cite(clusters) == ["", "near first in note 1", "first in note 1"]
+    first = "[CSL STYLE ERROR: reference with no printed form.]"  # nothing to print yet
+    assert processor.cite(clusters) == [first, "near first in note 1", "first in note 1"]
+
+
+def test_a_citation_the_style_prints_nothing_for_says_so() -> None:
+    style = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+      <citation><layout prefix="(" suffix=")" delimiter="; ">
+        <text variable="container-title"/>
+      </layout></citation></style>"""
+    assert CitationProcessor(style, ITEMS).cite([[{"id": DILEMMA}]]) == [
+        "([CSL STYLE ERROR: reference with no printed form.])"
+    ]
 
 
 def test_styles_by_collection_name_path_and_xml_text(tmp_path: Path) -> None:

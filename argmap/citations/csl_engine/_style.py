@@ -787,6 +787,9 @@ class Processor:
             got = _author_tokens(got) or []
         elif cite.suppress_author:
             got = _split_author(got)[1]
+        elif not got and first:
+            # A citation must not vanish: it says the style printed nothing for it.
+            got = [_NO_PRINTED_FORM]
         author, rest = _split_author(got)
         bare = ""
         if collapse.startswith("year-suffix") and self.suffix[index] and not cite.locator:
@@ -856,6 +859,10 @@ def _joint(delimiter: str, before: _Rendered, after: _Rendered) -> str:
     if before.closed:
         return delimiter.lstrip(_CLUSTER_PUNCTUATION)
     return delimiter
+
+
+#: What a citation whose first cite the style prints nothing for shows, as in citeproc-js.
+_NO_PRINTED_FORM: Final = "[CSL STYLE ERROR: reference with no printed form.]"
 
 
 def _trim_second_field(tokens: list[Token]) -> list[Token]:
