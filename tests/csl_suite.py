@@ -152,6 +152,7 @@ _TAGS = {
     "sc": ('<span style="font-variant:small-caps;">', "</span>"),
     "sup": ("<sup>", "</sup>"),
     "sub": ("<sub>", "</sub>"),
+    "baseline": ('<span style="baseline">', "</span>"),  # sic: citeproc-js's HTML
     "u": ('<span style="text-decoration:underline;">', "</span>"),
     LEFT_MARGIN: ('<div class="csl-left-margin">', "</div>"),
     RIGHT_INLINE: ('<div class="csl-right-inline">', "</div>"),

@@ -404,7 +404,7 @@ class Compiler:
             marks.append("b")
         if a.get("font-variant") == "small-caps":
             marks.append("sc")
-        if a.get("vertical-align") in ("sup", "sub"):
+        if a.get("vertical-align") in ("sup", "sub", "baseline"):
             marks.append(a["vertical-align"])
         if a.get("text-decoration") == "underline":
             marks.append("u")

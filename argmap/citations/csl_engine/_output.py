@@ -20,7 +20,8 @@ from typing import Final
 Mark = tuple[str, str]
 Token = str | Mark
 
-#: Mark kinds: italic, bold, small caps, superscript, subscript, underline, no case
+#: Mark kinds: italic, bold, small caps, superscript, subscript, baseline (text set back
+#: on the line inside a superscript or subscript), underline, no case
 #: change, the left margin and right part of a numbered entry, a hyperlink ("a" plus the
 #: target), and the author run that a repeated author is replaced in.
 ITALIC: Final = "i"
@@ -546,6 +547,7 @@ _HTML_OPEN: Final = {
     "sc": '<span style="font-variant:small-caps;">',
     "sup": "<sup>",
     "sub": "<sub>",
+    "baseline": '<span style="vertical-align:baseline;">',
     "u": '<span style="text-decoration:underline;">',
     LEFT_MARGIN: '<div class="csl-left-margin">',
     RIGHT_INLINE: '<div class="csl-right-inline">',
@@ -558,6 +560,7 @@ _HTML_CLOSE: Final = {
     "sc": "</span>",
     "sup": "</sup>",
     "sub": "</sub>",
+    "baseline": "</span>",
     "u": "</span>",
     LEFT_MARGIN: " </div>",
     RIGHT_INLINE: "</div>",
@@ -582,6 +585,8 @@ def to_html(tokens: Sequence[Token]) -> str:
 
     >>> to_html([("+", "i"), "A <b> & C", ("-", "i")])
     '<em>A &lt;b&gt; &amp; C</em>'
+    >>> to_html([("+", "sup"), "a ", ("+", "baseline"), "b", ("-", "baseline"), ("-", "sup")])
+    '<sup>a <span style="vertical-align:baseline;">b</span></sup>'
     """
     parts: list[str] = []
     for tok in flip_flop(tokens):
