@@ -253,6 +253,13 @@ def test_zotero_s_journal_abbreviation_and_note_variables_are_read() -> None:
     assert entry.rstrip().endswith("(Original work published 2017)")
 
 
+def test_a_french_title_keeps_its_spaced_punctuation_on_one_line() -> None:
+    pape = next(i for i in ITEMS if i["id"] == "pape1997sanctions")
+    french = dict(pape, title="Les sanctions : pourquoi « ça » échoue")
+    entry = format_bibliography([french], style="apa")
+    assert "Les sanctions\u202f: pourquoi «\u202fça\u202f» échoue" in entry
+
+
 def test_argmaps_own_conversion_formats_like_pandocs_in_every_style() -> None:
     items = _own_items(DATA / "citations" / "varied.bib")
     for style in CITATION_STYLES:
