@@ -454,6 +454,11 @@ def parse_markup(text: str) -> list[Token]:
 
     >>> parse_markup('The <i>Titanic</i> and <span class="nocase">iPhone</span>')
     ['The ', ('+', 'i'), 'Titanic', ('-', 'i'), ' and ', ('+', 'nc'), 'iPhone', ('-', 'nc')]
+
+    A closing tag that closes nothing is text:
+
+    >>> parse_markup("One</i> Two")
+    ['One', '</i>', ' Two']
     """
     if "<" not in text:
         return _parse_quotes([text]) if _QUOTE_CHARS.search(text) else [text]
@@ -468,6 +473,8 @@ def parse_markup(text: str) -> list[Token]:
         if closing:
             if stack:
                 out.append(("-", stack.pop()))
+            else:  # closes nothing: text, as written
+                out.append(m.group(0))
             continue
         kind = _MARK_OF.get(tag) or {"nocase": NOCASE, "nodecor": NODECOR}.get(nocase, "sc")
         stack.append(kind)
