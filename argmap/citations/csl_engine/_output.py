@@ -396,13 +396,16 @@ def change_case(tokens: Sequence[Token], case: str) -> list[Token]:
     ['The Uses of Argument: A Study']
     >>> change_case(["edited by"], "capitalize-first")
     ['Edited by']
+    >>> change_case(["smith ", ("+", "nd"), "v.", ("-", "nd"), " jones"], "capitalize-all")
+    ['Smith ', ('+', 'nd'), 'v.', ('-', 'nd'), ' Jones']
     """
     out: list[Token] = []
     nocase = 0
     state = [True]
     first_done = False
-    # Title case leaves small caps, superscripts and subscripts in the data as written.
-    kept = (NOCASE, "sc", "sup", "sub") if case == "title" else (NOCASE,)
+    # No case change touches these spans of the data, as in citeproc-js: no-case and
+    # no-decoration spans, small caps, superscripts and subscripts stay as written.
+    kept = (NOCASE, NODECOR, "sc", "sup", "sub")
     final = max((n for n, t in enumerate(tokens) if isinstance(t, str) and t.strip()), default=-1)
     for n, tok in enumerate(tokens):
         if not isinstance(tok, str):
