@@ -260,6 +260,16 @@ def test_a_french_title_keeps_its_spaced_punctuation_on_one_line() -> None:
     assert "Les sanctions\u202f: pourquoi «\u202fça\u202f» échoue" in entry
 
 
+def test_a_title_s_own_quotation_marks_keep_their_kind() -> None:
+    pape = next(i for i in ITEMS if i["id"] == "pape1997sanctions")
+    quoted = dict(pape, title="Why ‘smart’ sanctions do not work")
+    assert "Why ‘smart’ sanctions do not work. International" in format_bibliography(
+        [quoted], style="apa"
+    )
+    # Inside the quotation marks around an article title they stay inner marks.
+    assert "“Why ‘Smart’ Sanctions Do Not Work.”" in format_bibliography([quoted], style="mla")
+
+
 def test_argmaps_own_conversion_formats_like_pandocs_in_every_style() -> None:
     items = _own_items(DATA / "citations" / "varied.bib")
     for style in CITATION_STYLES:

@@ -31,6 +31,9 @@ QUOTE: Final = "q"
 #: The close of a quotation in data that its own text follows ("'quote', as said"):
 #: punctuation written after it stays there.
 QUOTE_HELD: Final = "qh"
+#: The opening of a quotation written in data with inner marks (‘…’), which prints in
+#: inner marks unless it is inside another one of those.
+INNER_QUOTE: Final = "qi"
 TERM: Final = "term"
 NODECOR: Final = "nd"
 #: font-style="normal": upright text inside italics.
@@ -124,10 +127,16 @@ ENGLISH_QUOTES: Final[Quotes] = ("“", "”", "‘", "’")
 
 
 def resolve_quotes(tokens: Iterable[Token], quotes: Quotes = ENGLISH_QUOTES) -> list[Token]:
-    """Quotation marks for the quote marks, inner ones alternating with outer ones.
+    """Quotation marks for the quote marks, inner ones inside outer ones and the reverse.
+
+    A quotation written with inner marks (``INNER_QUOTE``) keeps them where no other
+    quotation of inner marks is around it.
 
     >>> resolve_quotes([("+", "q"), "My ", ("+", "q"), "Amazing", ("-", "q"), " Title", ("-", "q")])
     ['“', 'My ', '‘', 'Amazing', '’', ' Title', '”']
+
+    >>> resolve_quotes([("+", "qi"), "God willing", ("-", "q")])
+    ['‘', 'God willing', '’']
 
     A held close and the text after it become one run:
 
@@ -135,19 +144,20 @@ def resolve_quotes(tokens: Iterable[Token], quotes: Quotes = ENGLISH_QUOTES) -> 
     ['“', 'quote', '”, as said']
     """
     out: list[Token] = []
-    depth = 0
+    inner: list[bool] = []  # whether each open quotation prints in inner marks
     held = False
     for tok in tokens:
         if isinstance(tok, str) and held:
             out[-1] = str(out[-1]) + tok  # one run: no join to move punctuation across
-        elif isinstance(tok, str) or tok[1] not in (QUOTE, QUOTE_HELD):
+        elif isinstance(tok, str) or tok[1] not in (QUOTE, QUOTE_HELD, INNER_QUOTE):
             out.append(tok)
         elif tok[0] == "+":
-            out.append(quotes[0] if depth % 2 == 0 else quotes[2])
-            depth += 1
+            # A quotation inside one of the same marks flips to the other marks.
+            wanted = tok[1] == INNER_QUOTE
+            inner.append(not wanted if inner and inner[-1] == wanted else wanted)
+            out.append(quotes[2] if inner[-1] else quotes[0])
         else:
-            depth -= 1
-            out.append(quotes[1] if depth % 2 == 0 else quotes[3])
+            out.append(quotes[3] if inner and inner.pop() else quotes[1])
         held = tok == ("-", QUOTE_HELD)
     return out
 
@@ -500,12 +510,18 @@ def _parse_quotes(tokens: list[Token]) -> list[Token]:
     ``("-", "q")``, so that they print in the locale's marks and nested quotes alternate;
     an opening mark that is never closed stays as written.
 
+    Typographic marks keep their kind: "‘" opens an inner quotation (``INNER_QUOTE``).
+    Of straight marks, the kind that opens first is the outer one, as in citeproc-js:
+
+    >>> _parse_quotes(["'a \\"b\\" c'"])
+    [('+', 'q'), 'a ', ('+', 'qi'), 'b', ('-', 'qh'), ' c', ('-', 'q')]
+
     A quotation closed before more of the same text closes as held (``QUOTE_HELD``):
 
     >>> _parse_quotes(["He said “it’s ‘fine’” today"])
-    ['He said ', ('+', 'q'), 'it’s ', ('+', 'q'), 'fine', ('-', 'qh'), ('-', 'qh'), ' today']
+    ['He said ', ('+', 'q'), 'it’s ', ('+', 'qi'), 'fine', ('-', 'qh'), ('-', 'qh'), ' today']
     >>> _parse_quotes(["“‘Amazing’ and Bogus”"])
-    [('+', 'q'), ('+', 'q'), 'Amazing', ('-', 'qh'), ' and Bogus', ('-', 'q')]
+    [('+', 'q'), ('+', 'qi'), 'Amazing', ('-', 'qh'), ' and Bogus', ('-', 'q')]
     """
     out: list[Token] = []
     stack: list[tuple[str, int]] = []  # (the mark as written, where it opened in out)
@@ -513,6 +529,7 @@ def _parse_quotes(tokens: list[Token]) -> list[Token]:
     texts = [t for t in tokens if isinstance(t, str)]
     flat = "".join(texts)
     position = 0  # in flat, to look at the next character across markup
+    outer = ""  # the straight mark that opened first
     for tok in tokens:
         if not isinstance(tok, str):
             out.append(tok)
@@ -536,7 +553,10 @@ def _parse_quotes(tokens: list[Token]) -> list[Token]:
                         out.append("".join(run))
                         run = []
                     stack.append((char, len(out)))
-                    out.append(("+", QUOTE))
+                    if char in "\"'":
+                        outer = outer or char
+                    inner = char == "‘" or (char in "\"'" and char != outer)
+                    out.append(("+", INNER_QUOTE if inner else QUOTE))
                 else:
                     run.append("’" if char == "'" else char)
             else:
