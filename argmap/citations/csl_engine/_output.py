@@ -500,7 +500,7 @@ def parse_markup(text: str) -> list[Token]:
 
 _QUOTE_CHARS: Final = re.compile("[\"'“‘]")
 # A quotation opens after a space, a bracket, a dash or another quotation's opening mark.
-_OPENS_AFTER: Final = frozenset(' \t\n([{-–—/\u00a0“‘"')
+_OPENS_AFTER: Final = frozenset(" \t\n([{-–—/\u00a0")
 
 
 def _parse_quotes(tokens: list[Token]) -> list[Token]:
@@ -522,6 +522,8 @@ def _parse_quotes(tokens: list[Token]) -> list[Token]:
     ['He said ', ('+', 'q'), 'it’s ', ('+', 'qi'), 'fine', ('-', 'qh'), ('-', 'qh'), ' today']
     >>> _parse_quotes(["“‘Amazing’ and Bogus”"])
     [('+', 'q'), ('+', 'qi'), 'Amazing', ('-', 'qh'), ' and Bogus', ('-', 'q')]
+    >>> _parse_quotes(["'\\"Nested\\"'"])
+    [('+', 'q'), ('+', 'qi'), 'Nested', ('-', 'qh'), ('-', 'q')]
     """
     out: list[Token] = []
     stack: list[tuple[str, int]] = []  # (the mark as written, where it opened in out)
@@ -530,6 +532,7 @@ def _parse_quotes(tokens: list[Token]) -> list[Token]:
     flat = "".join(texts)
     position = 0  # in flat, to look at the next character across markup
     outer = ""  # the straight mark that opened first
+    opened = False  # the previous character opened a quotation
     for tok in tokens:
         if not isinstance(tok, str):
             out.append(tok)
@@ -539,7 +542,7 @@ def _parse_quotes(tokens: list[Token]) -> list[Token]:
             position += 1
             after = flat[position] if position < len(flat) else " "
             if char in "\"'“‘”’":
-                opening = previous in _OPENS_AFTER and not after.isspace()
+                opening = (previous in _OPENS_AFTER or opened) and not after.isspace()
                 closing = not previous.isspace() and (not after.isalnum())
                 wanted = {'"': '"“', "”": '"“', "'": "'‘", "’": "'‘"}.get(char, "")
                 if closing and stack and stack[-1][0] in wanted:
@@ -557,11 +560,15 @@ def _parse_quotes(tokens: list[Token]) -> list[Token]:
                         outer = outer or char
                     inner = char == "‘" or (char in "\"'" and char != outer)
                     out.append(("+", INNER_QUOTE if inner else QUOTE))
+                    opened = True
+                    previous = char
+                    continue
                 else:
                     run.append("’" if char == "'" else char)
             else:
                 run.append(char)
             previous = char
+            opened = False
         if run:
             out.append("".join(run))
     for written, index in stack:  # never closed: the mark as written
