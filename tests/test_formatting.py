@@ -270,6 +270,13 @@ def test_a_title_s_own_quotation_marks_keep_their_kind() -> None:
     assert "“Why ‘Smart’ Sanctions Do Not Work.”" in format_bibliography([quoted], style="mla")
 
 
+def test_an_edition_written_as_an_ordinal_is_not_made_one_twice() -> None:
+    book = next(i for i in ITEMS if i["id"] == "hasegawa1998northern")
+    for edition, shown in [("2nd", "2nd"), ("3", "3rd"), ("7a", "7a")]:
+        entry = format_bibliography([dict(book, edition=edition)], style="chicago")
+        assert f"Relations. {shown} ed. International" in entry
+
+
 def test_argmaps_own_conversion_formats_like_pandocs_in_every_style() -> None:
     items = _own_items(DATA / "citations" / "varied.bib")
     for style in CITATION_STYLES:

@@ -569,6 +569,7 @@ class Compiler:
         dash = self.range_dash
 
         gender = locale.genders.get(_NUMBER_TERMS.get(name, name))
+        labels = _locator_labels(locale)
 
         def render_one(text: str) -> str:
             n = int(text)
@@ -588,12 +589,36 @@ class Compiler:
             ctx.hits += 1
             ctx.used.append(name)
             text = str(value)
+            found = labels[0].search(text) if labels else None
+            if labels and found and found.start() > 0:
+                # "7, p. 3-8": the variable's own numbers, then the page label's.
+                head = text[: found.start()].rstrip(" ,;")
+                if is_numeric(head):
+                    tail = text[found.start() :]
+                    gap = ", " if "," in text[len(head) : found.start()] else " "
+                    return parse_markup(formatted(head) + gap + relabelled(tail, *labels))
+            return parse_markup(formatted(text))
+
+        def formatted(text: str) -> str:
             if is_numeric(text):
-                text = re.sub(r"\d+", lambda m: render_one(m.group(0)), text)
+                # A number with letters ("2nd", "7a") is written as it is.
+                text = re.sub(r"(?<!\w)\d+(?!\w)", lambda m: render_one(m.group(0)), text)
                 text = re.sub(r"\s*[-–—]+\s*", dash, text)
                 text = re.sub(r"\s*,\s*", ", ", text)
                 text = re.sub(r"\s*&\s*", " & ", text)
-            return parse_markup(text)
+            return text
+
+        def relabelled(text: str, pattern: re.Pattern[str], terms: Mapping[str, str]) -> str:
+            """Labelled numbers ("p. 3-8"): the label in number, the range with a dash."""
+            m = pattern.match(text)
+            if m is None:
+                return text
+            rest = text[m.end() :]
+            following = pattern.search(rest)
+            own = rest[: following.start()] if following else rest
+            term = locale.term(terms[m.group(1)], form="short", plural=_is_multiple(own))
+            spacing = text[len(m.group(1)) : m.end()]
+            return (term or m.group(1)) + spacing + format_range(rest, None, dash)
 
         return self.wrap(element, run)
 
@@ -603,13 +628,13 @@ class Compiler:
         plural_rule = element.get("plural", "contextual")
         locale = self.locale
         and_term = locale.term("and") or "and"
-        labelled = _labelled_locator(locale) if name == "locator" else None
+        labels = _locator_labels(locale)
 
         def run(ctx: Ctx) -> list[Token]:
             if name == "locator":
                 value: Any = ctx.locator
                 term = _LOCATOR_TERMS.get(ctx.label, ctx.label)
-                if labelled and value and labelled.match(value):
+                if labels and value and labels[0].match(value):
                     return []  # "vol. 1, fol. 186" brings its own labels
             else:
                 value = ctx.item.get(name)
@@ -617,6 +642,10 @@ class Compiler:
             if value is None or value == "" or name in ctx.suppressed:
                 return []
             text = str(value)
+            if labels and name != "locator":
+                # "7, p. 3-8": the edition is the 7th; the pages are the page label's.
+                found_label = labels[0].search(text)
+                text = text[: found_label.start()] if found_label else text
             if plural_rule == "always":
                 plural = True
             elif plural_rule == "never":
@@ -1222,22 +1251,24 @@ _LOCATOR_LABELS: Final = [
 ]
 
 
-def _labelled_locator(locale: Locale) -> re.Pattern[str] | None:
-    """What a locator opening with a label of its own ("vol. 1, fol. 186") matches.
+def _locator_labels(locale: Locale) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """The locale's abbreviated locator labels written in text ("vol. 1, fol. 186").
 
-    Only the abbreviated labels (those ending in a period) count: a word such as
-    "part" may open a locator that needs its label.
+    Returns a pattern that finds one (group 1) where a number follows it, and each
+    label's text with the term it abbreviates. Only the abbreviated labels (those
+    ending in a period) count: a word such as "part" may open a locator that needs
+    its label.
     """
-    shorts = {
-        text
+    terms = {
+        text: label
         for label in _LOCATOR_LABELS
         for text in locale.terms.get((label, "short"), ())
         if text.endswith(".")
     }
-    if not shorts:
+    if not terms:
         return None
-    alternatives = "|".join(re.escape(t) for t in sorted(shorts, key=len, reverse=True))
-    return re.compile(rf"(?:{alternatives})\s*\S")
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])({alternatives})\s*(?=\S)"), terms
 
 
 _LOCATOR_ALIASES: Final = {"sub-verbo": "sub verbo"}
