@@ -146,6 +146,19 @@ def test_a_citation_the_style_prints_nothing_for_says_so() -> None:
     ]
 
 
+def test_a_numbered_list_marks_an_entry_the_style_prints_nothing_for() -> None:
+    style = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+      <citation><layout><text variable="citation-number"/></layout></citation>
+      <bibliography><layout><choose><if variable="container-title">
+        <text variable="citation-number" suffix=". "/><text variable="container-title"/>
+      </if></choose></layout></bibliography></style>"""
+    items = [dict(ITEMS[0], **{"container-title": "Focus Asia"}), ITEMS[1]]
+    assert CitationProcessor(style, items).bibliography() == [
+        "1. Focus Asia",
+        "2. [CSL STYLE ERROR: reference with no printed form.]",
+    ]
+
+
 def test_styles_by_collection_name_path_and_xml_text(tmp_path: Path) -> None:
     by_name = CitationProcessor("nature", ITEMS).bibliography()
     path = processor_module.style_path("nature")

@@ -673,6 +673,7 @@ class Processor:
         if context is None:
             raise ValueError(f"the style {self.style.title!r} has no bibliography")
         quote = self.style.locale.punctuation_in_quote
+        numbered = _cites_by_number(self.style.root)
         out: list[Entry] = []
         for index in self.order:
             ctx = Ctx(self.items[index], "bib")
@@ -690,6 +691,9 @@ class Processor:
                 else:
                     tokens = context.wrap([context.prefix, *body, context.suffix])
                 out.append(Entry(self.ids[index], tokens))
+            elif numbered:
+                # A numbered list must not skip a number without saying why.
+                out.append(Entry(self.ids[index], [f"{len(out) + 1}. {_NO_PRINTED_FORM}"]))
         substitute = context.options.get("subsequent-author-substitute")
         if substitute is not None:
             _substitute_authors(out, substitute)
@@ -863,6 +867,23 @@ def _joint(delimiter: str, before: _Rendered, after: _Rendered) -> str:
 
 #: What a citation whose first cite the style prints nothing for shows, as in citeproc-js.
 _NO_PRINTED_FORM: Final = "[CSL STYLE ERROR: reference with no printed form.]"
+
+
+def _cites_by_number(root: ET.Element) -> bool:
+    """Whether a style's citations print the citation number (directly or in a macro)."""
+    macros = {m.get("name", ""): m for m in root.iter(NS + "macro")}
+    todo = list(root.iter(NS + "citation"))
+    seen: set[str] = set()
+    while todo:
+        element = todo.pop()
+        for text in element.iter(NS + "text"):
+            if text.get("variable") == "citation-number":
+                return True
+            name = text.get("macro")
+            if name in macros and name not in seen:
+                seen.add(name)
+                todo.append(macros[name])
+    return False
 
 
 def _trim_second_field(tokens: list[Token]) -> list[Token]:
