@@ -287,10 +287,10 @@ def _with_note_fields(item: Mapping[str, Any]) -> Mapping[str, Any]:
         key, value = m.group(1), m.group(2)
         if key == "type":
             out["type"] = value
-        elif key in DATE_VARIABLES:
-            out.setdefault(key, {"raw": value})
         elif out.get(key):
-            continue
+            continue  # the item's own value wins, and the line stays in the note
+        elif key in DATE_VARIABLES:
+            out[key] = {"raw": value}
         elif key in NAME_VARIABLES:
             family, _, given = (p.strip() for p in value.partition("||"))
             names.setdefault(key, []).append(
@@ -865,7 +865,7 @@ def _joint(delimiter: str, before: _Rendered, after: _Rendered) -> str:
     return delimiter
 
 
-#: What a citation whose first cite the style prints nothing for shows, as in citeproc-js.
+#: What a citation or numbered entry the style prints nothing for shows, as in citeproc-js.
 _NO_PRINTED_FORM: Final = "[CSL STYLE ERROR: reference with no printed form.]"
 
 
