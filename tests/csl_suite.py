@@ -18,6 +18,7 @@ import json
 import re
 import sys
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -81,6 +82,8 @@ def run_fixture(fixture: Fixture) -> str:
         clusters = fixture.citation_items
     # The suite's runner names items without an id by their place.
     given = [dict(item, id=item.get("id", f"ITEM-{n}")) for n, item in enumerate(fixture.items, 1)]
+    # It keeps items by id: a later item replaces an earlier one of the same id.
+    given = list({str(item["id"]): item for item in given}.values())
     items = _in_citation_order(given, clusters)
     if fixture.mode == "bibliography":
         if clusters:  # only the items cited
@@ -149,6 +152,7 @@ _TAGS = {
     "sc": ('<span style="font-variant:small-caps;">', "</span>"),
     "sup": ("<sup>", "</sup>"),
     "sub": ("<sub>", "</sub>"),
+    "baseline": ('<span style="baseline">', "</span>"),  # sic: citeproc-js's HTML
     "u": ('<span style="text-decoration:underline;">', "</span>"),
     LEFT_MARGIN: ('<div class="csl-left-margin">', "</div>"),
     RIGHT_INLINE: ('<div class="csl-right-inline">', "</div>"),
@@ -163,14 +167,21 @@ _NORMAL = {
 }
 
 
-#: Superscript letters and digits, which citeproc-js's HTML writes as ``<sup>``.
-_SUPERSCRIPTS = dict(
-    zip(
-        "ª²³¹ºʰʱʲʳʴʵʶʷʸˠˡˢˣᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁᵂᵃᵇᵈᵉᵍᵏᵐᵒᵖᵗᵘᵛᶜᶠᶻ⁰ⁱ⁴⁵⁶⁷⁸⁹ⁿ",
-        "a231ohɦjrɹɻʁwyɣlsxABDEGHIJKLMNOPRTUWabdegkmoptuvcfz0i456789n",  # noqa: RUF001
-        strict=True,
-    )
-)
+def _superscripts() -> dict[str, str]:
+    """Superscript characters, which citeproc-js's HTML writes as ``<sup>`` and the base.
+
+    Those Unicode composes from a base as ``<super>``, and the modifier letters for the
+    glottal stops and the Arabic small waw and yeh, which it does not.
+    """
+    found = {
+        chr(code): "".join(chr(int(h, 16)) for h in decomposition.split()[1:])
+        for code in range(0x80, 0x10000)
+        if (decomposition := unicodedata.decomposition(chr(code))).startswith("<super>")
+    }
+    return found | {"\u02c0": "\u0294", "\u02c1": "\u0295", "\u06e5": "\u0648", "\u06e6": "\u064a"}
+
+
+_SUPERSCRIPTS = _superscripts()
 _SUPERSCRIPT = re.compile("[" + "".join(_SUPERSCRIPTS) + "]")
 
 

@@ -48,7 +48,9 @@ TARGET = 0.95
 #: In the title-case styles, Shagina (2018a) is "Policy towards Russia" as in citeproc-js,
 #: whose lowercase words include "towards"; pandoc 2.17 writes "Towards". Chicago's
 #: page-range-format "chicago-16" abbreviates as the Chicago Manual (16th ed.) says
-#: ("321-57", "1496-500"), which pandoc 2.17 does not know and prints as written.
+#: ("321-57", "1496-500"), which pandoc 2.17 does not know and prints as written. IEEE's
+#: "[Online]." before a URL is a group of terms only, which keeps the group around it as
+#: citeproc-js keeps it; pandoc 2.17 drops it with the empty access date beside it.
 KNOWN_DIFFERENCES: dict[str, set[str]] = {
     "apa": set(),
     "chicago": {
@@ -59,7 +61,12 @@ KNOWN_DIFFERENCES: dict[str, set[str]] = {
     },
     "harvard": {"watsuji1935fudo"},
     "mla": {"shagina2018dilemma"},
-    "ieee": {"watsuji1935fudo"},
+    "ieee": {
+        "eu2014regulation833",
+        "shagina2018dilemma",
+        "shagina2019sanctions",
+        "watsuji1935fudo",
+    },
 }
 #: In-text citations known to differ: MLA's short titles, title-cased as above.
 KNOWN_CITATION_DIFFERENCES: dict[str, set[str]] = {"mla": {"shagina2018dilemma"}}
@@ -225,6 +232,49 @@ def test_disambiguation_of_many_shared_surnames_matches_pandoc(style: str) -> No
 def _own_items(path: Path) -> list[dict[str, Any]]:
     bibliography = argmap.citations.read_bibliography([path])
     return argmap.citations.csl_items(bibliography, markup=True)
+
+
+def test_ieee_marks_a_report_found_online_as_citeproc_js_does() -> None:
+    entries = format_bibliography(ITEMS, style="ieee").split("\n\n")
+    report = next(e for e in entries if "Impact and adaption" in e)
+    assert report.endswith(
+        "Jun. 2019. [Online]. Available: "
+        "https://isdp.eu/publication/sanctions-in-japan-russia-economic-relations-impact-and-adaption/"
+    )
+
+
+def test_zotero_s_journal_abbreviation_and_note_variables_are_read() -> None:
+    pape = next(i for i in ITEMS if i["id"] == "pape1997sanctions")
+    abbreviated = dict(pape, journalAbbreviation="Int. Secur.")
+    assert "work,” Int. Secur., vol. 22" in format_bibliography([abbreviated], style="ieee")
+    dilemma = next(i for i in ITEMS if i["id"] == "shagina2018dilemma")
+    noted = dict(dilemma, note="original-date: 2017\nSeen in print.")
+    entry = format_bibliography([noted], style="apa")
+    assert entry.rstrip().endswith("(Original work published 2017)")
+
+
+def test_a_french_title_keeps_its_spaced_punctuation_on_one_line() -> None:
+    pape = next(i for i in ITEMS if i["id"] == "pape1997sanctions")
+    french = dict(pape, title="Les sanctions : pourquoi « ça » échoue")
+    entry = format_bibliography([french], style="apa")
+    assert "Les sanctions\u202f: pourquoi «\u202fça\u202f» échoue" in entry
+
+
+def test_a_title_s_own_quotation_marks_keep_their_kind() -> None:
+    pape = next(i for i in ITEMS if i["id"] == "pape1997sanctions")
+    quoted = dict(pape, title="Why ‘smart’ sanctions do not work")
+    assert "Why ‘smart’ sanctions do not work. International" in format_bibliography(
+        [quoted], style="apa"
+    )
+    # Inside the quotation marks around an article title they stay inner marks.
+    assert "“Why ‘Smart’ Sanctions Do Not Work.”" in format_bibliography([quoted], style="mla")
+
+
+def test_an_edition_written_as_an_ordinal_is_not_made_one_twice() -> None:
+    book = next(i for i in ITEMS if i["id"] == "hasegawa1998northern")
+    for edition, shown in [("2nd", "2nd"), ("3", "3rd"), ("7a", "7a")]:
+        entry = format_bibliography([dict(book, edition=edition)], style="chicago")
+        assert f"Relations. {shown} ed. International" in entry
 
 
 def test_argmaps_own_conversion_formats_like_pandocs_in_every_style() -> None:

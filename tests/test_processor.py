@@ -64,6 +64,44 @@ def test_cite_items_take_affixes_locators_and_author_options() -> None:
     ]
 
 
+def test_a_cite_s_punctuated_affixes_replace_the_cluster_delimiter_s() -> None:
+    processor = CitationProcessor("apa", ITEMS)
+    assert processor.cite(
+        [
+            [{"id": DILEMMA, "suffix": " is one source,"}, {"id": RELATIONS, "suffix": " another"}],
+            [{"id": DILEMMA}, {"id": RELATIONS, "prefix": ", and "}],
+        ]
+    ) == [
+        "(Shagina, 2018a is one source, Shagina, 2019 another)",
+        "(Shagina, 2018a, and Shagina, 2019)",
+    ]
+
+
+def test_hyphenated_words_in_a_locator_are_no_range() -> None:
+    cites = [
+        [{"id": DILEMMA, "locator": "Japan-Russia", "label": "section"}],
+        [{"id": DILEMMA, "locator": "ii-iv", "label": "section"}],
+    ]
+    assert CitationProcessor("chicago", ITEMS).cite(cites) == [
+        "(Shagina 2018a, sec. Japan-Russia)",
+        "(Shagina 2018a, secs. ii–iv)",
+    ]
+
+
+def test_a_locator_that_opens_with_its_own_label_takes_no_other() -> None:
+    processor = CitationProcessor("apa", ITEMS)
+    assert processor.cite([[{"id": DILEMMA, "locator": "vol. 2, p. 7"}]]) == [
+        "(Shagina, 2018a, vol. 2, p. 7)"
+    ]
+
+
+def test_a_sub_verbo_locator_takes_the_style_s_term() -> None:
+    # CSL-JSON spells the label "sub verbo", the locale's term is "sub-verbo".
+    cite = [[{"id": DILEMMA, "locator": "sanctions", "label": "sub verbo"}]]
+    assert CitationProcessor("harvard", ITEMS).cite(cite) == ["(Shagina, 2018a, s.v. sanctions)"]
+    assert CitationProcessor("chicago", ITEMS).cite(cite) == ["(Shagina 2018a, under sanctions)"]
+
+
 def test_positions_run_across_clusters() -> None:
     processor = CitationProcessor(NOTE_STYLE, ITEMS)
     notes = processor.cite(
@@ -94,7 +132,31 @@ def test_a_citation_object_gives_its_note_number() -> None:
         {"citationItems": [{"id": DILEMMA}], "properties": {"noteIndex": 3}},
         {"citationItems": [{"id": DILEMMA}], "properties": {"noteIndex": 9}},
     ]
-    assert processor.cite(clusters) == ["", "near first in note 1", "first in note 1"]
+    first = "[CSL STYLE ERROR: reference with no printed form.]"  # nothing to print yet
+    assert processor.cite(clusters) == [first, "near first in note 1", "first in note 1"]
+
+
+def test_a_citation_the_style_prints_nothing_for_says_so() -> None:
+    style = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+      <citation><layout prefix="(" suffix=")" delimiter="; ">
+        <text variable="container-title"/>
+      </layout></citation></style>"""
+    assert CitationProcessor(style, ITEMS).cite([[{"id": DILEMMA}]]) == [
+        "([CSL STYLE ERROR: reference with no printed form.])"
+    ]
+
+
+def test_a_numbered_list_marks_an_entry_the_style_prints_nothing_for() -> None:
+    style = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+      <citation><layout><text variable="citation-number"/></layout></citation>
+      <bibliography><layout><choose><if variable="container-title">
+        <text variable="citation-number" suffix=". "/><text variable="container-title"/>
+      </if></choose></layout></bibliography></style>"""
+    items = [dict(ITEMS[0], **{"container-title": "Focus Asia"}), ITEMS[1]]
+    assert CitationProcessor(style, items).bibliography() == [
+        "1. Focus Asia",
+        "2. [CSL STYLE ERROR: reference with no printed form.]",
+    ]
 
 
 def test_styles_by_collection_name_path_and_xml_text(tmp_path: Path) -> None:

@@ -85,8 +85,26 @@ _RANGED_NUMBERS: Final = frozenset(
 _NUMERIC: Final = re.compile(
     r"^\s*[A-Za-z]{0,3}\d+[A-Za-z]{0,3}(?:\s*(?:[-–—,&]|and)\s*[A-Za-z]{0,3}\d+[A-Za-z]{0,3})*\s*$"
 )
-_MULTIPLE: Final = re.compile(r"\w\s*(?:[-–—,&]|\band\b)\s*\w")
+_MULTIPLE: Final = re.compile(r"(\w+)\s*(?:[-–—,&]|\band\b)\s*(\w+)")
 _RANGE: Final = re.compile(r"(\w+)\s*[-–—]+\s*(\w+)")
+#: What a range or list can join: numbers ("12", "N110", "3a") and roman numerals.
+_COUNTABLE: Final = re.compile(r"\w*\d\w*|[ivxlcdm]+|[IVXLCDM]+")
+
+
+def _is_multiple(text: str) -> bool:
+    """Whether a number variable names more than one: "1-2", "i–ix", "3 & 5".
+
+    Words joined by a hyphen are one: "Michaelson-Morely" is no range.
+
+    >>> _is_multiple("1-2"), _is_multiple("i-ix"), _is_multiple("Michaelson-Morely")
+    (True, True, False)
+    """
+    return any(
+        _COUNTABLE.fullmatch(m.group(1)) and _COUNTABLE.fullmatch(m.group(2))
+        for m in _MULTIPLE.finditer(text)
+    )
+
+
 _PREFIXED: Final = re.compile(r"(\w*?)(\d+)$")
 
 Render = Callable[["Ctx"], list[Token]]
@@ -184,6 +202,8 @@ def format_range(value: str, fmt: str | None, dash: str = "–") -> str:
 
     def one(m: re.Match[str]) -> str:
         first, last = m.group(1), m.group(2)
+        if not (_COUNTABLE.fullmatch(first) and _COUNTABLE.fullmatch(last)):
+            return m.group(0)  # hyphenated words: "Michaelson-Morely"
         if fmt is None:
             return f"{first}{dash}{last}"  # as written, but for the dash
         head, tail = _PREFIXED.match(first), _PREFIXED.match(last)
@@ -374,20 +394,28 @@ class Compiler:
 
     @staticmethod
     def marks(element: ET.Element) -> list[str]:
+        """The marks of an element's font attributes, outermost first.
+
+        They nest as in citeproc-js: vertical alignment outermost, then underline,
+        weight, variant, and the font style innermost ("<b><i>…</i></b>").
+
+        >>> Compiler.marks(ET.fromstring('<text font-style="italic" font-weight="bold"/>'))
+        ['b', 'i']
+        """
         a = element.attrib
         marks = []
-        if a.get("font-style") in ("italic", "oblique"):
-            marks.append("i")
-        elif a.get("font-style") == "normal":
-            marks.append(UPRIGHT)
+        if a.get("vertical-align") in ("sup", "sub", "baseline"):
+            marks.append(a["vertical-align"])
+        if a.get("text-decoration") == "underline":
+            marks.append("u")
         if a.get("font-weight") == "bold":
             marks.append("b")
         if a.get("font-variant") == "small-caps":
             marks.append("sc")
-        if a.get("vertical-align") in ("sup", "sub"):
-            marks.append(a["vertical-align"])
-        if a.get("text-decoration") == "underline":
-            marks.append("u")
+        if a.get("font-style") in ("italic", "oblique"):
+            marks.append("i")
+        elif a.get("font-style") == "normal":
+            marks.append(UPRIGHT)
         return marks
 
     def _case(
@@ -428,10 +456,7 @@ class Compiler:
             def inner(ctx: Ctx) -> list[Token]:
                 # A macro is suppressed as a group is: variables called, none found.
                 calls, hits = ctx.calls, ctx.hits
-                out = self.macro(name)(ctx)
-                if ctx.calls > calls and ctx.hits == hits:
-                    return []
-                return out
+                return _group_output(ctx, calls, hits, self.macro(name)(ctx))
         elif "term" in a:
             value = self.locale.term(
                 a["term"], form=a.get("form", "long"), plural=a.get("plural") == "true"
@@ -541,7 +566,7 @@ class Compiler:
             if name == "DOI":  # a bare DOI ("doi: 10.1/x") still links to its resolver
                 target = "a:https://doi.org/" + value
                 return [("+", target), value, ("-", target)]
-            return parse_markup(value)
+            return parse_markup(_narrow_spaces(value))
 
         return run
 
@@ -552,6 +577,7 @@ class Compiler:
         dash = self.range_dash
 
         gender = locale.genders.get(_NUMBER_TERMS.get(name, name))
+        labels = _locator_labels(locale)
 
         def render_one(text: str) -> str:
             n = int(text)
@@ -569,13 +595,38 @@ class Compiler:
             if value is None or value == "" or name in ctx.suppressed:
                 return []
             ctx.hits += 1
+            ctx.used.append(name)
             text = str(value)
+            found = labels[0].search(text) if labels else None
+            if labels and found and found.start() > 0:
+                # "7, p. 3-8": the variable's own numbers, then the page label's.
+                head = text[: found.start()].rstrip(" ,;")
+                if is_numeric(head):
+                    tail = text[found.start() :]
+                    gap = ", " if "," in text[len(head) : found.start()] else " "
+                    return parse_markup(formatted(head) + gap + relabelled(tail, *labels))
+            return parse_markup(formatted(text))
+
+        def formatted(text: str) -> str:
             if is_numeric(text):
-                text = re.sub(r"\d+", lambda m: render_one(m.group(0)), text)
+                # A number with letters ("2nd", "7a") is written as it is.
+                text = re.sub(r"(?<!\w)\d+(?!\w)", lambda m: render_one(m.group(0)), text)
                 text = re.sub(r"\s*[-–—]+\s*", dash, text)
                 text = re.sub(r"\s*,\s*", ", ", text)
                 text = re.sub(r"\s*&\s*", " & ", text)
-            return parse_markup(text)
+            return text
+
+        def relabelled(text: str, pattern: re.Pattern[str], terms: Mapping[str, str]) -> str:
+            """Labelled numbers ("p. 3-8"): the label in number, the range with a dash."""
+            m = pattern.match(text)
+            if m is None:
+                return text
+            rest = text[m.end() :]
+            following = pattern.search(rest)
+            own = rest[: following.start()] if following else rest
+            term = locale.term(terms[m.group(1)], form="short", plural=_is_multiple(own))
+            spacing = text[len(m.group(1)) : m.end()]
+            return (term or m.group(1)) + spacing + format_range(rest, None, dash)
 
         return self.wrap(element, run)
 
@@ -585,17 +636,24 @@ class Compiler:
         plural_rule = element.get("plural", "contextual")
         locale = self.locale
         and_term = locale.term("and") or "and"
+        labels = _locator_labels(locale)
 
         def run(ctx: Ctx) -> list[Token]:
             if name == "locator":
                 value: Any = ctx.locator
-                term = ctx.label
+                term = _LOCATOR_TERMS.get(ctx.label, ctx.label)
+                if labels and value and labels[0].match(value):
+                    return []  # "vol. 1, fol. 186" brings its own labels
             else:
                 value = ctx.item.get(name)
                 term = _NUMBER_TERMS.get(name, name)
             if value is None or value == "" or name in ctx.suppressed:
                 return []
             text = str(value)
+            if labels and name != "locator":
+                # "7, p. 3-8": the edition is the 7th; the pages are the page label's.
+                found_label = labels[0].search(text)
+                text = text[: found_label.start()] if found_label else text
             if plural_rule == "always":
                 plural = True
             elif plural_rule == "never":
@@ -603,7 +661,7 @@ class Compiler:
             elif name in ("number-of-pages", "number-of-volumes"):
                 plural = text.isdigit() and int(text) > 1
             else:
-                plural = bool(_MULTIPLE.search(text)) or f" {and_term} " in text
+                plural = _is_multiple(text) or f" {and_term} " in text
             found = locale.term(term, form=form, plural=plural)
             if not found and term != name:
                 found = locale.term(name, form=form, plural=plural)
@@ -616,10 +674,7 @@ class Compiler:
 
         def run(ctx: Ctx) -> list[Token]:
             calls, hits = ctx.calls, ctx.hits
-            out = body(ctx)
-            if ctx.calls > calls and ctx.hits == hits:
-                return []
-            return out
+            return _group_output(ctx, calls, hits, body(ctx))
 
         return self.wrap(element, run)
 
@@ -813,6 +868,7 @@ class Compiler:
             if not out:  # none of the parts shown is in the data: the date is empty
                 ctx.hits -= 1
                 return []
+            ctx.used.append(name)  # a date that substitutes for names prints once
             if attach and out:
                 ctx.year_suffix, suffix = "", ctx.year_suffix
                 out = _attach_suffix(out, suffix)
@@ -1136,7 +1192,96 @@ _CONDITIONS: Final[dict[str, Callable[[str, Ctx], bool]]] = {
 }
 
 
+_SPACED_PUNCTUATION: Final = re.compile(r" ([:;?!»])|(«) ")
+
+
+def _narrow_spaces(text: str) -> str:
+    """Spaces inside guillemets and before ":;?!" as narrow no-break spaces.
+
+    French typography sets them so that a line never breaks there; citeproc-js writes
+    them so in every variable's text.
+
+    >>> _narrow_spaces("His « Anonymous » Life : a study")
+    'His «\u202fAnonymous\u202f» Life\u202f: a study'
+    """
+    if " " not in text:
+        return text
+    return _SPACED_PUNCTUATION.sub(
+        lambda m: f"\u202f{m.group(1)}" if m.group(1) else f"{m.group(2)}\u202f", text
+    )
+
+
+def _group_output(ctx: Ctx, calls: int, hits: int, out: list[Token]) -> list[Token]:
+    """What a group (or macro) renders, given the variable counts before it ran.
+
+    A group that called variables and found none is suppressed. One that prints
+    without finding a variable (a term or a value only) counts as found in the group
+    around it, as in citeproc-js: a macro printing "n.d." as text keeps its group.
+    """
+    if ctx.calls > calls and ctx.hits == hits:
+        return []
+    if out and ctx.hits == hits:
+        ctx.hits += 1
+    return out
+
+
+#: The locator labels of CSL, as the locale's terms name them.
+_LOCATOR_LABELS: Final = [
+    "act",
+    "appendix",
+    "article-locator",
+    "book",
+    "canon",
+    "chapter",
+    "column",
+    "elocation",
+    "equation",
+    "figure",
+    "folio",
+    "issue",
+    "line",
+    "note",
+    "opus",
+    "page",
+    "paragraph",
+    "part",
+    "rule",
+    "scene",
+    "section",
+    "sub-verbo",
+    "supplement",
+    "table",
+    "timestamp",
+    "title-locator",
+    "verse",
+    "version",
+    "volume",
+]
+
+
+def _locator_labels(locale: Locale) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """The locale's abbreviated locator labels written in text ("vol. 1, fol. 186").
+
+    Returns a pattern that finds one (group 1) where a number follows it, and each
+    label's text with the term it abbreviates. Only the abbreviated labels (those
+    ending in a period) count: a word such as "part" may open a locator that needs
+    its label.
+    """
+    terms = {
+        text: label
+        for label in _LOCATOR_LABELS
+        for text in locale.terms.get((label, "short"), ())
+        if text.endswith(".")
+    }
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])({alternatives})\s*(?=\S)"), terms
+
+
 _LOCATOR_ALIASES: Final = {"sub-verbo": "sub verbo"}
+#: The term of a locator label that CSL-JSON spells differently ("sub verbo").
+_LOCATOR_TERMS: Final = {label: term for term, label in _LOCATOR_ALIASES.items()}
 
 
 def _locator_is(label: str, wanted: str) -> bool:

@@ -92,10 +92,18 @@ class Locale:
         return f"{number}{self.term(self._gendered('ordinal', gender))}"
 
     def _gendered(self, name: str, gender: str | None) -> str:
-        """The key of a term's form for a gender, else of its neuter (or masculine) form."""
+        """The key of a term's form for a gender, else of its neuter form.
+
+        A number whose term has no gender takes the masculine form where there is no
+        neuter one; one of another gender never does ("2.ª edición", not "2.º").
+        """
         if gender and (f"{name}@{gender}", "long") in self.terms:
             return f"{name}@{gender}"
-        if (name, "long") in self.terms or (f"{name}@masculine", "long") not in self.terms:
+        if (
+            gender
+            or (name, "long") in self.terms
+            or (f"{name}@masculine", "long") not in self.terms
+        ):
             return name
         return f"{name}@masculine"
 

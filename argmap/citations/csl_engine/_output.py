@@ -20,13 +20,20 @@ from typing import Final
 Mark = tuple[str, str]
 Token = str | Mark
 
-#: Mark kinds: italic, bold, small caps, superscript, subscript, underline, no case
+#: Mark kinds: italic, bold, small caps, superscript, subscript, baseline (text set back
+#: on the line inside a superscript or subscript), underline, no case
 #: change, the left margin and right part of a numbered entry, a hyperlink ("a" plus the
 #: target), and the author run that a repeated author is replaced in.
 ITALIC: Final = "i"
 BOLD: Final = "b"
 NOCASE: Final = "nc"
 QUOTE: Final = "q"
+#: The close of a quotation in data that its own text follows ("'quote', as said"):
+#: punctuation written after it stays there.
+QUOTE_HELD: Final = "qh"
+#: The opening of a quotation written in data with inner marks (‘…’), which prints in
+#: inner marks unless it is inside another one of those.
+INNER_QUOTE: Final = "qi"
 TERM: Final = "term"
 NODECOR: Final = "nd"
 #: font-style="normal": upright text inside italics.
@@ -63,8 +70,6 @@ _PUNCT: Final[dict[tuple[str, str], int]] = {
     (" ", " "): _KEEP_SECOND,
     ("\u00a0", " "): _KEEP_FIRST,  # a non-breaking space stays one
     (" ", "\u00a0"): _KEEP_SECOND,
-    (" ", ","): _KEEP_SECOND,
-    (" ", "."): _KEEP_SECOND,
 }
 
 _CLOSE_QUOTES: Final = "”’"
@@ -84,6 +89,8 @@ def join_text(
     ('“Title,”', ' 2019')
     >>> join_text("“Title?”", ". Next", punctuation_in_quote=True)
     ('“Title?”', ' Next')
+    >>> join_text("“Title”:", "! Next", punctuation_in_quote=True)
+    ('“Title!”', ' Next')
     """
     if not left or not right:
         return left, right
@@ -109,7 +116,8 @@ def join_text(
     if action == _KEEP_FIRST:
         return left, right[1:]
     if action == _KEEP_SECOND:
-        return left[:-1], right
+        # What the dropped mark followed meets the kept one: "“Why”:" and "!" give "“Why!”".
+        return join_text(left[:-1], right, punctuation_in_quote=punctuation_in_quote, before=before)
     return left, right
 
 
@@ -119,22 +127,38 @@ ENGLISH_QUOTES: Final[Quotes] = ("“", "”", "‘", "’")
 
 
 def resolve_quotes(tokens: Iterable[Token], quotes: Quotes = ENGLISH_QUOTES) -> list[Token]:
-    """Quotation marks for the quote marks, inner ones alternating with outer ones.
+    """Quotation marks for the quote marks, inner ones inside outer ones and the reverse.
+
+    A quotation written with inner marks (``INNER_QUOTE``) keeps them where no other
+    quotation of inner marks is around it.
 
     >>> resolve_quotes([("+", "q"), "My ", ("+", "q"), "Amazing", ("-", "q"), " Title", ("-", "q")])
     ['“', 'My ', '‘', 'Amazing', '’', ' Title', '”']
+
+    >>> resolve_quotes([("+", "qi"), "God willing", ("-", "q")])
+    ['‘', 'God willing', '’']
+
+    A held close and the text after it become one run:
+
+    >>> resolve_quotes([("+", "q"), "quote", ("-", "qh"), ", as said"])
+    ['“', 'quote', '”, as said']
     """
     out: list[Token] = []
-    depth = 0
+    inner: list[bool] = []  # whether each open quotation prints in inner marks
+    held = False
     for tok in tokens:
-        if isinstance(tok, str) or tok[1] != QUOTE:
+        if isinstance(tok, str) and held:
+            out[-1] = str(out[-1]) + tok  # one run: no join to move punctuation across
+        elif isinstance(tok, str) or tok[1] not in (QUOTE, QUOTE_HELD, INNER_QUOTE):
             out.append(tok)
         elif tok[0] == "+":
-            out.append(quotes[0] if depth % 2 == 0 else quotes[2])
-            depth += 1
+            # A quotation inside one of the same marks flips to the other marks.
+            wanted = tok[1] == INNER_QUOTE
+            inner.append(not wanted if inner and inner[-1] == wanted else wanted)
+            out.append(quotes[2] if inner[-1] else quotes[0])
         else:
-            depth -= 1
-            out.append(quotes[1] if depth % 2 == 0 else quotes[3])
+            out.append(quotes[3] if inner and inner.pop() else quotes[1])
+        held = tok == ("-", QUOTE_HELD)
     return out
 
 
@@ -382,13 +406,16 @@ def change_case(tokens: Sequence[Token], case: str) -> list[Token]:
     ['The Uses of Argument: A Study']
     >>> change_case(["edited by"], "capitalize-first")
     ['Edited by']
+    >>> change_case(["smith ", ("+", "nd"), "v.", ("-", "nd"), " jones"], "capitalize-all")
+    ['Smith ', ('+', 'nd'), 'v.', ('-', 'nd'), ' Jones']
     """
     out: list[Token] = []
     nocase = 0
     state = [True]
     first_done = False
-    # Title case leaves small caps, superscripts and subscripts in the data as written.
-    kept = (NOCASE, "sc", "sup", "sub") if case == "title" else (NOCASE,)
+    # No case change touches these spans of the data, as in citeproc-js: no-case and
+    # no-decoration spans, small caps, superscripts and subscripts stay as written.
+    kept = (NOCASE, NODECOR, "sc", "sup", "sub")
     final = max((n for n, t in enumerate(tokens) if isinstance(t, str) and t.strip()), default=-1)
     for n, tok in enumerate(tokens):
         if not isinstance(tok, str):
@@ -440,6 +467,11 @@ def parse_markup(text: str) -> list[Token]:
 
     >>> parse_markup('The <i>Titanic</i> and <span class="nocase">iPhone</span>')
     ['The ', ('+', 'i'), 'Titanic', ('-', 'i'), ' and ', ('+', 'nc'), 'iPhone', ('-', 'nc')]
+
+    A closing tag that closes nothing is text:
+
+    >>> parse_markup("One</i> Two")
+    ['One', '</i>', ' Two']
     """
     if "<" not in text:
         return _parse_quotes([text]) if _QUOTE_CHARS.search(text) else [text]
@@ -454,6 +486,8 @@ def parse_markup(text: str) -> list[Token]:
         if closing:
             if stack:
                 out.append(("-", stack.pop()))
+            else:  # closes nothing: text, as written
+                out.append(m.group(0))
             continue
         kind = _MARK_OF.get(tag) or {"nocase": NOCASE, "nodecor": NODECOR}.get(nocase, "sc")
         stack.append(kind)
@@ -465,6 +499,7 @@ def parse_markup(text: str) -> list[Token]:
 
 
 _QUOTE_CHARS: Final = re.compile("[\"'“‘]")
+# A quotation opens after a space, a bracket, a dash or another quotation's opening mark.
 _OPENS_AFTER: Final = frozenset(" \t\n([{-–—/\u00a0")
 
 
@@ -475,8 +510,20 @@ def _parse_quotes(tokens: list[Token]) -> list[Token]:
     ``("-", "q")``, so that they print in the locale's marks and nested quotes alternate;
     an opening mark that is never closed stays as written.
 
+    Typographic marks keep their kind: "‘" opens an inner quotation (``INNER_QUOTE``).
+    Of straight marks, the kind that opens first is the outer one, as in citeproc-js:
+
+    >>> _parse_quotes(["'a \\"b\\" c'"])
+    [('+', 'q'), 'a ', ('+', 'qi'), 'b', ('-', 'qh'), ' c', ('-', 'q')]
+
+    A quotation closed before more of the same text closes as held (``QUOTE_HELD``):
+
     >>> _parse_quotes(["He said “it’s ‘fine’” today"])
-    ['He said ', ('+', 'q'), 'it’s ', ('+', 'q'), 'fine', ('-', 'q'), ('-', 'q'), ' today']
+    ['He said ', ('+', 'q'), 'it’s ', ('+', 'qi'), 'fine', ('-', 'qh'), ('-', 'qh'), ' today']
+    >>> _parse_quotes(["“‘Amazing’ and Bogus”"])
+    [('+', 'q'), ('+', 'qi'), 'Amazing', ('-', 'qh'), ' and Bogus', ('-', 'q')]
+    >>> _parse_quotes(["'\\"Nested\\"'"])
+    [('+', 'q'), ('+', 'qi'), 'Nested', ('-', 'qh'), ('-', 'q')]
     """
     out: list[Token] = []
     stack: list[tuple[str, int]] = []  # (the mark as written, where it opened in out)
@@ -484,16 +531,18 @@ def _parse_quotes(tokens: list[Token]) -> list[Token]:
     texts = [t for t in tokens if isinstance(t, str)]
     flat = "".join(texts)
     position = 0  # in flat, to look at the next character across markup
+    outer = ""  # the straight mark that opened first
+    opened = False  # the previous character opened a quotation
     for tok in tokens:
         if not isinstance(tok, str):
             out.append(tok)
             continue
         run: list[str] = []
-        for char in tok:
+        for n, char in enumerate(tok, 1):
             position += 1
             after = flat[position] if position < len(flat) else " "
             if char in "\"'“‘”’":
-                opening = previous in _OPENS_AFTER and not after.isspace()
+                opening = (previous in _OPENS_AFTER or opened) and not after.isspace()
                 closing = not previous.isspace() and (not after.isalnum())
                 wanted = {'"': '"“', "”": '"“', "'": "'‘", "’": "'‘"}.get(char, "")
                 if closing and stack and stack[-1][0] in wanted:
@@ -501,18 +550,25 @@ def _parse_quotes(tokens: list[Token]) -> list[Token]:
                         out.append("".join(run))
                         run = []
                     stack.pop()
-                    out.append(("-", QUOTE))
+                    out.append(("-", QUOTE_HELD if n < len(tok) else QUOTE))
                 elif opening and char in "\"'“‘":
                     if run:
                         out.append("".join(run))
                         run = []
                     stack.append((char, len(out)))
-                    out.append(("+", QUOTE))
+                    if char in "\"'":
+                        outer = outer or char
+                    inner = char == "‘" or (char in "\"'" and char != outer)
+                    out.append(("+", INNER_QUOTE if inner else QUOTE))
+                    opened = True
+                    previous = char
+                    continue
                 else:
                     run.append("’" if char == "'" else char)
             else:
                 run.append(char)
             previous = char
+            opened = False
         if run:
             out.append("".join(run))
     for written, index in stack:  # never closed: the mark as written
@@ -528,6 +584,7 @@ _HTML_OPEN: Final = {
     "sc": '<span style="font-variant:small-caps;">',
     "sup": "<sup>",
     "sub": "<sub>",
+    "baseline": '<span style="vertical-align:baseline;">',
     "u": '<span style="text-decoration:underline;">',
     LEFT_MARGIN: '<div class="csl-left-margin">',
     RIGHT_INLINE: '<div class="csl-right-inline">',
@@ -540,6 +597,7 @@ _HTML_CLOSE: Final = {
     "sc": "</span>",
     "sup": "</sup>",
     "sub": "</sub>",
+    "baseline": "</span>",
     "u": "</span>",
     LEFT_MARGIN: " </div>",
     RIGHT_INLINE: "</div>",
@@ -564,6 +622,8 @@ def to_html(tokens: Sequence[Token]) -> str:
 
     >>> to_html([("+", "i"), "A <b> & C", ("-", "i")])
     '<em>A &lt;b&gt; &amp; C</em>'
+    >>> to_html([("+", "sup"), "a ", ("+", "baseline"), "b", ("-", "baseline"), ("-", "sup")])
+    '<sup>a <span style="vertical-align:baseline;">b</span></sup>'
     """
     parts: list[str] = []
     for tok in flip_flop(tokens):

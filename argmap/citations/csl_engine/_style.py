@@ -217,9 +217,14 @@ def _variable_sort_value(name: str, style: Style) -> Callable[[Ctx], str]:
 
 
 def prepare(item: Mapping[str, Any]) -> dict[str, Any]:
-    """A CSL-JSON item normalised for rendering: dates parsed, numbers as text."""
+    """A CSL-JSON item normalised for rendering: dates parsed, numbers as text.
+
+    Variables written into the note ("container-title-short: Nature") fill those the
+    item lacks, and Zotero's ``journalAbbreviation`` and ``shortTitle`` are the short
+    container title and short title, as citeproc-js reads them.
+    """
     out: dict[str, Any] = {}
-    for key, value in item.items():
+    for key, value in _with_note_fields(item).items():
         if key in ("url", "doi", "isbn", "issn", "pmid", "pmcid"):
             key = key.upper()
         if value is None or value == "" or value == []:
@@ -241,6 +246,61 @@ def prepare(item: Mapping[str, Any]) -> dict[str, Any]:
         m = re.match(r"\s*([^\s\-–—,]+)", page)
         if m:
             out["page-first"] = m.group(1)
+    return out
+
+
+#: Zotero's names of two CSL variables.
+_ZOTERO_FIELDS: Final = {
+    "journalAbbreviation": "container-title-short",
+    "shortTitle": "title-short",
+}
+_NOTE_FIELD: Final = re.compile(r"^([-_a-z]+|[A-Z]+):\s*([^}]+?)\s*$")
+
+
+def _with_note_fields(item: Mapping[str, Any]) -> Mapping[str, Any]:
+    r"""The item with the variables its note's leading ``name: value`` lines give.
+
+    A line names a variable it does not have (a date, a name as "Family || Given" or
+    as written, or text); a ``type`` line replaces the type. The lines read end at the
+    first other line after the first, and the note keeps the rest.
+
+    >>> _with_note_fields({"type": "book", "note": "original-date: 1890\nissue: 4\nRead twice."})
+    {'type': 'book', 'note': 'Read twice.', 'original-date': {'raw': '1890'}, 'issue': '4'}
+    """
+    fields = {_ZOTERO_FIELDS[k]: v for k, v in item.items() if k in _ZOTERO_FIELDS and v}
+    note = item.get("note")
+    if not fields and not (isinstance(note, str) and ":" in note):
+        return item
+    out = dict(item)
+    for key, value in fields.items():
+        out.setdefault(key, value)
+    if not isinstance(note, str):
+        return out
+    lines = note.split("\n")
+    names: dict[str, list[dict[str, str]]] = {}
+    for n, line in enumerate(lines):
+        m = _NOTE_FIELD.match(line)
+        if not m:
+            if not line.strip() or n == 0:
+                continue
+            break
+        key, value = m.group(1), m.group(2)
+        if key == "type":
+            out["type"] = value
+        elif out.get(key):
+            continue  # the item's own value wins, and the line stays in the note
+        elif key in DATE_VARIABLES:
+            out[key] = {"raw": value}
+        elif key in NAME_VARIABLES:
+            family, _, given = (p.strip() for p in value.partition("||"))
+            names.setdefault(key, []).append(
+                {"family": family, "given": given} if given else {"literal": family}
+            )
+        else:
+            out[key] = value
+        lines[n] = ""
+    out.update(names)
+    out["note"] = "\n".join(lines).strip()
     return out
 
 
@@ -332,9 +392,12 @@ def _parse_date(value: Any) -> dict[str, Any]:
                 ends = tuple(int(x) for x in parts[1] if str(x).strip() != "")
         except (TypeError, ValueError):
             starts = ends = ()
-    # Months 21-24 are the seasons in CSL-JSON; here they are 13-16.
-    starts = tuple(m - 8 if n == 1 and 21 <= m <= 24 else m for n, m in enumerate(starts))
-    ends = tuple(m - 8 if n == 1 and 21 <= m <= 24 else m for n, m in enumerate(ends))
+    # Months 13-24 are seasons in CSL-JSON (21-24 in EDTF, 13-16 and on in older data),
+    # spring to winter in turn as citeproc-js reads them; here they are 13-16.
+    starts = tuple(
+        13 + (m - 13) % 4 if n == 1 and 13 <= m <= 24 else m for n, m in enumerate(starts)
+    )
+    ends = tuple(13 + (m - 13) % 4 if n == 1 and 13 <= m <= 24 else m for n, m in enumerate(ends))
     season = value.get("season")
     if len(starts) == 1 and season:
         # A season stands where the month would: months 13-16 are the season terms.
@@ -610,6 +673,7 @@ class Processor:
         if context is None:
             raise ValueError(f"the style {self.style.title!r} has no bibliography")
         quote = self.style.locale.punctuation_in_quote
+        numbered = _cites_by_number(self.style.root)
         out: list[Entry] = []
         for index in self.order:
             ctx = Ctx(self.items[index], "bib")
@@ -627,11 +691,16 @@ class Processor:
                 else:
                     tokens = context.wrap([context.prefix, *body, context.suffix])
                 out.append(Entry(self.ids[index], tokens))
+            elif numbered:
+                # A numbered list must not skip a number without saying why.
+                out.append(Entry(self.ids[index], [f"{len(out) + 1}. {_NO_PRINTED_FORM}"]))
         substitute = context.options.get("subsequent-author-substitute")
         if substitute is not None:
             _substitute_authors(out, substitute)
         for entry in out:
-            entry.tokens = finish(entry.tokens, punctuation_in_quote=quote, quotes=self.quotes)
+            entry.tokens = _trim_second_field(
+                finish(entry.tokens, punctuation_in_quote=quote, quotes=self.quotes)
+            )
         return out
 
     def citation(
@@ -689,9 +758,10 @@ class Processor:
                 rendered = _grouped(rendered)
             parts = []
             for n, r in enumerate(rendered):
-                if parts and delimiter and not r.punctuated:
+                if parts and delimiter:
                     grouped = bool(r.author) and r.author == rendered[n - 1].author
-                    parts.append(group_delimiter if grouped and group_delimiter else delimiter)
+                    joint = group_delimiter if grouped and group_delimiter else delimiter
+                    parts.append(_joint(joint, rendered[n - 1], r))
                 parts.extend(r.tokens)
         tokens = context.wrap([context.prefix, *parts, context.suffix])
         return finish(
@@ -721,6 +791,9 @@ class Processor:
             got = _author_tokens(got) or []
         elif cite.suppress_author:
             got = _split_author(got)[1]
+        elif not got and first:
+            # A citation must not vanish: it says the style printed nothing for it.
+            got = [_NO_PRINTED_FORM]
         author, rest = _split_author(got)
         bare = ""
         if collapse.startswith("year-suffix") and self.suffix[index] and not cite.locator:
@@ -743,7 +816,8 @@ class Processor:
             year_suffix=self.suffix[index],
             bare=bare,
             locator=cite.locator,
-            punctuated=cite.prefix[:1] in (",", ".", ";", ":"),
+            punctuated=cite.prefix.startswith(tuple(_CLUSTER_PUNCTUATION)),
+            closed=cite.suffix.rstrip().endswith(tuple(_CLUSTER_PUNCTUATION)),
         )
 
     def _cluster_rank(self, indices: list[int]) -> dict[int, tuple[Any, ...]]:
@@ -771,6 +845,68 @@ class _Rendered:
     bare: str  # the cite without author and year suffix, to compare years
     locator: str | None
     punctuated: bool = False  # the prefix opens with punctuation: no delimiter before
+    closed: bool = False  # the suffix ends with punctuation: none from the delimiter after
+
+
+#: The punctuation a cite's affix may bring that replaces the cluster delimiter's.
+_CLUSTER_PUNCTUATION: Final = ",.;:"
+
+
+def _joint(delimiter: str, before: _Rendered, after: _Rendered) -> str:
+    """The delimiter between two cites, giving way to their affixes' punctuation.
+
+    A prefix opening with punctuation (", and ") replaces the delimiter; after a suffix
+    closing with punctuation ("is one source,") only the delimiter's space is left.
+    """
+    if after.punctuated:
+        return ""
+    if before.closed:
+        return delimiter.lstrip(_CLUSTER_PUNCTUATION)
+    return delimiter
+
+
+#: What a citation or numbered entry the style prints nothing for shows, as in citeproc-js.
+_NO_PRINTED_FORM: Final = "[CSL STYLE ERROR: reference with no printed form.]"
+
+
+def _cites_by_number(root: ET.Element) -> bool:
+    """Whether a style's citations print the citation number (directly or in a macro)."""
+    macros = {m.get("name", ""): m for m in root.iter(NS + "macro")}
+    todo = list(root.iter(NS + "citation"))
+    seen: set[str] = set()
+    while todo:
+        element = todo.pop()
+        for text in element.iter(NS + "text"):
+            if text.get("variable") == "citation-number":
+                return True
+            name = text.get("macro")
+            if name in macros and name not in seen:
+                seen.add(name)
+                todo.append(macros[name])
+    return False
+
+
+def _trim_second_field(tokens: list[Token]) -> list[Token]:
+    """An aligned entry's second field without the space its last suffix leaves.
+
+    A suffix's space separates what follows; at the end of an entry's own block
+    nothing does, as citeproc-js prints it.
+
+    >>> _trim_second_field([("+", RIGHT_INLINE), "Main title. ", ("-", RIGHT_INLINE)])
+    [('+', 'ri'), 'Main title.', ('-', 'ri')]
+    """
+    if not tokens or tokens[-1] != ("-", RIGHT_INLINE):
+        return tokens
+    out = list(tokens)
+    for n in range(len(out) - 2, -1, -1):
+        tok = out[n]
+        if isinstance(tok, str):
+            out[n] = tok.rstrip()
+            if out[n]:
+                break
+        elif tok == ("+", RIGHT_INLINE):
+            break
+    return [t for t in out if t != ""]
 
 
 def _starts_sentence(prefix: str) -> bool:
@@ -854,10 +990,13 @@ def _collapse_years(
         group.append(r)
     parts: list[Token] = []
     previous_collapsed = False
+    previous = rendered[0]  # the cite written last
     for group in order:
         if parts:
-            parts.append(after_collapse if previous_collapsed else delimiter)
+            joint = after_collapse if previous_collapsed else delimiter
+            parts.append(_joint(joint, previous, group[0]))
         parts.extend(group[0].tokens)
+        previous = group[-1]
         previous_collapsed = len(group) > 1
         k = 1
         while k < len(group):
