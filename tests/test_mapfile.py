@@ -10,6 +10,8 @@ from typing import NamedTuple
 import pytest
 
 import argmap
+from argmap._provenance import provenance_of
+from argmap.formats._tree import LazyLocator
 from argmap.formats.mapfile import to_plain
 from tests.conftest import MAPS, SEED_MAP
 
@@ -393,3 +395,20 @@ def test_json_constants_python_accepts_are_refused(text: str, location: str, con
     assert [str(i) for i in caught.value.issues] == [
         f"m.json:{location}: error: not valid JSON: {constant} is not a JSON number"
     ]
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_a_clean_map_keeps_no_positions_until_an_issue_needs_one(
+    tmp_path: Path, suffix: str
+) -> None:
+    seed = argmap.read_map(SEED_MAP)
+    path = tmp_path / f"seed{suffix}"
+    argmap.write_map(seed, path)
+    amap = argmap.read_map(path)
+    locator = provenance_of(amap).locator  # type: ignore[union-attr]
+    assert isinstance(locator, LazyLocator) and locator._located is None
+    # A node added in code is checked again; its warning is located in the file as read.
+    amap.nodes.append(argmap.Claim(id="stray", text="Not linked to anything."))
+    (warning,) = [str(i) for i in argmap.check(amap) if i.code == "disconnected"]
+    assert warning.startswith(f"{path}:")
+    assert locator._located is not None
