@@ -681,7 +681,12 @@ class Processor:
             parts = _collapse_numbers(rendered, delimiter)
         elif collapse.startswith("year"):
             parts = _collapse_years(
-                rendered, options, delimiter, collapse, regroup=bool(context.sort)
+                rendered,
+                options,
+                delimiter,
+                collapse,
+                regroup=bool(context.sort),
+                in_text=self.style.root.get("class") == "in-text",
             )
         else:
             group_delimiter = options.get("cite-group-delimiter")
@@ -828,14 +833,24 @@ def _collapse_years(
     collapse: str,
     *,
     regroup: bool,
+    in_text: bool,
 ) -> list[Token]:
     """Cites of one author written once, and their years or year suffixes after it.
 
     In a sorted citation an author's cites join the first one; otherwise only
-    neighbouring cites of one author collapse.
+    neighbouring cites of one author collapse. Without ``cite-group-delimiter`` an
+    in-text style joins an author's cites with ", ", a note style with the layout's
+    delimiter (as citeproc-js does); with ``after-collapse-delimiter`` only the layout's
+    delimiter joins them, and the after-collapse one follows every group, except a
+    single cite's under ``collapse="year-suffix"``.
     """
-    group_delimiter = options.get("cite-group-delimiter", ", ")
-    after_collapse = options.get("after-collapse-delimiter", delimiter)
+    after_given = options.get("after-collapse-delimiter")
+    group_delimiter = options.get(
+        "cite-group-delimiter", ", " if in_text and after_given is None else delimiter
+    )
+    if after_given is not None:
+        group_delimiter = delimiter
+    after_collapse = delimiter if after_given is None else after_given
     suffix_delimiter = options.get(
         "year-suffix-delimiter", options.get("cite-group-delimiter", delimiter)
     )
@@ -856,7 +871,8 @@ def _collapse_years(
     previous_collapsed = False
     for group in order:
         if parts:
-            parts.append(after_collapse if previous_collapsed else delimiter)
+            closes = previous_collapsed or (after_given is not None and collapse != "year-suffix")
+            parts.append(after_collapse if closes else delimiter)
         parts.extend(group[0].tokens)
         previous_collapsed = len(group) > 1
         k = 1
