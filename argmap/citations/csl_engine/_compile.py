@@ -91,9 +91,6 @@ _PREFIXED: Final = re.compile(r"(\w*?)(\d+)$")
 
 Render = Callable[["Ctx"], list[Token]]
 _NO_HINTS: Final[Mapping[tuple[str, ...], str]] = {}
-#: Marks around every names and date output of a citation: what tells citations apart.
-NAMES_MARK: Final = "nm"
-DATE_MARK: Final = "dt"
 #: Marks around the label that follows names.
 LABEL_MARK: Final = "lbl"
 
@@ -503,10 +500,6 @@ class Compiler:
                 if value and ctx.year_suffix and not self.explicit_year_suffix:
                     ctx.year_suffix, suffix = "", ctx.year_suffix
                     value += suffix
-                if value and ctx.mode == "cite":
-                    # A label tells citations apart as a date does.
-                    ctx.hits += 1
-                    return [("+", DATE_MARK), value, ("-", DATE_MARK)]
             elif name == "first-reference-note-number":
                 value = str(ctx.first_note) if ctx.first_note else ""
             elif name == "citation-number":
@@ -743,8 +736,6 @@ class Compiler:
                 if out and out[-1] == ("-", LABEL_MARK):
                     cut = max(i for i, t in enumerate(out) if t == ("+", LABEL_MARK))
                 out = [("+", SAME_AUTHOR), *out[:cut], ("-", SAME_AUTHOR), *out[cut:]]
-            if ctx.mode == "cite":
-                out = [("+", NAMES_MARK), *out, ("-", NAMES_MARK)]
             return out
 
         return self.wrap(element, run)
@@ -816,8 +807,6 @@ class Compiler:
             if attach and out:
                 ctx.year_suffix, suffix = "", ctx.year_suffix
                 out = _attach_suffix(out, suffix)
-            if ctx.mode == "cite" and out and name != "accessed":
-                return [("+", DATE_MARK), *out, ("-", DATE_MARK)]
             return out
 
         return self.wrap(element, run)
@@ -1304,8 +1293,6 @@ def _attach_suffix(tokens: list[Token], suffix: str) -> list[Token]:
 
 
 __all__ = [
-    "DATE_MARK",
-    "NAMES_MARK",
     "Compiler",
     "Context",
     "Ctx",

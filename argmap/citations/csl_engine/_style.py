@@ -15,10 +15,8 @@ from typing import Any, Final
 from xml.etree import ElementTree as ET
 
 from argmap.citations.csl_engine._compile import (
-    DATE_MARK,
     DATE_VARIABLES,
     NAME_VARIABLES,
-    NAMES_MARK,
     Compiler,
     Context,
     Ctx,
@@ -482,26 +480,17 @@ class Processor:
         return order
 
     def _cite_info(self, index: int) -> tuple[str, list[Sequence[dict[str, Any]]]]:
-        """The text of a citation's names and dates, and its name lists."""
+        """A citation as disambiguation compares it, in plain text, and its name lists."""
         ctx = Ctx(self.items[index], "cite")
+        # A cite is ambiguous when its later, shortest form is (as in citeproc-js).
+        ctx.position, ctx.near_note = "subsequent", True
         ctx.number = self.numbers[index]
         ctx.disambiguate = self.disambiguate[index]
         ctx.names_shown = self.names_shown[index]
         ctx.hints = self.hints[index]
-        texts: list[str] = []
-        depth = 0
-        for tok in self.style.citation.layout(ctx):
-            if isinstance(tok, str):
-                if depth:
-                    texts[-1] += tok
-            elif tok[1] in (NAMES_MARK, DATE_MARK):
-                if tok[0] == "+":
-                    depth += 1
-                    if depth == 1:
-                        texts.append("")
-                else:
-                    depth -= 1
-        return " ".join(texts), ctx.people
+        # The date of access says nothing of the work (citeproc-js leaves it out too).
+        ctx.suppressed.add("accessed")
+        return plain(self.style.citation.layout(ctx)), ctx.people
 
     def _disambiguate(self) -> None:
         """Tell apart citations that would print alike, in CSL's order of methods.
