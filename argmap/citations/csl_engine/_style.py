@@ -554,8 +554,13 @@ class Processor:
         most = max(len(people[i]) for i in group)
         if not most:
             return
+        # Names cut short end in "et al.": the same first names are not the same text
+        # as a list of only those names.
         keys = {
-            shown: {i: _name_parts(people[i][:shown], rule) for i in group}
+            shown: {
+                i: (*_name_parts(people[i][:shown], rule), (str(len(people[i]) > shown),))
+                for i in group
+            }
             for shown in range(1, most + 1)
         }
         for index in group:

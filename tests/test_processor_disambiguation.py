@@ -1,0 +1,45 @@
+"""Disambiguation and collapsing of citations under argmap's bundled author-date styles.
+
+Checked on the seed map's real bibliography, its items given co-authors where a case
+needs them; the CSL test suite (tests/test_csl_suite.py) checks each rule in isolation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from argmap.citations import CitationProcessor, csl_items, read_bibliography
+from tests.conftest import SEED_BIB
+
+ITEMS: list[dict[str, Any]] = csl_items(read_bibliography([SEED_BIB]))
+CO_AUTHORS = [{"family": "Kuznetsov", "given": "Ivan"}, {"family": "Sato", "given": "Yuki"}]
+
+
+def _two_works_of_2018() -> list[dict[str, Any]]:
+    """The seed's two 2018 reports, by the same three authors and a fourth on the second."""
+    first, second = (dict(item) for item in ITEMS if item["id"].startswith("shagina2018"))
+    first["author"] = [*first["author"], *CO_AUTHORS]
+    second["author"] = [*second["author"], *CO_AUTHORS, {"family": "Tanaka", "given": "Aiko"}]
+    return [first, second]
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        ("apa", ["(Shagina, Kuznetsov, & Sato, 2018)", "(Shagina, Kuznetsov, Sato, et al., 2018)"]),
+        (
+            "chicago-author-date",
+            ["(Shagina, Kuznetsov, and Sato 2018)", "(Shagina, Kuznetsov, Sato, et al. 2018)"],
+        ),
+    ],
+)
+def test_added_names_stop_where_et_al_tells_the_cites_apart(
+    style: str, expected: list[str]
+) -> None:
+    # Three names and "et al." differ from the same three names alone: a fourth name
+    # is not needed.
+    items = _two_works_of_2018()
+    clusters = [[{"id": item["id"]}] for item in items]
+    assert CitationProcessor(style, items).cite(clusters, fmt="text") == expected
