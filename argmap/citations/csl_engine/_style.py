@@ -242,7 +242,8 @@ def prepare(item: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-_PARTICLE: Final = re.compile(r"^((?:\w+(?:\s+|[’'-]))+)(?=\S)")
+#: Particle words may be abbreviated ("v.d.") or elided ("in 't").
+_PARTICLE: Final = re.compile(r"^((?:[’']?[\w.]+(?:\s+|[’'-]))+)(?=\S)")
 _DROPPING: Final = re.compile(r"(?:\s+[\w’']+)+$")
 
 
@@ -263,6 +264,8 @@ def _parse_name(name: dict[str, Any]) -> dict[str, Any]:
 
     >>> _parse_name({"family": "van Gogh", "given": "Vincent"})
     {'family': 'Gogh', 'given': 'Vincent', 'non-dropping-particle': 'van'}
+    >>> _parse_name({"family": "v.d. Berg", "given": "Jan"})["non-dropping-particle"]
+    'v.d.'
     >>> _parse_name({"family": "Humboldt", "given": "Alexander von"})
     {'family': 'Humboldt', 'given': 'Alexander', 'dropping-particle': 'von'}
     """

@@ -1,8 +1,11 @@
-"""Disambiguation and collapsing of citations under argmap's bundled author-date styles.
+"""Names, disambiguation and collapsing of citations under argmap's bundled styles.
 
 Checked on the seed map's real bibliography, its items given co-authors where a case
 needs them; the CSL test suite (tests/test_csl_suite.py) checks each rule in isolation.
 """
+
+# Typographic apostrophes are the data these tests check.
+# ruff: noqa: RUF001
 
 from __future__ import annotations
 
@@ -43,3 +46,17 @@ def test_added_names_stop_where_et_al_tells_the_cites_apart(
     items = _two_works_of_2018()
     clusters = [[{"id": item["id"]}] for item in items]
     assert CitationProcessor(style, items).cite(clusters, fmt="text") == expected
+
+
+def _by(item: dict[str, Any], family: str, given: str) -> dict[str, Any]:
+    return dict(item, author=[{"family": family, "given": given}])
+
+
+def test_abbreviated_and_elided_particles_are_taken_from_the_family_name() -> None:
+    # "v.d." and "in 't" are particles: Chicago moves them behind the given name and
+    # sorts by "Berg" and "Veld"; APA keeps them in front and sorts by them.
+    items = [_by(ITEMS[0], "in 't Veld", "Jan"), _by(ITEMS[2], "v.d. Berg", "Anna")]
+    chicago = CitationProcessor("chicago-author-date", items).bibliography(fmt="text")
+    assert [entry.split(".")[0] for entry in chicago] == ["Berg, Anna v", "Veld, Jan in ’t"]
+    apa = CitationProcessor("apa", items).bibliography(fmt="text")
+    assert [entry.split(" (")[0] for entry in apa] == ["in ’t Veld, J.", "v.d. Berg, A."]
