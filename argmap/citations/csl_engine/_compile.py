@@ -1009,11 +1009,11 @@ class NamesSpec:
         out: list[Token] = []
         group: list[Token] = []
         current = ""
-        for part, formatted, text in name_segments(person, opts, inverted=inverted):
+        for part, formatting, text in name_segments(person, opts, inverted=inverted):
             if part != current:
                 out.extend(self._affixed(current, group, ctx))
                 group, current = [], part
-            apply = self.part_formats.get(part) if formatted else None
+            apply = self.part_formats.get(formatting) if formatting else None
             group.extend(apply([text], ctx) if apply is not None else [text])
         out.extend(self._affixed(current, group, ctx))
         return out

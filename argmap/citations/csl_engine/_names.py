@@ -106,20 +106,23 @@ def _join(*parts: str) -> str:
     return " ".join(p for p in parts if p)
 
 
-#: One piece of a rendered name: the name-part it belongs to ("given", "family" or ""
-#: for neither), whether that part's formatting applies to it, and its text.
-Segment = tuple[str, bool, str]
+#: One piece of a rendered name: the name-part whose affixes enclose it ("given",
+#: "family" or "" for neither), the name-part whose formatting applies to it ("" for
+#: none), and its text. Particles take the formatting of their own name-part (the
+#: dropping particle the given name's, the non-dropping one the family name's) inside
+#: the affixes of the part they stand with.
+Segment = tuple[str, str, str]
 
 
-def _pieces(group: str, *texts: str) -> list[Segment]:
+def _pieces(group: str, *texts: tuple[str, str]) -> list[Segment]:
     """Words of one name-part, with the spaces between them (none after "d’" or "al-")."""
     out: list[Segment] = []
-    for text in texts:
+    for part, text in texts:
         if not text:
             continue
         if out and not out[-1][2].endswith(("’", "'", "-")):
-            out.append((group, False, " "))
-        out.append((group, True, text))
+            out.append((group, "", " "))
+        out.append((group, part, text))
     return out
 
 
@@ -129,38 +132,41 @@ def name_segments(name: dict[str, Any], opts: NameOptions, *, inverted: bool) ->
     >>> p = {"family": "Fontaine", "given": "Jean", "non-dropping-particle": "La"}
     >>> [text for _, _, text in name_segments(p, NameOptions(), inverted=False)]
     ['Jean', ' ', 'La', ' ', 'Fontaine']
+    >>> p = {"family": "Meer", "given": "Gerard", "dropping-particle": "van"}
+    >>> name_segments(p, NameOptions(), inverted=False)[2]
+    ('family', 'given', 'van')
     """
     literal = name.get("literal")
     if literal:
-        return [("family", True, str(literal))]
+        return [("family", "family", str(literal))]
     if not name.get("family") and name.get("given"):
-        return [("given", True, str(name["given"]))]  # a given name alone ("Banksy")
-    family = _cased(str(name.get("family", "") or ""), opts.family_case)
-    ndp = _cased(str(name.get("non-dropping-particle", "") or ""), opts.family_case)
-    dp = str(name.get("dropping-particle", "") or "")
+        return [("given", "given", str(name["given"]))]  # a given name alone ("Banksy")
+    family = ("family", _cased(str(name.get("family", "") or ""), opts.family_case))
+    ndp = ("family", _cased(str(name.get("non-dropping-particle", "") or ""), opts.family_case))
+    dp = ("given", _cased(str(name.get("dropping-particle", "") or ""), opts.given_case))
     suffix = str(name.get("suffix", "") or "")
     if opts.form == "short":
         return _pieces("family", ndp, family)
     if not is_romanesque(name):
-        return [("family", True, family), ("given", True, str(name.get("given", "") or ""))]
-    given = _cased(_given(name, opts), opts.given_case)
-    if not given and not dp:
-        tail: list[Segment] = [("", False, ", " + suffix)] if suffix else []
+        return [("family", *family), ("given", "given", str(name.get("given", "") or ""))]
+    given = ("given", _cased(_given(name, opts), opts.given_case))
+    if not given[1] and not dp[1]:
+        tail: list[Segment] = [("", "", ", " + suffix)] if suffix else []
         return [*_pieces("family", ndp, family), *tail]
     if not inverted:
-        out = [*_pieces("given", given), ("", False, " ")] if given else []
+        out = [*_pieces("given", given), ("", "", " ")] if given[1] else []
         out.extend(_pieces("family", dp, ndp, family))
         if suffix:
             sep = ", " if name.get("comma-suffix") else " "
-            out.extend([("family", False, sep), ("family", False, suffix)])
+            out.extend([("family", "", sep), ("family", "", suffix)])
         return out
     sep = opts.sort_separator
     if opts.demote_particle == "display-and-sort":
         head, tail = _pieces("family", family), _pieces("given", given, dp, ndp)
     else:
         head, tail = _pieces("family", ndp, family), _pieces("given", given, dp)
-    out = [*head, ("", False, sep), *tail] if tail else head
-    return [*out, ("", False, sep + suffix)] if suffix else out
+    out = [*head, ("", "", sep), *tail] if tail else head
+    return [*out, ("", "", sep + suffix)] if suffix else out
 
 
 def render_name(name: dict[str, Any], opts: NameOptions, *, inverted: bool) -> str:
