@@ -60,3 +60,10 @@ def test_abbreviated_and_elided_particles_are_taken_from_the_family_name() -> No
     assert [entry.split(".")[0] for entry in chicago] == ["Berg, Anna v", "Veld, Jan in ’t"]
     apa = CitationProcessor("apa", items).bibliography(fmt="text")
     assert [entry.split(" (")[0] for entry in apa] == ["in ’t Veld, J.", "v.d. Berg, A."]
+
+
+def test_a_particle_inside_given_names_stays_apart_from_initials_before_it() -> None:
+    # Harvard initialises without a space ("J.B."); the kept "de" still needs one.
+    items = [_by(ITEMS[0], "Saunders", "John Bertrand de Cusance Morant")]
+    entry = CitationProcessor("harvard-cite-them-right", items).bibliography(fmt="text")[0]
+    assert entry.startswith("Saunders, J.B. de C.M. (2018)")

@@ -57,6 +57,8 @@ def initialize(given: str, *, with_: str, hyphen: bool = True, full: bool = True
     'Gary Clyde'
     >>> initialize("C.L.", with_=". ", full=False)
     'C. L.'
+    >>> initialize("John Bertrand de Cusance", with_=".")
+    'J.B. de C.'
 
     A lowercase second half of a hyphenated name has no initial of its own, and a
     name opening with two capitals keeps both, as in Mongolian "Ts" and "Ch":
@@ -84,6 +86,8 @@ def initialize(given: str, *, with_: str, hyphen: bool = True, full: bool = True
                 pieces.append(part + " ")
         if pieces:
             glue = "-" if hyphen else ""
+            if out and pieces[0].endswith(" ") and not out[-1].endswith(" "):
+                out.append(" ")  # a word kept whole stands apart from initials before it
             out.append(
                 glue.join(p.rstrip() for p in pieces[:-1]) + glue * (len(pieces) > 1) + pieces[-1]
             )
