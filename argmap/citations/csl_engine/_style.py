@@ -36,6 +36,7 @@ from argmap.citations.csl_engine._output import (
     finish,
     parse_markup,
     plain,
+    resolve_quotes,
 )
 
 _INHERITED_NAME_ATTRS: Final = (
@@ -735,7 +736,7 @@ class Processor:
         if in_note and ((first and not cite.prefix) or _starts_sentence(cite.prefix)):
             got = _capitalise_term(got)
         if affixed:
-            got = [*parse_markup(cite.prefix), *got, *parse_markup(cite.suffix)]
+            got = [*self._affix(cite.prefix), *got, *self._affix(cite.suffix)]
         return _Rendered(
             tokens=got,
             # Cites whose authors are all suppressed collapse with one another.
@@ -747,6 +748,20 @@ class Processor:
             locator=cite.locator,
             punctuated=cite.prefix[:1] in (",", ".", ";", ":"),
         )
+
+    def _affix(self, text: str) -> list[Token]:
+        """A cite's prefix or suffix: its markup, and its punctuation as the writer put it.
+
+        Quotation marks are resolved here, so that a period typed after a closing
+        quotation mark stays after it whatever the locale's punctuation-in-quote.
+        """
+        out: list[Token] = []
+        for tok in resolve_quotes(parse_markup(text), self.quotes):
+            if isinstance(tok, str) and out and isinstance(out[-1], str):
+                out[-1] += tok
+            else:
+                out.append(tok)
+        return out
 
     def _cluster_rank(self, indices: list[int]) -> dict[int, tuple[Any, ...]]:
         keys: dict[int, list[tuple[Any, ...]]] = {i: [] for i in indices}

@@ -1,4 +1,4 @@
-"""Names, disambiguation and collapsing of citations under argmap's bundled styles.
+"""CSL rules under argmap's bundled styles: names, disambiguation, collapsing, affixes.
 
 Checked on the seed map's real bibliography, its items given co-authors where a case
 needs them; the CSL test suite (tests/test_csl_suite.py) checks each rule in isolation.
@@ -67,3 +67,17 @@ def test_a_particle_inside_given_names_stays_apart_from_initials_before_it() -> 
     items = [_by(ITEMS[0], "Saunders", "John Bertrand de Cusance Morant")]
     entry = CitationProcessor("harvard-cite-them-right", items).bibliography(fmt="text")[0]
     assert entry.startswith("Saunders, J.B. de C.M. (2018)")
+
+
+def test_a_cites_affixes_keep_their_punctuation_outside_quotation_marks() -> None:
+    # American English moves punctuation into the style's quotation marks, not into
+    # those the writer typed in a prefix or suffix.
+    dilemma = ITEMS[0]["id"]
+    clusters = [
+        [{"id": dilemma, "suffix": ', calling it "a delicate act".'}],
+        [{"id": dilemma, "prefix": 'see "Japan", '}],
+    ]
+    assert CitationProcessor("apa", ITEMS).cite(clusters, fmt="text") == [
+        "(Shagina, 2018a, calling it “a delicate act”.)",
+        "(see “Japan”, Shagina, 2018a)",
+    ]
