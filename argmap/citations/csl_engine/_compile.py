@@ -675,10 +675,11 @@ class Compiler:
                 finally:
                     self.substitute_spec = outer
 
+        # Without a term for the pair in the label's form, each keeps its own label.
         merge = (
             "editor" in variables
             and "translator" in variables
-            and bool(self.locale.term("editortranslator", form="short"))
+            and bool(self.locale.term("editortranslator", form=spec.label_form or "short"))
         )
 
         def run(ctx: Ctx) -> list[Token]:
