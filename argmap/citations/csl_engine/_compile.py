@@ -116,6 +116,7 @@ class Ctx:
         "quote_depth",
         "sas_pending",
         "sort_names",
+        "substituting",
         "suppressed",
         "used",
         "year_suffix",
@@ -147,6 +148,8 @@ class Ctx:
         self.sas_pending = mode in ("bib", "cite")
         self.sort_names: tuple[int, int, bool] | None = None
         self.suppressed: set[str] = set()
+        # Inside <substitute>: a variable, once rendered, is not rendered again at all.
+        self.substituting = False
         self.used: list[str] = []
         self.year_suffix = ""
 
@@ -529,6 +532,8 @@ class Compiler:
             if ctx.mode == "sort":
                 return [value]
             ctx.used.append(name)
+            if ctx.substituting:
+                ctx.suppressed.add(name)
             if name == "URL":
                 return [("+", "a:" + value), value, ("-", "a:" + value)]
             if name == "DOI":  # a bare DOI ("doi: 10.1/x") still links to its resolver
@@ -662,16 +667,22 @@ class Compiler:
         variables = element.get("variable", "").split()
         spec = self._names_spec(element, self.substitute_spec)
         delimiter = element.get("delimiter", self.inherited.get("names-delimiter", ""))
-        substitutes: list[Render] = []
+        # Each substitute, and whether it is a term or fixed text: one that ends the
+        # substitution even when empty, as citeproc-js has it.
+        substitutes: list[tuple[Render, bool]] = []
         for child in element:
             if child.tag == NS + "substitute":
                 # Short <names> in a substitute, even inside a <choose>, take this
                 # element's <name>, <et-al> and <label>.
                 outer, self.substitute_spec = self.substitute_spec, spec
                 try:
-                    substitutes.extend(
-                        r for r in (self.element(sub) for sub in child) if r is not None
-                    )
+                    for sub in child:
+                        render = self.element(sub)
+                        if render is not None:
+                            fixed = sub.tag == NS + "text" and (
+                                "term" in sub.attrib or "value" in sub.attrib
+                            )
+                            substitutes.append((render, fixed))
                 finally:
                     self.substitute_spec = outer
 
@@ -714,19 +725,28 @@ class Compiler:
                         out.append(delimiter)
                     out.extend(rendered)
                     ctx.used.append(var)
+                    if ctx.substituting:
+                        ctx.suppressed.add(var)
             if total:
                 out = [str(total)]
             if not out:
-                for sub in substitutes:
+                for sub, fixed in substitutes:
                     start = len(ctx.used)
                     calls = ctx.calls
+                    suppressed, substituting = set(ctx.suppressed), ctx.substituting
+                    ctx.substituting = True
                     got = sub(ctx)
+                    ctx.substituting = substituting
                     if got:
                         ctx.calls = calls + 1
                         # Variables used as a substitute are not rendered again.
                         ctx.suppressed.update(ctx.used[start:])
                         out = got
                         break
+                    ctx.suppressed = suppressed
+                    if fixed:
+                        ctx.calls -= 1  # nothing to print, and no variable missing
+                        return []
                 if not out:
                     return []
             ctx.hits += 1
