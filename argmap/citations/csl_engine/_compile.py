@@ -910,6 +910,8 @@ class NamesSpec:
         self.precedes_etal = opts.get("delimiter-precedes-et-al", "contextual")
         self.etal_min = int(opts.get("et-al-min", "0") or 0)
         self.etal_first = int(opts.get("et-al-use-first", "0") or 0)
+        # et-al-use-first="0" shows no names at all once et-al-min is reached.
+        self.etal_none = opts.get("et-al-use-first") == "0"
         self.etal_last = opts.get("et-al-use-last") == "true"
         # Cites after an item's first may shorten its names further.
         self.subsequent_min = int(opts.get("et-al-subsequent-min", "0") or 0)
@@ -976,6 +978,8 @@ class NamesSpec:
         elif ctx.names_shown and etal_min and count >= etal_min:
             etal_first = max(etal_first, ctx.names_shown)
         truncated = bool(etal_min) and count >= etal_min and 0 < etal_first < count
+        if self.etal_none and not etal_first and etal_min and count >= etal_min:
+            return []
         shown = people[:etal_first] if truncated else people
         if self.form == "count":
             return [str(len(shown))]
