@@ -1047,12 +1047,25 @@ def _split_author(tokens: list[Token]) -> tuple[str | None, list[Token]]:
     except ValueError:
         return None, tokens
     rest = tokens[end + 1 :]
+    head = list(tokens[:start])
+    unclosed: list[int] = []  # where the markup still open at the author opened
+    for i, tok in enumerate(head):
+        if not isinstance(tok, str):
+            if tok[0] == "+":
+                unclosed.append(i)
+            elif unclosed:
+                unclosed.pop()
+    dropped: set[int] = set()
     while rest and (
         (isinstance(rest[0], str) and not any(c.isalnum() for c in rest[0]))
         or (not isinstance(rest[0], str) and rest[0][0] == "-")
     ):
+        if not isinstance(rest[0], str) and unclosed:
+            # Markup closed here was opened around the author: it goes with the author.
+            dropped.add(unclosed.pop())
         rest = rest[1:]
-    return plain(tokens[start + 1 : end]), [*tokens[:start], *rest]
+    head = [t for i, t in enumerate(head) if i not in dropped]
+    return plain(tokens[start + 1 : end]), [*head, *rest]
 
 
 def _substitute_authors(entries: list[Entry], substitute: str) -> None:
