@@ -20,6 +20,7 @@ from xml.etree import ElementTree as ET
 from argmap.citations.csl_engine._locale import NS, DatePart, Locale
 from argmap.citations.csl_engine._names import (
     NameOptions,
+    is_spaced,
     name_key,
     name_segments,
     render_name,
@@ -936,6 +937,8 @@ class NamesSpec:
         term = etal_el.get("term", "et-al") if etal_el is not None else "et-al"
         etal_text = locale.term(term)
         self.etal: list[Token] = [etal_text] if etal_text else []
+        # "等" follows a name directly, "et al." after a space (as in citeproc-js).
+        self.etal_space = " " if is_spaced(etal_text) else ""
         if etal_el is not None:
             marks = Compiler.marks(etal_el)
             self.etal = [
@@ -1009,7 +1012,7 @@ class NamesSpec:
             use_delim = _precedes(self.precedes_etal, len(texts) + 1, inverted[-1])
             tokens = _joined(texts, delim)
             if self.etal and not sort_mode:
-                tokens.append(delim if use_delim else " ")
+                tokens.append(delim if use_delim else self.etal_space)
                 tokens.extend(self.etal)
             return self._finish(ctx, var, tokens, count)
         if len(texts) == 1:

@@ -28,6 +28,15 @@ def is_romanesque(name: dict[str, Any]) -> bool:
     return bool(_ROMANESQUE.match(str(name.get("family", "")) + str(name.get("given", ""))))
 
 
+def is_spaced(text: str) -> bool:
+    """Whether text opens in a script whose words a space separates.
+
+    >>> is_spaced("et al."), is_spaced("等")
+    (True, False)
+    """
+    return bool(_ROMANESQUE.match(text[:1]))
+
+
 @dataclass(frozen=True)
 class NameOptions:
     """How one <name> element renders each name."""
