@@ -81,3 +81,10 @@ def test_a_cites_affixes_keep_their_punctuation_outside_quotation_marks() -> Non
         "(Shagina, 2018a, calling it “a delicate act”.)",
         "(see “Japan”, Shagina, 2018a)",
     ]
+
+
+def test_a_given_name_in_tags_is_still_initialised() -> None:
+    # Tags written into a name stay around its initial instead of stopping it.
+    items = [_by(ITEMS[0], "Shagina", "<i>Maria</i>-Anna")]
+    entry = CitationProcessor("apa", items).bibliography(fmt="text")[0]
+    assert entry.startswith("Shagina, <i>M.</i>-A. (2018)")

@@ -52,6 +52,16 @@ class NameOptions:
     given_case: str = ""
 
 
+#: A name's text inside the inline markup (<b>, <i>, ...) that encloses it.
+_MARKUP_AROUND: Final = re.compile(r"((?:<[^>]+>)*)(.*?)((?:</?[^>]+>)*)", re.S)
+
+
+def _unwrap(text: str) -> tuple[str, str, str]:
+    """The markup opening a name's text, the text, and the markup closing it."""
+    m = _MARKUP_AROUND.fullmatch(text)
+    return (m.group(1), m.group(2), m.group(3)) if m else ("", text, "")
+
+
 def initialize(given: str, *, with_: str, hyphen: bool = True, full: bool = True) -> str:
     """Initials of given names: "James D. J." gives "J. D. J." with ". ".
 
@@ -74,11 +84,18 @@ def initialize(given: str, *, with_: str, hyphen: bool = True, full: bool = True
 
     >>> initialize("Guo-ping", with_=""), initialize("TSerendorjiin", with_=".")
     ('G', 'Ts.')
+
+    Inline markup around a name stays around its initial:
+
+    >>> initialize("<b>John</b>-Quiggly", with_=". ")
+    '<b>J.</b>-Q.'
     """
     out: list[str] = []
-    for word in re.split(r"\s+|(?<=\.)(?=[^\s\-])", given.strip()):
+    for word in re.split(r"\s+|(?<=\.)(?=[^\s\-<])", given.strip()):
         pieces: list[str] = []
-        for n, part in enumerate(word.split("-") if "-" in word.strip("-") else [word]):
+        for n, marked in enumerate(word.split("-") if "-" in word.strip("-") else [word]):
+            lead, part, trail = _unwrap(marked)
+            count = len(pieces)
             bare = part.rstrip(".")
             if not bare:
                 continue
@@ -93,6 +110,9 @@ def initialize(given: str, *, with_: str, hyphen: bool = True, full: bool = True
             else:
                 # A full name kept as written, or a lowercase particle ("de").
                 pieces.append(part + " ")
+            if (lead or trail) and len(pieces) > count:
+                text = pieces[-1].rstrip()
+                pieces[-1] = lead + text + trail + pieces[-1][len(text) :]
         if pieces:
             glue = "-" if hyphen else ""
             if out and pieces[0].endswith(" ") and not out[-1].endswith(" "):
