@@ -102,6 +102,7 @@ class Ctx:
     __slots__ = (
         "calls",
         "disambiguate",
+        "disambiguate_met",
         "first_note",
         "hints",
         "hits",
@@ -128,7 +129,9 @@ class Ctx:
         self.mode = mode  # "bib", "cite" or "sort"
         self.calls = 0  # variables asked for, for group suppression
         self.hits = 0  # ... and found non-empty
-        self.disambiguate = False
+        # How many disambiguate="true" conditions hold, and how many have been met.
+        self.disambiguate = 0
+        self.disambiguate_met = 0
         # Disambiguation: how many names to show, and for which names to add initials
         # ("initials") or given names ("given"), "-primary" when only as first name.
         self.names_shown = 0
@@ -652,8 +655,7 @@ class Compiler:
             if attribute != "type":
                 tests.extend(partial(test, value) for value in a.get(attribute, "").split())
         if "disambiguate" in a:
-            wanted = a["disambiguate"] == "true"
-            tests.append(lambda ctx: ctx.disambiguate == wanted)
+            tests.append(_disambiguates if a["disambiguate"] == "true" else _not_disambiguated)
         if len(tests) == 1 and match != "none":
             return tests[0]
         if match == "any":
@@ -1096,6 +1098,18 @@ def _precedes(rule: str, count: int, previous_inverted: bool) -> bool:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _disambiguates(ctx: Ctx) -> bool:
+    """Whether this disambiguate="true" condition is among the item's first that hold."""
+    if ctx.disambiguate_met < ctx.disambiguate:
+        ctx.disambiguate_met += 1
+        return True
+    return False
+
+
+def _not_disambiguated(ctx: Ctx) -> bool:
+    return not ctx.disambiguate
 
 
 def _type_is(wanted: str, ctx: Ctx) -> bool:

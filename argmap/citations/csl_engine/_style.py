@@ -99,7 +99,8 @@ class Style:
         self.bibliography = (
             None if bibliography_el is None else self._context(bibliography_el, base, explicit)
         )
-        self.has_disambiguate_condition = any(
+        # How many conditions test "disambiguate": each is one more step of it.
+        self.disambiguate_conditions = sum(
             "disambiguate" in el.attrib
             for el in root.iter()
             if el.tag in (NS + "if", NS + "else-if")
@@ -442,7 +443,8 @@ class Processor:
         self.ids = [str(i.get("id", index)) for index, i in enumerate(self.items)]
         self.numbers = list(range(1, len(self.items) + 1))
         self.suffix = [""] * len(self.items)
-        self.disambiguate = [False] * len(self.items)
+        # How many of the style's disambiguate="true" conditions hold for each item.
+        self.disambiguate = [0] * len(self.items)
         self.names_shown = [0] * len(self.items)
         self.hints: list[Mapping[tuple[str, ...], str]] = [{}] * len(self.items)
         self.order = self._sorted_order()
@@ -542,10 +544,12 @@ class Processor:
             for group in groups:
                 for n, index in enumerate(sorted(group, key=rank.__getitem__)):
                     self.suffix[index] = _suffix(n)
-        elif self.style.has_disambiguate_condition:
-            for group in groups:
-                for index in group:
-                    self.disambiguate[index] = True
+        else:
+            # One condition more at a time, for the cites still alike (as citeproc-js).
+            for _ in range(self.style.disambiguate_conditions):
+                for index in {i for group in groups for i in group}:
+                    self.disambiguate[index] += 1
+                groups = [g for group in groups for g in self._still_alike(group)]
 
     def _still_alike(self, group: list[int]) -> list[list[int]]:
         alike: dict[str, list[int]] = {}
