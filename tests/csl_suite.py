@@ -76,7 +76,9 @@ def run_fixture(fixture: Fixture) -> str:
     """The fixture's output as the suite's runner prints it."""
     clusters: list[list[dict[str, Any]]] = []
     if fixture.citations is not None:
-        clusters = [c[0]["citationItems"] for c in fixture.citations]
+        # A citation given again under its ID replaces the earlier one.
+        latest = {str(c[0]["citationID"]): c[0]["citationItems"] for c in fixture.citations}
+        clusters = list(latest.values())
     elif fixture.citation_items is not None:
         clusters = fixture.citation_items
     # The suite's runner names items without an id by their place.
