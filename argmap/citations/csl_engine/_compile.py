@@ -378,21 +378,18 @@ class Compiler:
 
     @staticmethod
     def marks(element: ET.Element) -> list[str]:
-        a = element.attrib
+        """The formatting marks of an element, outermost first.
+
+        Each attribute wraps the text formatted by the attributes written before it,
+        as citeproc-js applies them: font-style="italic" font-weight="bold" is bold
+        around italics.
+        """
         marks = []
-        if a.get("font-style") in ("italic", "oblique"):
-            marks.append("i")
-        elif a.get("font-style") == "normal":
-            marks.append(UPRIGHT)
-        if a.get("font-weight") == "bold":
-            marks.append("b")
-        if a.get("font-variant") == "small-caps":
-            marks.append("sc")
-        if a.get("vertical-align") in ("sup", "sub"):
-            marks.append(a["vertical-align"])
-        if a.get("text-decoration") == "underline":
-            marks.append("u")
-        return marks
+        for name, value in element.attrib.items():
+            mark = _MARKS.get((name, value))
+            if mark is not None:
+                marks.append(mark)
+        return marks[::-1]
 
     def _case(
         self, tokens: list[Token], ctx: Ctx, case: str, *, any_language: bool = False
@@ -1098,6 +1095,19 @@ def _precedes(rule: str, count: int, previous_inverted: bool) -> bool:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+#: The mark of each formatting attribute's value.
+_MARKS: Final = {
+    ("font-style", "italic"): "i",
+    ("font-style", "oblique"): "i",
+    ("font-style", "normal"): UPRIGHT,
+    ("font-weight", "bold"): "b",
+    ("font-variant", "small-caps"): "sc",
+    ("vertical-align", "sup"): "sup",
+    ("vertical-align", "sub"): "sub",
+    ("text-decoration", "underline"): "u",
+}
 
 
 def _disambiguates(ctx: Ctx) -> bool:
