@@ -93,9 +93,10 @@ def run_fixture(fixture: Fixture) -> str:
         return f'<div class="csl-bib-body">\n{body}</div>'
     if fixture.citations is not None:
         return _document(fixture.csl, items, fixture.citations)
-    if not clusters:
-        clusters = [[{"id": item["id"]} for item in given]]
     processor = CitationProcessor(fixture.csl, items)
+    if not clusters:
+        # Every item in one citation, in the order of the bibliography.
+        clusters = [[{"id": key} for key in processor.order()]]
     return "\n".join(serialise(tokens) for tokens in processor.cite_tokens(clusters))
 
 
