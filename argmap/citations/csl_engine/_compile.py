@@ -432,6 +432,8 @@ class Compiler:
                 out = self.macro(name)(ctx)
                 if ctx.calls > calls and ctx.hits == hits:
                     return []
+                if out and ctx.hits == hits:
+                    ctx.hits += 1
                 return out
         elif "term" in a:
             value = self.locale.term(
