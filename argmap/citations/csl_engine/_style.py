@@ -861,12 +861,11 @@ def _collapse_years(
     single cite's under ``collapse="year-suffix"``.
     """
     after_given = options.get("after-collapse-delimiter")
-    group_delimiter = options.get(
-        "cite-group-delimiter", ", " if in_text and after_given is None else delimiter
-    )
-    if after_given is not None:
-        group_delimiter = delimiter
-    after_collapse = delimiter if after_given is None else after_given
+    if after_given is None:
+        group_delimiter = options.get("cite-group-delimiter", ", " if in_text else delimiter)
+        after_collapse = delimiter
+    else:
+        group_delimiter, after_collapse = delimiter, after_given
     suffix_delimiter = options.get(
         "year-suffix-delimiter", options.get("cite-group-delimiter", delimiter)
     )
