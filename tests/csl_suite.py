@@ -77,7 +77,9 @@ def run_fixture(fixture: Fixture) -> str:
     """The fixture's output as the suite's runner prints it."""
     clusters: list[list[dict[str, Any]]] = []
     if fixture.citations is not None:
-        clusters = [c[0]["citationItems"] for c in fixture.citations]
+        # A citation given again under its ID replaces the earlier one.
+        latest = {str(c[0]["citationID"]): c[0]["citationItems"] for c in fixture.citations}
+        clusters = list(latest.values())
     elif fixture.citation_items is not None:
         clusters = fixture.citation_items
     # The suite's runner names items without an id by their place.
@@ -94,9 +96,10 @@ def run_fixture(fixture: Fixture) -> str:
         return f'<div class="csl-bib-body">\n{body}</div>'
     if fixture.citations is not None:
         return _document(fixture.csl, items, fixture.citations)
-    if not clusters:
-        clusters = [[{"id": item["id"]} for item in given]]
     processor = CitationProcessor(fixture.csl, items)
+    if not clusters:
+        # Every item in one citation, in the order of the bibliography.
+        clusters = [[{"id": key} for key in processor.order()]]
     return "\n".join(serialise(tokens) for tokens in processor.cite_tokens(clusters))
 
 

@@ -20,6 +20,7 @@ from xml.etree import ElementTree as ET
 from argmap.citations.csl_engine._locale import NS, DatePart, Locale
 from argmap.citations.csl_engine._names import (
     NameOptions,
+    is_spaced,
     name_key,
     name_segments,
     render_name,
@@ -109,9 +110,6 @@ _PREFIXED: Final = re.compile(r"(\w*?)(\d+)$")
 
 Render = Callable[["Ctx"], list[Token]]
 _NO_HINTS: Final[Mapping[tuple[str, ...], str]] = {}
-#: Marks around every names and date output of a citation: what tells citations apart.
-NAMES_MARK: Final = "nm"
-DATE_MARK: Final = "dt"
 #: Marks around the label that follows names.
 LABEL_MARK: Final = "lbl"
 
@@ -122,6 +120,7 @@ class Ctx:
     __slots__ = (
         "calls",
         "disambiguate",
+        "disambiguate_met",
         "first_note",
         "hints",
         "hits",
@@ -137,6 +136,7 @@ class Ctx:
         "quote_depth",
         "sas_pending",
         "sort_names",
+        "substituting",
         "suppressed",
         "used",
         "year_suffix",
@@ -147,7 +147,9 @@ class Ctx:
         self.mode = mode  # "bib", "cite" or "sort"
         self.calls = 0  # variables asked for, for group suppression
         self.hits = 0  # ... and found non-empty
-        self.disambiguate = False
+        # How many disambiguate="true" conditions hold, and how many have been met.
+        self.disambiguate = 0
+        self.disambiguate_met = 0
         # Disambiguation: how many names to show, and for which names to add initials
         # ("initials") or given names ("given"), "-primary" when only as first name.
         self.names_shown = 0
@@ -168,6 +170,8 @@ class Ctx:
         self.sas_pending = mode in ("bib", "cite")
         self.sort_names: tuple[int, int, bool] | None = None
         self.suppressed: set[str] = set()
+        # Inside <substitute>: a variable, once rendered, is not rendered again at all.
+        self.substituting = False
         self.used: list[str] = []
         self.year_suffix = ""
 
@@ -528,10 +532,6 @@ class Compiler:
                 if value and ctx.year_suffix and not self.explicit_year_suffix:
                     ctx.year_suffix, suffix = "", ctx.year_suffix
                     value += suffix
-                if value and ctx.mode == "cite":
-                    # A label tells citations apart as a date does.
-                    ctx.hits += 1
-                    return [("+", DATE_MARK), value, ("-", DATE_MARK)]
             elif name == "first-reference-note-number":
                 value = str(ctx.first_note) if ctx.first_note else ""
             elif name == "citation-number":
@@ -561,6 +561,8 @@ class Compiler:
             if ctx.mode == "sort":
                 return [value]
             ctx.used.append(name)
+            if ctx.substituting:
+                ctx.suppressed.add(name)
             if name == "URL":
                 return [("+", "a:" + value), value, ("-", "a:" + value)]
             if name == "DOI":  # a bare DOI ("doi: 10.1/x") still links to its resolver
@@ -708,8 +710,7 @@ class Compiler:
             if attribute != "type":
                 tests.extend(partial(test, value) for value in a.get(attribute, "").split())
         if "disambiguate" in a:
-            wanted = a["disambiguate"] == "true"
-            tests.append(lambda ctx: ctx.disambiguate == wanted)
+            tests.append(_disambiguates if a["disambiguate"] == "true" else _not_disambiguated)
         if len(tests) == 1 and match != "none":
             return tests[0]
         if match == "any":
@@ -724,23 +725,30 @@ class Compiler:
         variables = element.get("variable", "").split()
         spec = self._names_spec(element, self.substitute_spec)
         delimiter = element.get("delimiter", self.inherited.get("names-delimiter", ""))
-        substitutes: list[Render] = []
+        # Each substitute, and whether it is a term or fixed text: one that ends the
+        # substitution even when empty, as citeproc-js has it.
+        substitutes: list[tuple[Render, bool]] = []
         for child in element:
             if child.tag == NS + "substitute":
                 # Short <names> in a substitute, even inside a <choose>, take this
                 # element's <name>, <et-al> and <label>.
                 outer, self.substitute_spec = self.substitute_spec, spec
                 try:
-                    substitutes.extend(
-                        r for r in (self.element(sub) for sub in child) if r is not None
-                    )
+                    for sub in child:
+                        render = self.element(sub)
+                        if render is not None:
+                            fixed = sub.tag == NS + "text" and (
+                                "term" in sub.attrib or "value" in sub.attrib
+                            )
+                            substitutes.append((render, fixed))
                 finally:
                     self.substitute_spec = outer
 
+        # Without a term for the pair in the label's form, each keeps its own label.
         merge = (
             "editor" in variables
             and "translator" in variables
-            and bool(self.locale.term("editortranslator", form="short"))
+            and bool(self.locale.term("editortranslator", form=spec.label_form or "short"))
         )
 
         def run(ctx: Ctx) -> list[Token]:
@@ -775,19 +783,28 @@ class Compiler:
                         out.append(delimiter)
                     out.extend(rendered)
                     ctx.used.append(var)
+                    if ctx.substituting:
+                        ctx.suppressed.add(var)
             if total:
                 out = [str(total)]
             if not out:
-                for sub in substitutes:
+                for sub, fixed in substitutes:
                     start = len(ctx.used)
                     calls = ctx.calls
+                    suppressed, substituting = set(ctx.suppressed), ctx.substituting
+                    ctx.substituting = True
                     got = sub(ctx)
+                    ctx.substituting = substituting
                     if got:
                         ctx.calls = calls + 1
                         # Variables used as a substitute are not rendered again.
                         ctx.suppressed.update(ctx.used[start:])
                         out = got
                         break
+                    ctx.suppressed = suppressed
+                    if fixed:
+                        ctx.calls -= 1  # nothing to print, and no variable missing
+                        return []
                 if not out:
                     return []
             ctx.hits += 1
@@ -798,8 +815,6 @@ class Compiler:
                 if out and out[-1] == ("-", LABEL_MARK):
                     cut = max(i for i, t in enumerate(out) if t == ("+", LABEL_MARK))
                 out = [("+", SAME_AUTHOR), *out[:cut], ("-", SAME_AUTHOR), *out[cut:]]
-            if ctx.mode == "cite":
-                out = [("+", NAMES_MARK), *out, ("-", NAMES_MARK)]
             return out
 
         return self.wrap(element, run)
@@ -872,8 +887,6 @@ class Compiler:
             if attach and out:
                 ctx.year_suffix, suffix = "", ctx.year_suffix
                 out = _attach_suffix(out, suffix)
-            if ctx.mode == "cite" and out and name != "accessed":
-                return [("+", DATE_MARK), *out, ("-", DATE_MARK)]
             return out
 
         return self.wrap(element, run)
@@ -956,6 +969,8 @@ class NamesSpec:
         self.precedes_etal = opts.get("delimiter-precedes-et-al", "contextual")
         self.etal_min = int(opts.get("et-al-min", "0") or 0)
         self.etal_first = int(opts.get("et-al-use-first", "0") or 0)
+        # et-al-use-first="0" shows no names at all once et-al-min is reached.
+        self.etal_none = opts.get("et-al-use-first") == "0"
         self.etal_last = opts.get("et-al-use-last") == "true"
         # Cites after an item's first may shorten its names further.
         self.subsequent_min = int(opts.get("et-al-subsequent-min", "0") or 0)
@@ -980,6 +995,8 @@ class NamesSpec:
         term = etal_el.get("term", "et-al") if etal_el is not None else "et-al"
         etal_text = locale.term(term)
         self.etal: list[Token] = [etal_text] if etal_text else []
+        # "等" follows a name directly, "et al." after a space (as in citeproc-js).
+        self.etal_space = " " if is_spaced(etal_text) else ""
         if etal_el is not None:
             marks = Compiler.marks(etal_el)
             self.etal = [
@@ -1022,6 +1039,8 @@ class NamesSpec:
         elif ctx.names_shown and etal_min and count >= etal_min:
             etal_first = max(etal_first, ctx.names_shown)
         truncated = bool(etal_min) and count >= etal_min and 0 < etal_first < count
+        if self.etal_none and not etal_first and etal_min and count >= etal_min:
+            return []
         shown = people[:etal_first] if truncated else people
         if self.form == "count":
             return [str(len(shown))]
@@ -1051,7 +1070,7 @@ class NamesSpec:
             use_delim = _precedes(self.precedes_etal, len(texts) + 1, inverted[-1])
             tokens = _joined(texts, delim)
             if self.etal and not sort_mode:
-                tokens.append(delim if use_delim else " ")
+                tokens.append(delim if use_delim else self.etal_space)
                 tokens.extend(self.etal)
             return self._finish(ctx, var, tokens, count)
         if len(texts) == 1:
@@ -1076,11 +1095,11 @@ class NamesSpec:
         out: list[Token] = []
         group: list[Token] = []
         current = ""
-        for part, formatted, text in name_segments(person, opts, inverted=inverted):
+        for part, formatting, text in name_segments(person, opts, inverted=inverted):
             if part != current:
                 out.extend(self._affixed(current, group, ctx))
                 group, current = [], part
-            apply = self.part_formats.get(part) if formatted else None
+            apply = self.part_formats.get(formatting) if formatting else None
             group.extend(apply([text], ctx) if apply is not None else [text])
         out.extend(self._affixed(current, group, ctx))
         return out
@@ -1135,6 +1154,18 @@ def _precedes(rule: str, count: int, previous_inverted: bool) -> bool:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _disambiguates(ctx: Ctx) -> bool:
+    """Whether this disambiguate="true" condition is among the item's first that hold."""
+    if ctx.disambiguate_met < ctx.disambiguate:
+        ctx.disambiguate_met += 1
+        return True
+    return False
+
+
+def _not_disambiguated(ctx: Ctx) -> bool:
+    return not ctx.disambiguate
 
 
 def _type_is(wanted: str, ctx: Ctx) -> bool:
@@ -1449,8 +1480,6 @@ def _attach_suffix(tokens: list[Token], suffix: str) -> list[Token]:
 
 
 __all__ = [
-    "DATE_MARK",
-    "NAMES_MARK",
     "Compiler",
     "Context",
     "Ctx",

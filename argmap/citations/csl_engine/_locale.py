@@ -156,7 +156,9 @@ class Locale:
 
 
 def _text(element: ET.Element | None) -> str:
-    return "" if element is None else (element.text or "")
+    """A term's text; one of nothing but line breaks and indentation is empty."""
+    text = "" if element is None else (element.text or "")
+    return "" if "\n" in text and not text.strip() else text
 
 
 LOCALE_DIR: Final = Path(__file__).resolve().parent / "locales"

@@ -28,6 +28,15 @@ def is_romanesque(name: dict[str, Any]) -> bool:
     return bool(_ROMANESQUE.match(str(name.get("family", "")) + str(name.get("given", ""))))
 
 
+def is_spaced(text: str) -> bool:
+    """Whether text opens in a script whose words a space separates.
+
+    >>> is_spaced("et al."), is_spaced("等")
+    (True, False)
+    """
+    return bool(_ROMANESQUE.match(text[:1]))
+
+
 @dataclass(frozen=True)
 class NameOptions:
     """How one <name> element renders each name."""
@@ -41,6 +50,16 @@ class NameOptions:
     #: text-case of <name-part name="family"> (with its particles) and of "given".
     family_case: str = ""
     given_case: str = ""
+
+
+#: A name's text inside the inline markup (<b>, <i>, ...) that encloses it.
+_MARKUP_AROUND: Final = re.compile(r"((?:<[^>]+>)*)(.*?)((?:</?[^>]+>)*)", re.S)
+
+
+def _unwrap(text: str) -> tuple[str, str, str]:
+    """The markup opening a name's text, the text, and the markup closing it."""
+    m = _MARKUP_AROUND.fullmatch(text)
+    return (m.group(1), m.group(2), m.group(3)) if m else ("", text, "")
 
 
 def initialize(given: str, *, with_: str, hyphen: bool = True, full: bool = True) -> str:
@@ -57,17 +76,26 @@ def initialize(given: str, *, with_: str, hyphen: bool = True, full: bool = True
     'Gary Clyde'
     >>> initialize("C.L.", with_=". ", full=False)
     'C. L.'
+    >>> initialize("John Bertrand de Cusance", with_=".")
+    'J.B. de C.'
 
     A lowercase second half of a hyphenated name has no initial of its own, and a
     name opening with two capitals keeps both, as in Mongolian "Ts" and "Ch":
 
     >>> initialize("Guo-ping", with_=""), initialize("TSerendorjiin", with_=".")
     ('G', 'Ts.')
+
+    Inline markup around a name stays around its initial:
+
+    >>> initialize("<b>John</b>-Quiggly", with_=". ")
+    '<b>J.</b>-Q.'
     """
     out: list[str] = []
-    for word in re.split(r"\s+|(?<=\.)(?=[^\s\-])", given.strip()):
+    for word in re.split(r"\s+|(?<=\.)(?=[^\s\-<])", given.strip()):
         pieces: list[str] = []
-        for n, part in enumerate(word.split("-") if "-" in word.strip("-") else [word]):
+        for n, marked in enumerate(word.split("-") if "-" in word.strip("-") else [word]):
+            lead, part, trail = _unwrap(marked)
+            count = len(pieces)
             bare = part.rstrip(".")
             if not bare:
                 continue
@@ -82,8 +110,13 @@ def initialize(given: str, *, with_: str, hyphen: bool = True, full: bool = True
             else:
                 # A full name kept as written, or a lowercase particle ("de").
                 pieces.append(part + " ")
+            if (lead or trail) and len(pieces) > count:
+                text = pieces[-1].rstrip()
+                pieces[-1] = lead + text + trail + pieces[-1][len(text) :]
         if pieces:
             glue = "-" if hyphen else ""
+            if out and pieces[0].endswith(" ") and not out[-1].endswith(" "):
+                out.append(" ")  # a word kept whole stands apart from initials before it
             out.append(
                 glue.join(p.rstrip() for p in pieces[:-1]) + glue * (len(pieces) > 1) + pieces[-1]
             )
@@ -106,20 +139,23 @@ def _join(*parts: str) -> str:
     return " ".join(p for p in parts if p)
 
 
-#: One piece of a rendered name: the name-part it belongs to ("given", "family" or ""
-#: for neither), whether that part's formatting applies to it, and its text.
-Segment = tuple[str, bool, str]
+#: One piece of a rendered name: the name-part whose affixes enclose it ("given",
+#: "family" or "" for neither), the name-part whose formatting applies to it ("" for
+#: none), and its text. Particles take the formatting of their own name-part (the
+#: dropping particle the given name's, the non-dropping one the family name's) inside
+#: the affixes of the part they stand with.
+Segment = tuple[str, str, str]
 
 
-def _pieces(group: str, *texts: str) -> list[Segment]:
+def _pieces(group: str, *texts: tuple[str, str]) -> list[Segment]:
     """Words of one name-part, with the spaces between them (none after "d’" or "al-")."""
     out: list[Segment] = []
-    for text in texts:
+    for part, text in texts:
         if not text:
             continue
         if out and not out[-1][2].endswith(("’", "'", "-")):
-            out.append((group, False, " "))
-        out.append((group, True, text))
+            out.append((group, "", " "))
+        out.append((group, part, text))
     return out
 
 
@@ -129,38 +165,41 @@ def name_segments(name: dict[str, Any], opts: NameOptions, *, inverted: bool) ->
     >>> p = {"family": "Fontaine", "given": "Jean", "non-dropping-particle": "La"}
     >>> [text for _, _, text in name_segments(p, NameOptions(), inverted=False)]
     ['Jean', ' ', 'La', ' ', 'Fontaine']
+    >>> p = {"family": "Meer", "given": "Gerard", "dropping-particle": "van"}
+    >>> name_segments(p, NameOptions(), inverted=False)[2]
+    ('family', 'given', 'van')
     """
     literal = name.get("literal")
     if literal:
-        return [("family", True, str(literal))]
+        return [("family", "family", str(literal))]
     if not name.get("family") and name.get("given"):
-        return [("given", True, str(name["given"]))]  # a given name alone ("Banksy")
-    family = _cased(str(name.get("family", "") or ""), opts.family_case)
-    ndp = _cased(str(name.get("non-dropping-particle", "") or ""), opts.family_case)
-    dp = str(name.get("dropping-particle", "") or "")
+        return [("given", "given", str(name["given"]))]  # a given name alone ("Banksy")
+    family = ("family", _cased(str(name.get("family", "") or ""), opts.family_case))
+    ndp = ("family", _cased(str(name.get("non-dropping-particle", "") or ""), opts.family_case))
+    dp = ("given", _cased(str(name.get("dropping-particle", "") or ""), opts.given_case))
     suffix = str(name.get("suffix", "") or "")
     if opts.form == "short":
         return _pieces("family", ndp, family)
     if not is_romanesque(name):
-        return [("family", True, family), ("given", True, str(name.get("given", "") or ""))]
-    given = _cased(_given(name, opts), opts.given_case)
-    if not given and not dp:
-        tail: list[Segment] = [("", False, ", " + suffix)] if suffix else []
+        return [("family", *family), ("given", "given", str(name.get("given", "") or ""))]
+    given = ("given", _cased(_given(name, opts), opts.given_case))
+    if not given[1] and not dp[1]:
+        tail: list[Segment] = [("", "", ", " + suffix)] if suffix else []
         return [*_pieces("family", ndp, family), *tail]
     if not inverted:
-        out = [*_pieces("given", given), ("", False, " ")] if given else []
+        out = [*_pieces("given", given), ("", "", " ")] if given[1] else []
         out.extend(_pieces("family", dp, ndp, family))
         if suffix:
             sep = ", " if name.get("comma-suffix") else " "
-            out.extend([("family", False, sep), ("family", False, suffix)])
+            out.extend([("family", "", sep), ("family", "", suffix)])
         return out
     sep = opts.sort_separator
     if opts.demote_particle == "display-and-sort":
         head, tail = _pieces("family", family), _pieces("given", given, dp, ndp)
     else:
         head, tail = _pieces("family", ndp, family), _pieces("given", given, dp)
-    out = [*head, ("", False, sep), *tail] if tail else head
-    return [*out, ("", False, sep + suffix)] if suffix else out
+    out = [*head, ("", "", sep), *tail] if tail else head
+    return [*out, ("", "", sep + suffix)] if suffix else out
 
 
 def render_name(name: dict[str, Any], opts: NameOptions, *, inverted: bool) -> str:

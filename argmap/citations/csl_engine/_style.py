@@ -15,10 +15,8 @@ from typing import Any, Final
 from xml.etree import ElementTree as ET
 
 from argmap.citations.csl_engine._compile import (
-    DATE_MARK,
     DATE_VARIABLES,
     NAME_VARIABLES,
-    NAMES_MARK,
     Compiler,
     Context,
     Ctx,
@@ -38,6 +36,7 @@ from argmap.citations.csl_engine._output import (
     finish,
     parse_markup,
     plain,
+    resolve_quotes,
 )
 
 _INHERITED_NAME_ATTRS: Final = (
@@ -100,7 +99,8 @@ class Style:
         self.bibliography = (
             None if bibliography_el is None else self._context(bibliography_el, base, explicit)
         )
-        self.has_disambiguate_condition = any(
+        # How many conditions test "disambiguate": each is one more step of it.
+        self.disambiguate_conditions = sum(
             "disambiguate" in el.attrib
             for el in root.iter()
             if el.tag in (NS + "if", NS + "else-if")
@@ -304,7 +304,8 @@ def _with_note_fields(item: Mapping[str, Any]) -> Mapping[str, Any]:
     return out
 
 
-_PARTICLE: Final = re.compile(r"^((?:\w+(?:\s+|[’'-]))+)(?=\S)")
+#: Particle words may be abbreviated ("v.d.") or elided ("in 't").
+_PARTICLE: Final = re.compile(r"^((?:[’']?[\w.]+(?:\s+|[’'-]))+)(?=\S)")
 _DROPPING: Final = re.compile(r"(?:\s+[\w’']+)+$")
 
 
@@ -325,6 +326,8 @@ def _parse_name(name: dict[str, Any]) -> dict[str, Any]:
 
     >>> _parse_name({"family": "van Gogh", "given": "Vincent"})
     {'family': 'Gogh', 'given': 'Vincent', 'non-dropping-particle': 'van'}
+    >>> _parse_name({"family": "v.d. Berg", "given": "Jan"})["non-dropping-particle"]
+    'v.d.'
     >>> _parse_name({"family": "Humboldt", "given": "Alexander von"})
     {'family': 'Humboldt', 'given': 'Alexander', 'dropping-particle': 'von'}
     """
@@ -503,7 +506,8 @@ class Processor:
         self.ids = [str(i.get("id", index)) for index, i in enumerate(self.items)]
         self.numbers = list(range(1, len(self.items) + 1))
         self.suffix = [""] * len(self.items)
-        self.disambiguate = [False] * len(self.items)
+        # How many of the style's disambiguate="true" conditions hold for each item.
+        self.disambiguate = [0] * len(self.items)
         self.names_shown = [0] * len(self.items)
         self.hints: list[Mapping[tuple[str, ...], str]] = [{}] * len(self.items)
         self.order = self._sorted_order()
@@ -545,26 +549,17 @@ class Processor:
         return order
 
     def _cite_info(self, index: int) -> tuple[str, list[Sequence[dict[str, Any]]]]:
-        """The text of a citation's names and dates, and its name lists."""
+        """A citation as disambiguation compares it, in plain text, and its name lists."""
         ctx = Ctx(self.items[index], "cite")
+        # A cite is ambiguous when its later, shortest form is (as in citeproc-js).
+        ctx.position, ctx.near_note = "subsequent", True
         ctx.number = self.numbers[index]
         ctx.disambiguate = self.disambiguate[index]
         ctx.names_shown = self.names_shown[index]
         ctx.hints = self.hints[index]
-        texts: list[str] = []
-        depth = 0
-        for tok in self.style.citation.layout(ctx):
-            if isinstance(tok, str):
-                if depth:
-                    texts[-1] += tok
-            elif tok[1] in (NAMES_MARK, DATE_MARK):
-                if tok[0] == "+":
-                    depth += 1
-                    if depth == 1:
-                        texts.append("")
-                else:
-                    depth -= 1
-        return " ".join(texts), ctx.people
+        # The date of access says nothing of the work (citeproc-js leaves it out too).
+        ctx.suppressed.add("accessed")
+        return plain(self.style.citation.layout(ctx)), ctx.people
 
     def _disambiguate(self) -> None:
         """Tell apart citations that would print alike, in CSL's order of methods.
@@ -612,10 +607,12 @@ class Processor:
             for group in groups:
                 for n, index in enumerate(sorted(group, key=rank.__getitem__)):
                     self.suffix[index] = _suffix(n)
-        elif self.style.has_disambiguate_condition:
-            for group in groups:
-                for index in group:
-                    self.disambiguate[index] = True
+        else:
+            # One condition more at a time, for the cites still alike (as citeproc-js).
+            for _ in range(self.style.disambiguate_conditions):
+                for index in {i for group in groups for i in group}:
+                    self.disambiguate[index] += 1
+                groups = [g for group in groups for g in self._still_alike(group)]
 
     def _still_alike(self, group: list[int]) -> list[list[int]]:
         alike: dict[str, list[int]] = {}
@@ -628,8 +625,13 @@ class Processor:
         most = max(len(people[i]) for i in group)
         if not most:
             return
+        # Names cut short end in "et al.": the same first names are not the same text
+        # as a list of only those names.
         keys = {
-            shown: {i: _name_parts(people[i][:shown], rule) for i in group}
+            shown: {
+                i: (*_name_parts(people[i][:shown], rule), (str(len(people[i]) > shown),))
+                for i in group
+            }
             for shown in range(1, most + 1)
         }
         for index in group:
@@ -750,7 +752,12 @@ class Processor:
             parts = _collapse_numbers(rendered, delimiter)
         elif collapse.startswith("year"):
             parts = _collapse_years(
-                rendered, options, delimiter, collapse, regroup=bool(context.sort)
+                rendered,
+                options,
+                delimiter,
+                collapse,
+                regroup=bool(context.sort),
+                in_text=self.style.root.get("class") == "in-text",
             )
         else:
             group_delimiter = options.get("cite-group-delimiter")
@@ -806,7 +813,7 @@ class Processor:
         if in_note and ((first and not cite.prefix) or _starts_sentence(cite.prefix)):
             got = _capitalise_term(got)
         if affixed:
-            got = [*parse_markup(cite.prefix), *got, *parse_markup(cite.suffix)]
+            got = [*self._affix(cite.prefix), *got, *self._affix(cite.suffix)]
         return _Rendered(
             tokens=got,
             # Cites whose authors are all suppressed collapse with one another.
@@ -819,6 +826,20 @@ class Processor:
             punctuated=cite.prefix.startswith(tuple(_CLUSTER_PUNCTUATION)),
             closed=cite.suffix.rstrip().endswith(tuple(_CLUSTER_PUNCTUATION)),
         )
+
+    def _affix(self, text: str) -> list[Token]:
+        """A cite's prefix or suffix: its markup, and its punctuation as the writer put it.
+
+        Quotation marks are resolved here, so that a period typed after a closing
+        quotation mark stays after it whatever the locale's punctuation-in-quote.
+        """
+        out: list[Token] = []
+        for tok in resolve_quotes(parse_markup(text), self.quotes):
+            if isinstance(tok, str) and out and isinstance(out[-1], str):
+                out[-1] += tok
+            else:
+                out.append(tok)
+        return out
 
     def _cluster_rank(self, indices: list[int]) -> dict[int, tuple[Any, ...]]:
         keys: dict[int, list[tuple[Any, ...]]] = {i: [] for i in indices}
@@ -964,14 +985,23 @@ def _collapse_years(
     collapse: str,
     *,
     regroup: bool,
+    in_text: bool,
 ) -> list[Token]:
     """Cites of one author written once, and their years or year suffixes after it.
 
     In a sorted citation an author's cites join the first one; otherwise only
-    neighbouring cites of one author collapse.
+    neighbouring cites of one author collapse. Without ``cite-group-delimiter`` an
+    in-text style joins an author's cites with ", ", a note style with the layout's
+    delimiter (as citeproc-js does); with ``after-collapse-delimiter`` only the layout's
+    delimiter joins them, and the after-collapse one follows every group, except a
+    single cite's under ``collapse="year-suffix"``.
     """
-    group_delimiter = options.get("cite-group-delimiter", ", ")
-    after_collapse = options.get("after-collapse-delimiter", delimiter)
+    after_given = options.get("after-collapse-delimiter")
+    if after_given is None:
+        group_delimiter = options.get("cite-group-delimiter", ", " if in_text else delimiter)
+        after_collapse = delimiter
+    else:
+        group_delimiter, after_collapse = delimiter, after_given
     suffix_delimiter = options.get(
         "year-suffix-delimiter", options.get("cite-group-delimiter", delimiter)
     )
@@ -993,7 +1023,8 @@ def _collapse_years(
     previous = rendered[0]  # the cite written last
     for group in order:
         if parts:
-            joint = after_collapse if previous_collapsed else delimiter
+            closes = previous_collapsed or (after_given is not None and collapse != "year-suffix")
+            joint = after_collapse if closes else delimiter
             parts.append(_joint(joint, previous, group[0]))
         parts.extend(group[0].tokens)
         previous = group[-1]
@@ -1158,12 +1189,25 @@ def _split_author(tokens: list[Token]) -> tuple[str | None, list[Token]]:
     except ValueError:
         return None, tokens
     rest = tokens[end + 1 :]
+    head = list(tokens[:start])
+    unclosed: list[int] = []  # where the markup still open at the author opened
+    for i, tok in enumerate(head):
+        if not isinstance(tok, str):
+            if tok[0] == "+":
+                unclosed.append(i)
+            elif unclosed:
+                unclosed.pop()
+    dropped: set[int] = set()
     while rest and (
         (isinstance(rest[0], str) and not any(c.isalnum() for c in rest[0]))
         or (not isinstance(rest[0], str) and rest[0][0] == "-")
     ):
+        if not isinstance(rest[0], str) and unclosed:
+            # Markup closed here was opened around the author: it goes with the author.
+            dropped.add(unclosed.pop())
         rest = rest[1:]
-    return plain(tokens[start + 1 : end]), [*tokens[:start], *rest]
+    head = [t for i, t in enumerate(head) if i not in dropped]
+    return plain(tokens[start + 1 : end]), [*head, *rest]
 
 
 def _substitute_authors(entries: list[Entry], substitute: str) -> None:
