@@ -24,8 +24,8 @@ import argmap
 
 ROOT = Path(argmap.__file__).resolve().parent.parent
 SEED = ROOT / "maps" / "shagina-2018-japan-sanctions.yaml"
-#: What the ``argmap`` console script runs.
-CLI = "import sys; from argmap.cli import run; sys.argv[0] = 'argmap'; run()"
+#: What the ``argmap`` console script runs (``main`` in versions before ``run``).
+CLI = "import sys, argmap.cli as cli; sys.argv[0] = 'argmap'; getattr(cli, 'run', cli.main)()"
 
 CASES: dict[str, list[str]] = {
     "python -c pass": ["-c", "pass"],
