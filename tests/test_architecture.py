@@ -275,3 +275,16 @@ def test_the_old_format_keyword_still_works_and_warns(seed_map: argmap.ArgumentM
     assert old == argmap.dump_map(seed_map, fmt="json")
     with pytest.raises(TypeError, match="both"):
         argmap.dump_map(seed_map, format="json", fmt="json")  # type: ignore[call-arg]
+
+
+def test_the_gc_pause_keeps_what_the_caller_froze_frozen() -> None:
+    kept = [[n] for n in range(1000)]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        argmap.read_map(SEED)
+        assert gc.get_freeze_count() == frozen
+        assert gc.get_count()[0] < 700
+    finally:
+        gc.unfreeze()
+    assert kept[-1] == [999]
