@@ -35,13 +35,19 @@ def paused_gc() -> Iterator[None]:
     for whatever the caller does next: scanning them as young objects would take a sixth
     of reading a large corpus and find nothing to free, since reading makes no cycles.
     They are scanned with the rest of a long-lived heap, when Python next collects it
-    all. Where the caller has frozen objects of its own (a server before it forks), those
-    stay frozen and the new objects are collected once as the young generation instead.
+    all. The caller's own young objects are collected as the pause begins (they are
+    few), so that its cyclic garbage is not moved on with them. Where the caller has
+    frozen objects of its own (a server before it forks), those stay frozen and the new
+    objects are collected once as the young generation instead.
     """
     global _depth, _was_enabled
     with _LOCK:
         if _depth == 0:
             _was_enabled = gc.isenabled()
+            if _was_enabled:
+                # The caller's young objects (a few thousand at most) are collected now,
+                # so that only what the pause makes is moved on unscanned at its end.
+                gc.collect(1)
             gc.disable()
         _depth += 1
     try:

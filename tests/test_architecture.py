@@ -8,6 +8,7 @@ import importlib
 import subprocess
 import sys
 import threading
+import weakref
 from pathlib import Path
 
 import click
@@ -288,3 +289,17 @@ def test_the_gc_pause_keeps_what_the_caller_froze_frozen() -> None:
     finally:
         gc.unfreeze()
     assert kept[-1] == [999]
+
+
+def test_the_callers_cyclic_garbage_is_collected_not_moved_on_by_a_pause() -> None:
+    class Node:
+        def __init__(self) -> None:
+            self.me = self
+
+    argmap.read_map(SEED)
+    gc.collect()
+    probe = weakref.ref(Node())  # a cycle: only the collector frees it
+    alive_before = probe() is not None
+    argmap.read_map(SEED)
+    assert alive_before
+    assert probe() is None
