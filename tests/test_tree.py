@@ -187,11 +187,18 @@ DATA_TREES = st.recursive(
 
 
 @settings(max_examples=300, deadline=None)
-@given(DATA_TREES, st.sampled_from([None, True, False]), st.booleans())
+@given(
+    DATA_TREES,
+    st.sampled_from([None, True, False]),
+    st.booleans(),
+    st.sampled_from([None, '"', "'", "|", ">"]),
+)
 def test_the_fast_reading_agrees_on_generated_yaml(
-    data: object, flow: bool | None, wide: bool
+    data: object, flow: bool | None, wide: bool, style: str | None
 ) -> None:
-    text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=wide, sort_keys=False)
+    text = yaml.safe_dump(
+        data, default_flow_style=flow, allow_unicode=wide, sort_keys=False, default_style=style
+    )
     _plain_or_refused(text, "yaml")
     _plain_or_refused(json.dumps(data, ensure_ascii=not wide), "json")
 
