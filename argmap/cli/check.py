@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from argmap._plural import counted
-from argmap.citations.bibliography import Bibliography, bibliography_paths, read_bibliography
+from argmap.citations.bibliography import (
+    Bibliography,
+    bibliography_paths,
+    read_bibliography,
+    read_map_bibliography,
+)
 from argmap.citations.checks import check_citations
-from argmap.cli._common import EXIT_ERRORS, EXIT_OK, handle_errors, try_map_bibliography
+from argmap.cli._common import EXIT_ERRORS, EXIT_OK, handle_errors
 from argmap.corpus.model import Corpus
 from argmap.corpus.reading import MAP_SUFFIXES, expand_map_paths, read_maps
 from argmap.errors import BibliographyError, Issue, sort_issues
@@ -27,28 +33,27 @@ class _Bibliographies:
 
     def of(self, amap: ArgumentMap) -> tuple[Bibliography | None, list[Issue]]:
         """The map's bibliography, and its problems the first time this set is read."""
+        if not amap.bibliography:
+            return None, []
         key = tuple(path.resolve() for path in bibliography_paths(amap))
-        if key in self._read:
-            return self._read[key][0], []
-        bibliography, issues = try_map_bibliography(amap)
-        if bibliography is not None:
-            issues = bibliography.issues
-        self._read[key] = (bibliography, issues)
-        return bibliography, issues
+        return self._once(key, lambda: read_map_bibliography(amap))
 
     def given(self, path: Path) -> list[Issue]:
         """The problems of a .bib file given on its own (the first time it is read)."""
-        key = (path.resolve(),)
+        return self._once((path.resolve(),), lambda: read_bibliography(path))[1]
+
+    def _once(
+        self, key: tuple[Path, ...], read: Callable[[], Bibliography]
+    ) -> tuple[Bibliography | None, list[Issue]]:
         if key in self._read:
-            return []
+            return self._read[key][0], []
         try:
-            bibliography: Bibliography | None = read_bibliography(path)
+            bibliography = read()
+            found: tuple[Bibliography | None, list[Issue]] = (bibliography, bibliography.issues)
         except BibliographyError as exc:
-            self._read[key] = (None, exc.issues)
-            return exc.issues
-        assert bibliography is not None
-        self._read[key] = (bibliography, bibliography.issues)
-        return bibliography.issues
+            found = (None, exc.issues)
+        self._read[key] = found
+        return found
 
 
 @click.command("check")

@@ -9,17 +9,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from argmap._gc import without_gc
-from argmap._io import read_text
-from argmap._provenance import Provenance, provenance_of, remember
-from argmap.checks import SUPPORT_KINDS, check_validated
+from argmap._provenance import provenance_of
+from argmap.checks import SUPPORT_KINDS
 from argmap.corpus.model import Corpus, ResolvedReference
 from argmap.errors import Issue, Location, MapError, Severity, sort_issues
 from argmap.errors import Path as IssuePath
-from argmap.formats._pipeline import validate
-from argmap.formats._tree import LazyLocator, NotPlainError, load_plain
-from argmap.formats.mapfile import format_for, read_map
+from argmap.formats.mapfile import read_corpus_map
 from argmap.graph.algorithms import strongly_connected
 from argmap.model import ArgumentMap, Factor, Node, Question, Relation
+from argmap.model._structure import endpoint_paths
 from argmap.model.reference import PIN_LENGTH, is_reference, parse_reference
 from argmap.model.relation import RELATION_TARGETING_KINDS
 
@@ -96,7 +94,7 @@ def read_maps(
             continue
         seen.add(real)
         try:
-            amap, issues = _read_map_file(path)
+            amap, issues = read_corpus_map(path)
         except MapError as exc:
             if path in used_by and any(i.code == "missing-file" for i in exc.issues):
                 user, uses_path = used_by[path]
@@ -113,7 +111,7 @@ def read_maps(
             else:
                 corpus.issues.extend(exc.issues)
             continue
-        corpus.issues.extend(i for i in issues if i.code != "not-resolved")
+        corpus.issues.extend(issues)
         if amap.id in corpus.maps:
             first = corpus.files[amap.id]
             corpus.issues.append(
@@ -142,40 +140,6 @@ def read_maps(
     return corpus
 
 
-def _read_full(path: Path) -> tuple[ArgumentMap, list[Issue]]:
-    """The map of a file and the warnings reading found, every message located."""
-    warnings: list[Issue] = []
-    return read_map(path, warnings=warnings), warnings
-
-
-def _read_map_file(path: Path) -> tuple[ArgumentMap, list[Issue]]:
-    """Read one map file as :func:`argmap.read_map` does, clean ones by a shorter way.
-
-    A clean map (well-formed plain data, valid, no issue from the checks) is what most
-    files of a large corpus are: it is read without positions, which are only read when
-    one is asked for. The one warning such a map may have, that its references wait for
-    the corpus, is dropped by the caller unlocated. Anything else is read the full way,
-    so that every message is what :func:`argmap.read_map` says.
-    """
-    text = read_text(path, MapError)
-    syntax = format_for(path)
-    try:
-        data = load_plain(text, syntax=syntax)
-    except NotPlainError:
-        return _read_full(path)
-    if not isinstance(data, dict) or "argmap" not in data:
-        return _read_full(path)
-    amap, invalid = validate(data)
-    if amap is None or invalid:
-        return _read_full(path)
-    issues = check_validated(amap, invalid)
-    if any(issue.code != "not-resolved" for issue in issues):
-        return _read_full(path)
-    name = os.fspath(path)
-    remember(amap, Provenance(name, LazyLocator(name, text, syntax=syntax)))
-    return amap, issues
-
-
 def resolve(corpus: Corpus, *, uses: dict[str, set[Path]] | None = None) -> None:
     """Resolve every cross-map reference of the corpus's maps, adding the issues found.
 
@@ -197,7 +161,7 @@ def resolve(corpus: Corpus, *, uses: dict[str, set[Path]] | None = None) -> None
             )
             if local and not is_reference(relation.target):
                 continue  # most relations: nothing to resolve
-            for path, endpoint in _endpoints(relation, i):
+            for path, endpoint in endpoint_paths(relation, i):
                 if not is_reference(endpoint):
                     continue
                 target, found = lookup.resolve(endpoint, relation, is_target=path[-1] == "to")
@@ -376,16 +340,6 @@ def _key(map_id: str, endpoint: str) -> str:
     if is_reference(endpoint):
         return parse_reference(endpoint).key
     return f"{map_id}#{endpoint}"
-
-
-def _endpoints(r: Relation, i: int) -> list[tuple[IssuePath, str]]:
-    linked = isinstance(r.source, list)
-    ends: list[tuple[IssuePath, str]] = [
-        (("relations", i, "from", j) if linked else ("relations", i, "from"), source)
-        for j, source in enumerate(r.sources)
-    ]
-    ends.append((("relations", i, "to"), r.target))
-    return ends
 
 
 def _suggest(name: str, candidates: Iterable[str]) -> str:

@@ -6,7 +6,7 @@ value was written); this pipeline does the rest the same way for all of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -67,6 +67,7 @@ def read_data(
     locate: Locate | None = None,
     found: Sequence[Issue] = (),
     origin: str | None = None,
+    dropped: Collection[str] = (),
 ) -> tuple[ArgumentMap, list[Issue]]:
     """Make a checked map of a reader's data; return it with its warnings, located.
 
@@ -81,6 +82,8 @@ def read_data(
         found: issues the parser found already (located); values they refused are not
             reported twice, and after errors among them the map is not checked.
         origin: the file the map was read from, if any.
+        dropped: codes of warnings the caller has no use for; they are left out before
+            anything is located (a map read with its corpus: ``not-resolved``).
 
     Raises:
         error: any issue is an error; every issue is listed, located, in file order.
@@ -93,6 +96,7 @@ def read_data(
         # The checks repeat the structural issues; after the parser's own errors (a refused
         # value read as null) they would only echo them.
         invalid = [] if any(i.is_error for i in issues) else check_validated(amap, invalid)
+        invalid = [i for i in invalid if i.is_error or i.code not in dropped]
     located = _located(invalid, locator, locate)
     refused = {issue.location for issue in issues if issue.is_error}
     issues.extend(i for i in located if i.location is None or i.location not in refused)

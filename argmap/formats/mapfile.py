@@ -75,8 +75,11 @@ def parse_map(
 
 
 @without_gc
-def _parse(text: str, filename: str, syntax: MapFormat) -> tuple[ArgumentMap, list[Issue]]:
-    """The map and its warnings (which reading has to compute to find the errors)."""
+def _parse(
+    text: str, filename: str, syntax: MapFormat, *, dropped: tuple[str, ...] = ()
+) -> tuple[ArgumentMap, list[Issue]]:
+    """The map and its warnings (which reading has to compute to find the errors), but
+    for warnings of the ``dropped`` codes."""
     if _looks_like_bibtex(text, filename):
         raise MapError(
             [
@@ -99,7 +102,9 @@ def _parse(text: str, filename: str, syntax: MapFormat) -> tuple[ArgumentMap, li
     if isinstance(plain, dict) and "argmap" in plain:
         # A clean text: its positions are read only if an issue needs one.
         lazy = LazyLocator(filename, text, syntax=syntax)
-        return read_data(plain, filename=filename, error=MapError, locator=lazy, origin=origin)
+        return read_data(
+            plain, filename=filename, error=MapError, locator=lazy, origin=origin, dropped=dropped
+        )
     try:
         loaded = load(text, filename, syntax=syntax)
     except MapSyntaxError as exc:
@@ -139,7 +144,13 @@ def _parse(text: str, filename: str, syntax: MapFormat) -> tuple[ArgumentMap, li
             )
         )
     return read_data(
-        data, filename=filename, error=MapError, locator=locator, found=issues, origin=origin
+        data,
+        filename=filename,
+        error=MapError,
+        locator=locator,
+        found=issues,
+        origin=origin,
+        dropped=dropped,
     )
 
 
@@ -179,6 +190,17 @@ def read_map(path: str | os.PathLike[str], *, warnings: list[Issue] | None = Non
     if warnings is not None:
         warnings.extend(found)
     return amap
+
+
+def read_corpus_map(path: str | os.PathLike[str]) -> tuple[ArgumentMap, list[Issue]]:
+    """:func:`read_map` for a map read with its corpus, and its warnings, located.
+
+    The warning that the map's references to other maps are not resolved is left out:
+    the corpus resolves them. So a clean map of a corpus has no warning to locate and its
+    positions are never read.
+    """
+    name = os.fspath(path)
+    return _parse(read_text(path, MapError), name, format_for(name), dropped=("not-resolved",))
 
 
 @renamed_keyword("format", "fmt")

@@ -77,6 +77,17 @@ class StepContext:
         self.issues.append(Issue(severity, message, code=code, path=path, related=related))
 
 
+def endpoint_paths(r: Relation, i: int) -> list[tuple[Path, str]]:
+    """Each endpoint of relation ``i`` with its path in the map: its premises, then its target."""
+    linked = isinstance(r.source, list)
+    ends: list[tuple[Path, str]] = [
+        (("relations", i, "from", j) if linked else ("relations", i, "from"), source)
+        for j, source in enumerate(r.sources)
+    ]
+    ends.append((("relations", i, "to"), r.target))
+    return ends
+
+
 def describe_relation(r: Relation, i: int) -> str:
     return f"{r.kind} relation {r.id!r}" if r.id else f"{r.kind} relation (relations[{i}])"
 
@@ -88,34 +99,26 @@ def _suggest(name: str, candidates: Iterable[str]) -> str:
 
 def _check_ids(ctx: StepContext) -> None:
     first: dict[str, Path] = {}
-    for i, n in enumerate(ctx.amap.nodes):
-        path: Path = ("nodes", i, "id")
-        if n.id in first:
+    ids: list[tuple[str, Path]] = [
+        *((n.id, ("nodes", i, "id")) for i, n in enumerate(ctx.amap.nodes)),
+        *(
+            (r.id, ("relations", i, "id"))
+            for i, r in enumerate(ctx.amap.relations)
+            if r.id is not None
+        ),
+    ]
+    for element_id, path in ids:
+        if element_id in first:
             ctx.add(
                 "error",
                 "duplicate-id",
                 path,
-                f"duplicate id {n.id!r} (first defined at {format_path(first[n.id])}); "
-                "ids of nodes and relations must be unique",
-                related=(first[n.id],),
+                f"duplicate id {element_id!r} (first defined at "
+                f"{format_path(first[element_id])}); ids of nodes and relations must be unique",
+                related=(first[element_id],),
             )
         else:
-            first[n.id] = path
-    for i, r in enumerate(ctx.amap.relations):
-        if r.id is None:
-            continue
-        path = ("relations", i, "id")
-        if r.id in first:
-            ctx.add(
-                "error",
-                "duplicate-id",
-                path,
-                f"duplicate id {r.id!r} (first defined at {format_path(first[r.id])}); "
-                "ids of nodes and relations must be unique",
-                related=(first[r.id],),
-            )
-        else:
-            first[r.id] = path
+            first[element_id] = path
     actors: dict[str, Path] = {}
     for i, a in enumerate(ctx.amap.actors):
         path = ("actors", i, "id")
