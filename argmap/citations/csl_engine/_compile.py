@@ -290,6 +290,8 @@ class Compiler:
         self.range_dash = locale.term("page-range-delimiter") or "–"
         self.demote = root.get("demote-non-dropping-particle", "display-and-sort")
         self.substitute_spec: NamesSpec | None = None
+        # The locale's locator labels as written in text, found once for every element.
+        self.locator_labels = _locator_labels(locale)
 
     # ------------------------------------------------------------ structure
 
@@ -579,7 +581,7 @@ class Compiler:
         dash = self.range_dash
 
         gender = locale.genders.get(_NUMBER_TERMS.get(name, name))
-        labels = _locator_labels(locale)
+        labels = self.locator_labels
 
         def render_one(text: str) -> str:
             n = int(text)
@@ -638,7 +640,7 @@ class Compiler:
         plural_rule = element.get("plural", "contextual")
         locale = self.locale
         and_term = locale.term("and") or "and"
-        labels = _locator_labels(locale)
+        labels = self.locator_labels
 
         def run(ctx: Ctx) -> list[Token]:
             if name == "locator":

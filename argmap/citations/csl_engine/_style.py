@@ -106,6 +106,8 @@ class Style:
             if el.tag in (NS + "if", NS + "else-if")
         )
         self.demote = root.get("demote-non-dropping-particle", "display-and-sort")
+        #: Whether the citations print the citation number (directly or in a macro).
+        self.cites_by_number = _cites_by_number(root)
 
     @classmethod
     def from_path(cls, path: Path, *, lang: str | None = None) -> Style:
@@ -675,7 +677,6 @@ class Processor:
         if context is None:
             raise ValueError(f"the style {self.style.title!r} has no bibliography")
         quote = self.style.locale.punctuation_in_quote
-        numbered = _cites_by_number(self.style.root)
         out: list[Entry] = []
         for index in self.order:
             ctx = Ctx(self.items[index], "bib")
@@ -693,7 +694,7 @@ class Processor:
                 else:
                     tokens = context.wrap([context.prefix, *body, context.suffix])
                 out.append(Entry(self.ids[index], tokens))
-            elif numbered:
+            elif self.style.cites_by_number:
                 # A numbered list must not skip a number without saying why.
                 out.append(Entry(self.ids[index], [f"{len(out) + 1}. {_NO_PRINTED_FORM}"]))
         substitute = context.options.get("subsequent-author-substitute")
