@@ -75,13 +75,10 @@ def check(amap: ArgumentMap, *, bibliography: Bibliography | None = None) -> lis
 def check_validated(amap: ArgumentMap, structure: list[Issue]) -> list[Issue]:
     """:func:`check` for a map just validated, whose structural issues are ``structure``.
 
-    Readers use this: validation has found the structural issues already.
+    Readers use this: validation has found the structural issues already. The issues are
+    not located: the reader locates those it keeps, once.
     """
-    issues = list(_map_issues(amap, structure=structure))
-    provenance = provenance_of(amap)
-    if provenance is not None and provenance.locator is not None:
-        return locate_issues(issues, provenance.locator)
-    return issues
+    return list(_map_issues(amap, structure=structure))
 
 
 def _map_issues(amap: ArgumentMap, *, structure: list[Issue] | None = None) -> list[Issue]:

@@ -412,3 +412,12 @@ def test_a_clean_map_keeps_no_positions_until_an_issue_needs_one(
     (warning,) = [str(i) for i in argmap.check(amap) if i.code == "disconnected"]
     assert warning.startswith(f"{path}:")
     assert locator._located is not None
+
+
+def test_a_corpus_of_clean_maps_reads_no_positions_for_its_references() -> None:
+    corpus = argmap.read_maps(MAPS)
+    assert corpus.issues == []
+    assert any(m.uses for m in corpus.maps.values())  # references that wait for the corpus
+    for amap in corpus.maps.values():
+        locator = provenance_of(amap).locator  # type: ignore[union-attr]
+        assert isinstance(locator, LazyLocator) and locator._located is None
