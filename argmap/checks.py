@@ -111,10 +111,16 @@ def _node_phrase(n: Node) -> str:
     return f"an {n.kind}" if n.kind[0] in "aeiou" else f"a {n.kind}"
 
 
+#: The relation kinds whose sources must be nodes of one kind.
+_KIND_BOUND = frozenset({"pushes", "pulls", "questions"})
+
+
 def _check_kinds(ctx: StepContext) -> None:
-    for i, r in enumerate(ctx.amap.relations):
+    for i, (r, (sources, _)) in enumerate(zip(ctx.amap.relations, ctx.ends, strict=True)):
+        if r.kind not in _KIND_BOUND:
+            continue
         what = describe_relation(r, i)
-        for source in r.sources:
+        for source in sources:
             n = ctx.nodes.get(source)
             if n is None:
                 continue
@@ -205,10 +211,10 @@ def _check_connected(ctx: StepContext) -> None:
 
 def _check_references(ctx: StepContext) -> None:
     """Name, once, the references to other maps that only a corpus can resolve."""
-    for i, r in enumerate(ctx.amap.relations):
-        if not (is_reference(r.target) or any(is_reference(s) for s in r.sources)):
+    for i, (sources, target) in enumerate(ctx.ends):
+        if not (is_reference(target) or any(is_reference(s) for s in sources)):
             continue
-        for path, endpoint in endpoint_paths(r, i):
+        for path, endpoint in endpoint_paths(ctx.amap.relations[i], i):
             if is_reference(endpoint):
                 ctx.add(
                     "warning",
@@ -222,8 +228,8 @@ def _check_references(ctx: StepContext) -> None:
 
 def _check_repeated_relations(ctx: StepContext) -> None:
     seen: dict[tuple[str, tuple[str, ...], str], int] = {}
-    for i, r in enumerate(ctx.amap.relations):
-        key = (r.kind, tuple(sorted(r.sources)), r.target)
+    for i, (r, (sources, target)) in enumerate(zip(ctx.amap.relations, ctx.ends, strict=True)):
+        key = (r.kind, sources if len(sources) == 1 else tuple(sorted(sources)), target)
         if key in seen:
             ctx.add(
                 "warning",

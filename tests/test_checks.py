@@ -172,6 +172,40 @@ def test_rules(
     assert messages(make(nodes, relations)) == expected
 
 
+@pytest.mark.parametrize(
+    ("nodes", "relations", "where"),
+    [
+        pytest.param(
+            [claim("a", thesis=True), claim("b"), claim("a")],
+            [{"kind": "supports", "from": "b", "to": "a"}],
+            [(("nodes", 2, "id"), ("nodes", 0, "id"))],
+            id="two nodes",
+        ),
+        pytest.param(
+            [claim("a", thesis=True), claim("b")],
+            [{"id": "b", "kind": "supports", "from": "b", "to": "a"}],
+            [(("relations", 0, "id"), ("nodes", 1, "id"))],
+            id="a node and a relation",
+        ),
+        pytest.param(
+            [claim("a", thesis=True), claim("b"), claim("c")],
+            [
+                {"id": "r", "kind": "supports", "from": "b", "to": "a"},
+                {"id": "r", "kind": "supports", "from": "c", "to": "a"},
+                {"kind": "supports", "from": "c", "to": "b"},
+            ],
+            [(("relations", 1, "id"), ("relations", 0, "id"))],
+            id="two relations",
+        ),
+    ],
+)
+def test_each_repeated_id_is_reported_at_its_second_use(
+    nodes: list[dict[str, Any]], relations: list[dict[str, Any]], where: list[Any]
+) -> None:
+    found = [i for i in argmap.check(make(nodes, relations)) if i.code == "duplicate-id"]
+    assert [(i.path, *i.related) for i in found] == where
+
+
 def test_an_undercut_connects_its_source_to_the_thesis() -> None:
     amap = make(
         [claim("a", thesis=True), claim("b"), claim("c")],

@@ -138,19 +138,27 @@ def connected_to(amap: ArgumentMap, node_id: str) -> set[str]:
     return _reach(_undirected(amap), node_id)
 
 
-def _undirected(amap: ArgumentMap) -> dict[str, set[str]]:
-    nodes = {n.id for n in amap.nodes}
-    adjacent: dict[str, set[str]] = {n: set() for n in nodes}
-    ends_of = {r.id: [*r.sources, r.target] for r in amap.relations if r.id is not None}
+def _undirected(amap: ArgumentMap) -> dict[str, list[str]]:
+    """Each node's neighbours, relations taken both ways (a repeated one may repeat)."""
+    adjacent: dict[str, list[str]] = {n.id: [] for n in amap.nodes}
+    ends_of: dict[str, list[str]] | None = None
     for r in amap.relations:
-        ends = [*r.sources, r.target]
-        if r.target not in nodes and r.target in ends_of:
-            ends = [*r.sources, *ends_of[r.target]]
+        source, target = r.source, r.target
+        if isinstance(source, str) and source in adjacent and target in adjacent:
+            adjacent[source].append(target)  # the common case: one node to another
+            adjacent[target].append(source)
+            continue
+        ends = [*r.sources, target]
+        if target not in adjacent:
+            if ends_of is None:
+                ends_of = {q.id: [*q.sources, q.target] for q in amap.relations if q.id is not None}
+            if target in ends_of:
+                ends = [*r.sources, *ends_of[target]]
         # A node of another map (MAP-ID#NODE-ID) joins this map's nodes too.
-        present = [e for e in ends if e in nodes or "#" in e]
+        present = [e for e in ends if e in adjacent or "#" in e]
         for u, v in itertools.pairwise(present):
-            adjacent.setdefault(u, set()).add(v)
-            adjacent.setdefault(v, set()).add(u)
+            adjacent.setdefault(u, []).append(v)
+            adjacent.setdefault(v, []).append(u)
     return adjacent
 
 
@@ -201,6 +209,8 @@ def support_cycles(amap: ArgumentMap) -> list[SupportCycle]:
                 successors.setdefault(source, []).append(r.target)
                 successors.setdefault(r.target, [])
                 first_relation[edge] = i
+    if topological_order(successors) is not None:
+        return []  # the usual case, found in one linear pass: support runs one way
     result = []
     for component in strongly_connected(successors):
         if len(component) < 2:

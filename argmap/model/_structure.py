@@ -8,6 +8,7 @@ checked by :mod:`argmap.checks`, which reports these structural issues first.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -57,13 +58,23 @@ class StepContext:
     def __init__(self, amap: ArgumentMap) -> None:
         self.amap = amap
         self.issues: list[Issue] = []
-        self.nodes: dict[str, Node] = {}
+        self.nodes: dict[str, Node] = {n.id: n for n in amap.nodes}
+        if len(self.nodes) != len(amap.nodes):  # a repeated id: the first node keeps it
+            self.nodes = {}
+            for n in amap.nodes:
+                self.nodes.setdefault(n.id, n)
         self.relation_index: dict[str, int] = {}
-        for n in amap.nodes:
-            self.nodes.setdefault(n.id, n)
         for i, r in enumerate(amap.relations):
             if r.id is not None:
                 self.relation_index.setdefault(r.id, i)
+
+    @functools.cached_property
+    def ends(self) -> list[tuple[tuple[str, ...], str]]:
+        """Each relation's premises and target, in map order (``sources`` made once)."""
+        return [
+            ((r.source,) if isinstance(r.source, str) else tuple(r.source), r.target)
+            for r in self.amap.relations
+        ]
 
     def add(
         self,
@@ -98,15 +109,23 @@ def _suggest(name: str, candidates: Iterable[str]) -> str:
 
 
 def _check_ids(ctx: StepContext) -> None:
+    named = sum(1 for r in ctx.amap.relations if r.id is not None)
+    if (
+        len(ctx.nodes) == len(ctx.amap.nodes)
+        and len(ctx.relation_index) == named
+        and ctx.nodes.keys().isdisjoint(ctx.relation_index)
+    ):
+        ids: list[tuple[str, Path]] = []  # every id is used once: nothing to report
+    else:
+        ids = [
+            *((n.id, ("nodes", i, "id")) for i, n in enumerate(ctx.amap.nodes)),
+            *(
+                (r.id, ("relations", i, "id"))
+                for i, r in enumerate(ctx.amap.relations)
+                if r.id is not None
+            ),
+        ]
     first: dict[str, Path] = {}
-    ids: list[tuple[str, Path]] = [
-        *((n.id, ("nodes", i, "id")) for i, n in enumerate(ctx.amap.nodes)),
-        *(
-            (r.id, ("relations", i, "id"))
-            for i, r in enumerate(ctx.amap.relations)
-            if r.id is not None
-        ),
-    ]
     for element_id, path in ids:
         if element_id in first:
             ctx.add(
@@ -149,17 +168,28 @@ def _check_actors(ctx: StepContext) -> None:
 
 
 def _check_endpoints(ctx: StepContext) -> None:
+    nodes = ctx.nodes
     for i, r in enumerate(ctx.amap.relations):
+        source, target = r.source, r.target
+        if (
+            isinstance(source, str)
+            and source in nodes
+            and target in nodes
+            and source != target
+            and r.kind != "undercuts"
+        ):
+            continue  # from one node of this map to another: nothing to report
+        sources = ctx.ends[i][0]
         what = describe_relation(r, i)
         linked = isinstance(r.source, list)
         seen: set[str] = set()
-        for j, source in enumerate(r.sources):
+        for j, source in enumerate(sources):
             path: Path = ("relations", i, "from", j) if linked else ("relations", i, "from")
             if source in seen:
                 message = f"{what}: premise {source!r} is listed twice"
                 ctx.add("error", "repeated-premise", path, message)
             seen.add(source)
-            if source in ctx.nodes or is_reference(source):
+            if source in nodes or is_reference(source):
                 continue  # a node of another map is resolved with its corpus
             if source in ctx.relation_index:
                 ctx.add(
@@ -177,8 +207,7 @@ def _check_endpoints(ctx: StepContext) -> None:
                     f"{_suggest(source, ctx.nodes)}",
                 )
         target_path: Path = ("relations", i, "to")
-        target = r.target
-        if target in r.sources:
+        if target in sources:
             ctx.add("error", "self-relation", target_path, f"{what}: relates {target!r} to itself")
         if is_reference(target):
             continue
