@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -12,6 +11,7 @@ from argmap._sidetable import SideTable
 from argmap.errors import Issue, format_path
 from argmap.graph import algorithms as ga
 from argmap.model import ArgumentMap, Claim, Evidence, Factor, Node, Question
+from argmap.model._base import edit_count
 from argmap.model._structure import (
     StepContext,
     describe_relation,
@@ -28,8 +28,8 @@ __all__ = ["check"]
 #: Relation kinds that count as support when looking for circular reasoning.
 SUPPORT_KINDS = ga.SUPPORT_KINDS
 
-#: The issues found in each map, with the digest of the content they were found in.
-_FOUND: SideTable[tuple[bytes, list[Issue]]] = SideTable()
+#: The issues found in each map, with the witness of the content they were found in.
+_FOUND: SideTable[tuple[tuple[object, ...], list[Issue]]] = SideTable()
 
 
 @without_gc
@@ -84,25 +84,42 @@ def check_validated(amap: ArgumentMap, structure: list[Issue]) -> list[Issue]:
 def _map_issues(amap: ArgumentMap, *, structure: list[Issue] | None = None) -> list[Issue]:
     """The map's own issues, found once per content.
 
-    The result is kept beside the map with a digest of the map's content (its JSON
-    serialisation, which covers every field of every node, relation and actor). Checking
-    again compares digests: any change to the map, in place or not, gives a new digest and
-    the map is checked again; an unchanged map (a map just read, which reading checked)
-    is not. Serialising is a small fraction of what the checks cost.
+    The result is kept beside the map with a witness of its content (:func:`_witness`):
+    checking again compares witnesses, so any change to the map, in place or not, has it
+    checked again, and an unchanged map (a map just read, which reading checked) is not.
 
     ``structure``: the structural issues, when the caller has just validated the map.
     """
-    digest = hashlib.blake2b(amap.model_dump_json().encode(), digest_size=16).digest()
+    witness = _witness(amap)
     found = _FOUND.get(amap)
-    if found is not None and found[0] == digest:
+    if found is not None and found[0] == witness:
         return found[1]
     issues = list(structure) if structure is not None else structure_issues(amap)
     ctx = StepContext(amap)
     for step in _STEPS:
         step(ctx)
     issues.extend(ctx.issues)
-    _FOUND.set(amap, (digest, issues))
+    _FOUND.set(amap, (witness, issues))
     return issues
+
+
+def _witness(amap: ArgumentMap) -> tuple[object, ...]:
+    """What the checks read of a map, in a form that is cheap to make and to compare.
+
+    A field changes by assignment, which :func:`edit_count` counts (for every model), or
+    inside a list: the map's lists of nodes, relations and actors are kept as tuples of
+    their items (compared by identity first, then by value), with the lists inside items
+    that the checks read (the premises of linked arguments, the citations of evidence).
+    Making it costs a tenth of serialising the map, which a digest would need.
+    """
+    return (
+        edit_count(),
+        tuple(amap.nodes),
+        tuple(amap.relations),
+        tuple(amap.actors),
+        tuple([tuple(r.source) for r in amap.relations if isinstance(r.source, list)]),
+        tuple([len(n.cites) for n in amap.nodes if isinstance(n, Evidence)]),
+    )
 
 
 def _node_phrase(n: Node) -> str:

@@ -152,6 +152,24 @@ def test_a_mutated_map_is_checked_again() -> None:
     assert errors[0].location is not None and errors[0].location.file == str(SEED)
 
 
+def test_a_map_changed_inside_its_lists_is_checked_again() -> None:
+    amap = argmap.read_map(SEED)
+    assert argmap.check(amap) == []
+    evidence = next(n for n in amap.nodes if isinstance(n, argmap.Evidence))
+    evidence.cites.clear()
+    assert [i.code for i in argmap.check(amap)] == ["uncited-evidence"]
+    evidence.cites.extend(argmap.read_map(SEED).node(evidence.id).cites)
+    assert argmap.check(amap) == []
+    premises = next(r.source for r in amap.relations if isinstance(r.source, list))
+    premises.append(premises[0])
+    assert [i.code for i in argmap.check(amap)] == ["repeated-premise"]
+    premises.pop()
+    amap.relations.reverse()
+    assert argmap.check(amap) == []
+    amap.relations[0] = amap.relations[0].model_copy(update={"target": "nowhere"})
+    assert [i.code for i in argmap.check(amap) if i.is_error] == ["unknown-node"]
+
+
 def test_look_ups_by_id_follow_changes_to_the_map() -> None:
     amap = argmap.read_map(SEED)
     first = amap.nodes[0]

@@ -25,6 +25,19 @@ Weight = Annotated[float, Field(ge=0.0, le=1.0)]
 Meta = dict[str, Any]
 
 
+_edits = 0
+
+
+def edit_count() -> int:
+    """How many times a field of any map model has been set or deleted in this process.
+
+    With the identities of a map's list items, this tells cheaply that a map is unchanged
+    since a result about it was computed (see :func:`argmap.check`): a field can only
+    change through assignment, which counts, or inside a list, whose items are compared.
+    """
+    return _edits
+
+
 class Model(BaseModel):
     """Base of every map model: unknown fields are errors; aliases and names both work.
 
@@ -43,3 +56,13 @@ class Model(BaseModel):
         strict=True,
         defer_build=True,
     )
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        global _edits
+        _edits += 1
+        super().__setattr__(name, value)
+
+    def __delattr__(self, name: str) -> None:
+        global _edits
+        _edits += 1
+        super().__delattr__(name)
