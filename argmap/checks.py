@@ -110,7 +110,7 @@ def _witness(amap: ArgumentMap) -> tuple[object, ...]:
     inside a list: the map's lists of nodes, relations and actors are kept as tuples of
     their items (compared by identity first, then by value), with the lists inside items
     that the checks read (the premises of linked arguments, the citations of evidence).
-    Making it costs a tenth of serialising the map, which a digest would need.
+    Making it costs a sixth of serialising the map, which a digest would need.
     """
     return (
         edit_count(),

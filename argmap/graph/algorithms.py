@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from argmap.model import ArgumentMap
+from argmap.model.reference import is_reference
 
 __all__ = [
     "SUPPORT_KINDS",
@@ -149,7 +150,7 @@ def _undirected(amap: ArgumentMap) -> dict[str, list[str]]:
             adjacent[target].append(source)
             continue
         ends = [*r.sources, target]
-        if target not in adjacent:
+        if target not in adjacent and not is_reference(target):
             if ends_of is None:
                 ends_of = {q.id: [*q.sources, q.target] for q in amap.relations if q.id is not None}
             if target in ends_of:
@@ -198,17 +199,19 @@ def support_cycles(amap: ArgumentMap) -> list[SupportCycle]:
     position: dict[str, int] = {}
     for i, n in enumerate(amap.nodes):
         position.setdefault(n.id, i)
-    successors: dict[str, list[str]] = {}
     first_relation: dict[tuple[str, str], int] = {}
     for i, r in enumerate(amap.relations):
-        if r.kind not in SUPPORT_KINDS or r.target not in position:
+        target = r.target
+        if r.kind not in SUPPORT_KINDS or target not in position:
             continue
-        for source in r.sources:
-            edge = (source, r.target)
-            if source in position and source != r.target and edge not in first_relation:
-                successors.setdefault(source, []).append(r.target)
-                successors.setdefault(r.target, [])
+        for source in (r.source,) if isinstance(r.source, str) else r.source:
+            edge = (source, target)
+            if source in position and source != target and edge not in first_relation:
                 first_relation[edge] = i
+    successors: dict[str, list[str]] = {}
+    for source, target in first_relation:
+        successors.setdefault(source, []).append(target)
+        successors.setdefault(target, [])
     if topological_order(successors) is not None:
         return []  # the usual case, found in one linear pass: support runs one way
     result = []
