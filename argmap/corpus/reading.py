@@ -150,6 +150,7 @@ def resolve(corpus: Corpus, *, uses: dict[str, set[Path]] | None = None) -> None
     """
     lookup = _Lookup(corpus)
     files = {map_id: path.absolute() for map_id, path in corpus.files.items()}
+    referring: list[tuple[str, Relation]] = []
     for map_id, amap in corpus.maps.items():
         used = None if uses is None else uses.get(map_id, set())
         for i, relation in enumerate(amap.relations):
@@ -157,10 +158,11 @@ def resolve(corpus: Corpus, *, uses: dict[str, set[Path]] | None = None) -> None
             local = (
                 not is_reference(source)
                 if isinstance(source, str)
-                else not any(is_reference(s) for s in source)
+                else not any(map(is_reference, source))
             )
             if local and not is_reference(relation.target):
                 continue  # most relations: nothing to resolve
+            referring.append((map_id, relation))
             for path, endpoint in endpoint_paths(relation, i):
                 if not is_reference(endpoint):
                     continue
@@ -189,7 +191,7 @@ def resolve(corpus: Corpus, *, uses: dict[str, set[Path]] | None = None) -> None
                 provenance = provenance_of(amap)
                 locator = provenance.locator if provenance is not None else None
                 corpus.references.append(ResolvedReference(map_id, path, ref, target, locator))
-    _check_cycles_across(corpus)
+    _check_cycles_across(corpus, referring)
 
 
 _Found = list[tuple[Severity, str, str]]
@@ -284,22 +286,20 @@ def _kind_mismatch(relation: Relation, key: str, node: Node) -> str | None:
     return None
 
 
-def _check_cycles_across(corpus: Corpus) -> None:
-    """Report support cycles that pass through more than one map (one map's own are its check's)."""
+def _check_cycles_across(corpus: Corpus, referring: list[tuple[str, Relation]]) -> None:
+    """Report support cycles that pass through more than one map (one map's own are its
+    check's); ``referring``: each relation that names another map's node, with its map."""
     # A cycle through several maps runs through maps that support each other in a cycle:
     # only the maps of such a cycle need a graph of their nodes.
     maps_graph: dict[str, list[str]] = {}
-    for map_id, amap in corpus.maps.items():
-        for r in amap.relations:
-            if r.kind not in SUPPORT_KINDS:
-                continue
-            ends = [*r.sources, r.target]
-            if any(is_reference(end) for end in ends):
-                owners = [_key(map_id, end).partition("#")[0] for end in ends]
-                for owner in owners[:-1]:
-                    if owner != owners[-1]:
-                        maps_graph.setdefault(owner, []).append(owners[-1])
-                        maps_graph.setdefault(owners[-1], [])
+    for map_id, r in referring:
+        if r.kind not in SUPPORT_KINDS:
+            continue
+        owners = [_key(map_id, end).partition("#")[0] for end in (*r.sources, r.target)]
+        for owner in owners[:-1]:
+            if owner != owners[-1]:
+                maps_graph.setdefault(owner, []).append(owners[-1])
+                maps_graph.setdefault(owners[-1], [])
     involved = {m for c in strongly_connected(maps_graph) if len(c) > 1 for m in c}
     if not involved:
         return
