@@ -130,17 +130,24 @@ def _node_phrase(n: Node) -> str:
 
 #: The relation kinds whose sources must be nodes of one kind.
 _KIND_BOUND = frozenset({"pushes", "pulls", "questions"})
+#: The direction of the factors that push and pull.
+_DIRECTION = {"pushes": "push", "pulls": "pull"}
 
 
 def _check_kinds(ctx: StepContext) -> None:
     for i, (r, (sources, _)) in enumerate(zip(ctx.amap.relations, ctx.ends, strict=True)):
         if r.kind not in _KIND_BOUND:
             continue
-        what = describe_relation(r, i)
         for source in sources:
             n = ctx.nodes.get(source)
             if n is None:
                 continue
+            if r.kind == "questions":
+                if isinstance(n, Question):
+                    continue
+            elif isinstance(n, Factor) and n.direction == _DIRECTION[r.kind]:
+                continue
+            what = describe_relation(r, i)
             if r.kind in ("pushes", "pulls"):
                 wanted = "push" if r.kind == "pushes" else "pull"
                 if not isinstance(n, Factor):
