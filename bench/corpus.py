@@ -1,6 +1,6 @@
 """Benchmark: reading a corpus (read, check, resolve) with argmap against arguebuf 2.7.2.
 
-Run: ``python -m bench.corpus [--sizes 100 300 1000] [--repeat 3]``.
+Run: ``python -m bench.corpus [--sizes 100 300 1000] [--repeat 3] [--phases]``.
 
 For each size N the script generates N maps of 40 nodes and about 45 relations each, with
 two cross-map references a map (2,000 for 1,000 maps): each map supports a claim of an
@@ -19,17 +19,21 @@ one id). Then it times:
 The two take turns, size by size and round by round, so that both meet the same load on a
 shared machine; each time is the best of ``--repeat`` rounds. The script prints the times,
 their ratio, and argmap's time per map at each size (linear reading keeps it flat).
+``--phases`` adds the CPU time of each step (read the files, parse, validate, check,
+resolve) at the largest size, for each format.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import random
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +43,11 @@ from argmap.model import ArgumentMap, Citation, Claim, Evidence, Factor, Relatio
 from bench.aif import ensure_arguebuf
 
 NODES = 40
+FORMATS = ("json", "yaml")
 
 ARGUEBUF_SERVER = r"""
 import gc, json, sys, time
+from collections.abc import Iterator
 from pathlib import Path
 
 import arguebuf as ab
@@ -124,11 +130,54 @@ def time_argmap(folder: Path) -> float:
     return elapsed
 
 
+def phases(folder: Path, suffix: str, repeat: int) -> dict[str, float]:
+    """CPU seconds of each step of reading one folder of maps, the best of ``repeat``."""
+    from argmap.checks import _STEPS, _witness
+    from argmap.corpus.reading import resolve
+    from argmap.formats._pipeline import validate
+    from argmap.formats._tree import load_plain
+    from argmap.model._structure import StepContext
+
+    files = sorted(folder.glob(f"*.{suffix}"))
+    syntax = "json" if suffix == "json" else "yaml"
+    best: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def step(name: str) -> Iterator[None]:
+        gc.collect()
+        start = time.process_time()
+        yield
+        best[name] = min(best.get(name, float("inf")), time.process_time() - start)
+
+    for _ in range(repeat):
+        with step("read files"):
+            texts = [f.read_text(encoding="utf-8") for f in files]
+        with step("parse"):
+            datas = [load_plain(t, syntax=syntax) for t in texts]
+        with step("validate"):
+            maps = [validate(d)[0] for d in datas]
+        with step("check"):
+            for amap in maps:
+                assert amap is not None
+                _witness(amap)
+                ctx = StepContext(amap)
+                for run in _STEPS:
+                    run(ctx)
+        corpus = argmap.read_maps(folder)
+        corpus.issues, corpus.references = [], []
+        with step("resolve"):
+            resolve(corpus)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300, 1000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-setup", action="store_true", help="Do not install arguebuf.")
+    parser.add_argument(
+        "--phases", action="store_true", help="Also time each step at the largest size."
+    )
     args = parser.parse_args()
     python = ensure_arguebuf(setup=not args.no_setup)
     server = subprocess.Popen(
@@ -147,6 +196,7 @@ def main() -> None:
         return float(server.stdout.readline())
 
     rows = []
+    split: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             folders, references = write_corpus(size, Path(tmp) / str(size))
@@ -156,6 +206,8 @@ def main() -> None:
                 times["arguebuf"].append(time_arguebuf(folders["aif"]))
                 times["yaml"].append(time_argmap(folders["yaml"]))
             rows.append((size, references, {k: min(v) for k, v in times.items()}))
+            if args.phases and size == max(args.sizes):
+                split = {kind: phases(folders[kind], kind, args.repeat) for kind in FORMATS}
     server.stdin.close()
     server.wait()
     print(
@@ -169,6 +221,10 @@ def main() -> None:
             f"{best['yaml'] / best['arguebuf']:>8.2f} {1000 * best['json'] / size:>12.3f} "
             f"{1000 * best['yaml'] / size:>12.3f}"
         )
+    if args.phases:
+        print(f"CPU seconds a step at {max(args.sizes)} maps (best of {args.repeat}):")
+        for name in split["json"]:
+            print(f"  {name:<11} json {split['json'][name]:.3f}  yaml {split['yaml'][name]:.3f}")
     (first_size, _, first), (last_size, _, last) = rows[0], rows[-1]
     print(
         json.dumps(
