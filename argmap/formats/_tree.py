@@ -180,8 +180,10 @@ def load_plain(text: str, *, syntax: str) -> Any:
     Most map files are clean: well-formed, one document, no tags, anchors or aliases,
     string keys, none repeated. For those the result is exactly :func:`load`'s data, at a
     fraction of its cost (no position of any value is recorded; :class:`LazyLocator` finds
-    them when asked). Anything else raises :class:`NotPlainError`, and the caller reads the text
-    the full way, which says exactly what is wrong and where.
+    them when asked). YAML in the style of map files is read by a scanner of that style
+    (:func:`argmap.formats._quick_yaml.scan_plain`), any other from libyaml's events.
+    Anything else raises :class:`NotPlainError`, and the caller reads the text the full
+    way, which says exactly what is wrong and where.
 
     Raises:
         NotPlainError: the text is empty, not well-formed, or holds anything but plain data.
@@ -198,6 +200,14 @@ def load_plain(text: str, *, syntax: str) -> Any:
             return json.loads(text, object_pairs_hook=_unique_pairs, parse_constant=_no_constant)
         except ValueError as exc:  # not JSON, a repeated key, NaN or Infinity
             raise NotPlainError(str(exc)) from None
+    # Map files are written in a small part of YAML that a scanner of its own reads several
+    # times faster than libyaml's events are built; it refuses anything else.
+    from argmap.formats._quick_yaml import scan_plain
+
+    try:
+        return scan_plain(text)
+    except NotPlainError:
+        pass
     loader = _Composer(text)
     try:
         return _plain_document(loader)
