@@ -185,6 +185,8 @@ def scan_plain(text: str) -> Any:
     literal = True
     chomp = ""
     block_indent = 0
+    # The flow collections of plain scalars read so far, by their text.
+    flat: dict[str, Any] = {}
     for (indent, dash, dashes, key, rest), raw in zip(
         _LINE.findall(text), text.split("\n"), strict=True
     ):
@@ -349,7 +351,8 @@ def scan_plain(text: str) -> Any:
                 cont, cont_box, cont_slot, cont_text = thr, box, slot, rest
                 continue
             if (lead == "{" or lead == "[") and rest[-1] in "]}":
-                box[slot] = _flow(rest, raw)
+                known = flat.get(rest)  # the same citation, say, written again
+                box[slot] = known.copy() if known is not None else _flow(rest, raw, flat)
                 continue
         found = value_of(rest)
         if found is None:
@@ -390,7 +393,7 @@ def scan_plain(text: str) -> Any:
             else:
                 raise _refuse(raw)
         elif flow:
-            box[slot] = _flow(flow, raw)
+            box[slot] = _flow(flow, raw, flat)
         else:  # only a comment: the value starts on a later line
             pend = (box, slot, thr, kind == 0)
     if mode == 3:
@@ -468,8 +471,8 @@ def _unescape(text: str, raw: str) -> str:
     return _ESCAPE.sub(replace, text)
 
 
-def _flow(text: str, raw: str) -> Any:
-    """A one-line flow collection's data."""
+def _flow(text: str, raw: str, flat: dict[str, Any]) -> Any:
+    """A one-line flow collection's data; one of plain scalars only is kept in ``flat``."""
     if text[0] == "{":
         pairs = _FLAT_PAIR.findall(text)
         if pairs and len(pairs) == text.count(",") + text.count("{") and text[-1] == "}":
@@ -479,14 +482,16 @@ def _flow(text: str, raw: str) -> Any:
             for key, value in pairs:
                 if value[0] in _RESOLVED_FIRST and _MAYBE_RESOLVED(value):
                     mapping[key] = _resolve(value)
+            flat[text] = mapping
             return mapping
     else:
         items = _FLAT_ITEM.findall(text)
         if items and len(items) == text.count(",") + text.count("[") and text[-1] == "]":
-            return [
+            flat[text] = items = [
                 _resolve(item) if item[0] in _RESOLVED_FIRST and _MAYBE_RESOLVED(item) else item
                 for item in items
             ]
+            return items
     tokens = _FLOW_TOKEN.findall(text)
     try:
         value, end = _flow_value(tokens, 0, raw)
