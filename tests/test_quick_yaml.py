@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.formats._quick_yaml import scan_plain
+from argmap.formats._quick_yaml import _IMPLICIT, _RESOLVED_KEYS, scan_plain
 from argmap.formats._tree import MapSyntaxError, NotPlainError, load, load_plain
 from argmap.formats.mapfile import dump_map
 from bench.corpus import synthetic_map
@@ -208,6 +208,37 @@ def test_the_scanner_refuses_what_it_does_not_know(text: str) -> None:
         scan_plain(text)
     # Whatever load makes of it, the reading falls back and stays right.
     _agrees(text)
+
+
+def test_the_scanner_resolves_with_the_full_readings_own_table() -> None:
+    # Every resolver is keyed by first character (a wildcard one would need every scalar
+    # checked), and each pattern is anchored, as the scanner's fast checks assume.
+    assert None not in _IMPLICIT
+    assert all(
+        pattern.pattern.startswith("^") and pattern.pattern.endswith("$")
+        for resolvers in _IMPLICIT.values()
+        for _, pattern in resolvers
+    )
+
+
+@SETTINGS
+@given(
+    st.from_regex(r"[A-Za-z_][A-Za-z0-9_-]{0,8}", fullmatch=True)
+    | st.sampled_from(
+        ["true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "yes", "on"]
+    )
+)
+def test_a_key_is_refused_exactly_when_the_core_schema_does_not_read_it_as_a_string(
+    key: str,
+) -> None:
+    full = load(f"{key}: 1\n", "k.yaml", syntax="yaml")
+    assert full is not None
+    if full[1]:
+        with pytest.raises(NotPlainError):
+            scan_plain(f"{key}: 1\n")
+    else:
+        assert scan_plain(f"{key}: 1\n") == {key: 1}
+    assert (key in _RESOLVED_KEYS) == bool(full[1])
 
 
 def test_a_refusal_names_the_line() -> None:
