@@ -6,7 +6,7 @@ collections, comments. :func:`scan_plain` turns such a text straight into plain 
 one regular expression over the whole text and one loop over its lines, several times
 faster than building the data from libyaml's events. It refuses (:class:`NotPlainError`)
 every text outside that subset and every one it is not certain about, so that for each text
-it accepts the data is exactly what the full reading (:func:`argmap.formats._tree.load`)
+it accepts the data is exactly what the full reading (``argmap.formats._tree.load``)
 gives, and that reading reports no issue.
 
 >>> scan_plain("a: 1\\nb:\\n- x  # a comment\\n- 'y'\\nc: {k: [0x1F, ~]}\\n")
@@ -14,7 +14,7 @@ gives, and that reading reports no issue.
 >>> scan_plain("a: &x 1\\n")
 Traceback (most recent call last):
 ...
-argmap.formats._tree.NotPlainError: not in the subset the fast reading knows: 'a: &x 1'
+argmap.formats._core_schema.NotPlainError: not in the subset the fast reading knows: 'a: &x 1'
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from argmap.formats._tree import NotPlainError, _CoreResolver, _scalar
+from argmap.formats._core_schema import NotPlainError, _CoreResolver, _scalar
 
 #: A plain scalar on a line of the subset: words none of which is ``:`` or ends with ``:``
 #: (possessive, so a line that fails is not tried word split by word split).
