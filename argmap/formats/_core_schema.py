@@ -1,5 +1,6 @@
-"""YAML's core schema as argmap reads it: the resolver of plain scalars, the Python value
-of each scalar, and the refusal that sends a text from a fast reading to the full one.
+"""YAML's core schema as argmap reads it: the resolver of plain scalars (and which may
+resolve, in one test), the Python value of each scalar, and the refusal that sends a text
+from a fast reading to the full one.
 
 Shared by the reading that knows positions (:mod:`argmap.formats._tree`) and the scanner
 of map-style YAML (:mod:`argmap.formats._quick_yaml`), so that both resolve alike.
@@ -40,6 +41,20 @@ for _tag, _pattern, _first in (
     ),
 ):
     _CoreResolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+#: Plain scalars the core schema may read as other than strings: their first characters,
+#: and the resolver's own patterns in one. Anything else is a string without asking it.
+_RESOLVED_FIRST = frozenset(_CoreResolver.yaml_implicit_resolvers)
+_MAYBE_RESOLVED = re.compile(
+    "|".join(
+        dict.fromkeys(
+            f"(?:{pattern.pattern})"
+            for resolvers in _CoreResolver.yaml_implicit_resolvers.values()
+            for _, pattern in resolvers
+        )
+    )
+).match
 
 
 class NotPlainError(Exception):

@@ -3,8 +3,8 @@
 Map files use a small, regular part of YAML: block mappings with plain keys, block
 sequences (indented or not), plain, quoted and ``|``/``>`` block scalars, one-line flow
 collections, comments. :func:`scan_plain` turns such a text straight into plain data with
-one regular expression over the whole text and one loop over its lines, several times
-faster than building the data from libyaml's events. It refuses (:class:`NotPlainError`)
+one regular expression over the whole text and one loop over its lines, two to three
+times faster than building the data from libyaml's events. It refuses (:class:`NotPlainError`)
 every text outside that subset and every one it is not certain about, so that for each text
 it accepts the data is exactly what the full reading (``argmap.formats._tree.load``)
 gives, and that reading reports no issue.
@@ -22,7 +22,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from argmap.formats._core_schema import NotPlainError, _CoreResolver, _scalar
+from argmap.formats._core_schema import (
+    _MAYBE_RESOLVED,
+    _RESOLVED_FIRST,
+    NotPlainError,
+    _CoreResolver,
+    _scalar,
+)
+
+#: A plain key: a name the core schema reads as a string (but for ``true``, ``null`` and
+#: their capitalised forms), short enough to be a simple key.
+_KEY = r"[A-Za-z_][A-Za-z0-9_-]{0,127}"
 
 #: A plain scalar on a line of the subset: words none of which is ``:`` or ends with ``:``
 #: (possessive, so a line that fails is not tried word split by word split).
@@ -32,7 +42,7 @@ _PLAIN = r"[^ #\n](?:[^ :#\n]++| ++(?=[^ #\n])|:(?=[^ \n])|#)*+"
 #: opened on the same line; a plain key and its colon; the rest of the line. Every line
 #: matches, so that none is skipped unseen.
 _LINE = re.compile(
-    r"^( *)(-(?: +|$))?((?:-(?: +|$))*)(?:([A-Za-z_][A-Za-z0-9_-]{0,127}) *:(?: +|$))?(.*)$",
+    rf"^( *)(-(?: +|$))?((?:-(?: +|$))*)(?:({_KEY}) *:(?: +|$))?(.*)$",
     re.M,
 )
 
@@ -71,12 +81,11 @@ _FLOW_TOKEN = re.compile(
     r" *(?:([\[\]{},])"
     r"|('(?:[^']|'')*')"
     r'|("(?:[^"\\]|\\.)*")'
-    r"|([A-Za-z_][A-Za-z0-9_-]{0,127}) *:(?= )"
+    rf"|({_KEY}) *:(?= )"
     rf"|({_FLOW_PLAIN})"
     r"|(.))"
 )
 
-_KEY = r"[A-Za-z_][A-Za-z0-9_-]{0,127}"
 #: The common flow collections, read without tokens: a mapping of plain keys to plain
 #: scalars, a sequence of plain scalars. Each entry is found with the ``{``, ``[`` or ``,``
 #: before it and the ``,`` or closing bracket after it; when the entries found are as many
@@ -110,14 +119,6 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _BLOCK_HEADERS = {"|": (True, "\n"), "|-": (True, ""), ">": (False, "\n"), ">-": (False, "")}
 
 _IMPLICIT = _CoreResolver.yaml_implicit_resolvers
-_RESOLVED_FIRST = frozenset(_IMPLICIT)
-_MAYBE_RESOLVED = re.compile(
-    "|".join(
-        dict.fromkeys(
-            f"(?:{pattern.pattern})" for resolvers in _IMPLICIT.values() for _, pattern in resolvers
-        )
-    )
-).match
 
 
 def _resolve(value: str) -> Any:

@@ -27,8 +27,10 @@ from argmap.formats._core_schema import (
     _FLOAT,
     _INT,
     _MAP,
+    _MAYBE_RESOLVED,
     _NULL,
     _REFUSED,
+    _RESOLVED_FIRST,
     _SEQ,
     _STR,
     _CoreResolver,
@@ -209,20 +211,6 @@ def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
-
-
-#: Plain scalars the core schema may read as other than strings: their first characters,
-#: and the resolver's own patterns in one. Anything else is a string without asking it.
-_RESOLVED_FIRST = frozenset(_CoreResolver.yaml_implicit_resolvers)
-_MAYBE_RESOLVED = re.compile(
-    "|".join(
-        dict.fromkeys(
-            f"(?:{pattern.pattern})"
-            for resolvers in _CoreResolver.yaml_implicit_resolvers.values()
-            for _, pattern in resolvers
-        )
-    )
-).match
 
 
 def _plain_document(loader: Any) -> Any:
