@@ -224,6 +224,17 @@ def test_the_fast_reading_agrees_on_mutated_map_files(data: st.DataObject) -> No
                     "1: x\n",
                     "~",
                     "\t",
+                    # What the scanner of map-style YAML reads itself: quotes, block
+                    # scalars, comments, continuation lines, flow collections.
+                    "'x'",
+                    '"',
+                    "|",
+                    ">-",
+                    " #",
+                    "\n  ",
+                    "\n- ",
+                    "[a, b]",
+                    "{k: v}",
                 ]
             )
         )

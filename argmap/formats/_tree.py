@@ -22,39 +22,30 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from argmap.errors import Issue, Location, Path
+from argmap.formats._core_schema import (
+    _BOOL,
+    _FLOAT,
+    _INT,
+    _MAP,
+    _MAYBE_RESOLVED,
+    _NULL,
+    _REFUSED,
+    _RESOLVED_FIRST,
+    _SEQ,
+    _STR,
+    _CoreResolver,
+    _scalar,
+)
+from argmap.formats._core_schema import (
+    NotPlainError as NotPlainError,
+)
+from argmap.formats._quick_yaml import scan_plain
 
 _CParser: Any = None
 if yaml.__with_libyaml__:
     import yaml.cyaml
 
     _CParser = yaml.cyaml.CParser  # type: ignore[attr-defined]
-
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_BOOL = "tag:yaml.org,2002:bool"
-_NULL = "tag:yaml.org,2002:null"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
-
-
-class _CoreResolver(yaml.resolver.BaseResolver):
-    """YAML 1.2 core schema: ``no``, ``on`` and dates stay strings."""
-
-
-for _tag, _pattern, _first in (
-    (_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    (_NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    (_INT, r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
-    (
-        _FLOAT,
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+0123456789.",
-    ),
-):
-    _CoreResolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
-
 
 if _CParser is not None:
 
@@ -170,18 +161,16 @@ def load(text: str, filename: str, *, syntax: str) -> tuple[Any, list[Issue], Te
         loader.dispose()
 
 
-class NotPlainError(Exception):
-    """The text holds something only the full reading (:func:`load`) can report."""
-
-
 def load_plain(text: str, *, syntax: str) -> Any:
     """The plain data of a clean YAML or JSON text, without positions: the fast way.
 
     Most map files are clean: well-formed, one document, no tags, anchors or aliases,
     string keys, none repeated. For those the result is exactly :func:`load`'s data, at a
     fraction of its cost (no position of any value is recorded; :class:`LazyLocator` finds
-    them when asked). Anything else raises :class:`NotPlainError`, and the caller reads the text
-    the full way, which says exactly what is wrong and where.
+    them when asked). YAML in the style of map files is read by a scanner of that style
+    (:func:`argmap.formats._quick_yaml.scan_plain`), any other from libyaml's events.
+    Anything else raises :class:`NotPlainError`, and the caller reads the text the full
+    way, which says exactly what is wrong and where.
 
     Raises:
         NotPlainError: the text is empty, not well-formed, or holds anything but plain data.
@@ -191,13 +180,19 @@ def load_plain(text: str, *, syntax: str) -> Any:
     >>> load_plain("a: 1\\na: 2\\n", syntax="yaml")
     Traceback (most recent call last):
     ...
-    argmap.formats._tree.NotPlainError: a repeated key
+    argmap.formats._core_schema.NotPlainError: a repeated key
     """
     if syntax == "json":
         try:
             return json.loads(text, object_pairs_hook=_unique_pairs, parse_constant=_no_constant)
         except ValueError as exc:  # not JSON, a repeated key, NaN or Infinity
             raise NotPlainError(str(exc)) from None
+    # Map files are written in a small part of YAML that a scanner of its own reads faster
+    # than libyaml's events are built; it refuses anything else.
+    try:
+        return scan_plain(text)
+    except NotPlainError:
+        pass
     loader = _Composer(text)
     try:
         return _plain_document(loader)
@@ -216,20 +211,6 @@ def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
-
-
-#: Plain scalars the core schema may read as other than strings: their first characters,
-#: and the resolver's own patterns in one. Anything else is a string without asking it.
-_RESOLVED_FIRST = frozenset(_CoreResolver.yaml_implicit_resolvers)
-_MAYBE_RESOLVED = re.compile(
-    "|".join(
-        dict.fromkeys(
-            f"(?:{pattern.pattern})"
-            for resolvers in _CoreResolver.yaml_implicit_resolvers.values()
-            for _, pattern in resolvers
-        )
-    )
-).match
 
 
 def _plain_document(loader: Any) -> Any:
@@ -358,24 +339,6 @@ def _tag_message(tag: str | None) -> str:
         f"YAML tag {tag!r} is not allowed; maps hold plain data "
         "only (strings, numbers, booleans, lists, mappings)"
     )
-
-
-def _scalar(tag: str, value: str) -> Any:
-    """The Python value of a plain-data scalar (core schema), or the refusal marker."""
-    if tag == _STR:
-        return value
-    if tag == _INT:
-        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
-    if tag == _FLOAT:
-        return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
-    if tag == _BOOL:
-        return value.lower() == "true"
-    if tag == _NULL:
-        return None
-    return _REFUSED
-
-
-_REFUSED = object()
 
 
 class _EventBuilder:
