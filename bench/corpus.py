@@ -132,6 +132,7 @@ def time_argmap(folder: Path) -> float:
 
 def phases(folder: Path, suffix: str, repeat: int) -> dict[str, float]:
     """CPU seconds of each step of reading one folder of maps, the best of ``repeat``."""
+    from argmap._gc import paused_gc
     from argmap.checks import _STEPS, _witness
     from argmap.corpus.reading import resolve
     from argmap.formats._pipeline import validate
@@ -146,7 +147,8 @@ def phases(folder: Path, suffix: str, repeat: int) -> dict[str, float]:
     def step(name: str) -> Iterator[None]:
         gc.collect()
         start = time.process_time()
-        yield
+        with paused_gc():  # as reading pauses it
+            yield
         best[name] = min(best.get(name, float("inf")), time.process_time() - start)
 
     for _ in range(repeat):

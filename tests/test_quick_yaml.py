@@ -433,3 +433,25 @@ def test_mutated_map_files_agree(data: st.DataObject) -> None:
         else:
             text = text[:at] + text[at + data.draw(st.integers(1, 4)) :]
     _agrees(text)
+
+
+FLOW_WORDS = st.text(alphabet="ab1.#@/-_:,~ ", min_size=1, max_size=8) | st.sampled_from(
+    ["p. 1", "m1#m1-n2", "m#n@sha256:0123abcd", ".inf", "0x1F", "-x", "a #b", "true", "~"]
+)
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["id", "kind", "from", "to", "true", "a-b"]), FLOW_WORDS),
+        min_size=1,
+        max_size=4,
+    ),
+    st.sampled_from([", ", ",", " , "]),
+    st.sampled_from(["k: ", "- ", "k:\n  - "]),
+)
+def test_flow_mappings_as_argmap_writes_them_agree(
+    pairs: list[tuple[str, str]], comma: str, lead: str
+) -> None:
+    text = lead + "{" + comma.join(f"{k}: {v}" for k, v in pairs) + "}\n"
+    _agrees(text)

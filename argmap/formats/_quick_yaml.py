@@ -90,6 +90,12 @@ _FLOW_TOKEN = re.compile(
 #: scalars, a sequence of plain scalars. Each entry is found with the ``{``, ``[`` or ``,``
 #: before it and the ``,`` or closing bracket after it; when the entries found are as many
 #: as those characters, they are all the text holds.
+#: The flow mapping argmap writes for a relation or a citation: plain keys, and values of
+#: words of safe characters (no ``:``, ``,``, brackets, quotes or indicators; no word after
+#: the first starting with ``#``), separated exactly by ``, `` and ``: ``, so that splitting
+#: on those gives its entries.
+_WORDS = r"[A-Za-z0-9_.][A-Za-z0-9_.#@/-]*+(?: [A-Za-z0-9_.@/-][A-Za-z0-9_.#@/-]*+)*+"
+_WRITTEN_PAIRS = re.compile(rf"\{{{_KEY}: {_WORDS}(?:, {_KEY}: {_WORDS})*+\}}").fullmatch
 _FLAT_PAIR = re.compile(rf"[{{,] *({_KEY}) *: +({_FLOW_PLAIN}) *(?=,|\}}\Z)")
 _FLAT_ITEM = re.compile(rf"[\[,] *({_FLOW_PLAIN}) *(?=,|\]\Z)")
 
@@ -475,6 +481,19 @@ def _unescape(text: str, raw: str) -> str:
 def _flow(text: str, raw: str, flat: dict[str, Any]) -> Any:
     """A one-line flow collection's data; one of plain scalars only is kept in ``flat``."""
     if text[0] == "{":
+        if _WRITTEN_PAIRS(text):
+            mapping = {}
+            for pair in text[1:-1].split(", "):
+                key, _, value = pair.partition(": ")
+                if key in mapping or key in _RESOLVED_KEYS:
+                    raise _refuse(raw)
+                mapping[key] = (
+                    _resolve(value)
+                    if value[0] in _RESOLVED_FIRST and _MAYBE_RESOLVED(value)
+                    else value
+                )
+            flat[text] = mapping
+            return mapping
         pairs = _FLAT_PAIR.findall(text)
         if pairs and len(pairs) == text.count(",") + text.count("{") and text[-1] == "}":
             mapping = dict(pairs)
