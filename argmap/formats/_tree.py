@@ -12,6 +12,7 @@ refused (they can blow up exponentially); duplicate keys are errors.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from bisect import bisect_right
@@ -189,10 +190,8 @@ def load_plain(text: str, *, syntax: str) -> Any:
             raise NotPlainError(str(exc)) from None
     # Map files are written in a small part of YAML that a scanner of its own reads faster
     # than libyaml's events are built; it refuses anything else.
-    try:
+    with contextlib.suppress(NotPlainError):  # outside that part: libyaml's events
         return scan_plain(text)
-    except NotPlainError:
-        pass
     loader = _Composer(text)
     try:
         return _plain_document(loader)
