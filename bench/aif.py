@@ -22,18 +22,17 @@ the input (nodes compared by id on type, text and every other key; edges by id).
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import random
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import argmap
+from bench._timing import best_of
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "microtexts-aif"
@@ -148,16 +147,6 @@ def synthetic_aif(size: int, *, seed: int = 11) -> dict[str, Any]:
             edge(anchor, str(i))
             locutions.append({"nodeID": said, "personID": i % 7, "timestamp": stamp(i)})
     return {"nodes": nodes, "edges": edges, "locutions": locutions}
-
-
-def best_of(func: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def ensure_arguebuf(*, setup: bool) -> Path:

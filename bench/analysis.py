@@ -23,12 +23,10 @@ from __future__ import annotations
 
 import argparse
 import functools
-import gc
 import random
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
@@ -37,16 +35,7 @@ from argumentation.core.labelling import ExactEnumerationExceeded
 from argumentation.interop.iccma import parse_af as fa_parse_af
 
 import argmap
-
-
-def best_of(func: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
+from bench._timing import best_of
 
 
 def write_i23(path: Path, n: int, m: int, *, seed: int) -> None:

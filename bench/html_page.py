@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import argparse
 import functools
-import time
-from collections.abc import Callable
 
 from argmap import to_dot
 from argmap.citations.bibliography import Bibliography, parse_bibliography
 from argmap.diagrams.backend import pipe
 from argmap.diagrams.html import to_html
+from bench._timing import best_of
 from bench.render import synthetic_map
 
 
@@ -32,15 +31,6 @@ def bibliography() -> Bibliography:
             for i in range(13)
         )
     )
-
-
-def best(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
@@ -56,8 +46,8 @@ def main() -> None:
         source = to_dot(amap).source
         svg = pipe(source, format="svg").decode("utf-8")
         page = to_html(amap, svg, bibliography=bib)
-        drawing = best(functools.partial(pipe, source, format="svg"), args.repeat)
-        building = best(functools.partial(to_html, amap, svg, bibliography=bib), args.repeat)
+        drawing = best_of(functools.partial(pipe, source, format="svg"), args.repeat)
+        building = best_of(functools.partial(to_html, amap, svg, bibliography=bib), args.repeat)
         svg_size, page_size = len(svg.encode()), len(page.encode())
         print(
             f"| {size:,} | {drawing:.2f} s | {building:.2f} s | {building / drawing:.2f} "

@@ -17,6 +17,7 @@ in the same run, and the ratios are printed.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import os
@@ -25,8 +26,6 @@ import resource
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ import yaml
 
 import argmap
 from argmap.model import ArgumentMap, Claim, Evidence, Factor, Question, Relation
+from bench._timing import best_of
 
 
 def synthetic_map(size: int, *, seed: int = 7) -> ArgumentMap:
@@ -111,19 +111,9 @@ def full(path: Path) -> nx.DiGraph:
     return argmap.to_networkx(amap)
 
 
-def best_of(func: Callable[[Path], object], path: Path, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        func(path)
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def worker(path: Path, repeat: int) -> None:
     """In a fresh process: the best time of :func:`full`, then the peak memory of a read."""
-    seconds = best_of(full, path, repeat)
+    seconds = best_of(functools.partial(full, path), repeat)
     print(json.dumps({"seconds": seconds, "peak": own_peak()}))
 
 
@@ -181,8 +171,8 @@ def main() -> None:
             argmap.write_map(amap, path)
             del amap
             repeat = args.repeat if size <= 10000 else 1
-            plain = best_of(floor, path, repeat)
-            fast = best_of(floor_without_gc, path, repeat)
+            plain = best_of(functools.partial(floor, path), repeat)
+            fast = best_of(functools.partial(floor_without_gc, path), repeat)
             ours = measure(path, repeat)
             theirs = measure(path, repeat, args.against) if args.against else None
             rows.append((size, plain, fast, ours, theirs))

@@ -16,14 +16,13 @@ import random
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from argmap import ArgumentMap, RenderError, render, to_dot
 from argmap._io import write_atomic
 from argmap.diagrams.backend import dot_path
 from argmap.model import Citation, Claim, Evidence, Factor, Node, Question, Relation, RelationKind
+from bench._timing import best_of
 
 WORDS = [
     "sanctions",
@@ -116,16 +115,6 @@ def synthetic_map(size: int, *, seed: int = 7) -> ArgumentMap:
     )
 
 
-def timed(action: Callable[[], object], repeat: int) -> float:
-    """The shortest wall time of ``repeat`` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
@@ -145,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
             amap = synthetic_map(size)
             # The best of several runs: the machine is shared, and noise only adds time.
             repeat = 5 if size <= 1000 else 2
-            build = timed(functools.partial(to_dot, amap), max(repeat, 3))
+            build = best_of(functools.partial(to_dot, amap), max(repeat, 3))
             per_node = build / size * 1e6
             row = f"{size:>6} {len(amap.relations):>9} {build:>9.3f} {per_node:>8.1f}"
             if program is None:
@@ -155,13 +144,13 @@ def main(argv: list[str] | None = None) -> int:
             dot_file = Path(folder) / f"{amap.id}.dot"
             render(amap, dot_file)
             try:
-                full = timed(functools.partial(render, amap, svg, timeout=args.timeout), repeat)
+                full = best_of(functools.partial(render, amap, svg, timeout=args.timeout), repeat)
             except RenderError as error:
                 print(f"{row} {'-':>8} {'timeout':>9} {'-':>11} {'-':>10} {'-':>12}  ({error})")
                 continue
-            write = timed(functools.partial(write_atomic, svg, svg.read_bytes()), repeat)
+            write = best_of(functools.partial(write_atomic, svg, svg.read_bytes()), repeat)
             command = [program, "-Tsvg", str(dot_file), "-o", str(Path(folder) / "alone.svg")]
-            alone = timed(
+            alone = best_of(
                 functools.partial(subprocess.run, command, check=True, timeout=args.timeout),
                 repeat,
             )
