@@ -5,8 +5,8 @@ MAP_KEYS = (
     "uses", "actors", "nodes", "relations", "meta",
 )  # fmt: skip
 NODE_KEYS = (
-    "id", "kind", "thesis", "direction", "weight", "title", "text", "actor", "tags",
-    "cites", "note", "meta",
+    "id", "kind", "thesis", "direction", "weight", "status", "standard", "title", "text",
+    "actor", "tags", "cites", "note", "meta",
 )  # fmt: skip
 RELATION_KEYS = ("id", "kind", "from", "to", "weight", "scheme", "note", "cites", "meta")
 CITATION_KEYS = ("key", "locator", "quote", "note")

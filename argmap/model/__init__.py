@@ -6,12 +6,16 @@ from argmap.model.argument_map import FORMAT_VERSION, ArgumentMap
 from argmap.model.citation import Citation
 from argmap.model.node import (
     NODE_KINDS,
+    NODE_STATUSES,
+    PROOF_STANDARDS,
     Claim,
     Evidence,
     Factor,
     FactorDirection,
     Node,
     NodeKind,
+    NodeStatus,
+    ProofStandard,
     Question,
 )
 from argmap.model.relation import RELATION_KINDS, Relation, RelationKind
@@ -19,6 +23,8 @@ from argmap.model.relation import RELATION_KINDS, Relation, RelationKind
 __all__ = [
     "FORMAT_VERSION",
     "NODE_KINDS",
+    "NODE_STATUSES",
+    "PROOF_STANDARDS",
     "RELATION_KINDS",
     "Actor",
     "ArgumentMap",
@@ -29,6 +35,8 @@ __all__ = [
     "FactorDirection",
     "Node",
     "NodeKind",
+    "NodeStatus",
+    "ProofStandard",
     "Question",
     "Relation",
     "RelationKind",

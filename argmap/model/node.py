@@ -12,6 +12,27 @@ from argmap.model.citation import Citation
 NodeKind: TypeAlias = Literal["claim", "evidence", "factor", "question"]
 NODE_KINDS: tuple[NodeKind, ...] = ("claim", "evidence", "factor", "question")
 FactorDirection: TypeAlias = Literal["push", "pull"]
+#: How the mapped text treats a statement (Carneades' statement status). Unset: the text
+#: claims it, and the analysis decides whether it stands.
+NodeStatus: TypeAlias = Literal["accepted", "questioned", "rejected"]
+NODE_STATUSES: tuple[NodeStatus, ...] = ("accepted", "questioned", "rejected")
+#: The proof standards a statement's pros and cons are weighed by (Gordon, Prakken and
+#: Walton 2007): scintilla of evidence, preponderance of evidence, clear and convincing
+#: evidence, beyond reasonable doubt, dialectical validity.
+ProofStandard: TypeAlias = Literal[
+    "scintilla",
+    "preponderance",
+    "clear-and-convincing",
+    "beyond-reasonable-doubt",
+    "dialectical-validity",
+]
+PROOF_STANDARDS: tuple[ProofStandard, ...] = (
+    "scintilla",
+    "preponderance",
+    "clear-and-convincing",
+    "beyond-reasonable-doubt",
+    "dialectical-validity",
+)
 
 
 class _NodeBase(Model):
@@ -23,6 +44,12 @@ class _NodeBase(Model):
     """What the node says, paraphrased."""
     actor: Id | None = None
     """The id of the actor this node is about."""
+    status: NodeStatus | None = None
+    """``accepted``: the text states it as a fact (or its author accepts it), so arguments
+    against it weigh against a decision without refuting that it was taken;
+    ``questioned`` and ``rejected``: the text puts it in doubt or denies it."""
+    standard: ProofStandard | None = None
+    """The proof standard by which the pros and cons aimed at this statement are weighed."""
     tags: list[Text] = Field(default_factory=list)
     cites: list[Citation] = Field(default_factory=list)
     note: Text | None = None
