@@ -1,6 +1,5 @@
 """The typed argument-map model (pydantic): one module per concept."""
 
-from argmap._lazy import lazy_namespace
 from argmap.model.actor import Actor
 from argmap.model.argument_map import FORMAT_VERSION, ArgumentMap
 from argmap.model.citation import Citation
@@ -18,6 +17,8 @@ from argmap.model.node import (
     ProofStandard,
     Question,
 )
+from argmap.model.provenance import Provenance
+from argmap.model.reference import Reference
 from argmap.model.relation import RELATION_KINDS, Relation, RelationKind
 
 __all__ = [
@@ -37,10 +38,9 @@ __all__ = [
     "NodeKind",
     "NodeStatus",
     "ProofStandard",
+    "Provenance",
     "Question",
+    "Reference",
     "Relation",
     "RelationKind",
 ]
-
-#: ``Direction`` was renamed: it says which way a factor acts, not how a diagram is laid out.
-__getattr__, __dir__ = lazy_namespace(__name__, {}, deprecated={"Direction": "FactorDirection"})

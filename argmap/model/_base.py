@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from argmap.model.reference import endpoint
 
 ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.:\-]*$"
 
@@ -16,26 +18,14 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1)]
 REF_PATTERN = (
     r"^[A-Za-z0-9_][A-Za-z0-9_.:\-]*(?:#[A-Za-z0-9_][A-Za-z0-9_.:\-]*(?:@sha256:[0-9a-f]{8,64})?)?$"
 )
-Ref = Annotated[str, StringConstraints(pattern=REF_PATTERN, min_length=1)]
+#: Validation parses the latter into a :class:`~argmap.model.reference.Reference`.
+Ref = Annotated[str, StringConstraints(pattern=REF_PATTERN, min_length=1), AfterValidator(endpoint)]
 #: Text that must not be empty (or only white space).
 Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 #: A number in [0, 1].
 Weight = Annotated[float, Field(ge=0.0, le=1.0)]
 #: Data carried from other formats that argmap has no field for (kept for round trips).
 Meta = dict[str, Any]
-
-
-_edits = 0
-
-
-def edit_count() -> int:
-    """How many times a field of any map model has been set or deleted in this process.
-
-    With the identities of a map's list items, this tells cheaply that a map is unchanged
-    since a result about it was computed (see :func:`argmap.check`): a field can only
-    change through assignment, which counts, or inside a list, whose items are compared.
-    """
-    return _edits
 
 
 class Model(BaseModel):
@@ -56,13 +46,3 @@ class Model(BaseModel):
         strict=True,
         defer_build=True,
     )
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        global _edits
-        _edits += 1
-        super().__setattr__(name, value)
-
-    def __delattr__(self, name: str) -> None:
-        global _edits
-        _edits += 1
-        super().__delattr__(name)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from argmap.errors import Issue, Path, Severity, format_path
-from argmap.model.reference import is_reference
+from argmap.model.reference import Reference
 from argmap.model.relation import RELATION_TARGETING_KINDS, Relation
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def structure_issues(amap: ArgumentMap) -> list[Issue]:
     The issues carry a path into the map, no file location.
     """
     found = StepContext(amap)
-    for step in _STEPS:
+    for step in STRUCTURE_STEPS:
         step(found)
     return found.issues
 
@@ -189,7 +189,7 @@ def _check_endpoints(ctx: StepContext) -> None:
                 message = f"{what}: premise {source!r} is listed twice"
                 ctx.add("error", "repeated-premise", path, message)
             seen.add(source)
-            if source in nodes or is_reference(source):
+            if source in nodes or isinstance(source, Reference):
                 continue  # a node of another map is resolved with its corpus
             if source in ctx.relation_index:
                 ctx.add(
@@ -209,7 +209,7 @@ def _check_endpoints(ctx: StepContext) -> None:
         target_path: Path = ("relations", i, "to")
         if target in sources:
             ctx.add("error", "self-relation", target_path, f"{what}: relates {target!r} to itself")
-        if is_reference(target):
+        if isinstance(target, Reference):
             continue
         is_node = target in ctx.nodes
         is_relation = target in ctx.relation_index
@@ -256,4 +256,9 @@ def _check_endpoints(ctx: StepContext) -> None:
             )
 
 
-_STEPS: tuple[Callable[[StepContext], None], ...] = (_check_ids, _check_actors, _check_endpoints)
+#: The structural checks, in the order their issues are listed.
+STRUCTURE_STEPS: tuple[Callable[[StepContext], None], ...] = (
+    _check_ids,
+    _check_actors,
+    _check_endpoints,
+)

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Literal, Protocol, TypeVar
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from argmap._display import SHOW
-from argmap._provenance import provenance_of
-from argmap._sidetable import SideTable
 from argmap.model._base import Id, Meta, Model, Text
 from argmap.model._structure import StructureError, structure_issues
 from argmap.model.actor import Actor
 from argmap.model.citation import Citation
 from argmap.model.node import Claim, Evidence, Factor, Node, NodeKind, Question
+from argmap.model.provenance import Provenance
 from argmap.model.relation import Relation, RelationKind
 
 FORMAT_VERSION = 1
@@ -28,28 +28,20 @@ class _HasId(Protocol):
 _T = TypeVar("_T", bound=_HasId)
 
 
+@dataclass(frozen=True, slots=True)
 class _IdIndex:
-    """Positions by id of a map's nodes, relations and actors, checked on every hit.
+    """Positions by id of a map's nodes, relations and actors, as they were when it was made.
 
     The lists can change in place (append, reassign an id), so a hit is trusted only when
-    the element at the remembered position still has the id, and a miss rebuilds the index
-    once before it is believed: look-ups are O(1) on an unchanged map and never stale.
+    the element at the remembered position still has the id, and a miss makes a new index
+    once before it is believed: look-ups are O(1) on an unchanged map and never stale. An
+    index is never changed, only replaced, so copies of a map may share one.
     """
 
-    __slots__ = ("positions",)
+    positions: dict[tuple[str, str], int]
 
-    def __init__(self) -> None:
-        self.positions: dict[tuple[str, str], int] = {}
-
-    def find(self, amap: ArgumentMap, part: str, items: Sequence[_T], key: str) -> _T | None:
-        i = self.positions.get((part, key))
-        if i is not None and i < len(items) and items[i].id == key:
-            return items[i]
-        self.rebuild(amap)
-        i = self.positions.get((part, key))
-        return items[i] if i is not None else None
-
-    def rebuild(self, amap: ArgumentMap) -> None:
+    @classmethod
+    def of(cls, amap: ArgumentMap) -> _IdIndex:
         positions: dict[tuple[str, str], int] = {}
         for part, items in (
             ("nodes", amap.nodes),
@@ -59,18 +51,13 @@ class _IdIndex:
             for i, item in enumerate(items):
                 if item.id is not None:
                     positions.setdefault((part, item.id), i)
-        self.positions = positions
+        return cls(positions)
 
-
-_INDEXES: SideTable[_IdIndex] = SideTable()
-
-
-def _index_of(amap: ArgumentMap) -> _IdIndex:
-    index = _INDEXES.get(amap)
-    if index is None:
-        index = _IdIndex()
-        _INDEXES.set(amap, index)
-    return index
+    def get(self, part: str, items: Sequence[_T], key: str) -> _T | None:
+        i = self.positions.get((part, key))
+        if i is not None and i < len(items) and items[i].id == key:
+            return items[i]
+        return None
 
 
 class ArgumentMap(Model):
@@ -106,6 +93,9 @@ class ArgumentMap(Model):
     relations: list[Relation] = Field(default_factory=list)
     meta: Meta = Field(default_factory=dict)
 
+    _provenance: Provenance | None = PrivateAttr(default=None)
+    _index: _IdIndex | None = PrivateAttr(default=None)
+
     @model_validator(mode="after")
     def _check_structure(self) -> ArgumentMap:
         # The error carries the built map and path-only issues, which readers locate.
@@ -115,16 +105,35 @@ class ArgumentMap(Model):
         return self
 
     @property
+    def provenance(self) -> Provenance | None:
+        """Where the map was read from: its file and the positions of its values.
+
+        None for a map built in code. Copies of the map keep it (``model_copy``,
+        ``copy.deepcopy``); it takes no part in equality.
+        """
+        return self._provenance
+
+    @property
     def origin(self) -> str | None:
         """The path of the file the map was read from; None for maps built in code.
 
-        Bibliography paths in ``bibliography`` are relative to this file's folder. Where a
-        map came from is not part of its value: it is kept beside the map (see
-        ``argmap._provenance``), so a map read from a file equals the same map built in
-        code, and a copy of it has no origin.
+        Bibliography and ``uses`` paths are relative to this file's folder.
         """
-        provenance = provenance_of(self)
-        return provenance.origin if provenance is not None else None
+        return None if self._provenance is None else self._provenance.origin
+
+    def with_provenance(self, provenance: Provenance | None) -> ArgumentMap:
+        """Record where the map came from (readers call this); returns the map itself."""
+        self._provenance = provenance
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        # Equal content is an equal map, wherever it was read from (pydantic would compare
+        # the private attributes too: the provenance and the index).
+        if not isinstance(other, ArgumentMap):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as every pydantic model
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -134,7 +143,7 @@ class ArgumentMap(Model):
         Raises:
             KeyError: no node has this id.
         """
-        found = _index_of(self).find(self, "nodes", self.nodes, node_id)
+        found = self._find("nodes", self.nodes, node_id)
         if found is None:
             raise KeyError(node_id)
         return found
@@ -145,14 +154,14 @@ class ArgumentMap(Model):
         Raises:
             KeyError: no relation has this id.
         """
-        found = _index_of(self).find(self, "relations", self.relations, relation_id)
+        found = self._find("relations", self.relations, relation_id)
         if found is None:
             raise KeyError(relation_id)
         return found
 
     def has_node(self, node_id: str) -> bool:
         """True when a node has this id."""
-        return _index_of(self).find(self, "nodes", self.nodes, node_id) is not None
+        return self._find("nodes", self.nodes, node_id) is not None
 
     def actor(self, actor_id: str) -> Actor:
         """The actor with this id.
@@ -160,7 +169,7 @@ class ArgumentMap(Model):
         Raises:
             KeyError: no actor has this id.
         """
-        found = _index_of(self).find(self, "actors", self.actors, actor_id)
+        found = self._find("actors", self.actors, actor_id)
         if found is None:
             raise KeyError(actor_id)
         return found
@@ -231,12 +240,20 @@ class ArgumentMap(Model):
         """Nodes that undercut the relation with this id."""
         return self._sources_of(relation_id, "undercuts")
 
+    def _find(self, part: str, items: Sequence[_T], key: str) -> _T | None:
+        """The item of ``items`` (the list named ``part``) with this id, through the index."""
+        if self._index is not None:
+            found = self._index.get(part, items, key)
+            if found is not None:
+                return found
+        self._index = _IdIndex.of(self)
+        return self._index.get(part, items, key)
+
     def _sources_of(self, target: str, kind: RelationKind) -> list[Node]:
-        index = _index_of(self)
         seen: dict[str, Node] = {}
         for relation in self.relations_to(target, kind=kind):
             for source in relation.sources:
-                found = index.find(self, "nodes", self.nodes, source)
+                found = self._find("nodes", self.nodes, source)
                 if found is not None:
                     seen.setdefault(source, found)
         return list(seen.values())

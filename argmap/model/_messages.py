@@ -8,8 +8,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from argmap.errors import Issue, Path
-from argmap.formats._keys import KEY_ORDER
 from argmap.model import NODE_KINDS, RELATION_KINDS, Actor, ArgumentMap, Citation, Relation
+from argmap.model._keys import KEY_ORDER
 from argmap.model.node import NODE_CLASSES
 
 _ID_HINT = "ids use letters, digits, '_', '.', ':' and '-', and start with a letter, digit or '_'"

@@ -1,19 +1,19 @@
-"""Where a map came from (its file and the positions of its values), kept beside the map.
+"""Where a map came from: its file and a locator of the positions of its values.
 
-A map's value is its content: two maps with the same nodes are equal wherever they were
-read from. So the file name and the locator live in a side table keyed by the map
-object, not on the map (pydantic compares private attributes too); a copy of a map read
-from a file is a map built in code.
+A map read from a file carries its :class:`Provenance` (see
+:attr:`argmap.ArgumentMap.provenance`); copies of the map keep it, and it takes no part in
+the map's equality: a map read from a file equals the same map built in code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Any, Protocol
 
-from argmap._sidetable import SideTable
 from argmap.errors import Issue, Location, Path, format_path, sort_issues
+
+__all__ = ["Locator", "Provenance", "locate_issues"]
 
 
 class Locator(Protocol):
@@ -27,23 +27,29 @@ class Locator(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Provenance:
-    """The file a map was read from (None for text without a file) and its locator."""
+    """The file a map was read from (None for text without a file) and its locator.
+
+    ``origin`` is the path as the reader was given it; ``locator`` finds the line and
+    column of any value of the map's text (None for maps whose format has no positions).
+    A provenance is immutable, so copies of a map share it.
+
+    >>> Provenance("maps/a.yaml", None).origin
+    'maps/a.yaml'
+    """
 
     origin: str | None
-    locator: Locator | None
+    locator: Locator | None = None
 
+    def locate(self, path: Path, *, key: bool = False) -> Location | None:
+        """Where the value at ``path`` is written; None when nothing locates it."""
+        if self.locator is not None:
+            return self.locator.locate(path, key=key)
+        if self.origin is not None:
+            return Location(self.origin)
+        return None
 
-_PROVENANCE: SideTable[Provenance] = SideTable()
-
-
-def remember(amap: object, provenance: Provenance) -> None:
-    """Record where ``amap`` came from, for as long as ``amap`` lives."""
-    _PROVENANCE.set(amap, provenance)
-
-
-def provenance_of(amap: object) -> Provenance | None:
-    """Where ``amap`` came from; None for a map built in code."""
-    return _PROVENANCE.get(amap)
+    def __deepcopy__(self, memo: dict[int, Any]) -> Provenance:
+        return self
 
 
 def locate_issues(issues: Iterable[Issue], locator: Locator) -> list[Issue]:
