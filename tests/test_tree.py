@@ -1,5 +1,5 @@
-"""YAML read from parser events: the same data, issues and positions as from the node tree;
-the fast reading of clean texts: the same data, or a refusal."""
+"""YAML and JSON read with positions: the same data and places as the libraries' own node trees
+and scanners; the fast reading of clean texts: the same data, or a refusal."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.formats._tree import (
+from argmap.formats._syntax import (
+    MAX_DEPTH,
+    JsonLocator,
     MapSyntaxError,
     NotPlainError,
-    compose,
     load,
     load_plain,
-    to_data,
 )
 from tests.conftest import DATA, SEED_MAP
 
@@ -34,37 +34,108 @@ f:
 """
 
 
-def _both(text: str, filename: str) -> tuple[object, object]:
-    root = compose(text, filename, syntax="yaml")
+def _oracle_positions(text: str) -> dict[tuple[object, ...], tuple[int, int]]:
+    """Where PyYAML's own node tree puts every value of a plain text, by path."""
+    found: dict[tuple[object, ...], tuple[int, int]] = {}
+
+    def walk(node: yaml.Node, path: tuple[object, ...]) -> None:
+        found[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(value, (*path, key.value))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, (*path, i))
+
+    root = yaml.compose(text, Loader=yaml.CSafeLoader)
     assert root is not None
-    data, issues, locator = to_data(root, filename)
-    tree = (data, issues, locator.values, locator.keys)
-    loaded = load(text, filename, syntax="yaml")
+    walk(root, ())
+    return found
+
+
+def _positions(text: str, syntax: str) -> dict[tuple[object, ...], tuple[int, int]]:
+    loaded = load(text, "f", syntax=syntax)
     assert loaded is not None
-    data, issues, locator = loaded
-    return tree, (data, issues, locator.values, locator.keys)
+    locator = loaded[2]
+    return {
+        path: (location.line or 0, location.column or 0)
+        for path in locator.values
+        for location in [locator.locate(path)]
+    }
 
 
 @pytest.mark.parametrize(
     "path", [SEED_MAP, *sorted(DATA.rglob("*.yaml"))], ids=lambda p: Path(p).name
 )
-def test_events_give_what_the_tree_gives_on_every_yaml_file(path: Path) -> None:
+def test_every_value_is_where_pyyamls_node_tree_puts_it(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     try:
-        tree, events = _both(text, str(path))
-    except MapSyntaxError as exc:
-        with pytest.raises(MapSyntaxError) as caught:
+        oracle = _oracle_positions(text)
+    except yaml.YAMLError:
+        with pytest.raises(MapSyntaxError):
             load(text, str(path), syntax="yaml")
-        assert caught.value.issue == exc.issue
         return
-    assert events == tree
+    loaded = load(text, str(path), syntax="yaml")
+    assert loaded is not None
+    if loaded[1]:
+        return  # refused values (tags, aliases) are not where a tree of them would be
+    assert _positions(text, "yaml") == oracle
 
 
-def test_events_refuse_what_the_tree_refuses_at_the_same_places() -> None:
-    tree, events = _both(ODD, "odd.yaml")
-    assert events == tree
-    codes = [issue.code for issue in events[1]]  # type: ignore[index]
-    assert codes == ["alias", "key-type", "yaml-tag", "key-type", "duplicate-key"]
+@pytest.mark.parametrize("path", sorted(DATA.rglob("*.json")), ids=lambda p: Path(p).name)
+def test_json_positions_agree_with_the_lazy_locator(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    try:
+        loaded = load(text, str(path), syntax="json")
+    except MapSyntaxError:
+        return
+    assert loaded is not None
+    data, issues, locator = loaded
+    if issues:
+        return
+    lazy = JsonLocator(text, str(path))
+    for where in locator.values:
+        assert lazy.locate(where) == locator.locate(where), where
+    for where in locator.keys:
+        assert lazy.locate(where, key=True) == locator.locate(where, key=True), where
+    assert data == json.loads(text)
+
+
+def test_refused_values_are_reported_where_they_are() -> None:
+    loaded = load(ODD, "odd.yaml", syntax="yaml")
+    assert loaded is not None
+    codes = [(issue.code, str(issue.location)) for issue in loaded[1]]
+    assert codes == [
+        ("alias", "odd.yaml:1:4"),
+        ("key-type", "odd.yaml:3:1"),
+        ("yaml-tag", "odd.yaml:4:4"),
+        ("key-type", "odd.yaml:5:1"),
+        ("duplicate-key", "odd.yaml:6:1"),
+    ]
+
+
+@pytest.mark.parametrize("syntax", ["yaml", "json"])
+def test_nesting_beyond_the_bound_is_a_located_error_not_a_crash(syntax: str) -> None:
+    deep = "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5)
+    text = deep if syntax == "json" else f"a: {deep}\n"
+    with pytest.raises(NotPlainError):
+        load_plain(text, syntax=syntax)
+    try:
+        loaded = load(text, "deep", syntax=syntax)
+    except MapSyntaxError as exc:
+        assert exc.issue.code == "nesting"
+        return
+    assert loaded is not None
+    assert [i.code for i in loaded[1]] == ["nesting"]
+
+
+def test_a_number_python_cannot_hold_is_a_located_error() -> None:
+    loaded = load("weight: " + "9" * 5000 + "\n", "w.yaml", syntax="yaml")
+    assert loaded is not None
+    assert [(i.code, str(i.location)) for i in loaded[1]] == [("number", "w.yaml:1:9")]
+    with pytest.raises(MapSyntaxError) as caught:
+        load('{"weight": ' + "9" * 5000 + "}", "w.json", syntax="json")
+    assert str(caught.value.issue.location) == "w.json:1:12"
 
 
 def test_an_empty_text_is_none_and_a_second_document_is_refused() -> None:
