@@ -5,34 +5,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from argmap._gc import without_gc
-from argmap._provenance import locate_issues, provenance_of
-from argmap._sidetable import SideTable
 from argmap.errors import Issue, format_path
 from argmap.graph import algorithms as ga
 from argmap.model import ArgumentMap, Claim, Evidence, Factor, Node, Question
-from argmap.model._base import edit_count
-from argmap.model._structure import (
-    StepContext,
-    describe_relation,
-    endpoint_paths,
-    structure_issues,
-)
-from argmap.model.reference import is_reference
+from argmap.model._structure import STRUCTURE_STEPS, StepContext, describe_relation, endpoint_paths
+from argmap.model.provenance import locate_issues
+from argmap.model.reference import Reference
 
 if TYPE_CHECKING:
     from argmap.citations.bibliography import Bibliography
 
-__all__ = ["check"]
+__all__ = ["check", "map_issues"]
+
+#: The code of the warning that a map's references to other maps are not resolved: a map
+#: checked alone cannot resolve them; a workspace does (:func:`argmap.read_maps`).
+NOT_RESOLVED = "not-resolved"
 
 #: Relation kinds that count as support when looking for circular reasoning.
 SUPPORT_KINDS = ga.SUPPORT_KINDS
 
-#: The issues found in each map, with the witness of the content they were found in.
-_FOUND: SideTable[tuple[tuple[object, ...], list[Issue]]] = SideTable()
 
-
-@without_gc
 def check(amap: ArgumentMap, *, bibliography: Bibliography | None = None) -> list[Issue]:
     """Check a map's meaning beyond its types; return every problem found, errors and warnings.
 
@@ -61,65 +53,27 @@ def check(amap: ArgumentMap, *, bibliography: Bibliography | None = None) -> lis
     >>> [str(i) for i in check(amap)]
     ["error: supports relation (relations[0]): 'to' refers to unknown node 'b'"]
     """
-    issues = list(_map_issues(amap))
+    issues = map_issues(amap)
     if bibliography is not None:
         from argmap.citations.checks import check_citations
 
         issues.extend(check_citations(amap, bibliography))
-    provenance = provenance_of(amap)
+    provenance = amap.provenance
     if provenance is not None and provenance.locator is not None:
         return locate_issues(issues, provenance.locator)
     return issues
 
 
-def check_validated(amap: ArgumentMap, structure: list[Issue]) -> list[Issue]:
-    """:func:`check` for a map just validated, whose structural issues are ``structure``.
+def map_issues(amap: ArgumentMap) -> list[Issue]:
+    """The problems :func:`check` finds in a map, by their paths in it, not yet located.
 
-    Readers use this: validation has found the structural issues already. The issues are
-    not located: the reader locates those it keeps, once.
+    For a caller that drops some before they are located (positions are read from the
+    map's file only when an issue needs one).
     """
-    return list(_map_issues(amap, structure=structure))
-
-
-def _map_issues(amap: ArgumentMap, *, structure: list[Issue] | None = None) -> list[Issue]:
-    """The map's own issues, found once per content.
-
-    The result is kept beside the map with a witness of its content (:func:`_witness`):
-    checking again compares witnesses, so any change to the map, in place or not, has it
-    checked again, and an unchanged map (a map just read, which reading checked) is not.
-
-    ``structure``: the structural issues, when the caller has just validated the map.
-    """
-    witness = _witness(amap)
-    found = _FOUND.get(amap)
-    if found is not None and found[0] == witness:
-        return found[1]
-    issues = list(structure) if structure is not None else structure_issues(amap)
     ctx = StepContext(amap)
-    for step in _STEPS:
+    for step in (*STRUCTURE_STEPS, *_STEPS):
         step(ctx)
-    issues.extend(ctx.issues)
-    _FOUND.set(amap, (witness, issues))
-    return issues
-
-
-def _witness(amap: ArgumentMap) -> tuple[object, ...]:
-    """What the checks read of a map, in a form that is cheap to make and to compare.
-
-    A field changes by assignment, which :func:`edit_count` counts (for every model), or
-    inside a list: the map's lists of nodes, relations and actors are kept as tuples of
-    their items (compared by identity first, then by value), with the lists inside items
-    that the checks read (the premises of linked arguments, the citations of evidence).
-    Making it costs a sixth of serialising the map, which a digest would need.
-    """
-    return (
-        edit_count(),
-        tuple(amap.nodes),
-        tuple(amap.relations),
-        tuple(amap.actors),
-        tuple([tuple(r.source) for r in amap.relations if isinstance(r.source, list)]),
-        tuple([len(n.cites) for n in amap.nodes if isinstance(n, Evidence)]),
-    )
+    return ctx.issues
 
 
 def _node_phrase(n: Node) -> str:
@@ -234,17 +188,17 @@ def _check_connected(ctx: StepContext) -> None:
 
 
 def _check_references(ctx: StepContext) -> None:
-    """Name, once, the references to other maps that only a corpus can resolve."""
+    """Name, once, the references to other maps, which only a workspace resolves."""
     for i, (sources, target) in enumerate(ctx.ends):
-        if not (is_reference(target) or any(is_reference(s) for s in sources)):
+        if not (isinstance(target, Reference) or any(isinstance(s, Reference) for s in sources)):
             continue
-        for path, endpoint in endpoint_paths(ctx.amap.relations[i], i):
-            if is_reference(endpoint):
+        for path, end in endpoint_paths(ctx.amap.relations[i], i):
+            if isinstance(end, Reference):
                 ctx.add(
                     "warning",
-                    "not-resolved",
+                    NOT_RESOLVED,
                     path,
-                    f"{endpoint!r} names a node of another map; not resolved: read the map "
+                    f"{end!r} names a node of another map; not resolved: read the map "
                     "with its corpus (argmap.read_maps, or argmap check on its folder)",
                 )
                 return

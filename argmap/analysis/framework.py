@@ -33,7 +33,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from argmap._gc import paused_gc
 from argmap.model import ArgumentMap, Relation
 
 __all__ = ["Framework", "base_scores", "inference_name", "to_framework"]
@@ -171,15 +170,14 @@ class Framework:
         """
         if self._targets is None:
             targets: list[list[int]] = [[] for _ in self._arguments]
-            with paused_gc():
-                if self._numbers is not None:
-                    flat = [x - 1 for x in self._numbers]
-                    for a, b in zip(flat[0::2], flat[1::2], strict=True):
-                        targets[a].append(b)
-                else:
-                    index = self._index
-                    for source, target in self.attacks:
-                        targets[index[source]].append(index[target])
+            if self._numbers is not None:
+                flat = [x - 1 for x in self._numbers]
+                for a, b in zip(flat[0::2], flat[1::2], strict=True):
+                    targets[a].append(b)
+            else:
+                index = self._index
+                for source, target in self.attacks:
+                    targets[index[source]].append(index[target])
             self._targets = targets
         return self._targets
 
@@ -191,10 +189,9 @@ class Framework:
         targets = self.target_lists()
         if self._attackers is None:
             attackers: list[list[int]] = [[] for _ in self._arguments]
-            with paused_gc():
-                for a, hit in enumerate(targets):
-                    for b in hit:
-                        attackers[b].append(a)
+            for a, hit in enumerate(targets):
+                for b in hit:
+                    attackers[b].append(a)
             self._attackers = attackers
         return targets, self._attackers
 

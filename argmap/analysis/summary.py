@@ -18,11 +18,11 @@ def summarize(
     width: int = 88,
     source: str | None = None,
 ) -> str:
-    """A readable summary: title, source, thesis, push and pull factors, counts, warnings.
+    """A readable summary: title, source, thesis, push and pull factors, counts, problems.
 
     Args:
         amap: the map.
-        issues: the map's problems (from :func:`argmap.check`); warnings are listed.
+        issues: the map's problems (from :func:`argmap.check`), listed.
         width: the width text is wrapped to.
         source: the formatted reference of the mapped work; by default its key.
     """
@@ -76,8 +76,12 @@ def summarize(
         + f"; {counts['relations']} "
         + _plural("relation", counts["relations"])
     )
+    errors = [i for i in (issues or []) if i.is_error]
     warnings = [i for i in (issues or []) if not i.is_error]
     lines.append("")
+    if errors:
+        lines.append(f"Errors ({len(errors)})")
+        lines.extend(f"  {e}" for e in errors)
     if warnings:
         lines.append(f"Warnings ({len(warnings)})")
         lines.extend(f"  {w}" for w in warnings)

@@ -61,12 +61,6 @@ _EXPORTS = {
     "to_csl": "argmap.citations.csl",
 }
 
-#: Old names, kept working with a DeprecationWarning; not in ``__all__``.
-_DEPRECATED = {
-    "FORMATS": "EXPORT_FORMATS",
-    "STYLES": "CITATION_STYLES",
-}
-
 __all__ = [
     "CITATION_STYLES",
     "EXPORT_FORMATS",
@@ -93,4 +87,4 @@ __all__ = [
     "to_csl",
 ]
 
-__getattr__, __dir__ = lazy_namespace(__name__, _EXPORTS, deprecated=_DEPRECATED)
+__getattr__, __dir__ = lazy_namespace(__name__, _EXPORTS)

@@ -20,11 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap._deprecation import renamed_keyword
-from argmap._gc import without_gc
 from argmap._io import read_text
 from argmap._plural import counted
-from argmap._provenance import provenance_of
 from argmap.citations.latex import PersonName, decode_latex, split_name, split_people
 from argmap.citations.values import MONTH_MACROS, resolve_value
 from argmap.errors import BibliographyError, Issue, Location
@@ -37,6 +34,7 @@ __all__ = [
     "Bibliography",
     "bibliography_paths",
     "missing_bibliographies",
+    "parse_bibliographies",
     "parse_bibliography",
     "read_bibliography",
     "read_map_bibliography",
@@ -189,14 +187,12 @@ class Bibliography(Mapping[str, BibEntry]):
         return f"Bibliography({entries} from {self.sources or ['<string>']})"
 
 
-@renamed_keyword("source", "filename")
-@without_gc  # as for maps: parsing makes many objects and no cycles
 def parse_bibliography(text: str, *, filename: str = "<string>") -> Bibliography:
     """Parse BibTeX text into a bibliography.
 
     Args:
         text: the content of a ``.bib`` file.
-        filename: the file name used in locations (``source=`` is a deprecated spelling).
+        filename: the file name used in locations.
 
     Returns:
         The entries by key; ``issues`` holds warnings (unknown entry type, missing
@@ -229,24 +225,44 @@ def read_bibliography(
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    entries: dict[str, BibEntry] = {}
-    issues: list[Issue] = []
-    sources: list[str] = []
-    strings: dict[str, _String] = {}
+    texts: list[tuple[str, str | None]] = []
+    problems: list[Issue] = []
     for path in paths:
         name = os.fspath(path)
-        sources.append(name)
         try:
-            text = read_text(name, BibliographyError)
+            texts.append((name, read_text(name, BibliographyError)))
         except BibliographyError as exc:
-            issues.extend(exc.issues)
+            problems.extend(exc.issues)
+            texts.append((name, None))
+    return parse_bibliographies(texts, issues=problems)
+
+
+def parse_bibliographies(
+    texts: Iterable[tuple[str, str | None]], *, issues: Iterable[Issue] = ()
+) -> Bibliography:
+    """The texts of several ``.bib`` files, each with its file name, as one bibliography.
+
+    As :func:`read_bibliography`, for a caller that has read the files: keys, ``@string``
+    macros and ``crossref`` resolve across them, in order. A text of None is a file that
+    could not be read (its name is listed among the sources; ``issues`` says why).
+
+    Raises:
+        BibliographyError: as :func:`read_bibliography`, ``issues`` included.
+    """
+    entries: dict[str, BibEntry] = {}
+    found: list[Issue] = list(issues)
+    sources: list[str] = []
+    strings: dict[str, _String] = {}
+    for name, text in texts:
+        sources.append(name)
+        if text is None:
             continue
         part, part_issues = _parse(text, name, strings)
-        issues.extend(part_issues)
+        found.extend(part_issues)
         for key, entry in part.items():
             first = entries.get(key)
             if first is not None:
-                issues.append(
+                found.append(
                     Issue(
                         "error",
                         f"duplicate key {key!r}: already defined at {first.location}",
@@ -256,7 +272,7 @@ def read_bibliography(
                 )
                 continue
             entries[key] = entry
-    return _finish(entries, issues, sources)
+    return _finish(entries, found, sources)
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +284,6 @@ class _String:
     uses: tuple[str, ...]
 
 
-@without_gc
 def _parse(
     text: str, source: str, strings: dict[str, _String]
 ) -> tuple[dict[str, BibEntry], list[Issue]]:
@@ -347,7 +362,7 @@ def missing_bibliographies(amap: ArgumentMap) -> list[Issue]:
     The message shows the path as written in the map and as resolved from the map's folder.
     """
     issues = []
-    provenance = provenance_of(amap)
+    provenance = amap.provenance
     locator = provenance.locator if provenance is not None else None
     for i, (written, path) in enumerate(
         zip(amap.bibliography, bibliography_paths(amap), strict=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 
-from argmap._provenance import provenance_of
 from argmap.citations.bibliography import Bibliography
 from argmap.citations.selection import iter_citing
 from argmap.errors import Issue, sort_issues
@@ -55,4 +54,4 @@ def check_citations(amap: ArgumentMap, bibliography: Bibliography) -> list[Issue
         issues.append(
             Issue("error", message, code="missing-key", path=citing.path, location=citing.location)
         )
-    return sort_issues(issues) if provenance_of(amap) is not None else issues
+    return sort_issues(issues) if amap.provenance is not None else issues

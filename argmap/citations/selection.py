@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from argmap._provenance import provenance_of
 from argmap.citations.bibliography import BibEntry, Bibliography
 from argmap.errors import Issue, Location, MapError, Path
 from argmap.graph.algorithms import SUPPORT_KINDS, support_closure
@@ -60,7 +59,7 @@ class CitedSource:
 
 def iter_citing(amap: ArgumentMap) -> Iterator[Citing]:
     """Every citation of a map, in document order: its source, its nodes, its relations."""
-    provenance = provenance_of(amap)
+    provenance = amap.provenance
     locator = provenance.locator if provenance is not None else None
 
     def locate(path: Path) -> Location | None:

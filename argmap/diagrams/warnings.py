@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 
-from argmap._provenance import provenance_of
 from argmap.citations.bibliography import Bibliography
 from argmap.citations.checks import check_citations
 from argmap.diagrams.fonts import has_fontconfig, missing_glyphs
@@ -108,7 +107,7 @@ def _issue(message: str, path: tuple[str, ...]) -> Issue:
 def _located(amap: ArgumentMap, issue: Issue) -> Issue:
     if issue.location is not None:
         return issue
-    provenance = provenance_of(amap)
+    provenance = amap.provenance
     if provenance is not None and provenance.locator is not None:
         return dataclasses.replace(issue, location=provenance.locator.locate(issue.path))
     if amap.origin is not None:

@@ -64,26 +64,3 @@ class FileFormat:
     def writable(self) -> bool:
         """Whether argmap writes this format."""
         return self.dump is not None
-
-
-def with_check_warnings(parse: Callable[..., ArgumentMap]) -> Parse:
-    """A ``parse_*`` whose warnings are its own reading's and those of :func:`argmap.check`.
-
-    For readers whose format carries almost nothing argmap has to drop or repair (GraphML,
-    GEXF): ``parse`` takes ``warnings=`` for what it drops; the rest are the map's own,
-    and a map just read is not checked twice.
-    """
-
-    def parse_with_warnings(
-        text: str, /, *, filename: str = "<string>", warnings: list[Issue] | None = None
-    ) -> ArgumentMap:
-        amap = parse(text, filename=filename, warnings=warnings)
-        if warnings is not None:
-            from argmap.checks import check
-
-            warnings.extend(issue for issue in check(amap) if not issue.is_error)
-        return amap
-
-    parse_with_warnings.__name__ = getattr(parse, "__name__", "parse")
-    parse_with_warnings.__doc__ = parse.__doc__
-    return parse_with_warnings

@@ -1,25 +1,46 @@
-"""The one way every reader turns data into a map: validate, translate, check, locate, raise.
+"""The one way every reader turns data into a map: validate, record provenance, locate.
 
 A format's parser turns its text into the plain data of a map file (and knows where each
-value was written); this pipeline does the rest the same way for all of them.
+value was written); :func:`load_data` does the rest the same way for all of them and gives
+the map with what reading found. Checking what the map means is a separate step
+(:func:`argmap.check`); the public ``parse_*``/``read_*`` functions take both steps at once
+through :func:`checked`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
-from argmap._provenance import Locator, Provenance, locate_issues, remember
-from argmap.checks import check_validated
 from argmap.errors import Issue, _IssuesError, sort_issues
-from argmap.formats._messages import issues_from_validation
 from argmap.model import ArgumentMap
+from argmap.model._messages import issues_from_validation
 from argmap.model._structure import structure_error_of
+from argmap.model.provenance import Locator, Provenance, locate_issues
 
-#: Turns a path-only issue about the built map into a located one.
-Locate = Callable[[Issue], Issue]
+__all__ = ["Loaded", "checked", "load_data", "validate", "validate_fields"]
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What reading a text gave: the map (None when a field is invalid) and the issues.
+
+    The issues are those of the text and of the map's fields, located; a map whose
+    structure is unsound is returned all the same, and :func:`argmap.check` reports its
+    structure and meaning. After an error among ``issues`` the map may hold values read as
+    null in place of refused ones.
+    """
+
+    amap: ArgumentMap | None
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Issue]:
+        """The issues of severity error."""
+        return [i for i in self.issues if i.is_error]
 
 
 def validate_fields(data: Any) -> ArgumentMap:
@@ -45,8 +66,7 @@ def validate(data: Any) -> tuple[ArgumentMap | None, list[Issue]]:
     """Validate map data: the map (None when a field is invalid) and the path-only issues.
 
     A map whose fields are valid but whose structure is not (a duplicate id, a relation to
-    a missing node) is still returned, with those issues, so that the checks can find the
-    rest and every issue can be located.
+    a missing node) is still returned, with those issues.
     """
     try:
         return ArgumentMap.model_validate(data), []
@@ -58,56 +78,55 @@ def validate(data: Any) -> tuple[ArgumentMap | None, list[Issue]]:
         return None, issues_from_validation(exc, data)
 
 
-def read_data(
+def load_data(
     data: Any,
     *,
     filename: str,
-    error: type[_IssuesError],
     locator: Locator | None = None,
-    locate: Locate | None = None,
     found: Sequence[Issue] = (),
     origin: str | None = None,
-    dropped: Collection[str] = (),
-) -> tuple[ArgumentMap, list[Issue]]:
-    """Make a checked map of a reader's data; return it with its warnings, located.
+) -> Loaded:
+    """Validate a reader's data into a map that knows where it came from.
 
     Args:
         data: the map as plain data (what a map file holds).
-        filename: the name errors are reported under.
-        error: the error class to raise (:class:`MapError` for map files,
-            :class:`FormatError` for interchange formats).
-        locator: where the data's values were written, by path; kept beside the map so that
-            later checks (citations, say) are located too.
-        locate: for readers whose data is not laid out as in their text: locates one issue.
+        filename: the name issues are reported under.
+        locator: where the data's values were written, by path; the map keeps it in its
+            provenance, so that every later check is located too.
         found: issues the parser found already (located); values they refused are not
-            reported twice, and after errors among them the map is not checked.
+            reported twice.
         origin: the file the map was read from, if any.
-        dropped: codes of warnings the caller has no use for; they are left out before
-            anything is located (a map read with its corpus: ``not-resolved``).
-
-    Raises:
-        error: any issue is an error; every issue is listed, located, in file order.
     """
     issues = list(found)
     amap, invalid = validate(data)
     if amap is not None:
-        remember(amap, Provenance(origin, locator))
-    if amap is not None:
-        # The checks repeat the structural issues; after the parser's own errors (a refused
-        # value read as null) they would only echo them.
-        invalid = [] if any(i.is_error for i in issues) else check_validated(amap, invalid)
-        invalid = [i for i in invalid if i.is_error or i.code not in dropped]
-    located = _located(invalid, locator, locate)
-    refused = {issue.location for issue in issues if issue.is_error}
-    issues.extend(i for i in located if i.location is None or i.location not in refused)
-    if amap is None or any(issue.is_error for issue in issues):
-        raise error(sort_issues(issues), source=filename)
-    return amap, sort_issues(issues)
-
-
-def _located(issues: list[Issue], locator: Locator | None, locate: Locate | None) -> list[Issue]:
-    if locate is not None:
-        issues = [i if i.location is not None else locate(i) for i in issues]
+        amap.with_provenance(Provenance(origin, locator))
+        if not any(issue.is_error for issue in issues):
+            invalid = []  # the structure is check()'s to report, with the rest
     if locator is not None:
-        return locate_issues(issues, locator)
-    return issues
+        invalid = locate_issues(invalid, locator)
+    refused = {issue.location for issue in issues if issue.is_error}
+    issues.extend(i for i in invalid if i.location is None or i.location not in refused)
+    return Loaded(amap, sort_issues(issues))
+
+
+def checked(
+    loaded: Loaded, *, filename: str, error: type[_IssuesError]
+) -> tuple[ArgumentMap, list[Issue]]:
+    """The map read and checked, with its warnings; what the public readers return.
+
+    The map is checked (:func:`argmap.check`) unless reading found errors already: checks
+    of values read as null would only echo them.
+
+    Raises:
+        error: reading or checking found an error; every issue is listed, in file order.
+    """
+    from argmap.checks import check
+
+    issues = list(loaded.issues)
+    if loaded.amap is not None and not loaded.errors:
+        issues.extend(check(loaded.amap))
+    issues = sort_issues(issues)
+    if loaded.amap is None or any(issue.is_error for issue in issues):
+        raise error(issues, source=filename)
+    return loaded.amap, issues

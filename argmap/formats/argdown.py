@@ -52,13 +52,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from argmap._deprecation import deprecated_reader, renamed_keyword
 from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue, Location
+from argmap.errors import Path as IssuePath
 from argmap.formats._format import FileFormat
 from argmap.formats._ids import fresh_id, slugify
-from argmap.formats._pipeline import read_data
-from argmap.formats.aif._reader import _Locator as _JsonLocator
+from argmap.formats._pipeline import checked, load_data
+from argmap.formats._syntax import JsonLocator as _JsonLocator
 from argmap.model import ArgumentMap
 from argmap.model._base import ID_PATTERN
 from argmap.model.node import Claim, Factor
@@ -325,7 +325,6 @@ def read_argdown(
 # -- import ----------------------------------------------------------------------------------
 
 
-@renamed_keyword("source", "argdown_filename")
 def parse_argdown_json(
     text: str,
     *,
@@ -340,7 +339,7 @@ def parse_argdown_json(
         filename: the name used in error locations.
         argdown_filename: the Argdown file the JSON was made from, if known: issues about
             statements and arguments are then located at their line and column in it
-            (``source=`` is a deprecated spelling).
+            .
         warnings: a list the warnings are appended to; the map is the one return value
             of every ``parse_*`` and ``read_*``, whether or not the caller wants them.
 
@@ -368,9 +367,8 @@ def parse_argdown_json(
         raise FormatError(issues, source=filename)
     reader = _Reader(data, filename=filename, source=argdown_filename, text=text)
     plain = reader.build()
-    amap, found = read_data(
-        plain, filename=filename, error=FormatError, locate=reader.locate, found=reader.issues
-    )
+    loaded = load_data(plain, filename=filename, locator=reader, found=reader.issues)
+    amap, found = checked(loaded, filename=filename, error=FormatError)
     if warnings is not None:
         warnings.extend(found)
     return amap
@@ -382,9 +380,6 @@ def read_argdown_json(
     """Read an Argdown JSON file (``argdown json`` output) into a map."""
     name = os.fspath(path)
     return parse_argdown_json(read_text(path, FormatError), filename=name, warnings=warnings)
-
-
-import_argdown_json = deprecated_reader("import_argdown_json", parse_argdown_json)
 
 
 def _shape_problems(data: Any) -> list[str]:
@@ -517,22 +512,19 @@ class _Reader:
             location = self.json.locate(())
         self.issues.append(Issue("warning", message, code=code, location=location))
 
-    def locate(self, issue: Issue) -> Issue:
-        """Place an issue about the built map at the statement or argument it came from.
+    def locate(self, path: IssuePath, *, key: bool = False) -> Location:
+        """Where a value of the built map came from: its statement or argument.
 
         With the Argdown source, that is the statement's line there; without it, the
         statement's entry in the JSON text.
         """
-        key = None
-        if len(issue.path) >= 2 and issue.path[0] in ("nodes", "relations"):
-            key = (str(issue.path[0]), int(issue.path[1]))
+        element = None
+        if len(path) >= 2 and path[0] in ("nodes", "relations"):
+            element = (str(path[0]), int(path[1]))
         if self.source:
-            where = self.positions.get(key) if key else None
-            location = Location(self.source, *where) if where else Location(self.source)
-        else:
-            location = self.json.locate(self.json_paths.get(key, ()) if key else ())
-        return Issue(issue.severity, issue.message, code=issue.code, path=issue.path,
-                     location=location)  # fmt: skip
+            where = self.positions.get(element) if element else None
+            return Location(self.source, *where) if where else Location(self.source)
+        return self.json.locate(self.json_paths.get(element, ()) if element else ())
 
     # building
 

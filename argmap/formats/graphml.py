@@ -33,26 +33,26 @@ import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 from xml.sax.saxutils import escape
 
 import networkx as nx
 
-if TYPE_CHECKING:
-    from argmap.corpus.model import Corpus
-
 from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue, Location, MapError
-from argmap.formats._format import FileFormat, with_check_warnings
+from argmap.formats._format import FileFormat
 from argmap.formats._ids import slugify
 from argmap.formats.networkx import from_networkx
 from argmap.graph import to_networkx
+from argmap.graph.convert import STRUCTURE_KEYS
 from argmap.model import ArgumentMap, Relation
 from argmap.model.node import NODE_CLASSES
 
 __all__ = [
     "dump_gexf",
     "dump_graphml",
+    "generate_gexf",
+    "generate_graphml",
     "parse_gexf",
     "parse_graphml",
     "read_gexf",
@@ -61,7 +61,6 @@ __all__ = [
     "write_graphml",
 ]
 
-GraphFormat = Literal["graphml", "gexf"]
 
 #: Attributes whose values are lists or mappings: written as JSON text.
 STRUCTURED = frozenset(
@@ -79,7 +78,7 @@ _GEXF_PREFIX = "argmap_"
 _LABELS = ("label", "name", "Label", "Name")
 #: Graph attributes networkx's readers add on their own.
 _READER_DEFAULTS = frozenset({"node_default", "edge_default", "mode", "name"})
-_STRUCTURE = frozenset({"type", "index", "from_list", "role", "relation", "position"})
+_STRUCTURE = STRUCTURE_KEYS
 _MAP_FIELDS = frozenset(f.alias or n for n, f in ArgumentMap.model_fields.items())
 _NODE_FIELDS = _STRUCTURE | frozenset(
     f.alias or n for cls in NODE_CLASSES.values() for n, f in cls.model_fields.items()
@@ -90,12 +89,8 @@ _RELATION_FIELDS = _STRUCTURE | frozenset(
 _GEXF_META = "argmap"
 
 
-def dump_graphml(amap: ArgumentMap | Corpus) -> str:
+def dump_graphml(amap: ArgumentMap) -> str:
     """The map as GraphML text, every attribute a typed column.
-
-    A corpus (:func:`argmap.read_maps`) is written as its one graph (see
-    :func:`argmap.corpus.corpus_to_networkx`): keys ``MAP-ID#NODE-ID``, a ``map`` column on
-    nodes and edges, and ``maps`` (JSON) on nodes that several maps use.
 
     >>> from argmap.model import Claim
     >>> text = dump_graphml(ArgumentMap(id="m", title="M", nodes=[
@@ -103,14 +98,27 @@ def dump_graphml(amap: ArgumentMap | Corpus) -> str:
     >>> 'attr.name="thesis" attr.type="boolean"' in text
     True
     """
-    graph = _flat_graph(amap, gexf=False)
-    return "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)) + "\n"
+    return generate_graphml(to_networkx(amap))
 
 
-def dump_gexf(amap: ArgumentMap | Corpus) -> str:
-    """The map (or a corpus, as :func:`dump_graphml`) as GEXF 1.2 text, typed columns."""
-    graph = _flat_graph(amap, gexf=True)
-    return "\n".join(nx.generate_gexf(graph, encoding="utf-8", prettyprint=True)) + "\n"
+def dump_gexf(amap: ArgumentMap) -> str:
+    """The map as GEXF 1.2 text, every attribute a typed column."""
+    return generate_gexf(to_networkx(amap))
+
+
+def generate_graphml(graph: nx.DiGraph) -> str:
+    """A graph of :func:`argmap.to_networkx`'s form (one map's, or a workspace's) as GraphML.
+
+    Lists and mappings among the attributes are written as JSON text.
+    """
+    flat = _flat_graph(graph, gexf=False)
+    return "\n".join(nx.generate_graphml(flat, encoding="utf-8", prettyprint=True)) + "\n"
+
+
+def generate_gexf(graph: nx.DiGraph) -> str:
+    """A graph of :func:`argmap.to_networkx`'s form as GEXF 1.2 (see :func:`generate_graphml`)."""
+    flat = _flat_graph(graph, gexf=True)
+    return "\n".join(nx.generate_gexf(flat, encoding="utf-8", prettyprint=True)) + "\n"
 
 
 def parse_graphml(
@@ -135,7 +143,7 @@ def parse_graphml(
         element = root.find("graph")
     if element is not None and element.get("id") and "id" not in flat.graph:
         flat.graph["id"] = element.get("id")
-    return _rebuild(flat, filename, text)
+    return _rebuild(flat, filename, text, warnings)
 
 
 def parse_gexf(
@@ -152,7 +160,7 @@ def parse_gexf(
         return nx.read_gexf(io.BytesIO(data.encode("utf-8")), node_type=str)
 
     graph, _ = _read_xml(text, filename, parse, "GEXF", warnings)
-    return _rebuild(_unflatten(nx.DiGraph(graph), gexf=True), filename, text)
+    return _rebuild(_unflatten(nx.DiGraph(graph), gexf=True), filename, text, warnings)
 
 
 def read_graphml(path: str | os.PathLike[str]) -> ArgumentMap:
@@ -178,9 +186,8 @@ def write_gexf(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
 # -- writing ---------------------------------------------------------------------------------
 
 
-def _flat_graph(amap: ArgumentMap | Corpus, *, gexf: bool) -> nx.DiGraph:
-    """A copy of the map's graph whose attributes are all scalars GraphML/GEXF can type."""
-    source = to_networkx(amap)
+def _flat_graph(source: nx.DiGraph, *, gexf: bool) -> nx.DiGraph:
+    """A copy of the graph whose attributes are all scalars GraphML/GEXF can type."""
     graph: nx.DiGraph = nx.DiGraph()
     metadata = _flat(source.graph)
     if gexf:
@@ -415,14 +422,16 @@ def _decoded(attrs: dict[str, Any], *, gexf: bool) -> dict[str, Any]:
     return out
 
 
-def _rebuild(graph: nx.DiGraph, filename: str, text: str) -> ArgumentMap:
+def _rebuild(
+    graph: nx.DiGraph, filename: str, text: str, warnings: list[Issue] | None
+) -> ArgumentMap:
     if "id" not in graph.graph and not filename.startswith("<"):
         # a graph from another tool: name the map after its file
         stem = PurePath(filename).name.split(".")[0]
         graph.graph["id"] = slugify(stem)
         graph.graph.setdefault("title", stem or graph.graph["id"])
     try:
-        return from_networkx(graph)
+        return from_networkx(graph, warnings=warnings)
     except MapError as exc:
         keys = [str(key) for key in graph.nodes]
 
@@ -449,14 +458,14 @@ FORMATS = (
         "graphml",
         (".graphml",),
         "GraphML (Gephi, Cytoscape, yEd)",
-        parse=with_check_warnings(parse_graphml),
+        parse=parse_graphml,
         dump=dump_graphml,
     ),
     FileFormat(
         "gexf",
         (".gexf",),
         "GEXF 1.2 (Gephi)",
-        parse=with_check_warnings(parse_gexf),
+        parse=parse_gexf,
         dump=dump_gexf,
     ),
 )

@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal, TypeAlias
 
-from argmap._gc import without_gc
 from argmap._io import read_text, write_atomic
 from argmap.analysis.framework import Framework
 from argmap.errors import FormatError, Issue, Location, sort_issues
@@ -49,7 +48,6 @@ _FACT = re.compile(rf"\s*(arg|att)\s*\(\s*({_NAME})\s*(?:,\s*({_NAME})\s*)?\)\s*
 _CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*|[0-9]+")
 
 
-@without_gc
 def parse_af(text: str, *, fmt: AfFormat = "i23", filename: str = "<string>") -> Framework:
     """Read a framework from ICCMA text.
 

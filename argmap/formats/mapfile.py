@@ -11,17 +11,15 @@ from typing import Any, Literal
 
 import yaml
 
-from argmap._deprecation import renamed_keyword
-from argmap._gc import without_gc
 from argmap._io import read_text, write_atomic
 from argmap.errors import Issue, Location, MapError
 from argmap.formats._format import FileFormat
-from argmap.formats._keys import ACTOR_KEYS, CITATION_KEYS, MAP_KEYS, NODE_KEYS, RELATION_KEYS
-from argmap.formats._pipeline import read_data
-from argmap.formats._tree import LazyLocator, MapSyntaxError, NotPlainError, load, load_plain
+from argmap.formats._pipeline import Loaded, checked, load_data
+from argmap.formats._syntax import LazyLocator, MapSyntaxError, NotPlainError, load, load_plain
 from argmap.model import FORMAT_VERSION, ArgumentMap
+from argmap.model._keys import ACTOR_KEYS, CITATION_KEYS, MAP_KEYS, NODE_KEYS, RELATION_KEYS
 
-__all__ = ["dump_map", "parse_map", "read_map", "write_map"]
+__all__ = ["dump_map", "load_map", "parse_map", "read_map", "write_map"]
 
 MapFormat = Literal["yaml", "json"]
 
@@ -31,7 +29,6 @@ def format_for(filename: str | os.PathLike[str]) -> MapFormat:
     return "json" if PurePath(filename).suffix.lower() == ".json" else "yaml"
 
 
-@renamed_keyword("format", "fmt")
 def parse_map(
     text: str,
     *,
@@ -45,9 +42,9 @@ def parse_map(
         text: YAML or JSON text.
         filename: the name used in error locations; its suffix picks the format when
             ``fmt`` is not given.
-        fmt: ``"yaml"`` or ``"json"`` (``format=`` is a deprecated spelling).
+        fmt: ``"yaml"`` or ``"json"``.
         warnings: a list the warnings of :func:`argmap.check` are appended to (reading
-            finds them on the way to the errors).
+            checks the map, and finds them on the way to the errors).
 
     Raises:
         MapError: the text is not a valid map; ``.issues`` lists every problem found, each
@@ -68,20 +65,31 @@ def parse_map(
     argmap.errors.MapError: <string>: 1 error in argument map
     <string>:4:1: error: unknown field 'colour' in the map; expected one of: ...
     """
-    amap, found = _parse(text, filename, fmt or format_for(filename))
+    syntax = _checked_format(fmt) if fmt is not None else format_for(filename)
+    amap, found = checked(
+        load_map(text, filename=filename, fmt=syntax), filename=filename, error=MapError
+    )
     if warnings is not None:
         warnings.extend(found)
     return amap
 
 
-@without_gc
-def _parse(
-    text: str, filename: str, syntax: MapFormat, *, dropped: tuple[str, ...] = ()
-) -> tuple[ArgumentMap, list[Issue]]:
-    """The map and its warnings (which reading has to compute to find the errors), but
-    for warnings of the ``dropped`` codes."""
+def load_map(text: str, *, filename: str = "<string>", fmt: MapFormat | None = None) -> Loaded:
+    """Read the text of a map file into a validated map and what reading found; no check.
+
+    The first of the two steps :func:`parse_map` takes: the text's syntax, the map's
+    fields and their types. The map (None when a field is invalid) knows where it came
+    from; run :func:`argmap.check` on it for its structure and meaning. Positions are read
+    only when an issue needs one.
+
+    >>> loaded = load_map("argmap: 1\\nid: m\\ntitle: M\\nnodes: [{id: a, kind: claim, text: A}]")
+    >>> loaded.amap.id, loaded.issues
+    ('m', [])
+    """
+    syntax = _checked_format(fmt) if fmt is not None else format_for(filename)
     if _looks_like_bibtex(text, filename):
-        raise MapError(
+        return Loaded(
+            None,
             [
                 Issue(
                     "error",
@@ -92,7 +100,6 @@ def _parse(
                     location=Location(filename, 1, 1),
                 )
             ],
-            source=filename,
         )
     origin = None if filename.startswith("<") else filename
     try:
@@ -102,15 +109,14 @@ def _parse(
     if isinstance(plain, dict) and "argmap" in plain:
         # A clean text: its positions are read only if an issue needs one.
         lazy = LazyLocator(filename, text, syntax=syntax)
-        return read_data(
-            plain, filename=filename, error=MapError, locator=lazy, origin=origin, dropped=dropped
-        )
+        return load_data(plain, filename=filename, locator=lazy, origin=origin)
     try:
         loaded = load(text, filename, syntax=syntax)
     except MapSyntaxError as exc:
-        raise MapError([exc.issue], source=filename) from None
+        return Loaded(None, [exc.issue])
     if loaded is None:
-        raise MapError(
+        return Loaded(
+            None,
             [
                 Issue(
                     "error",
@@ -120,7 +126,6 @@ def _parse(
                     location=Location(filename, 1, 1),
                 )
             ],
-            source=filename,
         )
     data, issues, locator = loaded
     if not isinstance(data, dict):
@@ -133,7 +138,7 @@ def _parse(
                 location=locator.locate(()),
             )
         )
-        raise MapError(issues, source=filename)
+        return Loaded(None, issues)
     if "argmap" not in data:
         issues.append(
             Issue(
@@ -143,15 +148,13 @@ def _parse(
                 location=locator.locate(()),
             )
         )
-    return read_data(
-        data,
-        filename=filename,
-        error=MapError,
-        locator=locator,
-        found=issues,
-        origin=origin,
-        dropped=dropped,
-    )
+    return load_data(data, filename=filename, locator=locator, found=issues, origin=origin)
+
+
+def _checked_format(fmt: str) -> MapFormat:
+    if fmt not in ("yaml", "json"):
+        raise ValueError(f"unknown map format {fmt!r}; expected 'yaml' or 'json'")
+    return fmt  # type: ignore[return-value]
 
 
 _BIBTEX_START = re.compile(r"\s*(?:%[^\n]*\n\s*)*@[A-Za-z]+\s*[{(]")
@@ -179,31 +182,19 @@ def _kind_of(value: Any) -> str:
 
 
 def read_map(path: str | os.PathLike[str], *, warnings: list[Issue] | None = None) -> ArgumentMap:
-    """Read a map file (``.yaml``, ``.yml`` or ``.json``); see :func:`parse_map`.
+    """Read a map file (``.yaml``, ``.yml`` or ``.json``) and check it; see :func:`parse_map`.
+
+    A map that names nodes of other maps is read alone: its references are left for
+    :func:`argmap.read_maps`, which reads it with the maps it uses.
 
     Raises:
         MapError: the file is missing, not UTF-8, or not a valid map; every problem is
             listed in ``.issues`` with its line and column.
     """
     name = os.fspath(path)
-    amap, found = _parse(read_text(path, MapError), name, format_for(name))
-    if warnings is not None:
-        warnings.extend(found)
-    return amap
+    return parse_map(read_text(path, MapError), filename=name, warnings=warnings)
 
 
-def read_corpus_map(path: str | os.PathLike[str]) -> tuple[ArgumentMap, list[Issue]]:
-    """:func:`read_map` for a map read with its corpus, and its warnings, located.
-
-    The warning that the map's references to other maps are not resolved is left out:
-    the corpus resolves them. So a clean map of a corpus has no warning to locate and its
-    positions are never read.
-    """
-    name = os.fspath(path)
-    return _parse(read_text(path, MapError), name, format_for(name), dropped=("not-resolved",))
-
-
-@renamed_keyword("format", "fmt")
 def dump_map(amap: ArgumentMap, *, fmt: MapFormat = "yaml") -> str:
     """Write a map as the text of a map file, keys ordered as people write them.
 
@@ -222,8 +213,7 @@ def dump_map(amap: ArgumentMap, *, fmt: MapFormat = "yaml") -> str:
     data = to_plain(amap)
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if fmt != "yaml":
-        raise ValueError(f"unknown map format {fmt!r}; expected 'yaml' or 'json'")
+    _checked_format(fmt)
     return yaml.dump(
         _flowed(data),
         Dumper=_Dumper,
@@ -234,7 +224,6 @@ def dump_map(amap: ArgumentMap, *, fmt: MapFormat = "yaml") -> str:
     )
 
 
-@renamed_keyword("format", "fmt")
 def write_map(
     amap: ArgumentMap, path: str | os.PathLike[str], *, fmt: MapFormat | None = None
 ) -> None:

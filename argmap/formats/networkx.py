@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import MapError
-from argmap.formats._pipeline import read_data
+from argmap.errors import Issue, MapError
+from argmap.formats._pipeline import checked, load_data
+from argmap.graph.convert import STRUCTURE_KEYS
 from argmap.model import ArgumentMap
-from argmap.model.reference import is_reference
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -18,12 +18,16 @@ if TYPE_CHECKING:
 __all__ = ["from_networkx"]
 
 
-def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
+def from_networkx(graph: nx.DiGraph, *, warnings: list[Issue] | None = None) -> ArgumentMap:
     """Rebuild a map from a graph made by :func:`to_networkx` (either junction form).
 
     Graphs from elsewhere work too: a node without ``type`` is a map node (``kind``
     defaults to ``claim``, ``text`` to its key) and an edge without ``type`` a relation
     (``kind`` defaults to ``supports``).
+
+    Args:
+        graph: the graph.
+        warnings: a list the warnings of :func:`argmap.check` are appended to.
 
     Raises:
         MapError: the graph does not describe a valid map.
@@ -46,7 +50,7 @@ def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
         if attrs.get("type") == "relation":
             junction_attrs[key] = attrs
             continue
-        if not attrs and is_reference(str(key)):
+        if not attrs and "#" in str(key):
             continue  # a node of another map, which a relation names (MAP-ID#NODE-ID)
         node = {k: v for k, v in attrs.items() if k != "type"}
         node.setdefault("kind", "claim")
@@ -54,14 +58,15 @@ def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
         nodes.append({"id": str(key), **node})
     for u, v, attrs in graph.edges(data=True):
         role = attrs.get("role")
+        source, target = _pinned(u, attrs, "source"), _pinned(v, attrs, "target")
         if role == "premise":
-            premises.setdefault(v, []).append((attrs.get("position", 0), str(u)))
+            premises.setdefault(v, []).append((attrs.get("position", 0), source))
         elif role == "conclusion":
-            conclusions[u] = str(v)
+            conclusions[u] = target
         else:
             relation = _relation_fields(attrs)
-            relation["from"] = [str(u)] if attrs.get("from_list") else str(u)
-            relation["to"] = str(v)
+            relation["from"] = [source] if attrs.get("from_list") else source
+            relation["to"] = target
             relations[place(attrs)] = relation
     for key, attrs in junction_attrs.items():
         relation = _relation_fields(attrs)
@@ -74,14 +79,19 @@ def from_networkx(graph: nx.DiGraph) -> ArgumentMap:
     data.setdefault("title", data["id"])
     data["nodes"] = nodes
     data["relations"] = [relations[i] for i in sorted(relations)]
-    return read_data(data, filename="<graph>", error=MapError)[0]
+    amap, found = checked(load_data(data, filename="<graph>"), filename="<graph>", error=MapError)
+    if warnings is not None:
+        warnings.extend(found)
+    return amap
+
+
+def _pinned(key: Any, attrs: dict[str, Any], end: str) -> str:
+    """An endpoint as the relation writes it: a node of another map with its pin, if any."""
+    pin = attrs.get(f"{end}_pin")
+    return f"{key}@sha256:{pin}" if pin else str(key)
 
 
 def _relation_fields(attrs: dict[str, Any]) -> dict[str, Any]:
-    relation = {
-        k: v
-        for k, v in attrs.items()
-        if k not in ("type", "index", "from_list", "role", "relation", "position")
-    }
+    relation = {k: v for k, v in attrs.items() if k not in STRUCTURE_KEYS}
     relation.setdefault("kind", "supports")
     return relation

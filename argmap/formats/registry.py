@@ -26,13 +26,11 @@ import functools
 import importlib
 import json
 import os
-import warnings
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from argmap._io import read_text, write_atomic
-from argmap.errors import FormatError, Issue, Location, MapError
+from argmap.errors import FormatError, Issue, Location
 from argmap.formats._format import FileFormat
 
 if TYPE_CHECKING:
@@ -52,7 +50,6 @@ __all__ = [
     "READABLE",
     "WRITABLE",
     "FileFormat",
-    "convert",
     "directory_plan",
     "dump_as",
     "format_of",
@@ -86,13 +83,6 @@ def __getattr__(name: str) -> Any:
         return _readable()
     if name == "WRITABLE":
         return _writable()
-    if name == "Format":
-        warnings.warn(
-            f"{__name__}.Format is deprecated; use {__name__}.FileFormat",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return FileFormat
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -196,72 +186,6 @@ def dump_as(amap: ArgumentMap, fmt: str) -> str:
 def _check_name(fmt: str | None, allowed: tuple[str, ...], what: str) -> None:
     if fmt is not None and fmt not in allowed:
         raise ValueError(f"unknown {what} format {fmt!r}; expected one of: {', '.join(allowed)}")
-
-
-def convert(
-    source: str | os.PathLike[str],
-    target: str | os.PathLike[str],
-    *,
-    from_format: str | None = None,
-    to_format: str | None = None,
-) -> list[Issue]:
-    """Convert one file to another format; formats follow the suffixes unless named.
-
-    The output is written atomically (its folder is created when missing); the input is
-    never modified (converting a file onto itself is refused).
-
-    Args:
-        source: the file to read.
-        target: the file to write.
-        from_format: the input format (a name of ``MAP_FORMATS``); inferred when None.
-        to_format: the output format; inferred from ``target``'s suffix when None.
-
-    Returns:
-        The warnings found while reading (errors raise).
-
-    Raises:
-        FormatError: a format cannot be inferred, the input cannot be read as its format,
-            or the target is the source.
-        MapError: an argmap map file is invalid.
-        ValueError: a named format is unknown.
-    """
-    _check_name(from_format, _readable(), "input")
-    _check_name(to_format, _writable(), "output")
-    src, dst = Path(source), Path(target)
-    if dst.exists() and src.exists() and dst.resolve() == src.resolve():
-        raise _refusal(
-            target, "same-file", "the output is the input file; choose another output path"
-        )
-    out_format = to_format or format_of(dst)
-    if out_format not in _writable():
-        raise _refusal(
-            target,
-            "unwritable-format",
-            f"argmap cannot write {out_format}; writable formats: {', '.join(_writable())}",
-        )
-    text = read_text(src, FormatError)
-    in_format = from_format or format_of(src, text=text)
-    amap, issues = import_as(text, in_format, filename=os.fspath(source))
-    if out_format == "aif" and amap.uses:
-        # Its nodeset holds the nodes it names of the maps it uses, under their own ids.
-        from argmap.corpus.aif import dump_corpus_aif
-        from argmap.corpus.reading import read_maps
-
-        corpus = read_maps(src)
-        if corpus.errors:
-            raise MapError(corpus.errors)
-        issues = [i for i in issues if i.code != "not-resolved"]
-        output = dump_corpus_aif(corpus)[amap.id]
-    else:
-        output = dump_as(amap, out_format)
-    try:
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(dst, output)
-    except OSError as exc:
-        raise _refusal(
-            target, "unwritable", f"cannot write the output: {exc.strerror or exc}"
-        ) from None
-    return issues
 
 
 def directory_plan(

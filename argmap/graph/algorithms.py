@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from argmap.model import ArgumentMap
-from argmap.model.reference import is_reference
+from argmap.model.reference import Reference
 
 __all__ = [
     "SUPPORT_KINDS",
@@ -150,7 +150,7 @@ def _undirected(amap: ArgumentMap) -> dict[str, list[str]]:
             adjacent[target].append(source)
             continue
         ends = [*r.sources, target]
-        if target not in adjacent and not is_reference(target):
+        if target not in adjacent and not isinstance(target, Reference):
             if ends_of is None:
                 ends_of = {q.id: [*q.sources, q.target] for q in amap.relations if q.id is not None}
             if target in ends_of:

@@ -20,6 +20,8 @@ the relation's id (or ``#relation-<index>`` when it has none):
 
 ``to_networkx(amap, junctions="all")`` makes every relation a junction (a bipartite graph
 of statements and inferences, as AIF does). ``from_networkx`` reads either form back.
+A node of another map (``MAP-ID#NODE-ID``) is one graph node however its references are
+written; an edge from or to a pinned one carries the pin (``source_pin``, ``target_pin``).
 Map metadata (id, title, source, actors, ...) is in ``G.graph``.
 """
 
@@ -27,15 +29,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from argmap._gc import without_gc
 from argmap.model import ArgumentMap, Relation
+from argmap.model.reference import Reference
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from argmap.corpus.model import Corpus
+__all__ = ["STRUCTURE_KEYS", "junction_key", "to_networkx"]
 
-__all__ = ["junction_key", "to_networkx"]
+#: The attributes of nodes and edges that say how the graph holds the map, not what the map
+#: says: reading a graph back (:func:`argmap.from_networkx`) takes no field from them.
+STRUCTURE_KEYS = frozenset(
+    {"type", "index", "from_list", "role", "relation", "position", "source_pin", "target_pin"}
+)
 
 _NODE_FIELDS_LEFT_OUT = {"id"}
 
@@ -49,17 +55,15 @@ def junction_key(relation: Relation, index: int) -> str:
     return relation.id if relation.id is not None else f"#relation-{index}"
 
 
-@without_gc
-def to_networkx(
-    amap: ArgumentMap | Corpus, *, junctions: Literal["auto", "all"] = "auto"
-) -> nx.DiGraph:
+def to_networkx(amap: ArgumentMap, *, junctions: Literal["auto", "all"] = "auto") -> nx.DiGraph:
     """The map as a directed graph that carries every field of every node and relation.
 
-    A corpus (:func:`argmap.read_maps`) gives one graph of all its maps, keyed
-    ``MAP-ID#NODE-ID`` (see :func:`argmap.corpus.corpus_to_networkx`).
+    A node of another map that a relation names is one graph node keyed ``MAP-ID#NODE-ID``,
+    pinned or not; a workspace of maps gives one graph of them all
+    (:meth:`argmap.Workspace.to_networkx`).
 
     Args:
-        amap: the map, or a corpus.
+        amap: the map.
         junctions: ``"auto"`` draws a relation as an edge where it can (see the module
             documentation); ``"all"`` makes every relation a junction node.
 
@@ -71,8 +75,6 @@ def to_networkx(
     >>> sorted(G.predecessors("#relation-0")), list(G.successors("#relation-0"))
     (['a', 'b'], ['c'])
     """
-    if not isinstance(amap, ArgumentMap):
-        return amap.to_networkx(junctions=junctions)
     import networkx as nx  # only here: importing argmap does not load networkx
 
     graph: nx.DiGraph = nx.DiGraph()
@@ -92,24 +94,51 @@ def to_networkx(
     joined: set[tuple[str, str]] = set()
     for index, relation in enumerate(amap.relations):
         attrs = _relation_attrs(relation, index)
-        target = relation.target
+        target = _node_key(relation.target)
         single = not relation.is_linked
-        pair = (relation.sources[0], target)
+        pair = (_node_key(relation.sources[0]), target)
         as_edge = (
             junctions == "auto" and single and relation.id not in targeted and pair not in joined
         )
         if as_edge:
             joined.add(pair)
-            graph.add_edge(pair[0], target, **attrs)
+            pins = {**_pin("source", relation.sources[0]), **_pin("target", relation.target)}
+            graph.add_edge(pair[0], target, **attrs, **pins)
             continue
         key = junction_key(relation, index)
         graph.add_node(key, **attrs)
         for position, source in enumerate(relation.sources):
             graph.add_edge(
-                source, key, kind=relation.kind, role="premise", position=position, relation=key
+                _node_key(source),
+                key,
+                kind=relation.kind,
+                role="premise",
+                position=position,
+                relation=key,
+                **_pin("source", source),
             )
-        graph.add_edge(key, target, kind=relation.kind, role="conclusion", relation=key)
+        graph.add_edge(
+            key,
+            target,
+            kind=relation.kind,
+            role="conclusion",
+            relation=key,
+            **_pin("target", relation.target),
+        )
     return graph
+
+
+def _node_key(endpoint: str) -> str:
+    """The graph node of an endpoint: a node of another map is ``MAP-ID#NODE-ID``, one node
+    whether a reference pins it or not."""
+    return endpoint.key if isinstance(endpoint, Reference) else endpoint
+
+
+def _pin(end: str, endpoint: str) -> dict[str, str]:
+    """``source_pin``/``target_pin`` for an endpoint pinned to its node's text."""
+    if isinstance(endpoint, Reference) and endpoint.pin is not None:
+        return {f"{end}_pin": endpoint.pin}
+    return {}
 
 
 def _relation_attrs(relation: Relation, index: int) -> dict[str, Any]:

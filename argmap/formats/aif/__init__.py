@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import os
 
-from argmap._deprecation import deprecated_reader
-from argmap._gc import paused_gc
 from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue
 from argmap.formats._format import FileFormat
@@ -33,7 +31,7 @@ from argmap.formats.aif._reader import Importer
 from argmap.formats.aif._rules import EDGES_META_KEY, EXTENSION_KEY, META_KEY, NO_TEXT
 from argmap.formats.aif._writer import Exporter, to_text
 from argmap.model import ArgumentMap
-from argmap.model.reference import is_reference
+from argmap.model.reference import Reference
 
 __all__ = [
     "EDGES_META_KEY",
@@ -89,14 +87,10 @@ def parse_aif(
     >>> r.kind, r.source, r.target, r.scheme, found
     ('supports', '1', '2', 'Default Inference', [])
     """
-    with paused_gc():
-        amap, found = Importer(text, filename).run()
+    amap, found = Importer(text, filename).run()
     if warnings is not None:
         warnings.extend(found)
     return amap
-
-
-import_aif = deprecated_reader("import_aif", parse_aif)
 
 
 def read_aif(path: str | os.PathLike[str], *, warnings: list[Issue] | None = None) -> ArgumentMap:
@@ -106,14 +100,7 @@ def read_aif(path: str | os.PathLike[str], *, warnings: list[Issue] | None = Non
         FormatError: the file is missing, not UTF-8 or not readable as AIF.
     """
     name = os.fspath(path)
-    try:
-        # The plain read is the fast path for corpora of small files; read_text gives
-        # the located message when the file is missing, unreadable or not UTF-8.
-        with open(name, "rb") as handle:  # noqa: PTH123
-            text = handle.read().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        text = read_text(name, FormatError)
-    return parse_aif(text, filename=name, warnings=warnings)
+    return parse_aif(read_text(name, FormatError), filename=name, warnings=warnings)
 
 
 def write_aif(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
@@ -138,7 +125,7 @@ def dump_aif(amap: ArgumentMap) -> str:
         FormatError: a node or relation added since import has the id of a node kept from
             the AIF file (a dialogue node, say); AIF ids must be unique. Or a relation
             names a node of another map (``MAP-ID#NODE-ID``): a nodeset must hold it, so
-            write the map with its corpus (:func:`argmap.corpus.aif.dump_corpus_aif`).
+            write the map with the maps it uses (:func:`argmap.workspace.aif.dump_corpus_aif`).
 
     >>> import json
     >>> from argmap.model import Claim, Relation
@@ -153,12 +140,14 @@ def dump_aif(amap: ArgumentMap) -> str:
     >>> parse_aif(dump_aif(amap)) == amap
     True
     """
-    foreign = [end for r in amap.relations for end in [*r.sources, r.target] if is_reference(end)]
+    foreign = [
+        end for r in amap.relations for end in [*r.sources, r.target] if isinstance(end, Reference)
+    ]
     if foreign:
         message = (
             f"relations name {len(foreign)} nodes of other maps ({foreign[0]!r}, ...); "
             "a nodeset must hold them: convert the map with its corpus (argmap convert reads "
-            "its 'uses'; in Python, argmap.corpus.aif.dump_corpus_aif(argmap.read_maps(...)))"
+            "its 'uses'; in Python, argmap.workspace.aif.dump_corpus_aif(argmap.read_maps(...)))"
         )
         raise FormatError([Issue("error", message, code="cross-map")], source=amap.id)
     return to_text(Exporter(amap).run())

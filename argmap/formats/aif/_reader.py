@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import json.scanner
 import os
-import re
-from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +15,7 @@ from argmap.checks import check
 from argmap.errors import FormatError, Issue, Location, Path, Severity, sort_issues
 from argmap.formats._ids import id_from
 from argmap.formats._pipeline import validate_fields
+from argmap.formats._syntax import JsonLocator
 from argmap.formats.aif._rules import (
     COMMON_NODE_FIELDS,
     DEFAULT_KEYS,
@@ -36,8 +35,6 @@ from argmap.formats.aif._rules import (
 from argmap.graph.algorithms import topological_order
 from argmap.model import ArgumentMap, Node, Relation
 
-#: typeshed types the C scanner's factory as a class; it is a function of a decoder.
-_MAKE_SCANNER: Any = json.scanner.make_scanner
 _NODE_ADAPTER: TypeAdapter[Node] = TypeAdapter(Node)
 
 
@@ -55,69 +52,6 @@ class _Scheme:
     rejected: dict[str, Any] | None = None
     """An extension that did not validate; kept so that export writes it back."""
     reported: bool = False
-
-
-class _Locator:
-    """Finds where a value of a JSON text is written, for messages.
-
-    Each container on the way is scanned once with the C JSON scanner, which skips
-    values without looking at them in Python: a warning in a 10,000-node file is located
-    in milliseconds, where a tree of every value with its position takes a second.
-    """
-
-    _SPACE = re.compile(r"[ \t\n\r]*")
-
-    def __init__(self, text: str, filename: str) -> None:
-        self.text = text
-        self.filename = filename
-        self.scan: Callable[[str, int], tuple[Any, int]] = _MAKE_SCANNER(json.JSONDecoder())
-        self.children: dict[int, dict[str | int, int]] = {}
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def skip(self, at: int) -> int:
-        match = self._SPACE.match(self.text, at)
-        return match.end() if match else at
-
-    def members(self, start: int) -> dict[str | int, int]:
-        """Where each member of the object or array at ``start`` begins."""
-        cached = self.children.get(start)
-        if cached is not None:
-            return cached
-        text = self.text
-        found: dict[str | int, int] = {}
-        opening = text[start]
-        at = self.skip(start + 1)
-        index = 0
-        while at < len(text) and text[at] not in "]}":
-            if opening == "{":
-                key, at = self.scan(text, at)
-                at = self.skip(self.skip(at) + 1)  # the colon
-                found.setdefault(key, at)
-            else:
-                found[index] = at
-                index += 1
-            _, at = self.scan(text, at)
-            at = self.skip(at)
-            if at < len(text) and text[at] == ",":
-                at = self.skip(at + 1)
-        self.children[start] = found
-        return found
-
-    def locate(self, path: Path) -> Location:
-        """The location of the value at ``path``, or of its nearest written ancestor."""
-        try:
-            at = self.skip(0)
-            for part in path:
-                if self.text[at] not in "[{":
-                    break
-                members = self.members(at)
-                if part not in members:
-                    break
-                at = members[part]
-        except (ValueError, StopIteration, IndexError):  # pragma: no cover - parsed before
-            return Location(self.filename)
-        line = bisect_right(self.line_starts, at) - 1
-        return Location(self.filename, line + 1, at - self.line_starts[line] + 1)
 
 
 class _NodePaths:
@@ -158,7 +92,7 @@ class Importer:
         """The findings, located in the text (the text is only re-read when there are any)."""
         if not self.findings:
             return []
-        locator = _Locator(self.text, self.filename)
+        locator = JsonLocator(self.text, self.filename)
         issues = []
         for severity, code, message, path in self.findings:
             location = locator.locate(path)
