@@ -1,39 +1,30 @@
-"""Readable text about a corpus: what each map builds on, and how the maps hang together."""
+"""Readable text about a workspace: what each map builds on, and how the maps hang together."""
 
 from __future__ import annotations
 
-import os
-
 from argmap._plural import counted
-from argmap.corpus.model import Corpus
-from argmap.errors import Issue
 from argmap.model import Relation
 from argmap.model.reference import text_hash
+from argmap.workspace.model import Workspace
 
-__all__ = ["issues_of", "summarize_corpus", "summarize_uses"]
-
-
-def issues_of(corpus: Corpus, map_id: str) -> list[Issue]:
-    """The issues located in one map's file."""
-    name = os.fspath(corpus.files[map_id])
-    return [i for i in corpus.issues if i.location is not None and i.location.file == name]
+__all__ = ["summarize_uses", "summarize_workspace"]
 
 
-def summarize_uses(corpus: Corpus, map_id: str) -> str:
+def summarize_uses(workspace: Workspace, map_id: str) -> str:
     """What a map builds on: each node of another map it names, once, with its pin's state.
 
     An unpinned reference shows the pin of its target's text, to copy into the map.
 
-    >>> from argmap.corpus import read_maps
-    >>> corpus = read_maps("maps")
-    >>> print(summarize_uses(corpus, "shagina-2018-sasakawa-sanctions-unity"), end="")
+    >>> from argmap.workspace import read_maps
+    >>> workspace = read_maps("maps")
+    >>> print(summarize_uses(workspace, "shagina-2018-sasakawa-sanctions-unity"), end="")
     Builds on (3)
       shagina-2018-japan-sanctions#symbolic-sanctions  Symbolic sanctions (pinned, current)
       shagina-2018-japan-sanctions#r-territory  pulls relation
       shagina-2018-japan-sanctions#closing-critique  The closing critique (pinned, current)
     """
     seen: dict[str, str] = {}
-    for ref in corpus.imports(map_id):
+    for ref in workspace.imports(map_id):
         key = ref.reference.key
         target = ref.target
         if key in seen or target is None:
@@ -57,21 +48,21 @@ def summarize_uses(corpus: Corpus, map_id: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def summarize_corpus(corpus: Corpus) -> str:
-    """One paragraph on the corpus: its maps, their references and the nodes reused.
+def summarize_workspace(workspace: Workspace) -> str:
+    """One paragraph on the workspace: its maps, their references and the nodes reused.
 
-    >>> from argmap.corpus import read_maps
-    >>> print(summarize_corpus(read_maps("maps")), end="")
+    >>> from argmap.workspace import read_maps
+    >>> print(summarize_workspace(read_maps("maps")), end="")
     Corpus: 2 maps, 4 cross-map references to 3 nodes and relations of 1 map; 0 errors, 0 warnings
     """
-    resolved = [r for r in corpus.references if r.target is not None]
+    resolved = [r for r in workspace.references if r.target is not None]
     targets = {r.reference.key for r in resolved}
     owners = {r.reference.map_id for r in resolved}
-    errors = len(corpus.errors)
-    warnings = len(corpus.issues) - errors
+    errors = len(workspace.errors)
+    warnings = len(workspace.issues) - errors
     return (
-        f"Corpus: {counted(len(corpus.maps), 'map')}, "
-        f"{counted(len(corpus.references), 'cross-map reference')} to {len(targets)} nodes and "
+        f"Corpus: {counted(len(workspace.maps), 'map')}, "
+        f"{counted(len(workspace.references), 'cross-map reference')} to {len(targets)} nodes and "
         f"relations of {counted(len(owners), 'map')}; "
         f"{counted(errors, 'error')}, {counted(warnings, 'warning')}\n"
     )

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from argmap.citations.bibliography import Bibliography
 from argmap.citations.selection import CitedSource, Citing, iter_citing, sources_from
-from argmap.corpus.model import Corpus
-from argmap.errors import Path
+from argmap.workspace.model import Workspace
 
-__all__ = ["corpus_cited_sources", "dump_cited_in", "format_reading_list"]
+__all__ = ["dump_cited_in", "format_reading_list", "workspace_cited_sources"]
 
 
-def corpus_cited_sources(
-    corpus: Corpus,
+def workspace_cited_sources(
+    corpus: Workspace,
     bibliography: Bibliography | None = None,
     *,
     maps: Iterable[str] | None = None,
@@ -37,9 +36,9 @@ def corpus_cited_sources(
     Raises:
         KeyError: a map id is not in the corpus.
 
-    >>> from argmap.corpus import read_maps
+    >>> from argmap.workspace import read_maps
     >>> corpus = read_maps("maps/shagina-2018-sasakawa-sanctions-unity.yaml")
-    >>> sources = corpus_cited_sources(corpus, maps=["shagina-2018-sasakawa-sanctions-unity"])
+    >>> sources = workspace_cited_sources(corpus, maps=["shagina-2018-sasakawa-sanctions-unity"])
     >>> [(s.key, s.locators) for s in sources]
     [('shagina2018sanctions', []), ('shagina2018dilemma', ['p. 1'])]
     """
@@ -69,18 +68,28 @@ def corpus_cited_sources(
     return sources_from(by_key, bibliography)
 
 
-def dump_cited_in(source: CitedSource) -> str:
+def dump_cited_in(
+    source: CitedSource, *, labels: Mapping[tuple[str, str], str] | None = None
+) -> str:
     """Say which maps and nodes cite a source, with their locators.
+
+    Args:
+        source: the source and who cites it.
+        labels: the title (or text) of each node by map id and node id; nodes are named
+            by it, their id otherwise. An imported node is found under its own map.
 
     >>> from argmap.model import Citation
     >>> c = Citing("m", Citation(key="k", locator="p. 1"), node="a", path=("nodes", 0))
-    >>> dump_cited_in(CitedSource("k", None, (c, Citing("m", Citation(key="k"), path=()))))
+    >>> cited = CitedSource("k", None, (c, Citing("m", Citation(key="k"), path=())))
+    >>> dump_cited_in(cited)
     'Cited in m: a (p. 1), its source'
+    >>> dump_cited_in(cited, labels={("m", "a"): "Symbolic sanctions"})
+    'Cited in m: Symbolic sanctions (p. 1), its source'
     """
     by_map: dict[str, dict[str, list[str]]] = {}
     for citing in source.citing:
         places = by_map.setdefault(citing.map_id, {})
-        name = _place(citing.node, citing.relation, citing.path)
+        name = _place(citing, labels or {})
         locators = places.setdefault(name, [])
         if citing.locator and citing.locator not in locators:
             locators.append(citing.locator)
@@ -94,21 +103,31 @@ def dump_cited_in(source: CitedSource) -> str:
     return "Cited in " + "; ".join(parts)
 
 
-def _place(node: str | None, relation: str | None, path: Path) -> str:
+def _place(citing: Citing, labels: Mapping[tuple[str, str], str]) -> str:
+    node = citing.node
     if node is not None:
-        return node
-    if relation is not None:
-        return f"relation {relation}"
+        owner, sep, local = node.partition("#")
+        label = labels.get((owner, local)) if sep else labels.get((citing.map_id, node))
+        return label or node
+    if citing.relation is not None:
+        return f"relation {citing.relation}"
     return "its source"
 
 
-def format_reading_list(sources: list[CitedSource], *, style: str, output: str = "text") -> str:
+def format_reading_list(
+    sources: list[CitedSource],
+    *,
+    style: str,
+    output: str = "text",
+    labels: Mapping[tuple[str, str], str] | None = None,
+) -> str:
     """A reading list of a corpus: each reference followed by the maps and nodes citing it.
 
     Args:
-        sources: from :func:`corpus_cited_sources`, every entry found in the bibliography.
+        sources: from :func:`workspace_cited_sources`, every entry found in the bibliography.
         style: a citation style (see :data:`argmap.citations.formatting.STYLES`).
         output: ``text``, ``markdown`` or ``html``.
+        labels: node titles by map and node id, to name the citing nodes by.
 
     Raises:
         BibliographyError: a cited key is not in the bibliography.
@@ -121,7 +140,7 @@ def format_reading_list(sources: list[CitedSource], *, style: str, output: str =
     formatted = format_references(csl_items(entries), style=style, output=output)
     blocks = []
     for key, reference in formatted.items():
-        where = dump_cited_in(by_key[key])
+        where = dump_cited_in(by_key[key], labels=labels)
         if output == "html":
             blocks.append(f'{reference}\n<p class="argmap-cited-in">{html.escape(where)}</p>')
         elif output == "markdown":

@@ -18,29 +18,35 @@ from pathlib import Path
 from typing import Any
 
 from argmap._io import read_text, write_atomic
-from argmap.corpus.model import Corpus
-from argmap.corpus.reading import resolve
 from argmap.errors import FormatError, Issue, Location, MapError
 from argmap.formats._ids import ID_RE, id_from
 from argmap.formats.aif import META_KEY, dump_aif, parse_aif
 from argmap.formats.mapfile import to_plain
 from argmap.model import ArgumentMap, Claim, Node, Relation
-from argmap.model.reference import is_reference, parse_reference
+from argmap.model.reference import Reference
+from argmap.workspace.model import Workspace
+from argmap.workspace.reading import resolve
 
-__all__ = ["dump_corpus_aif", "import_aif_corpus", "read_aif_corpus", "write_corpus_aif"]
+__all__ = [
+    "dump_corpus_aif",
+    "dump_map_aif",
+    "import_aif_corpus",
+    "read_aif_corpus",
+    "write_corpus_aif",
+]
 
 #: The suffix of the nodeset files written for a corpus.
 SUFFIX = ".aif.json"
 
 
-def dump_corpus_aif(corpus: Corpus) -> dict[str, str]:
+def dump_corpus_aif(corpus: Workspace) -> dict[str, str]:
     """Each map of the corpus as an AIF nodeset, by map id; shared nodes keep one id.
 
     Raises:
         FormatError: two maps have a node or relation with the same AIF id; nodesets of
             one corpus share ids, so one of them must be renamed.
 
-    >>> from argmap.corpus import read_maps
+    >>> from argmap.workspace import read_maps
     >>> import json
     >>> texts = dump_corpus_aif(read_maps("maps"))
     >>> seed = json.loads(texts["shagina-2018-japan-sanctions"])
@@ -73,7 +79,40 @@ def dump_corpus_aif(corpus: Corpus) -> dict[str, str]:
     return {map_id: dump_aif(_nodeset(corpus, map_id)) for map_id in corpus.maps}
 
 
-def write_corpus_aif(corpus: Corpus, folder: str | os.PathLike[str]) -> list[Path]:
+def dump_map_aif(workspace: Workspace, map_id: str) -> str:
+    """One map of a workspace as an AIF nodeset that holds the nodes it names of other maps.
+
+    Each node (or relation) of another map that the map names is copied into the nodeset
+    under its own AIF id, as :func:`dump_corpus_aif` does; only the map's own ids and
+    those of the copies must differ.
+
+    Raises:
+        FormatError: a copied node has the id of a node or relation of the map.
+    """
+    nodeset = _nodeset(workspace, map_id)
+    seen: dict[str, int] = {}
+    clashes: list[Issue] = []
+    for item in [*nodeset.nodes, *nodeset.relations]:
+        if item.id is None:
+            continue
+        aid = _aif_id(item)
+        seen[aid] = seen.get(aid, 0) + 1
+        if seen[aid] == 2:
+            clashes.append(
+                Issue(
+                    "error",
+                    f"{aid!r} is an id of {map_id!r} and of a node it names of another map; "
+                    "AIF ids are unique in a nodeset, so rename one of them",
+                    code="id-clash",
+                    location=Location(os.fspath(workspace.files[map_id])),
+                )
+            )
+    if clashes:
+        raise FormatError(clashes)
+    return dump_aif(nodeset)
+
+
+def write_corpus_aif(corpus: Workspace, folder: str | os.PathLike[str]) -> list[Path]:
     """Write each map's nodeset to ``FOLDER/MAP-ID.aif.json`` (atomically); return the paths."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
@@ -102,7 +141,7 @@ def _with_aif_id(item: Any, aid: str, **update: Any) -> Any:
     return item.model_copy(update={"meta": meta, **update})
 
 
-def _nodeset(corpus: Corpus, map_id: str) -> ArgumentMap:
+def _nodeset(corpus: Workspace, map_id: str) -> ArgumentMap:
     """The map with copies of the nodes it names of other maps, under their AIF ids."""
     amap = corpus.maps[map_id]
     nodes = list(amap.nodes)
@@ -110,9 +149,9 @@ def _nodeset(corpus: Corpus, map_id: str) -> ArgumentMap:
     extra_relations: list[Relation] = []
 
     def local(name: str) -> str:
-        if not is_reference(name):
+        if not isinstance(name, Reference):
             return name
-        ref = parse_reference(name)
+        ref = name
         key = ref.key
         if key not in copies:
             owner = corpus.maps[ref.map_id]
@@ -127,18 +166,21 @@ def _nodeset(corpus: Corpus, map_id: str) -> ArgumentMap:
                 nodes.append(_with_aif_id(target, aid, id=copy_id, actor=None, **extra))
             else:
                 inference = owner.relation(ref.node_id)
-                ends = [*inference.sources, inference.target]
-                for end in ends:
-                    local(f"{ref.map_id}#{end}")
+
+                def there(end: str) -> str:
+                    # An end of the other map's relation, as a node of this nodeset.
+                    return local(
+                        end if isinstance(end, Reference) else Reference(f"{ref.map_id}#{end}")
+                    )
+
+                sources = [there(s) for s in inference.sources]
                 extra_relations.append(
                     _with_aif_id(
                         inference,
                         aid,
                         id=copy_id,
-                        source=[copies[f"{ref.map_id}#{s}"] for s in inference.sources]
-                        if isinstance(inference.source, list)
-                        else copies[f"{ref.map_id}#{inference.source}"],
-                        target=copies[f"{ref.map_id}#{inference.target}"],
+                        source=sources if isinstance(inference.source, list) else sources[0],
+                        target=there(inference.target),
                     )
                 )
         return copies[key]
@@ -156,7 +198,7 @@ def _nodeset(corpus: Corpus, map_id: str) -> ArgumentMap:
     )
 
 
-def import_aif_corpus(texts: Mapping[str, str]) -> Corpus:
+def import_aif_corpus(texts: Mapping[str, str]) -> Workspace:
     """Read AIF nodesets (file name to text) as one corpus; shared I-nodes become references.
 
     Each nodeset is read as :func:`argmap.parse_aif` reads it (its map id from its file
@@ -167,7 +209,7 @@ def import_aif_corpus(texts: Mapping[str, str]) -> Corpus:
     Raises:
         FormatError: a nodeset cannot be read (every problem of every file is listed).
     """
-    corpus = Corpus()
+    corpus = Workspace()
     problems: list[Issue] = []
     owner_of: dict[str, tuple[str, str]] = {}
     for filename, text in texts.items():
@@ -205,7 +247,7 @@ def import_aif_corpus(texts: Mapping[str, str]) -> Corpus:
         corpus.files[amap.id] = Path(filename)
     if problems:
         raise FormatError(problems)
-    resolve(corpus)
+    resolve(corpus, check_uses=False)  # AIF has no 'uses'
     return corpus
 
 
@@ -234,7 +276,7 @@ def _referring(amap: ArgumentMap, renamed: Mapping[str, str], filename: str) -> 
         ) from None
 
 
-def read_aif_corpus(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Corpus:
+def read_aif_corpus(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Workspace:
     """Read AIF files, or folders of ``.json`` AIF files (sorted by name), as one corpus.
 
     Raises:

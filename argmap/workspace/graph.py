@@ -9,13 +9,14 @@ from argmap.model import Relation
 if TYPE_CHECKING:
     import networkx as nx
 
-    from argmap.corpus.model import Corpus
-from argmap.model.reference import is_reference, parse_reference
+    from argmap.workspace.model import Workspace
 
-__all__ = ["corpus_to_networkx"]
+__all__ = ["workspace_to_networkx"]
 
 
-def corpus_to_networkx(corpus: Corpus, *, junctions: Literal["auto", "all"] = "auto") -> nx.DiGraph:
+def workspace_to_networkx(
+    corpus: Workspace, *, junctions: Literal["auto", "all"] = "auto"
+) -> nx.DiGraph:
     """The corpus as one directed graph, keyed ``MAP-ID#NODE-ID``.
 
     Each map is turned into a graph as :func:`argmap.to_networkx` does, its keys prefixed with
@@ -25,8 +26,8 @@ def corpus_to_networkx(corpus: Corpus, *, junctions: Literal["auto", "all"] = "a
     metadata by id. A relation that another map undercuts or questions is a junction node
     (as within one map), so that the other map's relation can end at it.
 
-    >>> from argmap.corpus import read_maps
-    >>> G = corpus_to_networkx(read_maps("maps"))
+    >>> from argmap.workspace import read_maps
+    >>> G = workspace_to_networkx(read_maps("maps"))
     >>> G.nodes["shagina-2018-japan-sanctions#symbolic-sanctions"]["maps"]
     ['shagina-2018-japan-sanctions', 'shagina-2018-sasakawa-sanctions-unity']
     """
@@ -46,7 +47,9 @@ def corpus_to_networkx(corpus: Corpus, *, junctions: Literal["auto", "all"] = "a
         graph.graph["maps"][map_id] = part.graph
 
         def key(name: str, map_id: str = map_id) -> str:
-            return parse_reference(name).key if is_reference(name) else f"{map_id}#{name}"
+            if name.startswith("#"):  # a junction of a relation without an id
+                return f"{map_id}{name}"
+            return name if "#" in name else f"{map_id}#{name}"
 
         for name, attrs in part.nodes(data=True):
             k = key(name)
