@@ -1,33 +1,82 @@
-"""What every command shares: printing located issues and turning errors into exit codes."""
+"""What every command shares: one exit-code contract, printing a result, writing its files.
+
+Exit codes, the same for the same failure in every command:
+
+- 0: done; warnings, if any, were printed.
+- 1: the input has errors (a missing or unreadable file included), a warning under
+  ``--strict``, or an output could not be written. Each problem is one located line,
+  ``path:line:col: severity: message``; never a traceback.
+- 2: bad usage (an unknown option or choice, a folder with nothing in it to work on),
+  with click's usage text.
+"""
 
 from __future__ import annotations
 
 import functools
 import sys
 from collections.abc import Callable, Iterable
-from typing import ParamSpec, TypeVar
+from pathlib import Path
+from typing import NoReturn, ParamSpec, TypeVar
 
 import click
 
-from argmap.citations.bibliography import Bibliography, read_map_bibliography
-from argmap.errors import ArgmapError, BibliographyError, Issue, _IssuesError
-from argmap.model import ArgumentMap
+from argmap._terminal import printable
+from argmap.commands import Result, write_outputs
+from argmap.errors import ArgmapError, Issue, _IssuesError
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
-#: Exit codes: success, errors in the input, bad usage (click's own), a bug or missing tool.
+#: Exit codes: success, errors in the input, bad usage (click's own).
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
-def echo_issues(issues: Iterable[Issue]) -> None:
-    """Print issues one a line, ``path:line:col: severity: message``, to standard error."""
+def echo_issues(issues: Iterable[Issue], *, err: bool = True) -> None:
+    """Print issues one a line, ``path:line:col: severity: message`` (standard error)."""
     for issue in issues:
-        click.echo(str(issue), err=True)
+        click.echo(printable(str(issue)), err=err)
+
+
+def finish(result: Result, *, quiet: bool = False, issues_to_stdout: bool = False) -> NoReturn:
+    """Print a command's result, write its files, and exit with the contract's code.
+
+    The text goes to standard output; the issues (only errors with ``quiet``) and notes to
+    standard error; each file written is named (``wrote PATH``).
+    """
+    shown = [i for i in result.issues if i.is_error or not quiet]
+    if not issues_to_stdout:
+        echo_issues(shown)
+    if result.text:
+        click.echo(printable(result.text, keep_newlines=True), nl=False)
+    if result.outputs:
+        for path in write_outputs(result):
+            click.echo(f"wrote {printable(str(path))}", err=True)
+    for note in result.notes:
+        click.echo(printable(note), err=True)
+    sys.exit(EXIT_ERRORS if result.failed else EXIT_OK)
+
+
+def require_files(paths: Iterable[str], suffixes: tuple[str, ...], what: str) -> None:
+    """A usage error for a folder given with no file of these suffixes directly in it."""
+    for name in paths:
+        folder = Path(name)
+        if folder.is_dir() and not any(
+            p.suffix.lower() in suffixes and p.is_file() for p in folder.iterdir()
+        ):
+            raise click.UsageError(f"no {what} ({', '.join(suffixes)}) in {printable(name)}")
+
+
+def given(option: str) -> bool:
+    """True when the user gave the option on the command line (not its default)."""
+    from click.core import ParameterSource
+
+    source = click.get_current_context().get_parameter_source(option)
+    return source in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
 
 
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Report argmap's own errors as messages and exit 1; never show a traceback for them."""
+    """Report argmap's own errors as located lines and exit 1; never show a traceback for
+    bad input (a bug still shows one)."""
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -37,26 +86,13 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             echo_issues(exc.issues)
             sys.exit(EXIT_ERRORS)
         except ArgmapError as exc:
-            click.echo(f"argmap: error: {exc}", err=True)
+            click.echo(f"argmap: error: {printable(str(exc))}", err=True)
             sys.exit(EXIT_ERRORS)
         except OSError as exc:
             # A file-system failure no reader or writer turned into an argmap error.
             where = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"argmap: error: {where}{exc.strerror or exc}", err=True)
+            message = printable(f"{where}{exc.strerror or exc}")
+            click.echo(f"argmap: error: {message}", err=True)
             sys.exit(EXIT_ERRORS)
 
     return wrapper
-
-
-def try_map_bibliography(amap: ArgumentMap) -> tuple[Bibliography | None, list[Issue]]:
-    """The map's bibliography, or None with the problems that kept it from being read.
-
-    For commands that can do without it: a map that names no ``.bib`` file gives
-    ``(None, [])``.
-    """
-    if not amap.bibliography:
-        return None, []
-    try:
-        return read_map_bibliography(amap), []
-    except BibliographyError as exc:
-        return None, exc.issues

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Literal
 
 import click
 
 from argmap.analysis.dung import SEMANTICS, Semantics
-from argmap.analysis.framework import to_framework
 from argmap.analysis.gradual import GRADUAL_SEMANTICS, GradualSemantics
-from argmap.analysis.report import analyze, dump_report, format_report
-from argmap.cli._common import handle_errors
-from argmap.formats.iccma import af_format_for, read_af
-from argmap.formats.mapfile import read_map
+from argmap.cli._common import finish, handle_errors
+from argmap.commands.analyze import analyze_files
 
 
 @click.command("analyze")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.argument("source", type=click.Path())
 @click.option(
-    "-s",
     "--semantics",
     "semantics",
     type=click.Choice(SEMANTICS),
@@ -55,26 +51,25 @@ def analyze_command(
     semantics: tuple[Semantics, ...],
     gradual: tuple[GradualSemantics, ...],
     base: float,
-    fmt: str,
+    fmt: Literal["text", "json"],
 ) -> None:
-    """Evaluate the map or ICCMA framework SOURCE (.af/.i23, .apx, .tgf).
+    """Evaluate the map, the folder of maps or the ICCMA framework SOURCE.
+
+    A map is analysed with the nodes it imports from the maps it uses; an ICCMA file is
+    .af/.i23, .apx or .tgf.
 
     \b
     argmap analyze maps/m.yaml                      grounded status, balances
-    argmap analyze maps/m.yaml -s preferred -g df-quad
-    argmap analyze bench.af -s stable -f json       an ICCMA file, as JSON
+    argmap analyze maps/m.yaml --semantics preferred -g df-quad
+    argmap analyze bench.af --semantics stable -f json   an ICCMA file, as JSON
 
     A map's attacks and pulls are attacks, its supports and pushes supports; linked and
     undercut inferences are arguments of their own (see the README).
     """
-    chosen = semantics or ("grounded",)
-    if af_format_for(source) is not None:
-        fw, amap = read_af(source), None
-    else:
-        amap = read_map(Path(source))
-        fw = to_framework(amap)
-    report = analyze(fw, amap=amap, semantics=chosen, gradual=gradual, base=base)
-    click.echo(dump_report(report) if fmt == "json" else format_report(report), nl=False)
+    result = analyze_files(
+        source, semantics=semantics or ("grounded",), gradual=gradual, base=base, fmt=fmt
+    )
+    finish(result)
 
 
 __all__ = ["analyze_command"]

@@ -2,41 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import click
 
-from argmap.citations.bibliography import missing_bibliographies, read_bibliography
-from argmap.citations.checks import check_citations
-from argmap.citations.export import EXPORT_FORMATS, export_citations
-from argmap.citations.selection import cited_sources
-from argmap.cli._common import EXIT_ERRORS, echo_issues, handle_errors
-from argmap.cli._output import check_output, map_inputs, write_output
+from argmap.citations.export import EXPORT_FORMATS
+from argmap.cli._common import finish, given, handle_errors
 from argmap.cli._styles import CITATION_STYLE
-from argmap.corpus.citations import corpus_cited_sources, format_reading_list
-from argmap.corpus.model import Corpus
-from argmap.corpus.reading import expand_map_paths, read_maps
-from argmap.errors import BibliographyError, MapError
-
-#: The export formats that are formatted lists, where each entry can say who cites it.
-READING_LISTS = ("text", "markdown", "html")
-
-
-def _bibliography_paths(corpus: Corpus, map_ids: list[str], extra: tuple[str, ...]) -> list[Path]:
-    """The .bib files given with --bib, else those the maps name (each file once)."""
-    if extra:
-        return [Path(p) for p in extra]
-    seen: dict[Path, None] = {}
-    for map_id in map_ids:
-        base = corpus.files[map_id].parent
-        for name in corpus.maps[map_id].bibliography:
-            seen.setdefault(Path(base / name), None)
-    return list(seen)
+from argmap.commands.cite import READING_LISTS, cite_files
 
 
 @click.command("cite")
-@click.argument("maps", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.argument("maps", nargs=-1, required=True, type=click.Path())
 @click.option(
     "-f",
     "--format",
@@ -66,13 +41,13 @@ def _bibliography_paths(corpus: Corpus, map_ids: list[str], extra: tuple[str, ..
     "--bib",
     "bib_files",
     multiple=True,
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="Bibliography file to use instead of the maps' own (repeatable).",
 )
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="Write to FILE (atomically) instead of standard output.",
 )
 @handle_errors
@@ -103,55 +78,22 @@ def cite_command(
     """
     if with_support and node is None:
         raise click.UsageError("--with-support needs --node ID")
-    targets = {p.resolve() for p in expand_map_paths(maps)}
-    corpus = read_maps(maps)
-    if corpus.errors:
-        raise MapError(corpus.errors)
-    given = [mid for mid, path in corpus.files.items() if path.resolve() in targets]
-    involved = list(dict.fromkeys(m for g in given for m in corpus.uses_closure(g)))
-    bib_paths = _bibliography_paths(corpus, involved, bib_files)
-    every_map = [corpus.maps[m] for m in involved]
-    inputs: list[str | Path] = [*corpus.files.values(), *bib_paths, *map_inputs(every_map)]
-    if output is not None:
-        check_output(output, inputs=inputs)
-    if not bib_files:
-        missing = [issue for amap in every_map for issue in missing_bibliographies(amap)]
-        if missing:
-            raise BibliographyError(missing)
-    bibliography = read_bibliography(bib_paths)
-    amaps = [corpus.maps[m] for m in given]
-    if node is None:
-        # Imported nodes bring their citations: the works a map builds on are read too.
-        sources = corpus_cited_sources(corpus, bibliography, maps=given)
-    else:
-        sources = cited_sources(amaps, bibliography, node=node, with_support=with_support)
-    wanted = {s.key for s in sources}
-    selected = {c.location for s in sources for c in s.citing}
-    missing = [
-        issue
-        for map_id in involved
-        for issue in check_citations(corpus.maps[map_id], bibliography)
-        if issue.location in selected
-    ]
-    if missing:
-        echo_issues(missing)
-        sys.exit(EXIT_ERRORS)
-    echo_issues(
-        issue
-        for issue in bibliography.issues
-        if any(issue.location == bibliography[k].location for k in wanted)
+    if output_format not in READING_LISTS and given("style"):
+        click.echo(
+            f"note: -s/--style has no effect on {output_format} (only on the reading lists: "
+            f"{', '.join(READING_LISTS)})",
+            err=True,
+        )
+    result = cite_files(
+        maps,
+        fmt=output_format,
+        style=style,
+        node=node,
+        with_support=with_support,
+        bibliographies=bib_files,
+        output=output,
     )
-    spans_maps = len({c.map_id for s in sources for c in s.citing}) > 1 or any(
-        c.node is not None and "#" in c.node for s in sources for c in s.citing
-    )
-    if spans_maps and output_format in READING_LISTS:
-        text = format_reading_list(sources, style=style, output=output_format)
-    else:
-        text = export_citations(sources, fmt=output_format, style=style)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_output(output, text, inputs=inputs)
+    finish(result)
 
 
 __all__ = ["cite_command"]

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from argmap.cli._common import handle_errors
-from argmap.cli._output import write_output
+from argmap.cli._common import finish, handle_errors
+from argmap.commands import Output, Result
 from argmap.formats.schema import dump_json_schema
+
+__all__ = ["schema_command"]
 
 
 @click.command("schema")
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="Write the schema to this file instead of standard output.",
 )
 @handle_errors
@@ -25,6 +29,5 @@ def schema_command(output: str | None) -> None:
     """
     text = dump_json_schema()
     if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_output(output, text)
+        finish(Result(text=text))
+    finish(Result(outputs=[Output(Path(output), text)]))

@@ -1,7 +1,8 @@
 """Diagrams of argument maps: Graphviz DOT, rendering through ``dot``, HTML, Mermaid, notebooks.
 
-Building a diagram (:func:`to_dot`, :func:`to_mermaid`) is pure; only :func:`render`
-(through :mod:`argmap.diagrams.backend`) starts Graphviz.
+Building a diagram (:func:`to_dot`, :func:`to_mermaid`) is pure; :func:`draw` runs Graphviz
+(through :mod:`argmap.diagrams.backend`) and gives the file's content; nothing here writes a
+file (:func:`argmap.render` does).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
         to_dot,
     )
     from argmap.diagrams.mermaid import to_mermaid
-    from argmap.diagrams.rendering import DIAGRAM_FORMATS, SUFFIXES, Format, format_for, render
+    from argmap.diagrams.rendering import DIAGRAM_FORMATS, SUFFIXES, Format, draw, format_for
     from argmap.diagrams.theme import ThemeName
 
 _EXPORTS = {
@@ -39,16 +40,10 @@ _EXPORTS = {
     "PageSize": "argmap.diagrams.dot",
     "SUFFIXES": "argmap.diagrams.rendering",
     "ThemeName": "argmap.diagrams.theme",
+    "draw": "argmap.diagrams.rendering",
     "format_for": "argmap.diagrams.rendering",
-    "render": "argmap.diagrams.rendering",
     "to_dot": "argmap.diagrams.dot",
     "to_mermaid": "argmap.diagrams.mermaid",
-}
-
-#: Old names, kept working with a DeprecationWarning; not in ``__all__``.
-_DEPRECATED = {
-    "FORMATS": "DIAGRAM_FORMATS",
-    "Direction": "LayoutDirection",
 }
 
 __all__ = [
@@ -65,10 +60,10 @@ __all__ = [
     "LayoutDirection",
     "PageSize",
     "ThemeName",
+    "draw",
     "format_for",
-    "render",
     "to_dot",
     "to_mermaid",
 ]
 
-__getattr__, __dir__ = lazy_namespace(__name__, _EXPORTS, deprecated=_DEPRECATED)
+__getattr__, __dir__ = lazy_namespace(__name__, _EXPORTS)

@@ -1,4 +1,5 @@
-"""Writing diagrams to files: SVG, PNG, PDF and the HTML page through Graphviz, DOT and Mermaid."""
+"""Diagrams as the content of a file: SVG, PNG, PDF and the HTML page through Graphviz, DOT and
+Mermaid as text. Nothing here writes a file (see :func:`argmap.render`)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, Unpack
 
 import graphviz
 
-from argmap._deprecation import renamed_keyword
-from argmap._io import write_atomic
 from argmap.diagrams.backend import Engine, pipe
 from argmap.diagrams.dot import DiagramOptions, to_dot
 from argmap.diagrams.mermaid import to_mermaid
@@ -19,7 +18,7 @@ from argmap.model import ArgumentMap
 if TYPE_CHECKING:
     from argmap.citations.bibliography import Bibliography
 
-__all__ = ["DIAGRAM_FORMATS", "Format", "format_for", "render"]
+__all__ = ["DIAGRAM_FORMATS", "SUFFIXES", "Format", "draw", "format_for"]
 
 Format: TypeAlias = Literal["svg", "png", "pdf", "html", "dot", "mermaid"]
 DIAGRAM_FORMATS: tuple[Format, ...] = ("svg", "png", "pdf", "html", "dot", "mermaid")
@@ -46,7 +45,7 @@ SUFFIXES: dict[Format, str] = {
 #: The options of to_dot that to_mermaid understands too.
 _MERMAID_OPTIONS = frozenset(
     {"direction", "wrap_width", "hide_evidence", "hide_citations", "hide_text", "focus", "depth"}
-    | {"citation_labels"}
+    | {"citation_labels", "imported"}
 )
 
 
@@ -71,48 +70,40 @@ def format_for(path: str | os.PathLike[str]) -> Format:
         ) from None
 
 
-@renamed_keyword("format", "fmt")
-def render(
+def draw(
     amap_or_dot: ArgumentMap | graphviz.Digraph | graphviz.Graph,
-    path: str | os.PathLike[str],
     *,
-    fmt: Format | None = None,
+    fmt: Format,
     engine: Engine = "dot",
     timeout: float | None = None,
     bibliography: Bibliography | None = None,
     style: str = "apa",
     **options: Unpack[DiagramOptions],
-) -> Path:
-    """Write a diagram to a file: SVG, PNG, PDF or an HTML page through Graphviz, or text.
-
-    The file appears complete or not at all: it is written beside its final name and
-    then moved over it, so an existing file is replaced only by a finished one. Missing
-    folders on the way to it are created.
+) -> str | bytes:
+    """A diagram as the content of a file: SVG, PNG, PDF or an HTML page through Graphviz,
+    or DOT and Mermaid text.
 
     Args:
         amap_or_dot: a map, or a diagram made by :func:`argmap.to_dot` (or any
             ``graphviz`` graph).
-        path: the file to write.
         fmt: ``"svg"``, ``"png"``, ``"pdf"``, ``"html"`` (maps only, see
-            :func:`argmap.diagrams.html.to_html`), ``"dot"`` or ``"mermaid"`` (maps only);
-            by default from the suffix of ``path`` (``format=`` is a deprecated spelling).
+            :func:`argmap.diagrams.html.to_html`), ``"dot"`` or ``"mermaid"`` (maps only).
         engine: the Graphviz layout engine.
         timeout: seconds after which Graphviz is stopped.
-        bibliography: for ``"html"``: where the map's keys resolve
-            (:func:`argmap.read_map_bibliography`), so citations are formatted.
-        style: for ``"html"``: the citation style.
+        bibliography: where the map's keys resolve, so that citations are formatted (the
+            HTML page's sources).
+        style: the citation style of the HTML page.
         **options: options of :func:`argmap.to_dot`, when ``amap_or_dot`` is a map.
 
     Returns:
-        The path written.
+        Text for SVG, HTML, DOT and Mermaid; bytes for PNG and PDF.
 
     Raises:
         GraphvizNotFoundError: an image format was asked for and ``dot`` is not
             installed (DOT and Mermaid output still work).
-        RenderError: the format is unknown, Graphviz failed, or the file cannot be written.
+        RenderError: the format is unknown, or Graphviz failed.
     """
-    target = Path(os.fspath(path))
-    chosen = fmt if fmt is not None else format_for(target)
+    chosen = fmt
     if chosen not in DIAGRAM_FORMATS:
         raise RenderError(f"unknown format {chosen!r}; use one of {', '.join(DIAGRAM_FORMATS)}")
     data: str | bytes
@@ -154,9 +145,4 @@ def render(
             data = source
         else:
             data = pipe(source, format=chosen, engine=engine, timeout=timeout)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, data)
-    except OSError as exc:
-        raise RenderError(f"{target}: cannot write the file: {exc.strerror or exc}") from None
-    return target
+    return data
