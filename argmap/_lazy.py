@@ -4,36 +4,21 @@ from __future__ import annotations
 
 import importlib
 import sys
-import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
 
 def lazy_namespace(
-    package: str,
-    exports: Mapping[str, str],
-    *,
-    deprecated: Mapping[str, str] | None = None,
+    package: str, exports: Mapping[str, str]
 ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
     """The ``__getattr__`` and ``__dir__`` of a package whose names load on first use.
 
     Args:
         package: the package's ``__name__``.
         exports: each public name and the module that defines it.
-        deprecated: old names and the public names that replace them; using one warns
-            (:class:`DeprecationWarning`) and gives the new name's value.
     """
-    old_names = dict(deprecated or {})
 
     def getattr_(name: str) -> Any:
-        if name in old_names:
-            new = old_names[name]
-            warnings.warn(
-                f"{package}.{name} is deprecated; use {package}.{new}",
-                DeprecationWarning,
-                stacklevel=2,
-            )
-            return getattr(sys.modules[package], new)
         if name not in exports:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         value = getattr(importlib.import_module(exports[name]), name)

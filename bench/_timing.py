@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 
 def best_of(func: Callable[[], object], repeat: int) -> float:
@@ -20,3 +21,18 @@ def best_of(func: Callable[[], object], repeat: int) -> float:
         func()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+@contextlib.contextmanager
+def reading_recipe() -> Iterator[None]:
+    """The README's garbage-collector recipe for reading large maps and corpora.
+
+    Reading makes many objects and no cyclic garbage, so the cyclic collector is off
+    meanwhile; what was read is then frozen out of later collections (it stays).
+    """
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()

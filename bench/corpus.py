@@ -6,12 +6,15 @@ For each size N the script generates N maps of 40 nodes and about 45 relations e
 two cross-map references a map (2,000 for 1,000 maps): each map supports a claim of an
 earlier map and attacks a claim of another, and lists both in ``uses``. It writes them to a
 temporary folder as map files, once as JSON and once as YAML, and, from the same corpus,
-as one AIF nodeset a map (:func:`argmap.corpus.aif.write_corpus_aif`: shared I-nodes keep
+as one AIF nodeset a map (:func:`argmap.workspace.aif.write_corpus_aif`: shared I-nodes keep
 one id). Then it times:
 
-- argmap: ``argmap.read_maps(folder)`` on the JSON and on the YAML folder: every file
-  parsed, validated and checked, every reference resolved (unknown maps and nodes, pins,
-  kinds) and support cycles across maps looked for;
+- argmap: ``argmap.read_maps(folder)`` on the JSON and on the YAML folder, with the
+  garbage-collector recipe the README gives for large corpora: every file parsed, validated
+  and checked, every reference resolved (unknown maps and nodes, pins, kinds) and support
+  cycles across maps looked for;
+- PyYAML: ``yaml.load(text, Loader=yaml.CSafeLoader)`` for every YAML file, merely loading
+  them (the bar for reading YAML map files: argmap's whole reading within its time);
 - arguebuf: ``arguebuf.load.file(f)`` for every AIF file of the folder, in arguebuf's own
   environment (``bench/.venv-arguebuf``, set up by ``bench/aif.py`` on first run), in a
   subprocess, timed there.
@@ -37,9 +40,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 import argmap
-from argmap.corpus.aif import write_corpus_aif
 from argmap.model import ArgumentMap, Citation, Claim, Evidence, Factor, Relation
+from argmap.workspace.aif import write_corpus_aif
+from bench._timing import reading_recipe
 from bench.aif import ensure_arguebuf
 
 NODES = 40
@@ -122,22 +128,34 @@ def write_corpus(count: int, folder: Path, *, seed: int = 5) -> tuple[dict[str, 
 
 
 def time_argmap(folder: Path) -> float:
+    gc.unfreeze()
     gc.collect()
-    start = time.perf_counter()
-    corpus = argmap.read_maps(folder)
-    elapsed = time.perf_counter() - start
+    with reading_recipe():
+        start = time.perf_counter()
+        corpus = argmap.read_maps(folder)
+        elapsed = time.perf_counter() - start
     assert corpus.is_valid and all(r.target is not None for r in corpus.references)
     return elapsed
 
 
+def time_csafeloader(folder: Path) -> float:
+    """PyYAML's C loader merely loading the same files (read and parsed, nothing else)."""
+    files = sorted(folder.glob("*.yaml"))
+    gc.unfreeze()
+    gc.collect()
+    with reading_recipe():
+        start = time.perf_counter()
+        for f in files:
+            yaml.load(f.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        return time.perf_counter() - start
+
+
 def phases(folder: Path, suffix: str, repeat: int) -> dict[str, float]:
     """CPU seconds of each step of reading one folder of maps, the best of ``repeat``."""
-    from argmap._gc import paused_gc
-    from argmap.checks import _STEPS, _witness
-    from argmap.corpus.reading import resolve
+    from argmap.checks import map_issues
     from argmap.formats._pipeline import validate
-    from argmap.formats._tree import load_plain
-    from argmap.model._structure import StepContext
+    from argmap.formats._syntax import load_plain
+    from argmap.workspace.reading import resolve
 
     files = sorted(folder.glob(f"*.{suffix}"))
     syntax = "json" if suffix == "json" else "yaml"
@@ -145,9 +163,10 @@ def phases(folder: Path, suffix: str, repeat: int) -> dict[str, float]:
 
     @contextlib.contextmanager
     def step(name: str) -> Iterator[None]:
+        gc.unfreeze()
         gc.collect()
         start = time.process_time()
-        with paused_gc():  # as reading pauses it
+        with reading_recipe():
             yield
         best[name] = min(best.get(name, float("inf")), time.process_time() - start)
 
@@ -161,10 +180,7 @@ def phases(folder: Path, suffix: str, repeat: int) -> dict[str, float]:
         with step("check"):
             for amap in maps:
                 assert amap is not None
-                _witness(amap)
-                ctx = StepContext(amap)
-                for run in _STEPS:
-                    run(ctx)
+                map_issues(amap)
         corpus = argmap.read_maps(folder)
         corpus.issues, corpus.references = [], []
         with step("resolve"):
@@ -202,11 +218,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             folders, references = write_corpus(size, Path(tmp) / str(size))
-            times: dict[str, list[float]] = {"json": [], "yaml": [], "arguebuf": []}
+            times: dict[str, list[float]] = {
+                "json": [],
+                "yaml": [],
+                "arguebuf": [],
+                "csafeloader": [],
+            }
             for _ in range(args.repeat):
                 times["json"].append(time_argmap(folders["json"]))
                 times["arguebuf"].append(time_arguebuf(folders["aif"]))
                 times["yaml"].append(time_argmap(folders["yaml"]))
+                times["csafeloader"].append(time_csafeloader(folders["yaml"]))
             rows.append((size, references, {k: min(v) for k, v in times.items()}))
             if args.phases and size == max(args.sizes):
                 split = {kind: phases(folders[kind], kind, args.repeat) for kind in FORMATS}
@@ -214,13 +236,15 @@ def main() -> None:
     server.wait()
     print(
         f"{'maps':>6} {'refs':>6} {'json s':>8} {'yaml s':>8} {'arguebuf s':>11} "
-        f"{'json/ab':>8} {'yaml/ab':>8} {'json ms/map':>12} {'yaml ms/map':>12}"
+        f"{'CSafeLoader s':>14} {'json/ab':>8} {'yaml/ab':>8} {'yaml/CSL':>9} "
+        f"{'json ms/map':>12} {'yaml ms/map':>12}"
     )
     for size, references, best in rows:
         print(
             f"{size:>6} {references:>6} {best['json']:>8.3f} {best['yaml']:>8.3f} "
-            f"{best['arguebuf']:>11.3f} {best['json'] / best['arguebuf']:>8.2f} "
-            f"{best['yaml'] / best['arguebuf']:>8.2f} {1000 * best['json'] / size:>12.3f} "
+            f"{best['arguebuf']:>11.3f} {best['csafeloader']:>14.3f} "
+            f"{best['json'] / best['arguebuf']:>8.2f} {best['yaml'] / best['arguebuf']:>8.2f} "
+            f"{best['yaml'] / best['csafeloader']:>9.2f} {1000 * best['json'] / size:>12.3f} "
             f"{1000 * best['yaml'] / size:>12.3f}"
         )
     if args.phases:
@@ -233,6 +257,7 @@ def main() -> None:
             {
                 "json_over_arguebuf_at_largest": round(last["json"] / last["arguebuf"], 3),
                 "yaml_over_arguebuf_at_largest": round(last["yaml"] / last["arguebuf"], 3),
+                "yaml_over_csafeloader_at_largest": round(last["yaml"] / last["csafeloader"], 3),
                 "json_per_map_growth": round(
                     (last["json"] / last_size) / (first["json"] / first_size), 3
                 ),

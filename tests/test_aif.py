@@ -408,9 +408,11 @@ def test_write_aif_writes_what_dump_aif_gives(tmp_path: Path, seed_map: Argument
 
 
 def test_public_names() -> None:
+    import argmap.formats.aif as module
+
     for name in ("dump_aif", "parse_aif", "read_aif", "write_aif"):
-        assert name in argmap.__all__
-        assert getattr(argmap, name) is globals()[name]
+        assert name in module.__all__
+        assert getattr(module, name) is globals()[name]
 
 
 # -- AIF in general: random graphs, every shape the format allows -----------------------------

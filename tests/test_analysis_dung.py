@@ -19,7 +19,8 @@ from argumentation.core import dung as fa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap import Framework, extensions, is_accepted, labelling, read_map, to_framework
+from argmap import Framework, extensions, labelling, read_map, to_framework
+from argmap.analysis import is_accepted
 from argmap.analysis.dung import SEMANTICS, labellings
 
 Extensions = set[frozenset[str]]

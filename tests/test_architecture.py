@@ -1,27 +1,26 @@
-"""The layers: what the model imports, no import cycles, the check cache, the GC pause."""
+"""The layers: who imports whom, no import cycles, no process-global state, provenance that
+travels with a map, a lazy public namespace."""
 
 from __future__ import annotations
 
 import ast
-import gc
-import importlib
+import copy
 import subprocess
 import sys
-import threading
-import weakref
 from pathlib import Path
 
 import click
 import pytest
 
 import argmap
-from argmap import _gc
+from argmap.citations import read_map_bibliography
 from argmap.cli import COMMANDS, main
-from argmap.graph import algorithms
 
 PACKAGE = Path(argmap.__file__).parent
 SEED = Path("maps/shagina-2018-japan-sanctions.yaml")
 FORBIDDEN_IN_MODEL = ("argmap.checks", "argmap.formats", "argmap.citations", "argmap.diagrams")
+#: The layers below the workspace know no workspace, no command and no command line.
+UPPER = ("argmap.workspace", "argmap.commands", "argmap.cli", "argmap.diagrams")
 
 
 def _module_name(path: Path) -> str:
@@ -82,6 +81,50 @@ def test_the_model_imports_no_checks_formats_citations_or_diagrams(module: str) 
     assert bad == []
 
 
+@pytest.mark.parametrize(
+    "module",
+    sorted(m for m in MODULES if m.startswith(("argmap.model", "argmap.graph", "argmap.formats"))),
+)
+def test_model_graph_and_formats_import_no_workspace_command_cli_or_diagrams(module: str) -> None:
+    assert sorted(m for m in _imports(MODULES[module]) if m.startswith(UPPER)) == []
+
+
+@pytest.mark.parametrize(
+    "module",
+    sorted(m for m in MODULES if not m.startswith(("argmap.commands", "argmap.cli"))),
+)
+def test_only_commands_and_the_command_line_know_commands(module: str) -> None:
+    imported = _imports(MODULES[module])
+    assert sorted(m for m in imported if m.startswith(("argmap.commands", "argmap.cli"))) == []
+
+
+WRITES = {"write_atomic", "write_text", "write_bytes", "mkdir", "open", "unlink", "rename"}
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if m.startswith("argmap.diagrams")))
+def test_diagrams_do_no_disk_io(module: str) -> None:
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    calls = {
+        node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+    }
+    assert sorted(calls & WRITES) == []
+    assert "argmap._io" not in _imports(MODULES[module])
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if not m.startswith("argmap.cli")))
+def test_the_library_sets_no_process_wide_policy(module: str) -> None:
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    imported = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    } | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not {"gc", "weakref", "signal"} & imported
+
+
 def test_the_import_graph_sees_function_level_imports() -> None:
     assert "argmap.checks" in GRAPH["argmap.formats._pipeline"]
     # to_networkx imports networkx only when it is called.
@@ -119,55 +162,49 @@ def test_no_module_imports_itself_back() -> None:
 
 def test_a_map_read_from_a_file_equals_the_same_map_built_in_code() -> None:
     amap = argmap.read_map(SEED)
-    copy = argmap.ArgumentMap.model_validate(amap.model_dump(by_alias=True))
+    built = argmap.ArgumentMap.model_validate(amap.model_dump(by_alias=True))
     assert amap.origin == str(SEED)
-    assert copy.origin is None
-    assert copy == amap
+    assert built.origin is None
+    assert built == amap
 
 
-def test_a_map_read_and_checked_is_not_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "copied",
+    [lambda m: m.model_copy(), lambda m: m.model_copy(deep=True), copy.copy, copy.deepcopy],
+    ids=["model_copy", "model_copy-deep", "copy", "deepcopy"],
+)
+def test_a_copy_knows_where_its_map_came_from(copied: object) -> None:
     amap = argmap.read_map(SEED)
-    calls = []
-    real = algorithms.support_cycles
-
-    def counting(m: argmap.ArgumentMap) -> list[algorithms.SupportCycle]:
-        calls.append(m)
-        return real(m)
-
-    monkeypatch.setattr(algorithms, "support_cycles", counting)
-    first = argmap.check(amap)
-    assert calls == []
-    assert all(issue.location is not None for issue in first)
-    amap.nodes[0].text = "Changed in place."
-    assert argmap.check(amap) == first
-    assert len(calls) == 1
+    twin = copied(amap)  # type: ignore[operator]
+    assert twin.origin == str(SEED) and twin.provenance is amap.provenance
+    assert read_map_bibliography(twin).sources == read_map_bibliography(amap).sources
+    twin.relations[0] = twin.relations[0].model_copy(update={"target": "nowhere"})
+    [error] = [i for i in argmap.check(twin) if i.is_error]
+    assert error.location is not None and error.location.file == str(SEED)
 
 
-def test_a_mutated_map_is_checked_again() -> None:
+def test_check_is_pure_and_sees_every_change() -> None:
     amap = argmap.read_map(SEED)
-    assert not [i for i in argmap.check(amap) if i.is_error]
+    assert argmap.check(amap) == []
     amap.relations[0].target = "nowhere"
     errors = [i for i in argmap.check(amap) if i.is_error]
     assert [i.code for i in errors] == ["unknown-node"]
     assert errors[0].location is not None and errors[0].location.file == str(SEED)
-
-
-def test_a_map_changed_inside_its_lists_is_checked_again() -> None:
-    amap = argmap.read_map(SEED)
-    assert argmap.check(amap) == []
     evidence = next(n for n in amap.nodes if isinstance(n, argmap.Evidence))
     evidence.cites.clear()
-    assert [i.code for i in argmap.check(amap)] == ["uncited-evidence"]
-    evidence.cites.extend(argmap.read_map(SEED).node(evidence.id).cites)
-    assert argmap.check(amap) == []
-    premises = next(r.source for r in amap.relations if isinstance(r.source, list))
-    premises.append(premises[0])
-    assert [i.code for i in argmap.check(amap)] == ["repeated-premise"]
-    premises.pop()
-    amap.relations.reverse()
-    assert argmap.check(amap) == []
-    amap.relations[0] = amap.relations[0].model_copy(update={"target": "nowhere"})
-    assert [i.code for i in argmap.check(amap) if i.is_error] == ["unknown-node"]
+    assert "uncited-evidence" in [i.code for i in argmap.check(amap)]
+
+
+def test_reading_gives_the_map_and_what_reading_found_without_checking() -> None:
+    from argmap.formats.mapfile import load_map
+
+    text = SEED.read_text(encoding="utf-8").replace("to: symbolic-sanctions", "to: nowhere", 1)
+    loaded = load_map(text, filename="m.yaml")
+    assert loaded.amap is not None and loaded.issues == []
+    [error] = [i for i in argmap.check(loaded.amap) if i.is_error]
+    assert str(error.location).startswith("m.yaml:")
+    with pytest.raises(argmap.MapError, match="nowhere"):
+        argmap.parse_map(text, filename="m.yaml")
 
 
 def test_look_ups_by_id_follow_changes_to_the_map() -> None:
@@ -182,48 +219,14 @@ def test_look_ups_by_id_follow_changes_to_the_map() -> None:
         amap.node("no-such-node")
 
 
-def test_the_gc_pause_restores_the_collector_on_every_path() -> None:
-    assert gc.isenabled()
-    with _gc.paused_gc():
-        assert not gc.isenabled()
-        with _gc.paused_gc():
-            assert not gc.isenabled()
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    with pytest.raises(argmap.MapError):
-        argmap.parse_map("argmap: 1\nid: m\n")
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with _gc.paused_gc():
-            pass
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-
-
-def test_the_gc_pause_is_restored_when_threads_overlap() -> None:
-    entered, release = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        with _gc.paused_gc():
-            entered.set()
-            release.wait(5)
-
-    thread = threading.Thread(target=hold)
-    thread.start()
-    entered.wait(5)
-    with _gc.paused_gc():
-        pass
-    assert not gc.isenabled()
-    release.set()
-    thread.join(5)
-    assert gc.isenabled()
-
-
-def test_the_gc_pause_leaves_no_young_objects_behind() -> None:
-    argmap.read_map(SEED)
-    assert gc.get_count()[0] < 700
+def test_the_public_names_are_sorted_and_each_is_argmaps_own() -> None:
+    assert argmap.__all__ == sorted(argmap.__all__)
+    for name in argmap.__all__:
+        value = getattr(argmap, name)
+        if name not in ("__version__", "Node"):  # Node: a typing alias of the node classes
+            assert getattr(value, "__module__", "").startswith("argmap"), name
+    assert 35 <= len(argmap.__all__) <= 50
+    assert set(argmap.__all__) <= set(dir(argmap))
 
 
 def _modules_loaded_by(*code: str) -> set[str]:
@@ -268,59 +271,3 @@ def test_the_listed_summary_of_each_command_is_its_help(name: str) -> None:
     command = main.get_command(click.Context(main), name)
     assert command is not None and command.help is not None
     assert command.help.split("\n\n")[0].replace("\n", " ") == COMMANDS[name][1]
-
-
-@pytest.mark.parametrize(
-    ("package", "old", "new"),
-    [
-        ("argmap.model", "Direction", "FactorDirection"),
-        ("argmap.diagrams", "Direction", "LayoutDirection"),
-        ("argmap.diagrams", "FORMATS", "DIAGRAM_FORMATS"),
-        ("argmap.citations", "FORMATS", "EXPORT_FORMATS"),
-        ("argmap.citations", "STYLES", "CITATION_STYLES"),
-    ],
-)
-def test_old_names_still_work_and_warn(package: str, old: str, new: str) -> None:
-    namespace = importlib.import_module(package)
-    with pytest.warns(DeprecationWarning, match=new):
-        value = getattr(namespace, old)
-    assert value is getattr(namespace, new)
-    assert old not in namespace.__all__
-
-
-def test_the_old_format_keyword_still_works_and_warns(seed_map: argmap.ArgumentMap) -> None:
-    with pytest.warns(DeprecationWarning, match="use fmt="):
-        old = argmap.dump_map(seed_map, format="json")  # type: ignore[call-arg]
-    assert old == argmap.dump_map(seed_map, fmt="json")
-    with pytest.raises(TypeError, match="both"):
-        argmap.dump_map(seed_map, format="json", fmt="json")  # type: ignore[call-arg]
-
-
-def test_the_gc_pause_keeps_what_the_caller_froze_frozen() -> None:
-    # A first read builds the model's validators and caches, and frees what they replace;
-    # frozen objects that are freed leave the count, which is not what this test is about.
-    argmap.read_map(SEED)
-    kept = [[n] for n in range(1000)]
-    gc.freeze()
-    try:
-        frozen = gc.get_freeze_count()
-        argmap.read_map(SEED)
-        assert gc.get_freeze_count() == frozen
-        assert gc.get_count()[0] < 700
-    finally:
-        gc.unfreeze()
-    assert kept[-1] == [999]
-
-
-def test_the_callers_cyclic_garbage_is_collected_not_moved_on_by_a_pause() -> None:
-    class Node:
-        def __init__(self) -> None:
-            self.me = self
-
-    argmap.read_map(SEED)
-    gc.collect()
-    probe = weakref.ref(Node())  # a cycle: only the collector frees it
-    alive_before = probe() is not None
-    argmap.read_map(SEED)
-    assert alive_before
-    assert probe() is None

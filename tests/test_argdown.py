@@ -20,12 +20,14 @@ import pytest
 
 import argmap
 from argmap.formats._ids import slugify
+from argmap.formats.aif import read_aif
 from argmap.formats.argdown import (
     ARGDOWN_ENV,
     argdown_json,
     dump_argdown,
     escape_text,
     parse_argdown_json,
+    read_argdown_json,
 )
 from tests.conftest import CORPORA, DATA, GOLDEN, SEED_MAP, tool_path
 
@@ -53,7 +55,7 @@ def aif_maps() -> dict[str, argmap.ArgumentMap]:
     folder = CORPORA / "microtexts-aif"
     if not folder.is_dir():
         return {}
-    return {path.stem: argmap.read_aif(path) for path in sorted(folder.glob("*.json"))}
+    return {path.stem: read_aif(path) for path in sorted(folder.glob("*.json"))}
 
 
 @pytest.fixture(scope="module")
@@ -365,7 +367,7 @@ BAD_JSON = [
 @pytest.mark.parametrize(("text", "message"), BAD_JSON)
 def test_bad_json_is_refused_with_located_errors(text: str, message: str) -> None:
     with pytest.raises(argmap.FormatError) as caught:
-        argmap.parse_argdown_json(text, filename="x.json")
+        parse_argdown_json(text, filename="x.json")
     assert [str(i) for i in caught.value.issues] == message.split("\n")
 
 
@@ -388,7 +390,7 @@ def test_a_support_cycle_is_refused_and_located_at_the_argdown_source() -> None:
 def test_read_argdown_json_reads_a_file(tmp_path: Path) -> None:
     path = tmp_path / "m.argdown.json"
     path.write_text(minimal(), encoding="utf-8")
-    amap = argmap.read_argdown_json(path)
+    amap = read_argdown_json(path)
     assert amap.id == "m" and [n.text for n in amap.nodes] == ["Alpha", "Beta"]
 
 
@@ -416,7 +418,7 @@ def test_a_field_that_should_be_a_list_is_passed_over(field: str, value: object)
     # Found by fuzzing: `element.get(field) or []` iterated an int or bool (TypeError).
     element: dict[str, object] = {"type": "argument", "title": "A", field: value}
     data = {"statements": {"S": {"title": "S", field: value}}, "arguments": {"A": element}}
-    amap = argmap.parse_argdown_json(json.dumps(data), filename="x.json")
+    amap = parse_argdown_json(json.dumps(data), filename="x.json")
     assert [node.id for node in amap.nodes] == ["S", "A"]
 
 
@@ -426,7 +428,7 @@ def test_a_position_that_is_no_number_falls_back_to_the_line(column: object) -> 
     statement = {"title": "S", "members": [{"startLine": 4, "startColumn": column}]}
     data = {"statements": {"S": statement}, "arguments": {}}
     issues: list[argmap.Issue] = []
-    amap = argmap.parse_argdown_json(
+    amap = parse_argdown_json(
         json.dumps(data), filename="x.json", argdown_filename="x.argdown", warnings=issues
     )
     assert [node.id for node in amap.nodes] == ["S"]
@@ -438,5 +440,5 @@ def test_a_member_role_that_is_no_string_is_passed_over(role: object) -> None:
     # Found by fuzzing: a list as a member's role raised TypeError (unhashable).
     member = {"type": "statement", "role": role, "text": "Described"}
     data = {"statements": {}, "arguments": {"A": {"title": "A", "members": [member]}}}
-    amap = argmap.parse_argdown_json(json.dumps(data), filename="x.json")
+    amap = parse_argdown_json(json.dumps(data), filename="x.json")
     assert [node.id for node in amap.nodes] == ["A"]

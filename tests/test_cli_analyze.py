@@ -7,9 +7,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from argmap import Framework, to_dot, write_af
+from argmap import Framework, to_dot
 from argmap.analysis.report import diagram_annotations
 from argmap.cli import main
+from argmap.formats.iccma import write_af
 from argmap.formats.mapfile import read_map
 from tests.conftest import SEED_MAP
 
@@ -47,7 +48,7 @@ def test_analyze_a_weighted_map_gives_the_verdict_and_the_flip() -> None:
 
 
 def test_analyze_json_is_stable_and_complete(tmp_path: Path) -> None:
-    code, out, _ = run("analyze", WEIGHTED, "-s", "preferred", "-g", "euler", "-f", "json")
+    code, out, _ = run("analyze", WEIGHTED, "--semantics", "preferred", "-g", "euler", "-f", "json")
     assert code == 0
     report = json.loads(out)
     assert out == json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
@@ -62,7 +63,9 @@ def test_analyze_json_is_stable_and_complete(tmp_path: Path) -> None:
 def test_analyze_an_iccma_file(tmp_path: Path) -> None:
     path = tmp_path / "odd.af"
     write_af(Framework("123", attacks=[("1", "2"), ("2", "3"), ("3", "1")]), path)
-    code, out, _ = run("analyze", str(path), "-s", "stable", "-s", "preferred", "-f", "json")
+    code, out, _ = run(
+        "analyze", str(path), "--semantics", "stable", "--semantics", "preferred", "-f", "json"
+    )
     assert code == 0
     report = json.loads(out)
     assert report["semantics"]["stable"]["extensions"] == []

@@ -76,7 +76,7 @@ def test_several_maps_are_merged(tmp_path: Path) -> None:
 def test_output_file_is_written_and_nothing_printed(tmp_path: Path) -> None:
     target = tmp_path / "reading.ris"
     code, out, err = run(str(SEED_MAP), "-f", "ris", "-o", str(target))
-    assert (code, out, err) == (0, "", "")
+    assert (code, out, err) == (0, "", f"wrote {target}\n")
     assert target.read_text(encoding="utf-8").startswith("TY  - RPRT\n")
     assert [p.name for p in tmp_path.iterdir()] == ["reading.ris"]  # no temporary left
 

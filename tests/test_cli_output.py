@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from argmap import read_maps
 from argmap.cli import main
-from argmap.cli._output import check_output, file_inputs, write_output
+from argmap.commands import Output, Result, write_outputs
+from argmap.commands._result import check_output
 from argmap.errors import OutputError
 from tests.conftest import SEED_BIB, SEED_MAP
 
@@ -108,10 +110,13 @@ def test_missing_output_folders_are_created(project: Path, args: list[str]) -> N
 def test_write_output_writes_and_guards(tmp_path: Path) -> None:
     source = tmp_path / "in.txt"
     source.write_text("keep", encoding="utf-8")
-    target = write_output(tmp_path / "a" / "b.txt", "new", inputs=[source])
+    inputs = {source.resolve(): str(source)}
+    [target] = write_outputs(
+        Result(outputs=[Output(tmp_path / "a" / "b.txt", "new")], inputs=inputs)
+    )
     assert target.read_text(encoding="utf-8") == "new"
     with pytest.raises(OutputError) as caught:
-        write_output(tmp_path / "." / "in.txt", "lost", inputs=[source])
+        write_outputs(Result(outputs=[Output(tmp_path / "." / "in.txt", "lost")], inputs=inputs))
     assert caught.value.issues[0].code == "same-file"
     assert source.read_text(encoding="utf-8") == "keep"
     with pytest.raises(OutputError) as caught:
@@ -121,11 +126,10 @@ def test_write_output_writes_and_guards(tmp_path: Path) -> None:
     )
 
 
-def test_file_inputs_names_the_bibliographies_of_a_valid_map(project: Path) -> None:
-    assert file_inputs("maps/m.yaml") == [Path("maps/m.yaml"), Path(VIA_MAP)]
+def test_a_workspace_names_every_file_it_read_as_it_read_it(project: Path) -> None:
+    assert list(read_maps("maps/m.yaml").inputs.values()) == ["maps/m.yaml", VIA_MAP]
     Path("broken.yaml").write_text("id: [", encoding="utf-8")
-    assert file_inputs("broken.yaml") == [Path("broken.yaml")]
-    assert file_inputs(BIB) == [Path(BIB)]
+    assert list(read_maps("broken.yaml").inputs.values()) == ["broken.yaml"]
 
 
 def test_a_file_system_error_no_reader_expected_is_one_line(
@@ -133,12 +137,12 @@ def test_a_file_system_error_no_reader_expected_is_one_line(
 ) -> None:
     import errno
 
-    import argmap.cli.show
+    import argmap.commands.show
 
-    def failing(paths: tuple[str, ...]) -> None:
+    def failing(paths: list[str]) -> None:
         raise OSError(errno.EIO, "Input/output error", paths[0])
 
-    monkeypatch.setattr(argmap.cli.show, "read_maps", failing)
+    monkeypatch.setattr(argmap.commands.show, "read_maps", failing)
     result = CliRunner().invoke(main, ["show", "maps/m.yaml"])
     assert (result.exit_code, result.stderr) == (
         1,

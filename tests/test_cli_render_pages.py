@@ -15,10 +15,13 @@ SEED_TEXT = SEED_MAP.read_text(encoding="utf-8")
 
 
 def seed_copy(folder: Path, text: str = SEED_TEXT, name: str = "seed.yaml") -> Path:
-    """The seed map in a folder of its own, its bibliography beside it."""
+    """The seed map in a folder of its own, its bibliography beside it; a copy under
+    another name has an id of its own, as maps of one folder must."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(BIBLIOGRAPHY / "shagina-japan-russia.bib", folder / "refs.bib")
     text = text.replace("../bibliography/shagina-japan-russia.bib", "refs.bib")
+    if name != "seed.yaml":
+        text = text.replace("\nid: shagina-2018-japan-sanctions\n", f"\nid: {Path(name).stem}\n", 1)
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.corpus import read_maps
-from argmap.model.reference import parse_reference, text_hash
+from argmap.model.reference import Reference, text_hash
+from argmap.workspace import read_maps
 from tests.conftest import MAPS, SEED_MAP
 
 SEED = "shagina-2018-japan-sanctions"
@@ -35,7 +35,7 @@ def write_map(folder: Path, name: str, relations: str, *, uses: str | None = Non
     return path
 
 
-def messages(corpus: argmap.Corpus) -> list[str]:
+def messages(corpus: argmap.Workspace) -> list[str]:
     return [str(issue) for issue in corpus.issues]
 
 
@@ -187,7 +187,7 @@ def test_an_empty_folder_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_corpus_graph_has_one_node_for_a_reused_claim() -> None:
-    graph = argmap.to_networkx(read_maps(MAPS))
+    graph = read_maps(MAPS).to_networkx()
     companion = "shagina-2018-sasakawa-sanctions-unity"
     critique = graph.nodes[f"{SEED}#closing-critique"]
     assert critique["map"] == SEED
@@ -210,10 +210,10 @@ def test_the_corpus_graph_has_one_node_for_a_reused_claim() -> None:
 
 
 def test_references_parse_with_and_without_a_pin() -> None:
-    assert str(parse_reference("m#n")) == "m#n"
-    assert parse_reference("m#n@sha256:abcdef01").pin == "abcdef01"
+    assert str(Reference("m#n")) == "m#n"
+    assert Reference("m#n@sha256:abcdef01").pin == "abcdef01"
     with pytest.raises(ValueError, match="local node id"):
-        parse_reference("n")
+        Reference("n")
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,22 @@ from click.testing import CliRunner
 
 import argmap
 from argmap.cli import main
-from argmap.corpus.aif import dump_corpus_aif, import_aif_corpus, read_aif_corpus, write_corpus_aif
+from argmap.formats.aif import dump_aif
+from argmap.formats.argdown import dump_argdown
+from argmap.formats.graphml import (
+    dump_gexf,
+    dump_graphml,
+    generate_gexf,
+    generate_graphml,
+    parse_gexf,
+    parse_graphml,
+)
+from argmap.workspace.aif import (
+    dump_corpus_aif,
+    import_aif_corpus,
+    read_aif_corpus,
+    write_corpus_aif,
+)
 from tests.conftest import MAPS
 
 SEED = "shagina-2018-japan-sanctions"
@@ -66,7 +81,7 @@ def test_converting_one_map_writes_the_nodeset_a_corpus_export_writes(tmp_path: 
 def test_a_map_that_names_other_maps_is_refused_by_the_single_map_writer() -> None:
     amap = argmap.read_map(MAPS / f"{COMPANION}.yaml")
     with pytest.raises(argmap.FormatError, match="relations name 4 nodes of other maps"):
-        argmap.dump_aif(amap)
+        dump_aif(amap)
 
 
 def test_two_maps_with_one_id_cannot_share_a_corpus_of_nodesets(tmp_path: Path) -> None:
@@ -144,7 +159,7 @@ def test_real_aifdb_nodesets_that_share_i_nodes_read_as_a_corpus(corpora: Path) 
     assert len(corpus.references) == shared_ends
     assert all(r.target is not None for r in corpus.references)
     assert {r.reference.map_id for r in corpus.references} == {p[: -len("-part2")] for p in parts}
-    graph = argmap.to_networkx(corpus)
+    graph = corpus.to_networkx()
     reused = [k for k, a in graph.nodes(data=True) if len(a.get("maps", [])) == 2]
     assert len(reused) == len({r.reference.key for r in corpus.references})
 
@@ -152,25 +167,25 @@ def test_real_aifdb_nodesets_that_share_i_nodes_read_as_a_corpus(corpora: Path) 
 def test_graphml_and_gexf_of_a_corpus_carry_the_map_of_each_node(tmp_path: Path) -> None:
     corpus = argmap.read_maps(MAPS)
     path = tmp_path / "corpus.graphml"
-    path.write_text(argmap.dump_graphml(corpus), encoding="utf-8")
+    path.write_text(generate_graphml(corpus.to_networkx()), encoding="utf-8")
     graph = nx.read_graphml(path)
     critique = graph.nodes[f"{SEED}#closing-critique"]
     assert critique["map"] == SEED
     assert json.loads(critique["maps"]) == [SEED, COMPANION]
     edge = graph.edges[f"{COMPANION}#short-run-balance", f"{SEED}#symbolic-sanctions"]
     assert (edge["kind"], edge["map"]) == ("rephrases", COMPANION)
-    gexf = ET.fromstring(argmap.dump_gexf(corpus))
+    gexf = ET.fromstring(generate_gexf(corpus.to_networkx()))
     titles = {a.get("title") for a in gexf.iter() if a.tag.endswith("}attribute")}
     assert {"map", "maps"} <= titles
 
 
 def test_a_map_that_builds_on_another_round_trips_through_graphml_and_gexf() -> None:
     amap = argmap.read_map(MAPS / f"{COMPANION}.yaml")
-    assert argmap.parse_graphml(argmap.dump_graphml(amap)) == amap
-    assert argmap.parse_gexf(argmap.dump_gexf(amap)) == amap
+    assert parse_graphml(dump_graphml(amap)) == amap
+    assert parse_gexf(dump_gexf(amap)) == amap
 
 
 def test_argdown_refuses_a_map_that_names_other_maps() -> None:
     amap = argmap.read_map(MAPS / f"{COMPANION}.yaml")
     with pytest.raises(argmap.FormatError, match="an Argdown document cannot refer"):
-        argmap.dump_argdown(amap)
+        dump_argdown(amap)

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Protocol
 import pytest
 
 import argmap
+from argmap import render
+from argmap.citations import read_map_bibliography
 from argmap.citations.bibliography import parse_bibliography
 from argmap.citations.formatting import format_cited
-from argmap.diagrams import render
 from tests.conftest import ROOT, SEED_BIB, SEED_MAP, tool_path
 from tests.test_diagrams_html import HOSTILE, HOSTILE_BIB, hostile_map, large_map
 
@@ -118,7 +119,7 @@ def visit(browser: Browser) -> Iterator[Opener]:
 def seed_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     amap = argmap.read_map(SEED_MAP)
     target = tmp_path_factory.mktemp("html") / "seed.html"
-    return render(amap, target, bibliography=argmap.read_map_bibliography(amap))
+    return render(amap, target, bibliography=read_map_bibliography(amap))
 
 
 def test_the_page_loads_offline_without_errors(visit: Opener, seed_page: Path) -> None:
@@ -249,7 +250,7 @@ def test_take_the_screenshots_of_the_readme(visit: Opener, seed_page: Path, tmp_
     seen.page.locator('[id="argmap-node-sanctions-imposed"]').click()
     seen.page.screenshot(path=str(docs / "html-page.png"))
     amap = argmap.read_map(SEED_MAP)
-    references = format_cited(argmap.read_map_bibliography(amap), amap.cited_keys(), style="apa")
+    references = format_cited(read_map_bibliography(amap), amap.cited_keys(), style="apa")
     slide = render(
         amap,
         tmp_path / "slide.svg",

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 import argmap
+from argmap.citations import read_map_bibliography
 from argmap.cli import main
 from argmap.diagrams import to_dot, to_mermaid
 from argmap.model import ArgumentMap, Claim, Node, Relation
@@ -48,7 +49,7 @@ def test_dot_to_standard_output_matches_the_library() -> None:
 
 def test_the_key_block_lists_the_cited_works_in_the_chosen_style() -> None:
     amap = argmap.read_map(SEED_MAP)
-    bib = argmap.read_map_bibliography(amap)
+    bib = read_map_bibliography(amap)
     for style in ("apa", "ieee"):
         code, out, _ = run("render", str(SEED_MAP), "-f", "dot", "--style", style)
         assert code == 0
@@ -157,7 +158,7 @@ def test_refuses_to_overwrite_the_map(maps: Path) -> None:
     source = maps / "grammar.yaml"
     before = source.read_bytes()
     code, _, err = run("render", str(source), "-o", str(source), "-f", "dot")
-    assert code == 2 and "is the map itself" in err
+    assert code == 1 and "the output is the input file" in err
     assert source.read_bytes() == before
 
 

@@ -9,11 +9,12 @@ from click.testing import CliRunner
 
 import argmap
 from argmap.cli import main
-from argmap.corpus.view import corpus_view, read_view
+from argmap.workspace.view import map_view
 from tests.conftest import MAPS
 
 SEED = "shagina-2018-japan-sanctions"
-COMPANION = MAPS / "shagina-2018-sasakawa-sanctions-unity.yaml"
+COMPANION_ID = "shagina-2018-sasakawa-sanctions-unity"
+COMPANION = MAPS / f"{COMPANION_ID}.yaml"
 IMPORTED = [
     f"{SEED}#symbolic-sanctions",
     f"{SEED}#territorial-dispute",
@@ -23,7 +24,8 @@ IMPORTED = [
 
 
 def test_the_view_holds_the_imported_nodes_and_the_inference_undercut() -> None:
-    view, imported = read_view(COMPANION)
+    shown = map_view(argmap.read_maps(COMPANION), COMPANION_ID)
+    view, imported = shown.amap, shown.imported
     assert list(imported) == IMPORTED
     assert set(imported.values()) == {SEED}
     assert [n.id for n in view.nodes][4:] == IMPORTED
@@ -37,17 +39,19 @@ def test_the_view_holds_the_imported_nodes_and_the_inference_undercut() -> None:
 
 def test_with_uses_one_draws_the_seed_map_whole_without_a_second_thesis() -> None:
     corpus = argmap.read_maps(MAPS)
-    view, imported = corpus_view(corpus, "shagina-2018-sasakawa-sanctions-unity", depth=1)
+    shown = map_view(corpus, COMPANION_ID, depth=1)
+    view, imported = shown.amap, shown.imported
     seed = corpus.maps[SEED]
     assert len(imported) == len(seed.nodes)
     assert len(view.relations) == len(seed.relations) + 7
     assert [n.id for n in view.nodes if getattr(n, "thesis", False)] == ["short-gain-long-cost"]
     with pytest.raises(ValueError, match="depth"):
-        corpus_view(corpus, SEED, depth=-1)
+        map_view(corpus, SEED, depth=-1)
 
 
 def test_dot_draws_imported_nodes_dashed_with_their_map_in_the_label() -> None:
-    view, imported = read_view(COMPANION)
+    shown = map_view(argmap.read_maps(COMPANION), COMPANION_ID)
+    view, imported = shown.amap, shown.imported
     source = argmap.to_dot(view, imported=imported).source
     line = next(x for x in source.splitlines() if f'id="{SEED}#closing-critique"' in x)
     assert f"CLAIM · from {SEED}</FONT>" in line
@@ -58,7 +62,8 @@ def test_dot_draws_imported_nodes_dashed_with_their_map_in_the_label() -> None:
 
 
 def test_mermaid_gives_imported_nodes_a_dashed_class() -> None:
-    view, imported = read_view(COMPANION)
+    shown = map_view(argmap.read_maps(COMPANION), COMPANION_ID)
+    view, imported = shown.amap, shown.imported
     text = argmap.to_mermaid(view, imported=imported)
     assert "    classDef imported stroke-dasharray:5 3\n    class n4,n5,n6,n7 imported\n" in text
     assert f"<small>CLAIM · from {SEED}</small><br><b>The closing critique</b>" in text

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 import argmap
+from argmap import render, to_dot
+from argmap.citations import read_map_bibliography
 from argmap.citations.bibliography import Bibliography, parse_bibliography
-from argmap.diagrams import render, to_dot
 from argmap.diagrams.backend import pipe
 from argmap.diagrams.html import escape_json, to_html
 from argmap.model import ArgumentMap, Citation, Claim, Evidence, Factor, Node, Relation
@@ -158,7 +159,7 @@ def test_the_policy_allows_exactly_the_inlined_script_and_style() -> None:
 
 def test_the_page_fetches_nothing() -> None:
     amap = argmap.read_map(SEED_MAP)
-    page = to_html(amap, fake_svg(amap), bibliography=argmap.read_map_bibliography(amap))
+    page = to_html(amap, fake_svg(amap), bibliography=read_map_bibliography(amap))
     parsed = parse_page(page)
     for tag, attrs in parsed.tags:
         assert "src" not in attrs and tag not in ("link", "img", "iframe"), tag
@@ -254,7 +255,7 @@ def test_page_sizes_stay_within_budget(amap: str, limit: int) -> None:
 @pytest.mark.dot
 def test_render_writes_the_page_with_references(tmp_path: Path) -> None:
     amap = argmap.read_map(SEED_MAP)
-    bibliography = argmap.read_map_bibliography(amap)
+    bibliography = read_map_bibliography(amap)
     target = render(amap, tmp_path / "seed.html", bibliography=bibliography, style="mla")
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")

@@ -9,7 +9,8 @@ import graphviz
 import pytest
 
 import argmap
-from argmap.diagrams import format_for, render, to_dot
+from argmap import render, to_dot
+from argmap.diagrams import format_for
 from argmap.diagrams.backend import INSTALL_HINT, pipe
 from argmap.diagrams.escape import wrap
 from argmap.model import ArgumentMap

@@ -20,7 +20,13 @@ import pytest
 import rispy
 
 import argmap
-from argmap.citations import Bibliography, parse_bibliography, read_bibliography, to_csl
+from argmap.citations import (
+    Bibliography,
+    parse_bibliography,
+    read_bibliography,
+    read_map_bibliography,
+    to_csl,
+)
 from argmap.citations.csl import CSL_TYPES, plain_text
 from argmap.citations.export import EXPORT_FORMATS, STYLE_NAMES, export_citations, to_ris
 from argmap.errors import BibliographyError
@@ -346,7 +352,7 @@ def test_unknown_format_or_style_lists_the_valid_ones() -> None:
 
 def test_a_cited_key_missing_from_the_bibliography_cannot_be_exported() -> None:
     amap = argmap.read_map(HERE / "missing-key.yaml")
-    sources = argmap.cited_sources(amap, argmap.read_map_bibliography(amap))
+    sources = argmap.cited_sources(amap, read_map_bibliography(amap))
     with pytest.raises(BibliographyError) as caught:
         export_citations(sources, fmt="ris")
     assert [str(i) for i in caught.value.issues] == [

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap import FormatError, Framework, dump_af, parse_af, read_af, write_af
+from argmap import FormatError, Framework
 from argmap.analysis import extensions
+from argmap.formats.iccma import dump_af, parse_af, read_af, write_af
 
 FW = Framework(["1", "2", "3", "4"], attacks=[("1", "2"), ("2", "3"), ("3", "3"), ("4", "1")])
 

@@ -10,8 +10,8 @@ from typing import NamedTuple
 import pytest
 
 import argmap
-from argmap._provenance import provenance_of
-from argmap.formats._tree import LazyLocator
+from argmap.errors import Location
+from argmap.formats._syntax import LazyLocator
 from argmap.formats.mapfile import to_plain
 from tests.conftest import MAPS, SEED_MAP
 
@@ -222,7 +222,7 @@ def test_bad_yaml_is_reported_at_the_offending_value(case: Bad) -> None:
         argmap.parse_map(case.yaml, filename="bad.yaml")
     errors = caught.value.errors
     assert [(e.message, e.location) for e in errors] == [
-        (case.message, argmap.Location("bad.yaml", *case.yaml_at))
+        (case.message, Location("bad.yaml", *case.yaml_at))
     ]
 
 
@@ -233,7 +233,7 @@ def test_bad_json_gets_the_same_message(case: Bad) -> None:
         argmap.parse_map(case.json, filename="bad.json")
     errors = caught.value.errors
     assert [(e.message, e.location) for e in errors] == [
-        (case.json_message, argmap.Location("bad.json", *case.json_at))
+        (case.json_message, Location("bad.json", *case.json_at))
     ]
 
 
@@ -301,7 +301,7 @@ def test_non_utf8_bytes_are_located(tmp_path: Path) -> None:
     with pytest.raises(argmap.MapError) as caught:
         argmap.read_map(path)
     [issue] = caught.value.issues
-    assert issue.location == argmap.Location(str(path), 4, 17)
+    assert issue.location == Location(str(path), 4, 17)
     assert issue.message == "not UTF-8: byte 0xe9 cannot be decoded; save the file as UTF-8"
 
 
@@ -405,7 +405,7 @@ def test_a_clean_map_keeps_no_positions_until_an_issue_needs_one(
     path = tmp_path / f"seed{suffix}"
     argmap.write_map(seed, path)
     amap = argmap.read_map(path)
-    locator = provenance_of(amap).locator  # type: ignore[union-attr]
+    locator = amap.provenance.locator  # type: ignore[union-attr]
     assert isinstance(locator, LazyLocator) and locator._located is None
     # A node added in code is checked again; its warning is located in the file as read.
     amap.nodes.append(argmap.Claim(id="stray", text="Not linked to anything."))
@@ -419,5 +419,5 @@ def test_a_corpus_of_clean_maps_reads_no_positions_for_its_references() -> None:
     assert corpus.issues == []
     assert any(m.uses for m in corpus.maps.values())  # references that wait for the corpus
     for amap in corpus.maps.values():
-        locator = provenance_of(amap).locator  # type: ignore[union-attr]
+        locator = amap.provenance.locator  # type: ignore[union-attr]
         assert isinstance(locator, LazyLocator) and locator._located is None

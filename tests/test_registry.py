@@ -12,6 +12,8 @@ import pytest
 import argmap
 from argmap.formats import registry
 from argmap.formats._format import FileFormat
+from argmap.formats.aif import parse_aif
+from argmap.formats.argdown import dump_argdown, parse_argdown_json
 from tests.conftest import SEED_MAP
 
 #: Formats whose reader needs no outside program.
@@ -49,9 +51,9 @@ def test_every_self_contained_format_gives_the_seed_map_back(fmt: str) -> None:
 
 
 def test_the_declared_reader_is_the_public_one() -> None:
-    assert registry.MAP_FORMATS["aif"].parse is argmap.parse_aif
-    assert registry.MAP_FORMATS["argdown-json"].parse is argmap.parse_argdown_json
-    assert registry.MAP_FORMATS["argdown"].dump is argmap.dump_argdown
+    assert registry.MAP_FORMATS["aif"].parse is parse_aif
+    assert registry.MAP_FORMATS["argdown-json"].parse is parse_argdown_json
+    assert registry.MAP_FORMATS["argdown"].dump is dump_argdown
 
 
 def test_unknown_or_one_way_formats_are_refused_by_name() -> None:
@@ -62,11 +64,6 @@ def test_unknown_or_one_way_formats_are_refused_by_name() -> None:
         registry.dump_as(seed, "argdown-json")
     with pytest.raises(ValueError, match="cannot read format 'docx'; readable formats: yaml, json"):
         registry.import_as("", "docx")
-
-
-def test_the_old_format_class_name_warns() -> None:
-    with pytest.deprecated_call(match="registry.Format is deprecated; use .*FileFormat"):
-        assert registry.Format is FileFormat
 
 
 def test_the_registry_imports_a_format_module_only_when_a_format_is_used() -> None:

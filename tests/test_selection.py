@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import argmap
-from argmap.citations import check_citations, cited_sources, supporting_nodes
+from argmap.citations import check_citations, cited_sources, read_map_bibliography, supporting_nodes
 from argmap.errors import MapError
 from argmap.model import ArgumentMap
 from tests.conftest import DATA
@@ -20,7 +20,7 @@ def baltic() -> ArgumentMap:
 
 
 def test_seed_map_cites_one_source_from_every_node(seed_map: ArgumentMap) -> None:
-    bib = argmap.read_map_bibliography(seed_map)
+    bib = read_map_bibliography(seed_map)
     (source,) = cited_sources(seed_map, bib)
     assert source.key == "shagina2018dilemma"
     assert source.entry is bib["shagina2018dilemma"]
@@ -32,7 +32,7 @@ def test_seed_map_cites_one_source_from_every_node(seed_map: ArgumentMap) -> Non
 
 
 def test_whole_map_selection_keeps_citation_order_and_relations(baltic: ArgumentMap) -> None:
-    bib = argmap.read_map_bibliography(baltic)
+    bib = read_map_bibliography(baltic)
     sources = cited_sources(baltic, bib)
     assert [s.key for s in sources] == [
         "vanderberg2020",
@@ -87,7 +87,7 @@ def test_unknown_node_is_a_located_error(baltic: ArgumentMap) -> None:
 
 def test_check_citations_reports_missing_keys_at_the_citation() -> None:
     amap = argmap.read_map(HERE / "missing-key.yaml")
-    bib = argmap.read_map_bibliography(amap)
+    bib = read_map_bibliography(amap)
     issues = argmap.check_citations(amap, bib)
     assert [str(i) for i in issues] == [
         f"{HERE / 'missing-key.yaml'}:16:15: error: node 'evidence' cites 'vanderberg2021', "
@@ -97,7 +97,7 @@ def test_check_citations_reports_missing_keys_at_the_citation() -> None:
 
 
 def test_check_citations_is_clean_for_the_seed_map(seed_map: ArgumentMap) -> None:
-    assert check_citations(seed_map, argmap.read_map_bibliography(seed_map)) == []
+    assert check_citations(seed_map, read_map_bibliography(seed_map)) == []
 
 
 def test_check_citations_says_when_no_bibliography_was_read(baltic: ArgumentMap) -> None:

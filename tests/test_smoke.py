@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import argmap
+from argmap.citations import read_map_bibliography
 from tests.conftest import BIBLIOGRAPHY, MAPS
 
 MAP_FILES = sorted(p for p in MAPS.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
@@ -20,7 +21,7 @@ def test_there_is_something_to_load() -> None:
 @pytest.mark.parametrize("path", MAP_FILES, ids=lambda p: p.name)
 def test_every_map_checks_clean_with_its_bibliography(path: Path) -> None:
     amap = argmap.read_map(path)
-    bibliography = argmap.read_map_bibliography(amap)
+    bibliography = read_map_bibliography(amap)
     issues = argmap.check(amap, bibliography=bibliography)
     # Read alone, a map that builds on others says once that its references wait for them.
     assert [i for i in issues if i.code != "not-resolved"] == []
@@ -45,7 +46,7 @@ def test_every_bibliography_reads_without_problems(path: Path) -> None:
 def test_every_work_the_seed_map_cites_has_a_verified_url_or_series(
     seed_map: argmap.ArgumentMap,
 ) -> None:
-    bibliography = argmap.read_map_bibliography(seed_map)
+    bibliography = read_map_bibliography(seed_map)
     paper = bibliography["shagina2018dilemma"]
     assert paper.text["institution"] == "Institute for Security and Development Policy"
     assert paper.text["url"] == (
