@@ -1179,8 +1179,6 @@ def _variable_is_set(name: str, ctx: Ctx) -> bool:
         return bool(ctx.locator)
     if name == "first-reference-note-number":
         return bool(ctx.first_note)
-    if name in ctx.suppressed:
-        return False
     value = ctx.item.get(name)
     return value is not None and value != "" and value != []
 
