@@ -608,8 +608,9 @@ class Compiler:
                 if is_numeric(head):
                     tail = text[found.start() :]
                     gap = ", " if "," in text[len(head) : found.start()] else " "
-                    return parse_markup(formatted(head) + gap + relabelled(tail, *labels))
-            return parse_markup(formatted(text))
+                    return [formatted(head) + gap + relabelled(tail, *labels)]
+            # Markup in a number prints as written, as citeproc-js has it: "1<sup>er</sup>".
+            return [formatted(text)]
 
         def formatted(text: str) -> str:
             if is_numeric(text):
@@ -1093,7 +1094,12 @@ class NamesSpec:
     ) -> list[Token]:
         """One name; with <name-part> formatting, each part's pieces formatted."""
         if not self.part_formats or ctx.mode == "sort":
-            return [render_name(person, opts, inverted=inverted)]
+            text = render_name(person, opts, inverted=inverted)
+            if "<" not in text:
+                return [text]
+            # The inline markup CSL allows in names: "<b>Doe</b>" prints bold.
+            marked = parse_markup(text, quotes=False)
+            return [plain(marked)] if ctx.mode == "sort" else marked
         out: list[Token] = []
         group: list[Token] = []
         current = ""
@@ -1102,7 +1108,8 @@ class NamesSpec:
                 out.extend(self._affixed(current, group, ctx))
                 group, current = [], part
             apply = self.part_formats.get(formatting) if formatting else None
-            group.extend(apply([text], ctx) if apply is not None else [text])
+            marked = parse_markup(text, quotes=False) if "<" in text else [text]
+            group.extend(apply(marked, ctx) if apply is not None else marked)
         out.extend(self._affixed(current, group, ctx))
         return out
 

@@ -462,19 +462,28 @@ _MARKUP = re.compile(
 _MARK_OF = {"i": ITALIC, "b": BOLD, "sup": "sup", "sub": "sub"}
 
 
-def parse_markup(text: str) -> list[Token]:
+def parse_markup(text: str, *, quotes: bool = True) -> list[Token]:
     """Read the HTML-like rich text CSL-JSON allows in strings into tokens.
+
+    The tags CSL allows are read: ``<i>``, ``<b>``, ``<sup>``, ``<sub>``,
+    ``<span style="font-variant:small-caps;">``, ``<span class="nocase">`` and
+    ``<span class="nodecor">``; any other text, other tags included, stays text.
+    Quotation marks become quote marks unless ``quotes`` is false (names).
 
     >>> parse_markup('The <i>Titanic</i> and <span class="nocase">iPhone</span>')
     ['The ', ('+', 'i'), 'Titanic', ('-', 'i'), ' and ', ('+', 'nc'), 'iPhone', ('-', 'nc')]
+    >>> parse_markup('<b>Doe</b>', quotes=False)
+    [('+', 'b'), 'Doe', ('-', 'b')]
 
-    A closing tag that closes nothing is text:
+    A closing tag that closes nothing is text, and so is a tag CSL does not allow:
 
     >>> parse_markup("One</i> Two")
     ['One', '</i>', ' Two']
+    >>> parse_markup('<a href="x">y</a>')
+    ['<a href="x">y</a>']
     """
     if "<" not in text:
-        return _parse_quotes([text]) if _QUOTE_CHARS.search(text) else [text]
+        return _parse_quotes([text]) if quotes and _QUOTE_CHARS.search(text) else [text]
     out: list[Token] = []
     stack: list[str] = []
     pos = 0
@@ -495,7 +504,7 @@ def parse_markup(text: str) -> list[Token]:
     if pos < len(text):
         out.append(text[pos:])
     out.extend(("-", kind) for kind in reversed(stack))
-    return _parse_quotes(out) if _QUOTE_CHARS.search(text) else out
+    return _parse_quotes(out) if quotes and _QUOTE_CHARS.search(text) else out
 
 
 _QUOTE_CHARS: Final = re.compile("[\"'“‘]")
