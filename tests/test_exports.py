@@ -373,6 +373,9 @@ def test_reading_lists_come_from_the_formatting_module(output: str) -> None:
     assert text.count("Shagina") >= 3
     if output == "html":
         assert "&amp;" in text  # "Perspective & analysis" is escaped
+        # A whole page, as `argmap cite -f html` writes it, under a strict policy.
+        assert text.startswith("<!DOCTYPE html>") and text.endswith("</html>\n")
+        assert "<title>Reading list</title>" in text and "default-src 'none'" in text
 
 
 def test_exports_never_modify_the_bibliography_file(tmp_path: Path) -> None:

@@ -10,14 +10,18 @@ The oracle: tests/golden/citations/<style>.html is pandoc's own output for the s
 
 from __future__ import annotations
 
+import base64
 import doctest
+import hashlib
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
 from collections.abc import Mapping
 from functools import partial
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -533,7 +537,10 @@ def test_an_empty_reading_list_is_empty() -> None:
 def test_italics_inside_italics_print_upright() -> None:
     item = _item(title="<i>Italic <i>nested</i> title</i>")
     html_out = format_bibliography([item], style="apa", output="html")
-    assert "Doe, J. (2001). Italic <em>nested</em> title." in html_out
+    assert (
+        'Doe, J. (2001). <em><span class="csl-no-italic">Italic <em>nested</em> title</span></em>.'
+        in html_out
+    )
     assert format_bibliography([item], style="apa", output="markdown").startswith(
         "Doe, J. (2001). Italic *nested* title."
     )
@@ -809,3 +816,159 @@ def test_outputs_and_labels_are_public_tuples() -> None:
     assert isinstance(CITATION_STYLES, Mapping) and all(
         p.is_file() for p in CITATION_STYLES.values()
     )
+
+
+# ---------------------------------------------------------------- HTML output
+
+HTML_GOLDEN = ORACLE / "html"
+
+
+def _marked_items() -> list[dict[str, Any]]:
+    """Real entries of the varied bibliography with the inline HTML CSL allows and more.
+
+    Names and titles carry ``<b>``, ``<sup>``, ``<sub>``, ``<i>``, small caps, no-case
+    and no-decoration spans; tags CSL does not allow, and addresses that are no web
+    address or DOI, must print as text.
+    """
+    by_id = {i["id"]: i for i in ITEMS}
+    carneades = dict(by_id["gordon2006carneades"])
+    carneades["author"] = [
+        {"family": "<b>Gordon</b>", "given": "Thomas F."},
+        {"family": "Walton", "given": "<i>Douglas</i> N."},
+    ]
+    carneades["title"] = (
+        'The <b>Carneades <b>argumentation</b> framework</b>: <span style="font-variant:'
+        'small-caps;">using <span style="font-variant:small-caps;">presumptions</span></span>'
+        ' and H<sub>2</sub>O <span class="nocase">eXceptions</span>'
+    )
+    carneades["container-title"] = (
+        'Computational models of <span class="nodecor">argument</span>: Proceedings of'
+        ' <b>COMMA</b> 2006 <script>alert(1)</script> <a href="https://example.org">x</a>'
+    )
+    carneades["URL"] = "JaVaScRiPt:alert(document.cookie)"
+    stab = dict(by_id["stab2014essays"])
+    stab["URL"] = "data:text/html,<script>alert(1)</script>"
+    stab["DOI"] = "vbscript:msgbox(1)"
+    dung = dict(by_id["dung1995acceptability"])
+    dung["URL"] = "https://example.org/dung?a=1&b=2"
+    del dung["DOI"]  # so that the styles print the URL
+    return [carneades, stab, dung]
+
+
+def _html_cases() -> dict[str, str]:
+    """The golden HTML reading lists: every style on the varied bibliography, and the
+    marked-up entries in the styles that italicise, bold and set small caps."""
+    cases = {
+        style: format_bibliography(ITEMS, style=style, output="html") for style in CITATION_STYLES
+    }
+    for style in ("apa", "chicago", "ieee"):
+        cases[f"markup-{style}"] = format_bibliography(_marked_items(), style=style, output="html")
+    return cases
+
+
+@pytest.mark.parametrize("name", list(_html_cases()))
+def test_html_reading_lists_match_golden_files(name: str) -> None:
+    # Regenerate with ARGMAP_REGENERATE=1 after an intended change and review the diff.
+    text = _html_cases()[name]
+    golden = HTML_GOLDEN / f"{name}.html"
+    if os.environ.get("ARGMAP_REGENERATE"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+class _Tags(HTMLParser):
+    """The tags, attributes and classes of an HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def _tags(fragment: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Tags()
+    parser.feed(fragment)
+    return parser.tags
+
+
+def test_html_styles_by_class_only_and_the_style_sheet_defines_every_class() -> None:
+    # A page's strict Content-Security-Policy refuses style attributes: none is written.
+    defined = set(re.findall(r"\.(csl-[a-z-]+)", formatting.HTML_CSS))
+    structure = {"csl-bib-body", "csl-entry"}
+    for name, text in _html_cases().items():
+        for tag, attrs in _tags(text):
+            assert "style" not in attrs, (name, tag, attrs)
+            assert set(tag_class.split() if (tag_class := attrs.get("class")) else []) <= (
+                defined | structure
+            ), (name, tag, attrs)
+            assert tag in {"div", "em", "strong", "span", "sup", "sub", "a"}, (name, tag)
+
+
+def test_bold_and_small_caps_flip_flop_like_italics() -> None:
+    html_out = format_bibliography(_marked_items()[:1], style="apa", output="html")
+    assert (
+        '<strong>Carneades <span class="csl-no-bold">argumentation</span> framework</strong>'
+        in (html_out)
+    )
+    assert (
+        '<span class="csl-small-caps">using <span class="csl-no-small-caps">presumptions</span>'
+        "</span>" in html_out
+    )
+    # The container title is italic in APA; a nodecor span turns that off.
+    assert 'models of <span class="csl-nodecor">argument</span>: Proceedings' in html_out
+
+
+def test_inline_html_in_fields_is_honoured_and_anything_else_escaped() -> None:
+    html_out = format_bibliography(_marked_items()[:1], style="apa", output="html")
+    assert html_out.count("<strong>Gordon</strong>, T. F.") == 1
+    assert "Walton, <em>D.</em> N. (2006)" in html_out  # an initial keeps its markup
+    assert "H<sub>2</sub>O eXceptions" in html_out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html_out
+    assert '&lt;a href="https://example.org"&gt;x&lt;/a&gt;' in html_out
+    assert "<script" not in html_out and '<a href="https://example.org"' not in html_out
+    # The same markup in text: the words only.
+    text = format_bibliography(_marked_items()[:1], style="apa")
+    assert text.startswith("Gordon, T. F., & Walton, D. N. (2006). The Carneades argumentation")
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+@pytest.mark.parametrize("style", list(CITATION_STYLES))
+def test_links_only_to_the_web_and_to_dois(style: str, output: str) -> None:
+    text = format_bibliography(_marked_items(), style=style, output=output)
+    lowered = text.lower()
+    for scheme in ("javascript:", "data:", "vbscript:"):
+        assert f'href="{scheme}' not in lowered and f"({scheme}" not in lowered
+        assert f"<{scheme}" not in lowered
+    if output == "html":
+        targets = [attrs["href"] for tag, attrs in _tags(text) if tag == "a"]
+        assert targets and all(str(t).startswith(("https://", "http://")) for t in targets), targets
+        if "example.org/dung" in text:  # where the style prints a URL beside the DOI
+            assert '<a href="https://example.org/dung?a=1&amp;b=2">' in text
+        assert "vbscript:msgbox(1)</a>" not in text
+
+
+def test_cited_addresses_print_as_text_when_they_cannot_be_links() -> None:
+    ieee = format_bibliography(_marked_items()[:2], style="ieee", output="html")
+    assert "JaVaScRiPt:alert(document.cookie)" in ieee
+    markdown = format_bibliography(_marked_items()[:2], style="ieee", output="markdown")
+    assert "JaVaScRiPt:alert(document.cookie)" in markdown
+
+
+def test_the_html_document_is_a_whole_page_under_a_strict_policy() -> None:
+    body = format_bibliography(_marked_items(), style="apa", output="html")
+    page = formatting.html_document(body, title="Reading list <&>")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">')
+    assert "<title>Reading list &lt;&amp;&gt;</title>" in page
+    assert "<h1>Reading list &lt;&amp;&gt;</h1>" in page
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert policy is not None
+    rules = dict(rule.split(" ", 1) for rule in policy.group(1).split("; "))
+    assert rules["default-src"] == "'none'" and "script-src" not in rules
+    sheet = re.search(r"<style>(.*?)</style>", page, flags=re.S)
+    assert sheet is not None and sheet.group(1) == formatting.HTML_CSS
+    digest = base64.b64encode(hashlib.sha256(sheet.group(1).encode()).digest()).decode()
+    assert rules["style-src"] == f"'sha256-{digest}'"
+    assert body.strip() in page and page.endswith("</html>\n")

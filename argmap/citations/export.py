@@ -17,7 +17,6 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, get_args
 
-from argmap._deprecation import renamed_keyword
 from argmap.citations.bibtex_export import dump_entries
 from argmap.citations.csl import LANGID_NAMES, NOCASE_CLOSE, NOCASE_OPEN, plain_text, to_csl
 from argmap.citations.items import Sources, csl_items, entries_of
@@ -42,7 +41,6 @@ EXPORT_FORMATS: tuple[str, ...] = get_args(ExportFormat)
 STYLE_NAMES: tuple[str, ...] = get_args(Style)
 
 
-@renamed_keyword("format", "fmt")
 def export_citations(
     sources: Sources,
     *,
@@ -53,9 +51,9 @@ def export_citations(
 
     Args:
         sources: cited sources, bibliography entries, or a whole bibliography.
-        fmt: one of :data:`EXPORT_FORMATS` (``format=`` is a deprecated spelling): ``bibtex``,
-            ``biblatex``, ``csl-json``, ``ris``,
-            or a formatted reading list as ``text``, ``markdown`` or ``html``.
+        fmt: one of :data:`EXPORT_FORMATS`: ``bibtex``, ``biblatex``, ``csl-json``, ``ris``,
+            or a formatted reading list as ``text``, ``markdown`` or ``html`` (a whole
+            HTML page, see :func:`argmap.citations.formatting.html_document`).
         style: for reading lists, one of :data:`STYLE_NAMES`, the name of any style of the
             CSL style collection, or the path of a ``.csl`` file.
 
@@ -91,6 +89,8 @@ def export_citations(
     # The CSL engine reads nocase spans, which title-casing styles must respect.
     items = [to_csl(e, markup=True) for e in entries]
     text: str = formatting.format_bibliography(items, style=style, output=fmt)
+    if fmt == "html":
+        return formatting.html_document(text, title="Reading list")
     return text if text.endswith("\n") else text + "\n"
 
 

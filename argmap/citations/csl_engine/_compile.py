@@ -108,6 +108,9 @@ def _is_multiple(text: str) -> bool:
 
 _PREFIXED: Final = re.compile(r"(\w*?)(\d+)$")
 
+#: A DOI links to its resolver; any other value of the DOI variable is text.
+_LINKED_DOI: Final = re.compile(r"10\.\d+/\S")
+
 Render = Callable[["Ctx"], list[Token]]
 _NO_HINTS: Final[Mapping[tuple[str, ...], str]] = {}
 #: Marks around the label that follows names.
@@ -504,6 +507,8 @@ class Compiler:
             if not out:
                 return out
             doi = plain(out)
+            if not _LINKED_DOI.match(doi):  # no DOI: no link to a resolver
+                return [prefix + doi]
             return [("+", "a:" + prefix + doi), prefix + doi, ("-", "a:" + prefix + doi)]
 
         return run
@@ -567,7 +572,8 @@ class Compiler:
                 ctx.suppressed.add(name)
             if name == "URL":
                 return [("+", "a:" + value), value, ("-", "a:" + value)]
-            if name == "DOI":  # a bare DOI ("doi: 10.1/x") still links to its resolver
+            if name == "DOI" and _LINKED_DOI.match(value):
+                # A bare DOI ("doi: 10.1/x") still links to its resolver.
                 target = "a:https://doi.org/" + value
                 return [("+", target), value, ("-", target)]
             return parse_markup(_narrow_spaces(value))
