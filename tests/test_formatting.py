@@ -972,3 +972,44 @@ def test_the_html_document_is_a_whole_page_under_a_strict_policy() -> None:
     digest = base64.b64encode(hashlib.sha256(sheet.group(1).encode()).digest()).decode()
     assert rules["style-src"] == f"'sha256-{digest}'"
     assert body.strip() in page and page.endswith("</html>\n")
+
+
+@pytest.mark.browser
+def test_a_browser_applies_the_style_sheet_under_the_page_s_policy(tmp_path: Path) -> None:
+    # Chromium enforces the policy: the classes style the text, nothing is refused, and
+    # an address that is no web address or DOI is no link.
+    from playwright import sync_api
+
+    from tests.conftest import tool_path
+
+    body = format_bibliography(_marked_items(), style="apa", output="html")
+    page_file = tmp_path / "reading-list.html"
+    page_file.write_text(formatting.html_document(body, title="Reading list"), encoding="utf-8")
+    executable = tool_path("chromium")
+    assert executable is not None
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            page = browser.new_page()
+            page.add_init_script(
+                "window.__violations = [];"
+                'document.addEventListener("securitypolicyviolation",'
+                " e => window.__violations.push(e.violatedDirective));"
+            )
+            page.goto(page_file.as_uri())
+            style = page.evaluate(
+                "s => getComputedStyle(document.querySelector(s)).fontVariantCaps",
+                ".csl-small-caps",
+            )
+            assert style == "small-caps"
+            inner = page.evaluate(
+                "s => getComputedStyle(document.querySelector(s)).fontWeight", ".csl-no-bold"
+            )
+            assert inner == "400"
+            links = page.evaluate("() => [...document.links].map(a => a.protocol)")
+            assert links and set(links) <= {"http:", "https:"}
+            assert page.evaluate("window.__violations") == []
+        finally:
+            browser.close()
