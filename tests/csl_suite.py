@@ -13,7 +13,6 @@ the processor to: a fixture newly failing and one newly passing both fail the te
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import sys
@@ -32,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SUITE = ROOT.parent / "shared" / "corpora" / "csl-test-suite"
 KNOWN_FAILURES = Path(__file__).resolve().parent / "data" / "csl-known-failures.txt"
 
-_SECTION = re.compile(r"^>>=+\s*([A-Z-]+)\s*=+>>\s*$(.*?)^<<=+\s*\1\s*=+<<\s*$", re.M | re.S)
+_OPEN = re.compile(r"^.*>>=+\s([A-Z-]+)\s.*=>>.*$")
+_CLOSE = re.compile(r"^.*<<=+\s([A-Z-]+)\s.*=<<.*$")
 
 
 @dataclass(frozen=True)
@@ -54,9 +54,18 @@ def fixture_paths() -> list[Path]:
 
 
 def parse_fixture(path: Path) -> Fixture:
-    """Read a fixture file's sections."""
-    text = path.read_text(encoding="utf-8")
-    sections = {m.group(1): m.group(2).strip("\n") for m in _SECTION.finditer(text)}
+    """Read a fixture file's sections line by line, as the suite's own runner does."""
+    sections: dict[str, str] = {}
+    name: str | None = None
+    lines: list[str] = []
+    for line in re.split(r"\r\n|\n", path.read_text(encoding="utf-8")):
+        if name is None and (m := _OPEN.match(line)):
+            name, lines = m.group(1), []
+        elif name is not None and (m := _CLOSE.match(line)) and m.group(1) == name:
+            sections[name] = "\n".join(lines)
+            name = None
+        elif name is not None:
+            lines.append(line)
 
     def data(name: str) -> Any:
         body = sections.get(name)
@@ -157,10 +166,11 @@ _TAGS = {
     "sub": ("<sub>", "</sub>"),
     "baseline": ('<span style="baseline">', "</span>"),  # sic: citeproc-js's HTML
     "u": ('<span style="text-decoration:underline;">', "</span>"),
-    LEFT_MARGIN: ('<div class="csl-left-margin">', "</div>"),
-    RIGHT_INLINE: ('<div class="csl-right-inline">', "</div>"),
-    "block": ('<div class="csl-block">', "</div>"),
-    "indent": ('<div class="csl-indent">', "</div>"),
+    # citeproc-js lays the parts of an entry out on lines of their own.
+    LEFT_MARGIN: ('\n    <div class="csl-left-margin">', "</div>"),
+    RIGHT_INLINE: ('<div class="csl-right-inline">', "</div>\n  "),
+    "block": ('\n\n    <div class="csl-block">', "</div>\n"),
+    "indent": ('<div class="csl-indent">', "</div>\n  "),
 }
 #: What a nested mark of the same kind prints: the formatting turned off (flip-flop).
 _NORMAL = {
@@ -189,7 +199,8 @@ _SUPERSCRIPT = re.compile("[" + "".join(_SUPERSCRIPTS) + "]")
 
 
 def _text(text: str) -> str:
-    escaped = html.escape(text, quote=False)
+    # citeproc-js's escaping: numeric entities.
+    escaped = text.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
     return _SUPERSCRIPT.sub(lambda m: f"<sup>{_SUPERSCRIPTS[m.group(0)]}</sup>", escaped)
 
 
@@ -233,19 +244,16 @@ def serialise(tokens: Sequence[Token]) -> str:
     return "".join(parts)
 
 
-def normalise(text: str) -> str:
-    """Output compared without the line breaks and indentation between HTML elements."""
-    text = html.unescape(text.replace("&#38;", "&amp;")).strip()
-    text = re.sub(r">\n\s*<", "><", text)
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
-
-
 def outcome(path: Path) -> tuple[bool, str, str]:
-    """Whether a fixture passes, its expected and its actual (normalised) output."""
+    """Whether a fixture passes, its expected and its actual output.
+
+    The comparison is the suite runner's: exact, entities and whitespace included, after
+    its one normalisation, of line endings to ``\\n``.
+    """
     fixture = parse_fixture(path)
-    expected = normalise(fixture.result)
+    expected = fixture.result.replace("\r\n", "\n")
     try:
-        actual = normalise(run_fixture(fixture))
+        actual = run_fixture(fixture).replace("\r\n", "\n")
     except Exception as exc:
         actual = f"{type(exc).__name__}: {exc}"
     return expected == actual, expected, actual

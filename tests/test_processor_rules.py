@@ -84,7 +84,9 @@ def test_a_cites_affixes_keep_their_punctuation_outside_quotation_marks() -> Non
 
 
 def test_a_given_name_in_tags_is_still_initialised() -> None:
-    # Tags written into a name stay around its initial instead of stopping it.
+    # Tags written into a name stay around its initial instead of stopping it, and
+    # format it as in any other field.
     items = [_by(ITEMS[0], "Shagina", "<i>Maria</i>-Anna")]
-    entry = CitationProcessor("apa", items).bibliography(fmt="text")[0]
-    assert entry.startswith("Shagina, <i>M.</i>-A. (2018)")
+    processor = CitationProcessor("apa", items)
+    assert processor.bibliography(fmt="text")[0].startswith("Shagina, M.-A. (2018)")
+    assert processor.bibliography(fmt="html")[0].startswith("Shagina, <em>M.</em>-A. (2018)")

@@ -51,9 +51,9 @@ def export_citations(
 
     Args:
         sources: cited sources, bibliography entries, or a whole bibliography.
-        fmt: one of :data:`EXPORT_FORMATS`: ``bibtex``,
-            ``biblatex``, ``csl-json``, ``ris``,
-            or a formatted reading list as ``text``, ``markdown`` or ``html``.
+        fmt: one of :data:`EXPORT_FORMATS`: ``bibtex``, ``biblatex``, ``csl-json``, ``ris``,
+            or a formatted reading list as ``text``, ``markdown`` or ``html`` (a whole
+            HTML page, see :func:`argmap.citations.formatting.html_document`).
         style: for reading lists, one of :data:`STYLE_NAMES`, the name of any style of the
             CSL style collection, or the path of a ``.csl`` file.
 
@@ -89,6 +89,8 @@ def export_citations(
     # The CSL engine reads nocase spans, which title-casing styles must respect.
     items = [to_csl(e, markup=True) for e in entries]
     text: str = formatting.format_bibliography(items, style=style, output=fmt)
+    if fmt == "html":
+        return formatting.html_document(text, title="Reading list")
     return text if text.endswith("\n") else text + "\n"
 
 
@@ -456,21 +458,42 @@ def _ris_date(parts: Sequence[int]) -> str:
     return "/".join(padded) + "/"
 
 
+#: Where the people of an item go, by RIS type (Zotero's RIS mapping): editors of a
+#: book are A3 and of anything in a book A2; series editors the other of the two.
+_RIS_EDITOR = {"BOOK": "A3"}
+_RIS_SERIES_EDITOR = {"BOOK": "A2", "RPRT": "A2"}
+_RIS_IN_CONTAINER = ("CHAP", "CONF", "JOUR", "MGZN", "NEWS", "ELEC", "BLOG", "ENCYC", "DICT")
+_RIS_PERIODICALS = ("JOUR", "MGZN", "NEWS")
+
+
+def _keywords(value: Any) -> list[str]:
+    """Keywords as CSL-JSON writes them, one string with commas or semicolons, or a list."""
+    words = value if isinstance(value, list) else re.split(r"\s*[,;]\s*", str(value))
+    return [str(w).strip() for w in words if str(w).strip()]
+
+
 def to_ris(items: Sequence[Mapping[str, Any]]) -> str:
     """RIS text of CSL-JSON items, tagged as Zotero's RIS importer reads them.
 
-    Reports are ``RPRT`` with the series in ``T2``, the institution in ``PB`` and the report
-    number in ``SN``; a chapter's book is ``T2`` and its series ``T3``; editors of a book are
-    ``A3``, of a chapter or article ``A2``; dates are ``PY`` (year) and ``DA`` (Y/M/D/).
+    Every field is written to the tag Zotero's RIS translator reads it from: a report is
+    ``RPRT`` with its series in ``T2``, its institution in ``PB`` and its number in
+    ``SN`` (Zotero's report number; elsewhere ``SN`` is the ISBN or, for periodicals, the
+    ISSN); a book's series number is ``M1``, a chapter's ``SV``; a chapter's book is
+    ``T2`` and its series ``T3``; a conference paper's conference is ``T2`` and its
+    proceedings ``C3``, its place ``C1``; editors of a book are ``A3``, of a chapter or
+    article ``A2``; dates are ``PY`` (year) and ``DA`` (Y/M/D/); keywords one ``KW``
+    each, the short title ``ST``, the journal abbreviation ``J2``, notes ``N1``,
+    annotations ``RN``, language ``LA``, DOI ``DO``, edition or version ``ET``.
 
     >>> print(to_ris([{"id": "k", "type": "report", "title": "T",
-    ...     "author": [{"family": "Shagina", "given": "Maria"}],
+    ...     "author": [{"family": "Shagina", "given": "Maria"}], "number": "15",
     ...     "collection-title": "Focus Asia", "issued": {"date-parts": [[2018, 11]]}}]), end="")
     TY  - RPRT
     ID  - k
     AU  - Shagina, Maria
     TI  - T
     T2  - Focus Asia
+    SN  - 15
     PY  - 2018
     DA  - 2018/11//
     ER  -
@@ -485,58 +508,82 @@ def to_ris(items: Sequence[Mapping[str, Any]]) -> str:
                 return
             # One line a tag: line breaks become spaces, no-break spaces stay.
             text = re.sub(r"[ \t\r\n]+", " ", plain_text(str(value))).strip(" ")
-            lines.append(f"{name}  - {text}")
+            if text:
+                lines.append(f"{name}  - {text}")
+
+        def people(name: str, role: str, item: Mapping[str, Any] = item) -> None:
+            for person in item.get(role) or []:
+                tag(name, _ris_name(person))
 
         tag("TY", ris_type)
         tag("ID", item.get("id"))
-        for person in item.get("author", []):
-            tag("AU", _ris_name(person))
-        editor_tag = "A3" if ris_type == "BOOK" else "A2"
-        for person in item.get("editor", []):
-            tag(editor_tag, _ris_name(person))
-        for person in item.get("translator", []):
-            tag("A4", _ris_name(person))
+        people("AU", "author")
+        people(_RIS_EDITOR.get(ris_type, "A2"), "editor")
+        people(_RIS_SERIES_EDITOR.get(ris_type, "A3"), "collection-editor")
+        people("A4", "translator")
+        if ris_type == "CHAP":
+            people("C2", "container-author")  # Zotero's book author
         tag("TI", item.get("title"))
+        tag("ST", item.get("title-short"))
         container = item.get("container-title")
         series = item.get("collection-title")
-        if ris_type in ("CHAP", "CONF", "JOUR", "MGZN", "NEWS", "ELEC", "BLOG", "ENCYC", "DICT"):
+        if ris_type == "CONF" and item.get("event-title"):
+            tag("T2", item.get("event-title"))
+            tag("C3", container)
+            tag("T3", series)
+        elif ris_type in _RIS_IN_CONTAINER:
             tag("T2", container)
             tag("T3", series)
         else:
             tag("T2", series or container)
             if series:
                 tag("T3", container)
+        tag("J2", item.get("container-title-short") or item.get("journalAbbreviation"))
         tag("VL", item.get("volume"))
         tag("IS", item.get("issue"))
+        tag("NV", item.get("number-of-volumes"))
         if ris_type in ("RPRT", "PAT"):
             tag("SN", item.get("number"))
         else:
-            tag("SN", item.get("ISBN") or item.get("ISSN"))
-            tag("M1", item.get("number") or item.get("collection-number"))
+            periodical = ris_type in _RIS_PERIODICALS
+            first, second = ("ISSN", "ISBN") if periodical else ("ISBN", "ISSN")
+            tag("SN", item.get(first) or item.get(second))
+            tag("SV" if ris_type == "CHAP" else "M1", item.get("collection-number"))
+            if item.get("collection-number") is None:
+                tag("M1", item.get("number"))
         page = item.get("page")
         if page:
             pages = re.split(r"\s*[-\u2013\u2014]+\s*", str(page), maxsplit=1)
             tag("SP", pages[0])
             if len(pages) > 1:
                 tag("EP", pages[1])
-        elif item.get("number-of-pages") and ris_type in ("BOOK", "THES", "MANSCPT"):
+        if item.get("number-of-pages") and (not page or ris_type in ("BOOK", "THES")):
             tag("SP", item.get("number-of-pages"))
-        tag("ET", item.get("edition"))
-        tag("M3", item.get("genre"))
+        tag("SE", item.get("section") or item.get("chapter-number"))
+        tag("ET", item.get("edition") or item.get("version"))
+        tag("M3", item.get("genre") or item.get("medium"))
         tag("PB", item.get("publisher"))
         tag("C1" if ris_type == "CONF" else "CY", item.get("publisher-place"))
         issued = _date_parts(item, "issued")
         if issued is not None:
             tag("PY", f"{issued[0]:04d}")
             tag("DA", _ris_date(issued))
+        elif isinstance(item.get("issued"), Mapping):
+            tag("PY", item["issued"].get("literal") or item["issued"].get("raw"))
         accessed = _date_parts(item, "accessed")
         if accessed is not None:
             tag("Y2", _ris_date(accessed))
         tag("DO", item.get("DOI"))
         tag("UR", item.get("URL"))
+        tag("CN", item.get("call-number"))
+        tag("DB", item.get("archive"))
+        tag("AN", item.get("archive_location"))
         tag("LA", item.get("language"))
+        for word in _keywords(item.get("keyword") or ""):
+            tag("KW", word)
         tag("AB", item.get("abstract"))
         tag("N1", item.get("note"))
+        tag("RN", item.get("annote"))
         lines.append("ER  -")
         lines.append("")
     return "\n".join(lines[:-1]) + "\n" if lines else ""

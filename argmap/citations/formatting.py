@@ -14,12 +14,15 @@ IEEE) are unchanged CSL files from the Zotero style repository; any other indepe
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from argmap.citations.csl_engine import Style
+from argmap.citations.csl_engine._output import HTML_CSS as HTML_CSS
 from argmap.citations.processor import CITATION_STYLES as CITATION_STYLES
 from argmap.citations.processor import OUTPUTS as OUTPUTS
 from argmap.citations.processor import CitationProcessor
@@ -65,6 +68,40 @@ def format_bibliography(
         ]
         return '<div class="csl-bib-body">\n' + "".join(r + "\n" for r in rows) + "</div>\n"
     return "\n\n".join(entries.values()) + "\n" if entries else ""
+
+
+def html_document(body: str, *, title: str, lang: str = "en") -> str:
+    """A whole HTML page around formatted references, safe to open from a file.
+
+    The page has a doctype, its character set, a title and heading, and a strict
+    Content-Security-Policy: no script, no request, and only its own style sheet (the
+    classes of :data:`HTML_CSS`, allowed by hash), so that nothing in a reference can run
+    or load anything.
+
+    Args:
+        body: HTML, such as :func:`format_bibliography`'s with ``output="html"``.
+        title: the page's title and heading (escaped here).
+        lang: the page's language.
+
+    >>> page = html_document('<div class="csl-bib-body"></div>', title="A & B")
+    >>> page.startswith("<!DOCTYPE html>"), "<h1>A &amp; B</h1>" in page
+    (True, True)
+    >>> "default-src 'none'" in page and "style=" not in page.split("</style>")[1]
+    True
+    """
+    digest = base64.b64encode(hashlib.sha256(HTML_CSS.encode("utf-8")).digest()).decode("ascii")
+    policy = f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+    heading = html.escape(title, quote=False)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html.escape(lang, quote=True)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f'<meta name="generator" content="argmap">\n<title>{heading}</title>\n'
+        f"<style>{HTML_CSS}</style>\n</head>\n<body>\n<main>\n<h1>{heading}</h1>\n"
+        f"{body.rstrip()}\n</main>\n</body>\n</html>\n"
+    )
 
 
 def format_references(

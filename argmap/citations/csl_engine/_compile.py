@@ -108,6 +108,9 @@ def _is_multiple(text: str) -> bool:
 
 _PREFIXED: Final = re.compile(r"(\w*?)(\d+)$")
 
+#: A DOI links to its resolver; any other value of the DOI variable is text.
+_LINKED_DOI: Final = re.compile(r"10\.\d+/\S")
+
 Render = Callable[["Ctx"], list[Token]]
 _NO_HINTS: Final[Mapping[tuple[str, ...], str]] = {}
 #: Marks around the label that follows names.
@@ -504,6 +507,8 @@ class Compiler:
             if not out:
                 return out
             doi = plain(out)
+            if not _LINKED_DOI.match(doi):  # no DOI: no link to a resolver
+                return [prefix + doi]
             return [("+", "a:" + prefix + doi), prefix + doi, ("-", "a:" + prefix + doi)]
 
         return run
@@ -567,7 +572,8 @@ class Compiler:
                 ctx.suppressed.add(name)
             if name == "URL":
                 return [("+", "a:" + value), value, ("-", "a:" + value)]
-            if name == "DOI":  # a bare DOI ("doi: 10.1/x") still links to its resolver
+            if name == "DOI" and _LINKED_DOI.match(value):
+                # A bare DOI ("doi: 10.1/x") still links to its resolver.
                 target = "a:https://doi.org/" + value
                 return [("+", target), value, ("-", target)]
             return parse_markup(_narrow_spaces(value))
@@ -608,8 +614,9 @@ class Compiler:
                 if is_numeric(head):
                     tail = text[found.start() :]
                     gap = ", " if "," in text[len(head) : found.start()] else " "
-                    return parse_markup(formatted(head) + gap + relabelled(tail, *labels))
-            return parse_markup(formatted(text))
+                    return [formatted(head) + gap + relabelled(tail, *labels)]
+            # Markup in a number prints as written, as citeproc-js has it: "1<sup>er</sup>".
+            return [formatted(text)]
 
         def formatted(text: str) -> str:
             if is_numeric(text):
@@ -1093,7 +1100,12 @@ class NamesSpec:
     ) -> list[Token]:
         """One name; with <name-part> formatting, each part's pieces formatted."""
         if not self.part_formats or ctx.mode == "sort":
-            return [render_name(person, opts, inverted=inverted)]
+            text = render_name(person, opts, inverted=inverted)
+            if "<" not in text:
+                return [text]
+            # The inline markup CSL allows in names: "<b>Doe</b>" prints bold.
+            marked = parse_markup(text, quotes=False)
+            return [plain(marked)] if ctx.mode == "sort" else marked
         out: list[Token] = []
         group: list[Token] = []
         current = ""
@@ -1102,7 +1114,8 @@ class NamesSpec:
                 out.extend(self._affixed(current, group, ctx))
                 group, current = [], part
             apply = self.part_formats.get(formatting) if formatting else None
-            group.extend(apply([text], ctx) if apply is not None else [text])
+            marked = parse_markup(text, quotes=False) if "<" in text else [text]
+            group.extend(apply(marked, ctx) if apply is not None else marked)
         out.extend(self._affixed(current, group, ctx))
         return out
 
@@ -1179,8 +1192,6 @@ def _variable_is_set(name: str, ctx: Ctx) -> bool:
         return bool(ctx.locator)
     if name == "first-reference-note-number":
         return bool(ctx.first_note)
-    if name in ctx.suppressed:
-        return False
     value = ctx.item.get(name)
     return value is not None and value != "" and value != []
 

@@ -462,19 +462,28 @@ _MARKUP = re.compile(
 _MARK_OF = {"i": ITALIC, "b": BOLD, "sup": "sup", "sub": "sub"}
 
 
-def parse_markup(text: str) -> list[Token]:
+def parse_markup(text: str, *, quotes: bool = True) -> list[Token]:
     """Read the HTML-like rich text CSL-JSON allows in strings into tokens.
+
+    The tags CSL allows are read: ``<i>``, ``<b>``, ``<sup>``, ``<sub>``,
+    ``<span style="font-variant:small-caps;">``, ``<span class="nocase">`` and
+    ``<span class="nodecor">``; any other text, other tags included, stays text.
+    Quotation marks become quote marks unless ``quotes`` is false (names).
 
     >>> parse_markup('The <i>Titanic</i> and <span class="nocase">iPhone</span>')
     ['The ', ('+', 'i'), 'Titanic', ('-', 'i'), ' and ', ('+', 'nc'), 'iPhone', ('-', 'nc')]
+    >>> parse_markup('<b>Doe</b>', quotes=False)
+    [('+', 'b'), 'Doe', ('-', 'b')]
 
-    A closing tag that closes nothing is text:
+    A closing tag that closes nothing is text, and so is a tag CSL does not allow:
 
     >>> parse_markup("One</i> Two")
     ['One', '</i>', ' Two']
+    >>> parse_markup('<a href="x">y</a>')
+    ['<a href="x">y</a>']
     """
     if "<" not in text:
-        return _parse_quotes([text]) if _QUOTE_CHARS.search(text) else [text]
+        return _parse_quotes([text]) if quotes and _QUOTE_CHARS.search(text) else [text]
     out: list[Token] = []
     stack: list[str] = []
     pos = 0
@@ -495,7 +504,7 @@ def parse_markup(text: str) -> list[Token]:
     if pos < len(text):
         out.append(text[pos:])
     out.extend(("-", kind) for kind in reversed(stack))
-    return _parse_quotes(out) if _QUOTE_CHARS.search(text) else out
+    return _parse_quotes(out) if quotes and _QUOTE_CHARS.search(text) else out
 
 
 _QUOTE_CHARS: Final = re.compile("[\"'“‘]")
@@ -578,32 +587,81 @@ def _parse_quotes(tokens: list[Token]) -> list[Token]:
 
 # ---------------------------------------------------------------- serialisation
 
-_HTML_OPEN: Final = {
-    "i": "<em>",
-    "b": "<strong>",
-    "sc": '<span style="font-variant:small-caps;">',
-    "sup": "<sup>",
-    "sub": "<sub>",
-    "baseline": '<span style="vertical-align:baseline;">',
-    "u": '<span style="text-decoration:underline;">',
-    LEFT_MARGIN: '<div class="csl-left-margin">',
-    RIGHT_INLINE: '<div class="csl-right-inline">',
-    "block": '<div class="csl-block">',
-    "indent": '<div class="csl-indent">',
+#: The HTML of each mark: its opening and closing tags. Styling is by class only (see
+#: :data:`HTML_CSS`), never by a ``style`` attribute, which a page's strict
+#: Content-Security-Policy refuses.
+_HTML_TAGS: Final = {
+    "i": ("<em>", "</em>"),
+    "b": ("<strong>", "</strong>"),
+    "sc": ('<span class="csl-small-caps">', "</span>"),
+    "sup": ("<sup>", "</sup>"),
+    "sub": ("<sub>", "</sub>"),
+    "baseline": ('<span class="csl-baseline">', "</span>"),
+    "u": ('<span class="csl-underline">', "</span>"),
+    LEFT_MARGIN: ('<div class="csl-left-margin">', " </div>"),
+    RIGHT_INLINE: ('<div class="csl-right-inline">', "</div>"),
+    "block": ('<div class="csl-block">', "</div>"),
+    "indent": ('<div class="csl-indent">', "</div>"),
 }
-_HTML_CLOSE: Final = {
-    "i": "</em>",
-    "b": "</strong>",
-    "sc": "</span>",
-    "sup": "</sup>",
-    "sub": "</sub>",
-    "baseline": "</span>",
-    "u": "</span>",
-    LEFT_MARGIN: " </div>",
-    RIGHT_INLINE: "</div>",
-    "block": "</div>",
-    "indent": "</div>",
+#: Italics, bold and small caps inside the same formatting turn it off (CSL's flip-flop).
+_HTML_OFF: Final = {
+    "i": '<span class="csl-no-italic">',
+    "b": '<span class="csl-no-bold">',
+    "sc": '<span class="csl-no-small-caps">',
 }
+_FLIPPING: Final = tuple(_HTML_OFF)
+
+#: The style sheet of the classes :func:`to_html` writes; a page showing its HTML
+#: includes it (as a ``<style>`` its Content-Security-Policy allows by hash).
+HTML_CSS: Final = """\
+.csl-small-caps { font-variant: small-caps; }
+.csl-no-small-caps { font-variant: normal; }
+.csl-no-italic { font-style: normal; }
+.csl-no-bold { font-weight: normal; }
+.csl-nodecor { font-style: normal; font-variant: normal; font-weight: normal; }
+.csl-baseline { vertical-align: baseline; }
+.csl-underline { text-decoration: underline; }
+.csl-block { display: block; }
+.csl-indent { display: block; margin-left: 2em; }
+.csl-left-margin { float: left; min-width: 2.5em; padding-right: 0.5em; }
+.csl-right-inline { margin-left: 3em; }
+"""
+
+#: A DOI as data writes it, bare or as a resolver or ``doi:`` address.
+_DOI: Final = re.compile(r"(?i)^\s*(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)?(10\.\S+?)\s*$")
+_WEB: Final = re.compile(r"(?i)^https?://[^\s/?#]")
+_URL_UNSAFE = re.compile(r"[\s<>\"`]")
+
+
+def link_target(target: str) -> str | None:
+    """The address a link may point to: http, https and DOIs only; None for any other.
+
+    A ``javascript:``, ``data:``, ``vbscript:`` or other scheme (written in any case,
+    or with the spaces and control characters browsers ignore inside it) gets no link.
+    Spaces and quotes in an address are percent-encoded.
+
+    >>> link_target("https://example.org/a b")
+    'https://example.org/a%20b'
+    >>> link_target("10.1000/xyz"), link_target("doi:10.1000/xyz")
+    ('https://doi.org/10.1000/xyz', 'https://doi.org/10.1000/xyz')
+    >>> [link_target(t) for t in ("JaVaScRiPt:alert(1)", "java\tscript:x", "data:text/html,x")]
+    [None, None, None]
+    >>> link_target(" vbscript:msgbox") is None, link_target("//example.org") is None
+    (True, True)
+    """
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in target.strip()):
+        return None
+    doi = _DOI.match(target)
+    if doi is not None:
+        return "https://doi.org/" + _URL_UNSAFE.sub(_percent, doi.group(1))
+    address = target.strip()
+    if not _WEB.match(address):
+        return None
+    return _URL_UNSAFE.sub(_percent, address)
+
+
+def _percent(m: re.Match[str]) -> str:
+    return "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8"))
 
 
 def to_text(tokens: Sequence[Token]) -> str:
@@ -618,26 +676,60 @@ def to_text(tokens: Sequence[Token]) -> str:
 
 
 def to_html(tokens: Sequence[Token]) -> str:
-    """HTML with every text run escaped and URLs as links.
+    """HTML: every text run escaped, formatting by class, web addresses and DOIs as links.
+
+    Italics, bold and small caps inside the same formatting turn it off, as CSL's
+    flip-flop asks; upright text (``font-style="normal"``) and no-decoration spans turn
+    off what is on around them. Classes are styled by :data:`HTML_CSS`.
 
     >>> to_html([("+", "i"), "A <b> & C", ("-", "i")])
     '<em>A &lt;b&gt; &amp; C</em>'
-    >>> to_html([("+", "sup"), "a ", ("+", "baseline"), "b", ("-", "baseline"), ("-", "sup")])
-    '<sup>a <span style="vertical-align:baseline;">b</span></sup>'
+    >>> to_html([("+", "b"), "On ", ("+", "b"), "Bold", ("-", "b"), ("-", "b")])
+    '<strong>On <span class="csl-no-bold">Bold</span></strong>'
+    >>> to_html([("+", "sc"), "a ", ("+", "nd"), "b", ("-", "nd"), ("-", "sc")])
+    '<span class="csl-small-caps">a <span class="csl-nodecor">b</span></span>'
+    >>> to_html([("+", "a:javascript:alert(1)"), "click", ("-", "a:javascript:alert(1)")])
+    'click'
     """
     parts: list[str] = []
-    for tok in flip_flop(tokens):
+    on = dict.fromkeys(_FLIPPING, False)
+    # What each open mark closes with, and the formatting it found on.
+    stack: list[tuple[str, dict[str, bool]]] = []
+    for tok in tokens:
         if isinstance(tok, str):
             parts.append(html.escape(tok, quote=False))
             continue
         sign, kind = tok
+        if sign == "-":
+            if stack:
+                closing, on = stack.pop()
+                parts.append(closing)
+            continue
+        before = dict(on)
+        opening, closing = "", ""
         if kind.startswith("a:"):
-            target = html.escape(kind[2:], quote=True)
-            parts.append(f'<a href="{target}">' if sign == "+" else "</a>")
-        elif sign == "+":
-            parts.append(_HTML_OPEN.get(kind, ""))
+            target = link_target(kind[2:])
+            if target is not None:
+                opening, closing = f'<a href="{html.escape(target, quote=True)}">', "</a>"
+        elif kind in _FLIPPING:
+            opening, closing = (
+                _HTML_OFF[kind] if on[kind] else _HTML_TAGS[kind][0],
+                ("</span>" if on[kind] else _HTML_TAGS[kind][1]),
+            )
+            on[kind] = not on[kind]
+        elif kind == UPRIGHT:
+            if on["i"]:
+                opening, closing = _HTML_OFF["i"], "</span>"
+                on["i"] = False
+        elif kind == NODECOR:
+            if any(on.values()):
+                opening, closing = '<span class="csl-nodecor">', "</span>"
+                on = dict.fromkeys(_FLIPPING, False)
         else:
-            parts.append(_HTML_CLOSE.get(kind, ""))
+            opening, closing = _HTML_TAGS.get(kind, ("", ""))
+        parts.append(opening)
+        stack.append((closing, before))
+    parts.extend(closing for closing, _ in reversed(stack))
     return _squeeze("".join(parts))
 
 
@@ -674,8 +766,10 @@ def to_markdown(tokens: Sequence[Token]) -> str:
                 link, link_text = kind[2:], []
             else:
                 shown = "".join(link_text)
-                target = _URL_UNSAFE.sub(lambda m: f"%{ord(m.group(0)):02X}", link or shown)
-                if shown == (link or shown) and "(" not in target:
+                target = link_target(link or shown)
+                if target is None:  # no link but to the web or a DOI: text
+                    parts.append(escape_markdown(shown))
+                elif shown == (link or shown) and "(" not in target:
                     parts.append(f"<{target}>")
                 else:
                     target = target.replace("(", "%28").replace(")", "%29")
@@ -694,9 +788,6 @@ def to_markdown(tokens: Sequence[Token]) -> str:
         lambda m: (m.group(1) or "") + "\\" + (m.group(2) or m.group(3)),
         text,
     )
-
-
-_URL_UNSAFE = re.compile(r"[\s<>]")
 
 
 def _hug(tokens: list[Token]) -> list[Token]:

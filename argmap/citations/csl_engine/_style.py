@@ -909,26 +909,28 @@ def _cites_by_number(root: ET.Element) -> bool:
 
 
 def _trim_second_field(tokens: list[Token]) -> list[Token]:
-    """An aligned entry's second field without the space its last suffix leaves.
+    """An aligned entry's second field, the space its last suffix leaves moved after it.
 
     A suffix's space separates what follows; at the end of an entry's own block
-    nothing does, as citeproc-js prints it.
+    nothing does, and citeproc-js prints it after the block.
 
     >>> _trim_second_field([("+", RIGHT_INLINE), "Main title. ", ("-", RIGHT_INLINE)])
-    [('+', 'ri'), 'Main title.', ('-', 'ri')]
+    [('+', 'ri'), 'Main title.', ('-', 'ri'), ' ']
     """
     if not tokens or tokens[-1] != ("-", RIGHT_INLINE):
         return tokens
     out = list(tokens)
+    trailing = ""
     for n in range(len(out) - 2, -1, -1):
         tok = out[n]
         if isinstance(tok, str):
             out[n] = tok.rstrip()
+            trailing = tok[len(out[n]) :] + trailing
             if out[n]:
                 break
         elif tok == ("+", RIGHT_INLINE):
             break
-    return [t for t in out if t != ""]
+    return [t for t in out if t != ""] + ([trailing] if trailing else [])
 
 
 def _starts_sentence(prefix: str) -> bool:
