@@ -91,6 +91,7 @@ def test_the_reading_list_of_the_companion_includes_the_seed_paper_it_builds_on(
     ]
     code, out, _ = run("cite", str(COMPANION), "-f", "html")
     assert code == 0
+    assert out.startswith("<!DOCTYPE html>") and "<h1>Reading list</h1>" in out
     assert (
         '<p class="argmap-cited-in">Cited in shagina-2018-sasakawa-sanctions-unity: '
         "Symbolic sanctions (p. 1), The closing critique (p. 1)</p>"

@@ -126,7 +126,7 @@ def format_reading_list(
     Args:
         sources: from :func:`workspace_cited_sources`, every entry found in the bibliography.
         style: a citation style (see :data:`argmap.citations.formatting.STYLES`).
-        output: ``text``, ``markdown`` or ``html``.
+        output: ``text``, ``markdown`` or ``html`` (a whole page).
         labels: node titles by map and node id, to name the citing nodes by.
 
     Raises:
@@ -147,7 +147,12 @@ def format_reading_list(
             blocks.append(f"{reference}\n\n> {_markdown_escape(where)}")
         else:
             blocks.append(f"{reference}\n  {where}")
-    return "\n\n".join(blocks) + "\n"
+    text = "\n\n".join(blocks) + "\n"
+    if output == "html":
+        from argmap.citations.formatting import html_document
+
+        return html_document(text, title="Reading list")
+    return text
 
 
 def _markdown_escape(text: str) -> str:
