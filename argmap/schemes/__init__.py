@@ -21,6 +21,7 @@ from argmap.schemes.catalogue import (
     CatalogueError,
     QuestionLookup,
     SchemeLookup,
+    aif_scheme_name,
     is_unnamed,
     scheme_key,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "QuestionLookup",
     "Scheme",
     "SchemeLookup",
+    "aif_scheme_name",
     "builtin_catalogue",
     "is_unnamed",
     "parse_catalogue",

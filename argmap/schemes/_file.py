@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from argmap._io import read_text
-from argmap.errors import Issue, Path, format_path, sort_issues
+from argmap.errors import Issue, Location, Path, format_path, sort_issues
 from argmap.schemes.catalogue import Catalogue, CatalogueError
 from argmap.schemes.scheme import QUESTION_KINDS, CriticalQuestion, Premise, Scheme
 
@@ -89,10 +89,13 @@ def parse_catalogue(text: str, *, filename: str = "<string>") -> Catalogue:
     except MapSyntaxError as exc:
         raise CatalogueError([exc.issue], source=filename) from None
     if loaded is None:
-        raise CatalogueError(
-            [_issue("the file is empty; a catalogue holds a 'schemes' list", "empty", ())],
-            source=filename,
-        ) from None
+        empty = Issue(
+            "error",
+            "the file is empty; a catalogue holds a 'schemes' list",
+            code="empty",
+            location=Location(filename),
+        )
+        raise CatalogueError([empty], source=filename) from None
     data, found, locator = loaded
     if found:
         raise CatalogueError(sort_issues(found), source=filename)
@@ -163,10 +166,41 @@ def _translate(error: Any, data: Any) -> Issue:
             "too-few",
             path,
         )
-    if kind == "value_error":
+    if kind in _EXPECTED:
+        what = f"the {field} of {owner}" if isinstance(field, str) else format_path(path)
+        if not path:
+            what = "the catalogue"
+        elif path == ("schemes",):
+            what = "'schemes'"
+        return _issue(
+            f"{what} must be {_EXPECTED[kind]}, not {_typename(value)}", "invalid-type", path
+        )
+    if kind == "value_error":  # a model's own check: about the model at ``path`` itself
         message = str(ctx.get("error", error["msg"]))
-        return _issue(f"{owner}: {message}", "invalid-scheme", path)
+        return _issue(f"{_describe(path, data)}: {message}", "invalid-scheme", path)
     return _issue(f"{format_path(path) or 'the file'}: {error['msg']}", "invalid", path)
+
+
+_EXPECTED = {
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "string_type": "text",
+    "int_type": "a whole number",
+}
+
+
+def _typename(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return "a list" if isinstance(value, list) else "a mapping"
 
 
 def _list_name(path: Path) -> str:

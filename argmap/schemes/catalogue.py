@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
@@ -73,6 +73,26 @@ def is_unnamed(name: str) -> bool:
     (True, True, False)
     """
     return scheme_key(name) in _UNNAMED_KEYS
+
+
+def aif_scheme_name(node: Mapping[str, object]) -> str | None:
+    """The scheme an AIF scheme node names: its ``scheme`` field, else its text.
+
+    AIFdb records a node's scheme in ``scheme`` (``ExpertOpinion``) and usually repeats it
+    as the text (``Expert Opinion``), but AraucariaDB's nodes carry only their type as
+    text (``RA``), and OVA writes the scheme as text alone. The first of the two that is
+    a name and does not say "no scheme" is the scheme; None when neither names one.
+
+    >>> aif_scheme_name({"type": "RA", "text": "RA", "scheme": "CauseToEffect"})
+    'CauseToEffect'
+    >>> aif_scheme_name({"type": "RA", "text": "Default Inference"}) is None
+    True
+    """
+    for field in ("scheme", "text"):
+        value = node.get(field)
+        if isinstance(value, str) and value.strip() and not is_unnamed(value):
+            return value
+    return None
 
 
 SchemeStatus: TypeAlias = Literal["found", "unnamed", "unknown"]

@@ -73,11 +73,13 @@ class CriticalQuestion(_Frozen):
     @model_validator(mode="after")
     def _premise_matches_kind(self) -> CriticalQuestion:
         if self.kind == "premise" and self.premise is None:
-            raise ValueError(f"question {self.id!r} is of kind premise but names no premise")
+            raise ValueError(
+                "a question of kind premise names the premise it puts in doubt (premise: ID)"
+            )
         if self.kind != "premise" and self.premise is not None:
             raise ValueError(
-                f"question {self.id!r} names premise {self.premise!r}, but only questions"
-                " of kind premise name one"
+                f"only a question of kind premise names a premise; this one is of kind"
+                f" {self.kind} and names {self.premise!r}"
             )
         return self
 
