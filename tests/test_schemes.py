@@ -20,6 +20,7 @@ from argmap.schemes import (
     read_catalogue,
     scheme_key,
 )
+from tests.conftest import ROOT
 
 CATALOGUE = builtin_catalogue()
 SCHEMES = list(CATALOGUE)
@@ -349,3 +350,25 @@ def test_a_good_catalogue_file_reads_into_a_catalogue_that_looks_names_up() -> N
     assert [s.id for s in catalogue] == ["sign", "symptom"]
     assert catalogue.lookup("symptom").scheme is catalogue["symptom"]
     assert catalogue.lookup("SIGN").scheme is catalogue["sign"]
+
+
+def test_a_file_of_own_schemes_extends_the_catalogue_with_errors_located_in_it() -> None:
+    text = SECOND.format(name="Symptom").replace("  - id: symptom", "schemes:\n  - id: symptom")
+    extended = parse_catalogue(text, filename="own.yaml", extends=CATALOGUE)
+    assert len(extended) == len(CATALOGUE) + 1
+    assert extended.lookup("symptom").scheme is extended["symptom"]
+    with pytest.raises(CatalogueError) as caught:
+        parse_catalogue(text.replace("[Symptom]", "[Sign]"), filename="own.yaml", extends=CATALOGUE)
+    assert [str(i) for i in caught.value.issues] == [
+        "own.yaml:4:11: error: 'Sign' (of scheme 'symptom') already names scheme 'sign';"
+        " names are compared without case, spaces and punctuation"
+    ]
+
+
+def test_the_readme_example_of_an_own_scheme_reads() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Argument schemes") : readme.index("## Interchange")]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    extended = parse_catalogue(example, filename="README.md", extends=CATALOGUE)
+    own = extended.lookup("Sanctions Signal").scheme
+    assert own is not None and own.variant_of == "practical-reasoning"

@@ -44,23 +44,30 @@ def builtin_catalogue() -> Catalogue:
     return parse_catalogue(text, filename=f"argmap/schemes/{BUILTIN}")
 
 
-def read_catalogue(path: str | os.PathLike[str]) -> Catalogue:
+def read_catalogue(path: str | os.PathLike[str], *, extends: Catalogue | None = None) -> Catalogue:
     """Read a catalogue file (YAML, or JSON for ``.json``).
+
+    With ``extends``, the file's schemes are added to that catalogue (their ids and names
+    must be new; ``variant_of`` may name its schemes), as :func:`parse_catalogue` says.
 
     Raises:
         CatalogueError: the file is missing, unreadable or not a valid catalogue;
             ``.issues`` lists every problem, located.
     """
     name = os.fspath(path)
-    return parse_catalogue(read_text(name, CatalogueError), filename=name)
+    return parse_catalogue(read_text(name, CatalogueError), filename=name, extends=extends)
 
 
-def parse_catalogue(text: str, *, filename: str = "<string>") -> Catalogue:
+def parse_catalogue(
+    text: str, *, filename: str = "<string>", extends: Catalogue | None = None
+) -> Catalogue:
     """Parse the text of a catalogue file.
 
     Args:
         text: YAML or JSON text.
         filename: the name used in error locations; a ``.json`` suffix reads JSON.
+        extends: a catalogue the file's schemes are added to (:meth:`Catalogue.with_schemes`),
+            such as :func:`builtin_catalogue`: the result holds both.
 
     Raises:
         CatalogueError: the text is not a valid catalogue; ``.issues`` lists every
@@ -101,7 +108,7 @@ def parse_catalogue(text: str, *, filename: str = "<string>") -> Catalogue:
         raise CatalogueError(sort_issues(found), source=filename)
     try:
         schemes = _CatalogueFile.model_validate(data).schemes
-        return Catalogue(schemes)
+        return Catalogue(schemes) if extends is None else extends.with_schemes(schemes)
     except ValidationError as exc:
         issues = [_translate(error, data) for error in exc.errors(include_url=False)]
     except CatalogueError as exc:
