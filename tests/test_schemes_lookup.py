@@ -206,3 +206,10 @@ def test_a_map_scheme_may_not_take_a_name_of_the_catalogue() -> None:
 def test_a_map_scheme_may_refine_a_catalogue_scheme() -> None:
     own = _scheme(variant_of="practical-reasoning")
     assert CATALOGUE.with_schemes([own])["sanctions-signal"].variant_of == "practical-reasoning"
+
+
+def test_a_scheme_may_be_named_in_any_script_and_found_without_its_accents() -> None:
+    own = _scheme(aliases=["Señal de sanciones", "Санкционный сигнал"])
+    extended = CATALOGUE.with_schemes([own])
+    assert extended.lookup("senal de sanciones").scheme is own
+    assert extended.lookup("санкционный  сигнал").scheme is own

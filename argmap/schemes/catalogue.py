@@ -57,9 +57,11 @@ def scheme_key(name: str) -> str:
     ('causetoeffect', 'slipperyslope')
     >>> scheme_key("Argument from the Group and its Members")
     'groupanditsmembers'
+    >>> scheme_key("Argumentación por analogía"), scheme_key("Аргумент от аналогии")
+    ('argumentacionporanalogia', 'аргументотаналогии')
     """
     decomposed = unicodedata.normalize("NFKD", name).casefold()
-    key = "".join(ch for ch in decomposed if ch.isalnum() and ch.isascii())
+    key = "".join(ch for ch in decomposed if ch.isalnum())  # accents were split off
     return _SUFFIX.sub("", _PREFIX.sub("", key))
 
 
