@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-import argmap
+from argmap.formats.aif import read_aif
 from argmap.schemes import aif_scheme_name, builtin_catalogue, is_unnamed, scheme_key
 from tests.conftest import DATA
 
@@ -110,7 +110,7 @@ def test_aifdb_scheme_ids_agree_with_the_catalogue() -> None:
 
 @pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
 def test_the_aif_reader_keeps_the_scheme_of_every_relation(path: Path) -> None:
-    amap = argmap.read_aif(path)
+    amap = read_aif(path)
     nodes = {n["nodeID"]: n for n in _scheme_nodes(path)}
     for relation in amap.relations:
         assert relation.id is not None and relation.scheme is not None

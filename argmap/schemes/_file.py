@@ -2,7 +2,7 @@
 
 A catalogue file is YAML (or JSON) holding one mapping with a ``schemes`` list, each item
 a scheme as :class:`~argmap.schemes.scheme.Scheme` describes it. It is read the safe way
-maps are (:func:`argmap.formats._tree.load`: plain data only, every value located), and
+maps are (:func:`argmap.formats._syntax.load`: plain data only, every value located), and
 every problem of the file is reported together, each at its line and column.
 """
 
@@ -88,7 +88,7 @@ def parse_catalogue(
     argmap.schemes.catalogue.CatalogueError: mine.yaml: 1 error in scheme catalogue
     mine.yaml:9:27: error: the kind of question 'other' of scheme 'sign' must be one of premise, assumption, exception, not 'exeption'
     """  # noqa: E501
-    from argmap.formats._tree import MapSyntaxError, load
+    from argmap.formats._syntax import MapSyntaxError, load
 
     syntax = "json" if PurePath(filename).suffix.lower() == ".json" else "yaml"
     try:
