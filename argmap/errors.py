@@ -4,8 +4,10 @@
 
     ArgmapError                  base of every error argmap raises on purpose
     ├── MapError                 a map file or map object is invalid (.issues)
+    │   └── ModelError           a model built in code has a wrong field (also a ValueError)
     ├── BibliographyError        a bibliography file is invalid (.issues)
     ├── FormatError              an interchange file (AIF, Argdown, ...) is invalid (.issues)
+    ├── OptionError              an option names what is not there (a node, ...); a ValueError
     ├── RenderError              a diagram could not be rendered
     │   └── GraphvizNotFoundError  Graphviz's ``dot`` program is not installed
     └── OutputError              a command's output cannot or must not be written (.issues)
@@ -130,6 +132,11 @@ class MapError(_IssuesError):
     kind = "argument map"
 
 
+class ModelError(MapError, ValueError):
+    """A model built in code (``Claim(...)``, ``ArgumentMap(...)``) has a wrong field or an
+    unsound structure; ``.issues`` says what, by path, in the words reading a file uses."""
+
+
 class BibliographyError(_IssuesError):
     """A bibliography is invalid; ``.issues`` lists every problem found, located."""
 
@@ -142,12 +149,34 @@ class FormatError(_IssuesError):
     kind = "interchange file"
 
 
+class OptionError(ArgmapError, ValueError):
+    """An option names what is not there or is not one of its choices (a node to focus on,
+    a style, a format); the message lists the choices or the closest names."""
+
+
 class RenderError(ArgmapError):
     """A diagram could not be rendered."""
 
 
 class GraphvizNotFoundError(RenderError):
     """Graphviz's ``dot`` program is not installed or not on PATH."""
+
+
+def did_you_mean(name: str, choices: Iterable[str], *, cutoff: float = 0.75) -> str:
+    """A hint naming the closest of ``choices`` to ``name``, each once; empty if none is close.
+
+    >>> did_you_mean("apa7", ["apa", "apa", "jaapa", "mla"])
+    " (did you mean 'apa'?)"
+    >>> did_you_mean("zzz", ["apa"])
+    ''
+    """
+    import difflib
+
+    unique = list(dict.fromkeys(choices))
+    close = difflib.get_close_matches(name, unique, n=3, cutoff=cutoff)
+    if not close:
+        return ""
+    return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"
 
 
 class OutputError(_IssuesError):

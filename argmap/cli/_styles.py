@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import click
 
 from argmap.citations.export import STYLE_NAMES
+from argmap.errors import did_you_mean
 
 
 class CitationStyleType(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2
@@ -39,9 +39,7 @@ class CitationStyleType(click.ParamType):  # type: ignore[type-arg]  # generic f
 
         if style_path(text) is not None:
             return text
-        names = collection_style_names()
-        close = difflib.get_close_matches(text, [*STYLE_NAMES, *names], n=3, cutoff=0.6)
-        hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+        hint = did_you_mean(text, [*STYLE_NAMES, *collection_style_names()])
         raise click.BadParameter(
             f"unknown style {text!r}{hint}; give one of {', '.join(STYLE_NAMES)}, the name of a "
             "style of the CSL style collection (such as 'nature' or 'vancouver-nlm'), or a "

@@ -8,7 +8,7 @@ import click
 
 from argmap.analysis.dung import SEMANTICS, Semantics
 from argmap.analysis.gradual import GRADUAL_SEMANTICS, GradualSemantics
-from argmap.cli._common import finish, handle_errors
+from argmap.cli._common import finish, given, handle_errors
 from argmap.commands.analyze import analyze_files
 
 
@@ -66,6 +66,8 @@ def analyze_command(
     A map's attacks and pulls are attacks, its supports and pushes supports; linked and
     undercut inferences are arguments of their own (see the README).
     """
+    if given("base") and not gradual:
+        click.echo("note: --base has no effect without -g/--strengths", err=True)
     result = analyze_files(
         source, semantics=semantics or ("grounded",), gradual=gradual, base=base, fmt=fmt
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from argmap.analysis.report import DiagramAnalysis
-from argmap.cli._common import finish, handle_errors, require_files
+from argmap.cli._common import finish, given, handle_errors, require_files
 from argmap.cli._styles import CITATION_STYLE
 from argmap.commands.render import render_files
 from argmap.diagrams import (
@@ -188,6 +188,10 @@ def render_command(
                 f"{outdir} names a file, but {path} is a folder of maps: give a folder with -o "
                 "(the format with -f)"
             )
+    chosen = fmt or (
+        format_for(output) if output and not Path(output).is_dir() and not path.is_dir() else "svg"
+    )
+    _note_unused_options(chosen, focus=focus, no_bib=no_bib, engine=engine)
     result = render_files(
         source,
         output=output,
@@ -201,6 +205,21 @@ def render_command(
         **diagram,
     )
     finish(result)
+
+
+def _note_unused_options(chosen: str, *, focus: str | None, no_bib: bool, engine: str) -> None:
+    """Say so when an option given on the command line changes nothing."""
+    unused = []
+    if given("depth") and focus is None:
+        unused.append("--depth has no effect without --focus")
+    if given("dpi") and chosen != "png":
+        unused.append(f"--dpi has no effect on {chosen} (only on png)")
+    if given("style") and no_bib:
+        unused.append("-s/--style has no effect with --no-bib (the key block lists keys)")
+    if given("engine") and chosen in ("dot", "mermaid"):
+        unused.append(f"--engine {engine} has no effect on {chosen} source (it lays out images)")
+    for note in unused:
+        click.echo(f"note: {note}", err=True)
 
 
 def _progress_bar(map_ids: list[str]) -> Iterable[str]:

@@ -11,7 +11,15 @@ from argmap._io import write_atomic
 from argmap.commands._result import Output, Result
 from argmap.diagrams import LARGE_MAP, SUFFIXES, DiagramOptions, Engine, Format, draw, format_for
 from argmap.diagrams.warnings import diagram_warnings
-from argmap.errors import ArgmapError, Issue, Location, RenderError, _IssuesError
+from argmap.errors import (
+    ArgmapError,
+    Issue,
+    Location,
+    OptionError,
+    RenderError,
+    _IssuesError,
+    did_you_mean,
+)
 from argmap.model import ArgumentMap
 from argmap.workspace.model import Workspace
 from argmap.workspace.reading import expand_map_paths, read_maps
@@ -222,6 +230,12 @@ def _draw_one(
     if errors:
         raise MapError(errors)
     view = map_view(workspace, map_id, depth=with_uses)
+    focus = options.get("focus")
+    if focus is not None and not view.amap.has_node(focus):
+        ids = [n.id for n in view.amap.nodes]
+        raise OptionError(
+            f"--focus: map {map_id!r} has no node {focus!r}{did_you_mean(focus, ids)}"
+        )
     diagram: DiagramOptions = dict(options)  # type: ignore[assignment]
     if view.imported:
         diagram["imported"] = view.imported

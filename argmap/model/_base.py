@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
 
 from argmap.model.reference import endpoint
 
@@ -46,3 +53,19 @@ class Model(BaseModel):
         strict=True,
         defer_build=True,
     )
+
+    def __init__(self, /, **data: Any) -> None:
+        """Build the model from its fields; a wrong field is a :class:`ModelError` that
+        says what is wrong in argmap's words, as reading a map file would."""
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            from argmap.model._messages import model_error
+
+            raise model_error(type(self), exc, data) from None
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        # Models inside a model (a map's nodes, say) are validated by pydantic's core, not
+        # by their __init__: the map's errors are reported together, by path.
+        cls.__pydantic_custom_init__ = False

@@ -7,13 +7,78 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from argmap.errors import Issue, Path
-from argmap.model import NODE_KINDS, RELATION_KINDS, Actor, ArgumentMap, Citation, Relation
+from argmap.errors import Issue, ModelError, Path
+
+# Through the package only: the models import this module (to explain their own errors).
+from argmap.model import (
+    NODE_KINDS,
+    RELATION_KINDS,
+    Actor,
+    ArgumentMap,
+    Citation,
+    Claim,
+    Evidence,
+    Factor,
+    Question,
+    Relation,
+)
 from argmap.model._keys import KEY_ORDER
-from argmap.model.node import NODE_CLASSES
+
+NODE_CLASSES: dict[str, type[BaseModel]] = {
+    "claim": Claim,
+    "evidence": Evidence,
+    "factor": Factor,
+    "question": Question,
+}
 
 _ID_HINT = "ids use letters, digits, '_', '.', ':' and '-', and start with a letter, digit or '_'"
 _REF_HINT = f"{_ID_HINT}; a node of another map is MAP-ID#NODE-ID, pinned MAP-ID#NODE-ID@sha256:HEX"
+
+
+#: Where a model built on its own would be in a map, to name it as reading a map would.
+_PLACES: dict[str, Path] = {
+    "Claim": ("nodes", 0),
+    "Evidence": ("nodes", 0),
+    "Factor": ("nodes", 0),
+    "Question": ("nodes", 0),
+    "Relation": ("relations", 0),
+    "Actor": ("actors", 0),
+    "Citation": ("source",),
+}
+
+
+def model_error(model: type[BaseModel], exc: ValidationError, data: dict[str, Any]) -> ModelError:
+    """The error for a model built in code with wrong fields, in argmap's words.
+
+    >>> from argmap.model import Claim
+    >>> try:
+    ...     Claim(id="a", text="A", colour="red")
+    ... except ModelError as exc:
+    ...     print(exc)  # doctest: +ELLIPSIS
+    Claim: 1 error in argument map
+    error: unknown field 'colour' in claim node 'a'; expected one of: id, kind, thesis, ...
+    """
+    errors = exc.errors()
+    # The structure's own error (argmap.model._structure.StructureError) carries its issues.
+    causes = [(error.get("ctx") or {}).get("error") for error in errors]
+    structure = [getattr(cause, "issues", None) for cause in causes]
+    if structure and all(isinstance(found, list) for found in structure):
+        return ModelError(structure[0], source=model.__name__)  # type: ignore[arg-type]
+    place = _PLACES.get(model.__name__, ())
+    document: Any = dict(data)
+    if model.__name__ in ("Claim", "Evidence", "Factor", "Question"):
+        document.setdefault("kind", model.__name__.lower())
+    for part in reversed(place):
+        document = [document] if isinstance(part, int) else {part: document}
+    shifted = [{**error, "loc": (*place, *error["loc"])} for error in exc.errors(include_url=False)]
+    issues = []
+    seen: set[tuple[Path, str]] = set()
+    for error in shifted:
+        path, message, code = _translate(error, document)
+        if (path, message) not in seen:
+            seen.add((path, message))
+            issues.append(Issue("error", message, code=code, path=path[len(place) :]))
+    return ModelError(issues, source=model.__name__)
 
 
 def issues_from_validation(exc: ValidationError, data: Any) -> list[Issue]:
@@ -62,7 +127,7 @@ def _model_at(path: Path, data: Any) -> type[BaseModel] | None:
     if len(path) == 2 and path[0] == "nodes":
         node = _value_at(data, path)
         kind = node.get("kind") if isinstance(node, dict) else None
-        return NODE_CLASSES.get(kind) if isinstance(kind, str) else None  # type: ignore[call-overload]
+        return NODE_CLASSES.get(kind) if isinstance(kind, str) else None
     return None
 
 

@@ -135,6 +135,19 @@ class ArgumentMap(Model):
 
     __hash__ = None  # type: ignore[assignment]  # mutable, as every pydantic model
 
+    def __repr__(self) -> str:
+        """A short repr: a map of thousands of nodes prints in one line.
+
+        >>> ArgumentMap(id="m", title="A map", nodes=[Claim(id="a", text="A")])
+        <ArgumentMap 'm': A map (1 node, 0 relations)>
+        """
+        nodes, relations = len(self.nodes), len(self.relations)
+        where = f", from {self.origin}" if self.origin else ""
+        return (
+            f"<ArgumentMap {self.id!r}: {self.title} ({nodes} node{'s' if nodes != 1 else ''}, "
+            f"{relations} relation{'s' if relations != 1 else ''}{where})>"
+        )
+
     # -- queries ---------------------------------------------------------------------------
 
     def node(self, node_id: str) -> Node:

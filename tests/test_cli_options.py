@@ -1,0 +1,112 @@
+"""One contract for every command's options: names looked up suggest the closest, an option
+that changes nothing says so, -s is a style everywhere, and every file written is named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from tests.conftest import MAPS, SEED_MAP
+
+COMPANION = MAPS / "shagina-2018-sasakawa-sanctions-unity.yaml"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["cite", str(SEED_MAP), "-s", "apa7"], "unknown style 'apa7' (did you mean 'apa'?)"),
+        (["render", str(SEED_MAP), "-s", "chicgo", "-f", "dot"], "(did you mean 'chicago'?)"),
+        (
+            ["render", str(SEED_MAP), "-f", "dot", "--focus", "g7-solidarty"],
+            "--focus: map 'shagina-2018-japan-sanctions' has no node 'g7-solidarty' "
+            "(did you mean 'g7-solidarity'?)",
+        ),
+        (
+            ["cite", str(SEED_MAP), "-n", "g7-solidarty"],
+            "--node: no map given has a node 'g7-solidarty' (did you mean 'g7-solidarity'?)",
+        ),
+    ],
+)
+def test_a_name_that_is_not_there_is_bad_usage_with_the_closest_names(
+    args: list[str], hint: str
+) -> None:
+    code, out, err = run(*args)
+    assert (code, out) == (2, "")
+    assert hint in " ".join(err.split())
+
+
+def test_semantics_is_a_long_option_and_s_is_a_style() -> None:
+    code, out, _ = run("analyze", str(SEED_MAP), "--semantics", "preferred")
+    assert code == 0 and "preferred:" in out
+    code, _, err = run("analyze", str(SEED_MAP), "-s", "preferred")
+    assert code == 2 and "No such option '-s'" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "note"),
+    [
+        (["render", str(SEED_MAP), "-f", "dot", "--depth", "3"], "--depth has no effect"),
+        (["render", str(SEED_MAP), "-f", "dot", "--dpi", "300"], "--dpi has no effect on dot"),
+        (["render", str(SEED_MAP), "-f", "dot", "--engine", "neato"], "--engine neato has"),
+        (["render", str(SEED_MAP), "-f", "dot", "--no-bib", "-s", "mla"], "--style has no"),
+        (["cite", str(SEED_MAP), "-f", "bibtex", "-s", "mla"], "--style has no effect on"),
+        (["analyze", str(SEED_MAP), "--base", "0.3"], "--base has no effect"),
+    ],
+)
+def test_an_option_that_changes_nothing_says_so(args: list[str], note: str) -> None:
+    code, _, err = run(*args)
+    assert code == 0
+    assert f"note: {note}" in err or note in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["cite", str(SEED_MAP), "-f", "ris", "-o", "{out}/list.ris"],
+        ["schema", "-o", "{out}/schema.json"],
+        ["render", str(SEED_MAP), "-f", "dot", "-o", "{out}/seed.dot"],
+        ["convert", str(SEED_MAP), "-o", "{out}/seed.json"],
+    ],
+)
+def test_every_command_that_writes_says_what_it_wrote(tmp_path: Path, args: list[str]) -> None:
+    filled = [a.format(out=tmp_path) for a in args]
+    code, out, err = run(*filled)
+    assert code == 0 and out == ""
+    assert err.splitlines()[-1] == f"wrote {filled[-1]}"
+    assert Path(filled[-1]).stat().st_size > 0
+
+
+@pytest.mark.parametrize("command", ["check", "show", "analyze", "render", "cite", "convert"])
+def test_a_missing_file_is_one_located_line_and_exit_one(tmp_path: Path, command: str) -> None:
+    missing = str(tmp_path / "nowhere.yaml")
+    args = [command, missing] + (["-o", str(tmp_path / "x.json")] if command == "convert" else [])
+    code, out, err = run(*args)
+    assert code == 1 and "Traceback" not in out + err
+    # check lists its findings on standard output, every other command on standard error.
+    if command == "check":
+        assert out == f"{missing}: error: no such file\n"
+    else:
+        assert out == "" and err.splitlines()[0] == f"{missing}: error: no such file"
+
+
+def test_a_map_that_uses_another_is_shown_with_the_factors_it_imports(tmp_path: Path) -> None:
+    path = tmp_path / "pulls.yaml"
+    path.write_text(
+        "argmap: 1\nid: pulls\ntitle: Pulls\nuses: [" + str(SEED_MAP) + "]\n"
+        "nodes:\n  - {id: t, kind: claim, thesis: true, text: The outcome.}\n"
+        "relations:\n"
+        "  - {kind: pulls, from: 'shagina-2018-japan-sanctions#territorial-dispute', to: t}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("show", str(path))
+    assert code == 0
+    assert "Pull factors (1)\n  - The territorial dispute [shagina-2018-japan-sanctions#" in out
+    assert "balance on The outcome.: 0 push, 1 pull" in out
