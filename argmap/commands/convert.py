@@ -8,7 +8,6 @@ from pathlib import Path
 
 from argmap._io import read_text
 from argmap._plural import counted
-from argmap.checks import NOT_RESOLVED
 from argmap.commands._result import Output, Result, check_output, write_outputs
 from argmap.errors import ArgmapError, FormatError, Issue, Location, MapError, _IssuesError
 from argmap.formats.registry import (
@@ -90,11 +89,30 @@ def convert_file(
     text = read_text(src, FormatError)
     result = Result(inputs={src.resolve(): str(src)})
     in_format = from_format or format_of(src, text=text)
-    amap, issues = import_as(text, in_format, filename=os.fspath(source))
-    # The files the map names are the user's too: never written over.
-    for written in (*amap.bibliography, *amap.uses):
-        named = src.parent / written
-        result.inputs.setdefault(named.resolve(), os.fspath(named))
+    workspace = None
+    if in_format in ("yaml", "json"):
+        # A map file is read with the maps it uses: its references are resolved (and an
+        # AIF nodeset of it holds the nodes it names of them).
+        from argmap.workspace.reading import read_maps
+
+        workspace = read_maps(src, bibliographies=False)
+        if workspace.errors or not workspace.given:
+            raise MapError(workspace.errors)
+        amap = workspace.maps[workspace.given[0]]
+        issues = workspace.issues
+        result.inputs.update(workspace.inputs)
+    else:
+        amap, issues = import_as(text, in_format, filename=os.fspath(source))
+    # The files the maps name are the user's too: never written over.
+    named_by = (
+        [(workspace.files[m], workspace.maps[m]) for m in workspace.maps]
+        if workspace is not None
+        else [(src, amap)]
+    )
+    for path, named_map in named_by:
+        for written in (*named_map.bibliography, *named_map.uses):
+            named = path.parent / written
+            result.inputs.setdefault(named.resolve(), os.fspath(named))
     check_output(dst, inputs=result.inputs)
     out_format = to_format or format_of(dst)
     if out_format not in WRITABLE:
@@ -103,17 +121,11 @@ def convert_file(
             "unwritable-format",
             f"argmap cannot write {out_format}; writable formats: {', '.join(WRITABLE)}",
         )
-    if out_format == "aif" and amap.uses:
+    if out_format == "aif" and workspace is not None and workspace.imports(amap.id):
         # Its nodeset holds the nodes it names of the maps it uses, under their own ids.
         from argmap.workspace.aif import dump_map_aif
-        from argmap.workspace.reading import read_maps
 
-        workspace = read_maps(src, bibliographies=False)
-        if workspace.errors:
-            raise MapError(workspace.errors)
-        result.inputs.update(workspace.inputs)
         output = dump_map_aif(workspace, amap.id)
-        issues = [i for i in issues if i.code != NOT_RESOLVED]  # resolved with the others
     else:
         output = dump_as(amap, out_format)
     result.add(issues)
