@@ -20,13 +20,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap._deprecation import renamed_keyword
-from argmap._gc import without_gc
 from argmap._io import read_text
 from argmap._plural import counted
 from argmap._provenance import provenance_of
 from argmap.citations.latex import PersonName, decode_latex, split_name, split_people
-from argmap.citations.values import MONTH_MACROS, resolve_value
+from argmap.citations.values import (
+    MAX_VALUE_LENGTH,
+    MONTH_MACROS,
+    ExpansionError,
+    resolve_value,
+)
 from argmap.errors import BibliographyError, Issue, Location
 
 if TYPE_CHECKING:
@@ -189,14 +192,12 @@ class Bibliography(Mapping[str, BibEntry]):
         return f"Bibliography({entries} from {self.sources or ['<string>']})"
 
 
-@renamed_keyword("source", "filename")
-@without_gc  # as for maps: parsing makes many objects and no cycles
 def parse_bibliography(text: str, *, filename: str = "<string>") -> Bibliography:
     """Parse BibTeX text into a bibliography.
 
     Args:
         text: the content of a ``.bib`` file.
-        filename: the file name used in locations (``source=`` is a deprecated spelling).
+        filename: the file name used in locations.
 
     Returns:
         The entries by key; ``issues`` holds warnings (unknown entry type, missing
@@ -268,7 +269,6 @@ class _String:
     uses: tuple[str, ...]
 
 
-@without_gc
 def _parse(
     text: str, source: str, strings: dict[str, _String]
 ) -> tuple[dict[str, BibEntry], list[Issue]]:
@@ -276,6 +276,7 @@ def _parse(
     from bibtexparser import model
     from bibtexparser.entrypoint import parse_string
 
+    text = uncomment(text)
     with _quiet_parser():
         # No middleware: braces, quotes, macros and ``#`` are resolved here, keeping the
         # values as written for the exports.
@@ -287,19 +288,90 @@ def _parse(
     values = {name: string.text for name, string in strings.items()}
     for string in library.strings:
         name = string.key.lower()
-        value = resolve_value(str(string.value), values)
+        try:
+            value = resolve_value(str(string.value), values)
+        except ExpansionError as exc:
+            location = _block_location(string.start_line, lines, source)
+            issues.append(_too_long_issue(f"@string {string.key!r}", exc.length, location))
+            continue
         strings[name] = _String(value.text, string.raw or "", value.macros)
         values[name] = value.text
     entries: dict[str, BibEntry] = {}
     decoder = _Decoder()
     for raw in library.entries:
         undefined: list[tuple[str, str]] = []
-        entry = _entry(raw, lines, source, decoder, strings, values, undefined)
+        too_long: list[tuple[str, int]] = []
+        entry = _entry(raw, lines, source, decoder, strings, values, undefined, too_long)
+        if not entry.key.strip():
+            issues.append(
+                Issue(
+                    "error",
+                    f"this @{entry.type} entry has no key; write one after "
+                    f"'@{entry.type}{{', then a comma",
+                    code="missing-key",
+                    location=entry.location,
+                )
+            )
+            continue
         entries[entry.key] = entry
         if undefined:
             issues.extend(_macro_issues(undefined, entry))
+        for name, length in too_long:
+            what = f"field {name!r} of entry {entry.key!r}"
+            issues.append(_too_long_issue(what, length, entry.field_location(name)))
         issues.extend(_run_on_issues(raw, entry, lines))
     return entries, issues
+
+
+def _too_long_issue(what: str, length: int, location: Location) -> Issue:
+    return Issue(
+        "error",
+        f"{what} expands to {length:,} characters, more than the limit of "
+        f"{MAX_VALUE_LENGTH:,} for one value; @string macros that use each other twice "
+        "double at each step",
+        code="value-too-long",
+        location=location,
+    )
+
+
+_COMMENT_LINE = re.compile(r"^[ \t]*%.*$", re.M)
+
+
+def uncomment(text: str) -> str:
+    r"""Blank the lines that start with ``%`` between entries and between fields.
+
+    biber and pandoc read such a line as a comment: ``%@article{k, ...}`` is an entry
+    taken out, ``% note = {...},`` a field taken out. bibtexparser reads both (the first
+    as an entry that then clashes with the real one). Inside a value a ``%`` line is the
+    value's text and stays. The lines stay, empty, so that line numbers hold.
+
+    >>> uncomment("%@book{k, title={Old}}\n@book{k,\n % note={x},\n title={100%\n% a}}")
+    '\n@book{k,\n\n title={100%\n% a}}'
+    """
+    if "%" not in text:
+        return text
+    pieces: list[str] = []
+    depth = 0
+    position = 0
+    for match in _COMMENT_LINE.finditer(text):
+        start = match.start()
+        depth += _brace_balance(text, position, start)
+        pieces.append(text[position:start])
+        if depth <= 1:
+            pieces.append("")  # the line goes, its newline stays
+        else:
+            pieces.append(match.group())
+            depth += _brace_balance(text, start, match.end())
+        position = match.end()
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _brace_balance(text: str, start: int, end: int) -> int:
+    """Braces opened less braces closed in a stretch of text, escaped ones not counted."""
+    opened = text.count("{", start, end) - text.count("\\{", start, end)
+    closed = text.count("}", start, end) - text.count("\\}", start, end)
+    return opened - closed
 
 
 def _finish(entries: dict[str, BibEntry], issues: list[Issue], sources: list[str]) -> Bibliography:
@@ -560,6 +632,7 @@ def _entry(
     strings: Mapping[str, _String],
     values: Mapping[str, str],
     undefined: list[tuple[str, str]],
+    too_long: list[tuple[str, int]],
 ) -> BibEntry:
     fields: dict[str, str] = {}
     text: dict[str, str] = {}
@@ -581,7 +654,11 @@ def _entry(
         elif (lower := as_written.lower()) in MONTH_MACROS and lower not in values:
             value = MONTH_MACROS[lower]  # ``month = nov``
         else:
-            resolved = resolve_value(as_written, values)
+            try:
+                resolved = resolve_value(as_written, values)
+            except ExpansionError as exc:
+                too_long.append((name, exc.length))
+                continue
             value = resolved.text
             used.extend(resolved.macros)
             undefined.extend((name, macro) for macro in resolved.undefined)

@@ -327,11 +327,15 @@ def split_people(value: str) -> list[str]:
         return list(split_multiple_persons_names(value))
     people = []
     start = 0
+    depth = 0  # braces open before the current ``and``, counted once along the value
+    counted = 0
     for match in _AND.finditer(value):
-        head = value[: match.start()]
-        if head.count("{") != head.count("}") or match.start() == 0:
+        at = match.start()
+        depth += value.count("{", counted, at) - value.count("}", counted, at)
+        counted = at
+        if depth != 0 or at == 0:
             continue  # inside braces, or no name before it
-        people.append(value[start : match.start()])
+        people.append(value[start:at])
         start = match.end()
     people.append(value[start:])
     return people
