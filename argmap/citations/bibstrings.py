@@ -25,6 +25,7 @@ BIBLATEX_STRINGS: dict[str, str] = {
     "newseries": "new series",
     "oldseries": "old series",
     "mathesis": "Master's thesis",
+    "phdthesis": "PhD thesis",
     "candthesis": "Candidate thesis",
     "resreport": "research report",
     "techreport": "technical report",
@@ -82,11 +83,13 @@ BIBLATEX_STRINGS: dict[str, str] = {
     "patenteu": "European patent",
     "patentfr": "French patent",
     "patentuk": "British patent",
+    "patentus": "U.S. patent",
     "patreq": "patent request",
     "patreqde": "German patent request",
     "patreqeu": "European patent request",
     "patreqfr": "French patent request",
     "patrequk": "British patent request",
+    "patrequs": "U.S. patent request",
 }
 
 #: Keys that are CSL locale terms: key -> the term's name.

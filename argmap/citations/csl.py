@@ -182,6 +182,13 @@ _CHAPTERLIKE = frozenset(
     {"inbook", "incollection", "inproceedings", "inreference", "bookinbook", "suppbook",
      "suppcollection", "conference"}
 )  # fmt: skip
+_MONTH_NUMBERS = {
+    name: str(number)
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
 _ARTICLES = frozenset({"article", "periodical", "suppperiodical", "review"})
 #: Types whose ``number`` is their number in a series (CSL ``collection-number``).
 _IN_SERIES = frozenset(
@@ -381,12 +388,11 @@ def to_csl(
 
     for csl_field, bib_field in _DATES:
         value = _date(fields.get(bib_field, ""))
+        if value is None:
+            # BibLaTeX's older fields: origyear and origmonth, eventyear, urlyear, ...
+            value = _issued(text, bib_field.removesuffix("date"))
         if value is not None:
             item[csl_field] = value
-    if "issued" not in item:
-        issued = _issued(text)
-        if issued is not None:
-            item["issued"] = issued
     if "DOI" in item:
         item["DOI"] = _bare_doi(item["DOI"])
     return item
@@ -526,6 +532,8 @@ def _title(raw: str, *, markup: bool, sentence_case: bool) -> str:
 def sentence_case(title: str) -> str:
     """Lower-case the capitalised words of a title, except the first and those after a colon.
 
+    The first word after a colon starts with a capital, as APA and pandoc write it.
+
     Words with capitals inside (``USA``, ``iPhone``) keep their case; so do words a BibTeX
     title protects with braces (see :func:`to_csl`).
 
@@ -533,17 +541,21 @@ def sentence_case(title: str) -> str:
     'The sanctions paradox: Economic statecraft and sense-making in the USA'
     >>> sentence_case("Self-Determination: Long-Term Thinking in e-Government")
     'Self-determination: Long-term thinking in e-government'
+    >>> sentence_case("Reduced bond angle strain: efficient catalysts")
+    'Reduced bond angle strain: Efficient catalysts'
     """
     return "".join(run for run, _ in _sentence_case([(title, False)]))
 
 
 def _sentence_case(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     keep_next = True  # the first word of the title keeps its capital
+    after_colon = False  # and the first word after a colon gets one
     result: list[tuple[str, bool]] = []
     for run, protected in runs:
         if protected:
             if run.strip():
                 keep_next = _BREAK.search(run) is not None
+                after_colon = False
             result.append((run, protected))
             continue
         pieces = re.split(r"(\s+)", run)
@@ -555,10 +567,13 @@ def _sentence_case(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             if keep_next:
                 # A first word keeps its capital, not those of its hyphenated parts.
                 head, hyphen, tail = piece.partition("-")
+                if after_colon and head.isalpha() and head.islower():
+                    head = head[0].upper() + head[1:]
                 out.append(head + hyphen + _WORD_PART.sub(_lower_capitalised, tail))
             else:
                 out.append(_WORD_PART.sub(_lower_capitalised, piece))
             keep_next = _BREAK.search(piece) is not None
+            after_colon = piece.endswith(":")
         result.append(("".join(out), protected))
     return result
 
@@ -593,9 +608,9 @@ def _date(value: str) -> dict[str, Any] | None:
     return parse_date(value) if value.strip() else None
 
 
-def _issued(text: Mapping[str, str]) -> dict[str, Any] | None:
-    """``issued`` from BibTeX's ``year`` and ``month`` (``date`` is read before)."""
-    year = text.get("year", "").strip()
+def _issued(text: Mapping[str, str], prefix: str = "") -> dict[str, Any] | None:
+    """A date from BibTeX's ``year`` and ``month`` (``origyear``, ... with a prefix)."""
+    year = text.get(f"{prefix}year", "").strip()
     if not year:
         return None
     match = _YEAR.fullmatch(year.replace("\u2013", "-"))
@@ -604,7 +619,8 @@ def _issued(text: Mapping[str, str]) -> dict[str, Any] | None:
     parts = [int(match.group(1))]
     if match.group(2):
         return {"date-parts": [parts, [int(match.group(2))]]}
-    month = text.get("month", "").strip()
+    month = text.get(f"{prefix}month", "").strip()
+    month = _MONTH_NUMBERS.get(month[:3].lower(), month)
     if month.isdigit() and 1 <= int(month) <= 12:
         parts.append(int(month))
     return {"date-parts": [parts]}
