@@ -293,7 +293,7 @@ _BIBTEX_BLOCK = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.M)
 
 
 def bibliography_format(filename: str, text: str) -> BibliographyFormat | None:
-    """The format of a bibliography file: its content's, else its extension's.
+    r"""The format of a bibliography file: its content's, else its extension's.
 
     A JSON array or object is CSL-JSON, a first line ``TY  -`` RIS, and text starting
     with ``---``, ``references:`` or a YAML list of mappings CSL-YAML, whatever the

@@ -549,13 +549,11 @@ def sentence_case(title: str) -> str:
 
 def _sentence_case(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     keep_next = True  # the first word of the title keeps its capital
-    after_colon = False  # and the first word after a colon gets one
     result: list[tuple[str, bool]] = []
     for run, protected in runs:
         if protected:
             if run.strip():
                 keep_next = _BREAK.search(run) is not None
-                after_colon = False
             result.append((run, protected))
             continue
         pieces = re.split(r"(\s+)", run)
@@ -567,15 +565,20 @@ def _sentence_case(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             if keep_next:
                 # A first word keeps its capital, not those of its hyphenated parts.
                 head, hyphen, tail = piece.partition("-")
-                if after_colon and head.isalpha() and head.islower():
+                if _can_capitalise(head):
+                    # The title's first word and the first after a colon start with a
+                    # capital, as APA and pandoc write them; "iPhone" and "eBay" do not.
                     head = head[0].upper() + head[1:]
                 out.append(head + hyphen + _WORD_PART.sub(_lower_capitalised, tail))
             else:
                 out.append(_WORD_PART.sub(_lower_capitalised, piece))
             keep_next = _BREAK.search(piece) is not None
-            after_colon = piece.endswith(":")
         result.append(("".join(out), protected))
     return result
+
+
+def _can_capitalise(word: str) -> bool:
+    return word[:1].islower() and word[:1].isalpha() and not word[1:2].isupper()
 
 
 def _lower_capitalised(match: re.Match[str]) -> str:

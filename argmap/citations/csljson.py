@@ -7,8 +7,9 @@ the item itself, so that it reaches formatting and exports unchanged, keyed by i
 ``id``. Two things are made standard on the way, since CSL processors read nothing else:
 a date written as a string (``issued: 2018-11``, EDTF, as pandoc writes CSL-YAML) or as
 pandoc-citeproc's list of ``{year, month, day}`` becomes ``date-parts``; and in CSL-YAML,
-whose text pandoc reads as Markdown, ``*emphasis*``, ``**strong**`` and ``[Word]{.nocase}``
-become CSL's rich text (``<i>``, ``<b>``, ``<span class="nocase">``).
+whose text pandoc reads as Markdown, ``*emphasis*``, ``**strong**``, ``~sub~``, ``^super^``
+and ``[Word]{.nocase}`` become CSL's rich text (``<i>``, ``<b>``, ``<sub>``, ``<sup>``,
+``<span class="nocase">``).
 
 Every problem is located (``path:line:column``): text that is not JSON or YAML, an item
 that is not an object, one without an ``id``, an ``id`` given twice.
@@ -217,6 +218,8 @@ def _standard_date(value: Any) -> Any:
 _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
 _NOCASE = re.compile(r"\[([^\[\]]+)\]\{\.nocase\}")
+_SUBSCRIPT = re.compile(r"~(?=\S)([^~\s]+)~")
+_SUPERSCRIPT = re.compile(r"\^(?=\S)([^^\s]+)\^")
 
 
 def _markdown_to_rich_text(value: str) -> str:
@@ -224,7 +227,11 @@ def _markdown_to_rich_text(value: str) -> str:
 
     >>> _markdown_to_rich_text("The **Huaynaputina** eruption in *Peru* and [NATO]{.nocase}")
     'The <b>Huaynaputina</b> eruption in <i>Peru</i> and <span class="nocase">NATO</span>'
+    >>> _markdown_to_rich_text("ms. (g~1~), 10^th^ century")
+    'ms. (g<sub>1</sub>), 10<sup>th</sup> century'
     """
     value = _NOCASE.sub(r'<span class="nocase">\1</span>', value)
     value = _STRONG.sub(r"<b>\1</b>", value)
+    value = _SUBSCRIPT.sub(r"<sub>\1</sub>", value)
+    value = _SUPERSCRIPT.sub(r"<sup>\1</sup>", value)
     return _EMPHASIS.sub(r"<i>\1</i>", value)

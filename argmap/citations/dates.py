@@ -8,7 +8,8 @@ written                meaning                                 CSL-JSON
 =====================  ======================================  ===========================
 ``2018``, ``2018-11``  a year, a month, a day (a time after    ``[[2018]]``, ``[[2018, 11]]``
 ``2018-11-05T10:00``   ``T`` is dropped)
-``2015/2020``          a range (``..`` or nothing: open end)   ``[[2015], [2020]]``
+``2015/2020``          a range (``..``, ``unknown`` or         ``[[2015], [2020]]``
+                       nothing: an open end, left out)
 ``1723~``, ``1723?``   approximate, uncertain (``%``: both)    ``"circa": true``
 ``-0876``, ``y-51234`` a year before the common era; EDTF      ``[[-877]]``: CSL counts
                        counts a year 0 (1 BCE), CSL does not   1 BCE as -1
@@ -59,7 +60,7 @@ def parse_date(value: str) -> dict[str, Any] | None:
     season = 0
     for index, piece in enumerate(pieces):
         piece = piece.strip()
-        if piece in ("", ".."):
+        if piece.lower() in ("", "..", "unknown"):
             if index == 0 or len(pieces) == 1:
                 return {"literal": value.strip()}
             continue  # an open end: the range's start is what can be printed
