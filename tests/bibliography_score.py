@@ -87,6 +87,8 @@ class Score:
 
     compared: Mapping[tuple[str, str], int]
     differences: list[Difference]
+    oracle_texts: Mapping[tuple[str, str, str, str], str]
+    """Each oracle's entry: (oracle, style, file, key) -> text, normalised."""
 
     def rate(self, oracle: str, style: str) -> float:
         total = self.compared[oracle, style]
@@ -207,6 +209,7 @@ def score(
     pandoc = pandoc_path() if "pandoc" in oracles else None
     compared: Counter[tuple[str, str]] = Counter()
     differences: list[Difference] = []
+    texts: dict[tuple[str, str, str, str], str] = {}
     ours: dict[tuple[str, str], dict[str, str]] = {}
     items_of: dict[str, list[dict[str, Any]] | None] = {}
     for path in files:
@@ -220,7 +223,7 @@ def score(
         for key in dict.fromkeys([*mine, *theirs]):
             compared[oracle, style] += 1
             a = normalise(mine.get(key, ""))
-            b = normalise(theirs.get(key, ""))
+            b = texts[oracle, style, file, key] = normalise(theirs.get(key, ""))
             if a != b:
                 differences.append(Difference(oracle, style, file, key, a, b))
 
@@ -246,7 +249,69 @@ def score(
         for path in files:
             for style in STYLES:
                 compare("pandoc", style, path.name, pandoc_entries(path, style, pandoc))
-    return Score(dict(compared), differences)
+    return Score(dict(compared), differences, texts)
+
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_DASHES = str.maketrans({"\u2013": "-"})
+
+
+def classify(difference: Difference, result: Score) -> tuple[str, str]:
+    """A first classification of a difference, for ``--write`` to propose; the ledger,
+    read by a person, is what counts.
+
+    Against citeproc-js, which formats the very items argmap formats, a difference is
+    argmap's processor's (``engine``) unless citeproc-js refuses the item. Against
+    pandoc, a difference that citeproc-js shares is the processor's too; the known
+    ways pandoc reads or prints otherwise are ``variant``; the rest is left for a person.
+    """
+    d = difference
+    if d.theirs.startswith("citeproc-js error"):
+        return "oracle", "citeproc-js refuses the item: " + d.theirs.split(": ", 2)[-1]
+    if d.oracle == "citeproc-js":
+        return "engine", "argmap's processor: " + _changed(d.ours, d.theirs)
+    citeproc = result.oracle_texts.get(("citeproc-js", d.style, d.file, d.key))
+    if citeproc is not None and citeproc == d.theirs:
+        return "engine", "argmap's processor (citeproc-js agrees with pandoc): " + _changed(
+            d.ours, d.theirs
+        )
+    ours, theirs = d.ours, d.theirs
+    for name, table in (("quotes", _QUOTES), ("dashes", _DASHES)):
+        ours, theirs = ours.translate(table), theirs.translate(table)
+        if ours == theirs:
+            reason = {
+                "quotes": "pandoc keeps straight quotes and apostrophes as written",
+                "dashes": "pandoc makes every hyphen of a range an en dash",
+            }[name]
+            return "variant", reason
+    if ours.lower() == theirs.lower():
+        return "variant", "case: " + _changed(d.ours, d.theirs)
+    if ours.replace(" and ", "; ") == theirs.replace(" and ", "; "):
+        return "variant", "pandoc splits a BibLaTeX list (publisher, location) at 'and'"
+    if d.file.endswith(".ris") and _RANGE.sub(_single_page, theirs) == ours:
+        return "variant", "pandoc prints a RIS start page equal to its end page as a range"
+    return "unclassified", _changed(d.ours, d.theirs)
+
+
+_RANGE = re.compile(r"(\w+)-(\w+)")
+
+
+def _single_page(match: re.Match[str]) -> str:
+    first, last = match.groups()
+    return first if first.endswith(last) or last == "nan" else match.group()
+
+
+def _changed(ours: str, theirs: str) -> str:
+    """The fragments that differ, as "argmap 'x' / oracle 'y'"."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+    parts = [
+        f"{ours[i1:i2]!r}->{theirs[j1:j2]!r}"
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+    return "; ".join(parts[:3]) + ("; ..." if len(parts) > 3 else "")
 
 
 @cache
@@ -268,12 +333,13 @@ def ledger() -> dict[tuple[str, str, str, str], tuple[str, str]]:
 
 
 def write_ledger(result: Score) -> None:
-    """Rewrite the ledger: its lines that still differ, new differences unclassified."""
+    """Rewrite the ledger: its lines that still differ, and new ones as :func:`classify`
+    proposes them."""
     known = ledger()
     header = [line for line in _ledger_lines() if line.startswith("#")]
     rows = []
     for d in sorted(result.differences, key=lambda d: d.id):
-        kind, reason = known.get(d.id, ("unclassified", ""))
+        kind, reason = known.get(d.id) or classify(d, result)
         rows.append("\t".join([*d.id, kind, reason]))
     LEDGER.write_text("\n".join([*header, *rows]) + "\n", encoding="utf-8")
 

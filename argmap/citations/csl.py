@@ -166,7 +166,15 @@ for _name, _tag in LANGUAGES.items():
     LANGID_NAMES.setdefault(_tag, _name)
 LANGUAGES = {name.lower(): tag for name, tag in LANGUAGES.items()}
 
-_TITLE_FIELDS = ("title", "title-short", "container-title", "collection-title", "volume-title")
+_TITLE_FIELDS = (
+    "title",
+    "title-short",
+    "container-title",
+    "collection-title",
+    "volume-title",
+    "event-title",
+    "original-title",
+)
 
 _NAME_ROLES = {
     "author": "author",
@@ -600,6 +608,8 @@ def _csl_name(person: PersonName, *, useprefix: bool = False) -> dict[str, str]:
     if person.given:
         name["given"] = _clean(person.given)
     if person.particle:
+        if person.useprefix is not None:
+            useprefix = person.useprefix
         particle = "non-dropping-particle" if useprefix else "dropping-particle"
         name[particle] = _clean(person.particle)
     if person.suffix:

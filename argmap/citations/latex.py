@@ -292,6 +292,9 @@ class PersonName:
     particle: str = ""
     suffix: str = ""
     literal: str = ""
+    useprefix: bool | None = None
+    """biblatex's ``useprefix`` for this name alone (extended name format); None: the
+    entry's."""
 
     @property
     def is_literal(self) -> bool:
@@ -356,6 +359,33 @@ _BRACE = re.compile(r"[{}]")
 _ODD_ESCAPE = re.compile(r"\\[{}\s\\aAnNdD]|[\saAnNdD]\\")
 
 
+_EXTENDED_NAME = re.compile(r"^\s*(?:family|given|prefix|suffix|useprefix)\s*=", re.I)
+_EXTENDED_PARTS = {"family": "family", "given": "given", "prefix": "particle", "suffix": "suffix"}
+
+
+def _extended_name(raw: str) -> PersonName:
+    """A name in biblatex's extended format: ``key=value`` parts, separated by commas."""
+    parts: dict[str, str] = {}
+    useprefix: bool | None = None
+    depth = 0
+    start = 0
+    pieces = []
+    for index, char in enumerate(raw):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            pieces.append(raw[start:index])
+            start = index + 1
+    pieces.append(raw[start:])
+    for piece in pieces:
+        key, _, value = piece.partition("=")
+        key = key.strip().lower()
+        if key == "useprefix":
+            useprefix = value.strip().lower() in ("true", "")
+        elif key in _EXTENDED_PARTS:
+            parts[_EXTENDED_PARTS[key]] = decode_latex(value.strip())
+    return PersonName(**parts, useprefix=useprefix)
+
+
 def split_names(value: str) -> list[PersonName]:
     """Split a raw BibTeX name list (``A and B``) into decoded names.
 
@@ -372,14 +402,21 @@ def split_names(value: str) -> list[PersonName]:
 def split_name(raw: str) -> PersonName:
     """Part one raw BibTeX name (``von Last, Jr, First``), then decode each part.
 
+    biblatex's extended name format (``family=Heuvel, prefix=van den, given=Charles,
+    useprefix=true``) is read too.
+
     >>> split_name(r"de la Fontaine, Jr., Jean")
-    PersonName(family='Fontaine', given='Jean', particle='de la', suffix='Jr.', literal='')
-    """
+    PersonName(family='Fontaine', given='Jean', particle='de la', suffix='Jr.', literal='', useprefix=None)
+    >>> str(split_name("family=Heuvel, prefix=van den, useprefix=false, given=Charles"))
+    'van den Heuvel, Charles'
+    """  # noqa: E501
     from bibtexparser.middlewares.names import parse_single_name_into_parts
 
     raw = raw.strip()
     if raw.startswith("{") and _closing_brace(raw, 0) == len(raw) - 1 and raw[1:2] != "\\":
         return PersonName(literal=decode_latex(raw))
+    if _EXTENDED_NAME.match(raw):
+        return _extended_name(raw)
     parts = parse_single_name_into_parts(raw, strict=False)
     return PersonName(
         family=" ".join(decode_latex(p) for p in parts.last),
