@@ -61,7 +61,9 @@ CLASSES = ("argmap", "engine", "oracle", "variant", "unclassified")
 SUFFIXES = (".bib", ".json", ".yaml", ".yml", ".ris")
 
 _SPACE = re.compile(r"\s+")
-_ENTRY = re.compile(r'<div id="ref-(?P<key>[^"]*)" class="csl-entry"[^>]*>(?P<body>.*?)</div>', re.S)
+_ENTRY = re.compile(
+    r'<div id="ref-(?P<key>[^"]*)" class="csl-entry"[^>]*>(?P<body>.*?)</div>', re.S
+)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -109,7 +111,7 @@ def normalise(text: str) -> str:
 def pandoc_path() -> str | None:
     """The pandoc 3 of the ``pypandoc-binary`` wheel; None where it is not installed."""
     try:
-        import pypandoc  # type: ignore[import-not-found,unused-ignore]
+        import pypandoc  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError:
         return None
     path = Path(pypandoc.__file__).parent / "files" / "pandoc"
@@ -200,9 +202,7 @@ def pandoc_entries(path: Path, style: str, pandoc: str) -> dict[str, str]:
     }
 
 
-def score(
-    files: Iterable[Path] | None = None, *, oracles: Iterable[str] = ORACLES
-) -> Score:
+def score(files: Iterable[Path] | None = None, *, oracles: Iterable[str] = ORACLES) -> Score:
     """Compare argmap's entries of the corpus with the oracles' (those that are installed)."""
     files = list(corpus_files() if files is None else files)
     oracles = list(oracles)

@@ -232,8 +232,7 @@ def _doubling(steps: int) -> str:
         ),
         (
             "@misc{k, title = {A}}\n@book{, title = {B}}\n",
-            "h.bib:2:1: error: this @book entry has no key; write one after '@book{', then "
-            "a comma",
+            "h.bib:2:1: error: this @book entry has no key; write one after '@book{', then a comma",
         ),
     ],
     ids=["doubling-strings", "long-field", "empty-key"],

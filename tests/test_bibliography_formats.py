@@ -91,8 +91,7 @@ def test_the_format_is_told_by_content_then_extension(
         (
             "refs.json",
             '[\n  {"id": "a", "type": "book"},\n  {"id": "b" "type": "book"}\n]',
-            "refs.json:3:14: error: this CSL-JSON file is not valid JSON: Expecting ',' "
-            "delimiter",
+            "refs.json:3:14: error: this CSL-JSON file is not valid JSON: Expecting ',' delimiter",
         ),
         (
             "refs.json",
@@ -120,7 +119,7 @@ def test_the_format_is_told_by_content_then_extension(
             "refs.txt",
             "Smith, A. (2001). A title.\n",
             "refs.txt:1:1: error: cannot tell the format of this bibliography: expected BibTeX "
-            "or BibLaTeX (@article{key, ...}), CSL-JSON ([{\"id\": ...}]), CSL-YAML "
+            'or BibLaTeX (@article{key, ...}), CSL-JSON ([{"id": ...}]), CSL-YAML '
             "(references:) or RIS (TY  - JOUR); name the file .bib, .json, .yaml or .ris",
         ),
     ],

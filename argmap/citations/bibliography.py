@@ -330,12 +330,10 @@ def _parse_any(
     if fmt is None:
         message = (
             "cannot tell the format of this bibliography: expected BibTeX or BibLaTeX "
-            "(@article{key, ...}), CSL-JSON ([{\"id\": ...}]), CSL-YAML (references:) or RIS "
+            '(@article{key, ...}), CSL-JSON ([{"id": ...}]), CSL-YAML (references:) or RIS '
             "(TY  - JOUR); name the file .bib, .json, .yaml or .ris"
         )
-        return {}, [
-            Issue("error", message, code="unknown-format", location=Location(source, 1, 1))
-        ]
+        return {}, [Issue("error", message, code="unknown-format", location=Location(source, 1, 1))]
     if fmt == "ris":
         from argmap.citations.ris import parse_ris
 
@@ -400,7 +398,12 @@ def _parse(
         values[name] = value.text
     entries: dict[str, BibEntry] = {}
     decoder = _Decoder()
-    for raw in library.entries:
+    # Each parsed block is let go once its entry is built, so that the garbage collector
+    # does not scan bibtexparser's objects and argmap's, both whole, again and again.
+    parsed: list[Any] = library.entries
+    del library
+    for index, raw in enumerate(parsed):
+        parsed[index] = None
         undefined: list[tuple[str, str]] = []
         too_long: list[tuple[str, int]] = []
         entry = _entry(raw, lines, source, decoder, strings, values, undefined, too_long)

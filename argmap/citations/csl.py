@@ -272,9 +272,7 @@ def to_csl(
                 lower = bool(sentence_case) and english and not keep_case
                 if csl_field == "container-title" and sentence_case == "title":
                     lower = False
-                value = _title(
-                    _with_subtitle(fields, name), markup=markup, sentence_case=lower
-                )
+                value = _title(_with_subtitle(fields, name), markup=markup, sentence_case=lower)
             item.setdefault(csl_field, value)
             return
 
@@ -395,12 +393,12 @@ def to_csl(
     put("version", "version")
 
     for csl_field, bib_field in _DATES:
-        value = _date(fields.get(bib_field, ""))
-        if value is None:
+        date = _date(fields.get(bib_field, ""))
+        if date is None:
             # BibLaTeX's older fields: origyear and origmonth, eventyear, urlyear, ...
-            value = _issued(text, bib_field.removesuffix("date"))
-        if value is not None:
-            item[csl_field] = value
+            date = _issued(text, bib_field.removesuffix("date"))
+        if date is not None:
+            item[csl_field] = date
     if "DOI" in item:
         item["DOI"] = _bare_doi(item["DOI"])
     return item

@@ -243,6 +243,7 @@ def _inherit(
         parents=tuple(parents),
     )
 
+
 def _renamed(
     parent: BibEntry, child: BibEntry, *, whole: bool
 ) -> list[tuple[str, tuple[str, ...]]]:

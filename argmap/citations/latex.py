@@ -11,8 +11,8 @@ Its output is pylatexenc's output, character for character; the tests compare th
 generated values and on every field of the test bibliographies.
 
 pylatexenc runs as bibtexparser's LaTeX decoding middleware sets it up (``\\url`` without
-angle brackets), but with math as text, as biber and pandoc print it (``$\\alpha$-stable``
-is "α-stable", ``$x^2$`` "x^2", no dollar signs), biblatex's own commands known
+angle brackets), but with math as text, as biber and pandoc print it (``$x^2$`` is "x^2",
+``$\\alpha$`` the Greek letter; no dollar signs), biblatex's own commands known
 (``\\mkbibquote{x}`` is “x”, ``\\mkbibemph``, ``\\mkbibitalic`` and ``\\mkbibbold`` print
 their text, ``\\hyphen`` a hyphen), and four corrections: ``\\url``'s
 argument is verbatim, as in LaTeX (pylatexenc reads ``%20`` in a URL as a comment and

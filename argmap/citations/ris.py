@@ -164,8 +164,8 @@ def to_csl_item(record: Mapping[str, Any]) -> dict[str, Any]:
 
     ctype = RIS_TYPES.get(first("TY").upper(), "document")
     item: dict[str, Any] = {"id": first("ID") or _pandoc_key(record), "type": ctype}
-    for role, tags in (("author", ("AU", "A1")), ("editor", ("ED", "A2"))):
-        names = people(*tags)
+    for role, name_tags in (("author", ("AU", "A1")), ("editor", ("ED", "A2"))):
+        names = people(*name_tags)
         if names:
             item[role] = names
     title = first("TI", "T1", "CT")
@@ -177,11 +177,12 @@ def to_csl_item(record: Mapping[str, Any]) -> dict[str, Any]:
     container = first("T2", "JO", "JF", "JA") or (book_title if ctype != "book" else "")
     if container:
         item["container-title"] = container
-    for csl_field, tags in (
+    single: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("container-title-short", ("J2",)),
         ("collection-title", ("T3",)),
         ("title-short", ("ST",)),
-    ):
+    )
+    for csl_field, tags in single:
         value = first(*tags)
         if value:
             item[csl_field] = value
@@ -194,7 +195,7 @@ def to_csl_item(record: Mapping[str, Any]) -> dict[str, Any]:
     start, end = first("SP"), first("EP")
     if start or end:
         item["page"] = f"{start}-{end}" if start and end and start != end else start or end
-    for csl_field, tags in (
+    plain: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("volume", ("VL",)),
         ("issue", ("IS",)),
         ("edition", ("ET",)),
@@ -206,7 +207,8 @@ def to_csl_item(record: Mapping[str, Any]) -> dict[str, Any]:
         ("language", ("LA",)),
         ("abstract", ("AB", "N2")),
         ("genre", ("M3",)),
-    ):
+    )
+    for csl_field, tags in plain:
         value = first(*tags)
         if value:
             item[csl_field] = value

@@ -28,6 +28,7 @@ class ExpansionError(ValueError):
         super().__init__(f"{length:,} characters")
         self.length = length
 
+
 #: BibTeX's predefined macros: the months, by their three-letter names.
 MONTH_MACROS: dict[str, str] = {
     name[:3].lower(): name
