@@ -344,7 +344,16 @@ def _parse_any(
         parse = parse_csl_json if fmt == "csl-json" else parse_csl_yaml
         found, issues = parse(text, source)
     entries: dict[str, BibEntry] = {}
-    for entry in found:
+    for item, location in found:
+        entry = BibEntry(
+            key=item["id"],
+            type=str(item["type"]),
+            fields={},
+            text={name: value for name, value in item.items() if isinstance(value, str)},
+            names={},
+            location=location,
+            csl=item,
+        )
         first = entries.get(entry.key)
         if first is not None:
             issues.append(

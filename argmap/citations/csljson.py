@@ -22,11 +22,13 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from argmap.citations.bibliography import BibEntry
 from argmap.citations.dates import parse_date
 from argmap.errors import Issue, Location
 
-__all__ = ["parse_csl_json", "parse_csl_yaml"]
+__all__ = ["LocatedItem", "parse_csl_json", "parse_csl_yaml"]
+
+#: A CSL item and where it starts in its file.
+LocatedItem = tuple[dict[str, Any], Location]
 
 #: CSL's date variables.
 DATE_FIELDS = frozenset(
@@ -35,8 +37,8 @@ DATE_FIELDS = frozenset(
 _RICH_FIELDS = ("title", "container-title", "collection-title", "volume-title", "title-short")
 
 
-def parse_csl_json(text: str, filename: str) -> tuple[list[BibEntry], list[Issue]]:
-    """The entries of a CSL-JSON text and the problems found, each located."""
+def parse_csl_json(text: str, filename: str) -> tuple[list[LocatedItem], list[Issue]]:
+    """The items of a CSL-JSON text and the problems found, each located."""
     issues: list[Issue] = []
     try:
         elements = list(_top_level(text))
@@ -44,18 +46,18 @@ def parse_csl_json(text: str, filename: str) -> tuple[list[BibEntry], list[Issue
         location = Location(filename, exc.lineno, exc.colno)
         message = f"this CSL-JSON file is not valid JSON: {exc.msg}"
         return [], [Issue("error", message, code="csl-json-syntax", location=location)]
-    entries = []
+    items: list[LocatedItem] = []
     for position, value in elements:
         line, column = _line_column(text, position)
         location = Location(filename, line, column)
         entry = _entry(value, location, issues, markdown=False)
         if entry is not None:
-            entries.append(entry)
-    return entries, issues
+            items.append(entry)
+    return items, issues
 
 
-def parse_csl_yaml(text: str, filename: str) -> tuple[list[BibEntry], list[Issue]]:
-    """The entries of a CSL-YAML text (pandoc's format) and the problems found, located."""
+def parse_csl_yaml(text: str, filename: str) -> tuple[list[LocatedItem], list[Issue]]:
+    """The items of a CSL-YAML text (pandoc's format) and the problems found, located."""
     import yaml
 
     issues: list[Issue] = []
@@ -74,7 +76,7 @@ def parse_csl_yaml(text: str, filename: str) -> tuple[list[BibEntry], list[Issue
                     nodes.append(value)
         elif document is not None:
             nodes.append(document)
-    entries = []
+    items: list[LocatedItem] = []
     for node in nodes:
         members = node.value if isinstance(node, yaml.SequenceNode) else [node]
         for member in members:
@@ -82,7 +84,7 @@ def parse_csl_yaml(text: str, filename: str) -> tuple[list[BibEntry], list[Issue
             value = yaml.SafeLoader(text).construct_object(member, deep=True)
             entry = _entry(value, location, issues, markdown=True)
             if entry is not None:
-                entries.append(entry)
+                items.append(entry)
     if not nodes and text.strip():
         issues.append(
             Issue(
@@ -93,7 +95,7 @@ def parse_csl_yaml(text: str, filename: str) -> tuple[list[BibEntry], list[Issue
                 location=Location(filename, 1, 1),
             )
         )
-    return entries, issues
+    return items, issues
 
 
 def _top_level(text: str) -> Iterator[tuple[int, Any]]:
@@ -143,7 +145,7 @@ def _line_column(text: str, position: int) -> tuple[int, int]:
 
 def _entry(
     value: Any, location: Location, issues: list[Issue], *, markdown: bool
-) -> BibEntry | None:
+) -> LocatedItem | None:
     if not isinstance(value, Mapping):
         issues.append(
             Issue(
@@ -184,16 +186,7 @@ def _entry(
         for name in _RICH_FIELDS:
             if isinstance(item.get(name), str):
                 item[name] = _markdown_to_rich_text(item[name])
-    text = {name: field for name, field in item.items() if isinstance(field, str)}
-    return BibEntry(
-        key=item["id"],
-        type=str(item["type"]),
-        fields={},
-        text=text,
-        names={},
-        location=location,
-        csl=item,
-    )
+    return item, location
 
 
 def _standard_date(value: Any) -> Any:

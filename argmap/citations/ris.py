@@ -35,7 +35,6 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from argmap.citations.bibliography import BibEntry
 from argmap.errors import Issue, Location
 
 __all__ = ["RIS_TYPES", "parse_ris"]
@@ -69,8 +68,10 @@ _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  -", re.M)
 _BOOKS = frozenset({"book", "chapter"})
 
 
-def parse_ris(text: str, filename: str) -> tuple[list[BibEntry], list[Issue]]:
-    """The entries of a RIS text and the problems found, each located."""
+def parse_ris(
+    text: str, filename: str
+) -> tuple[list[tuple[dict[str, Any], Location]], list[Issue]]:
+    """The CSL items of a RIS text, each with its place, and the problems found, located."""
     import rispy
 
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
@@ -102,7 +103,7 @@ def parse_ris(text: str, filename: str) -> tuple[list[BibEntry], list[Issue]]:
     records = rispy.loads(
         text, mapping={tag: tag for tag in _TAGS}, list_tags=_LIST_TAGS, skip_unknown_tags=True
     )
-    entries = []
+    items: list[tuple[dict[str, Any], Location]] = []
     seen: dict[str, int] = {}
     for record, start in zip(records, starts, strict=False):
         item = to_csl_item(record)
@@ -115,19 +116,8 @@ def parse_ris(text: str, filename: str) -> tuple[list[BibEntry], list[Issue]]:
         else:
             seen[key] = 0
         location = Location(filename, text.count("\n", 0, start) + 1, 1)
-        text_values = {name: value for name, value in item.items() if isinstance(value, str)}
-        entries.append(
-            BibEntry(
-                key=key,
-                type=item["type"],
-                fields={},
-                text=text_values,
-                names={},
-                location=location,
-                csl=item,
-            )
-        )
-    return entries, issues
+        items.append((item, location))
+    return items, issues
 
 
 def to_csl_item(record: Mapping[str, Any]) -> dict[str, Any]:
