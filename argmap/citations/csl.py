@@ -31,7 +31,19 @@ type, by :data:`CSL_TYPES`                      ``type`` (``@techreport`` is ``r
 ``year`` + ``month``, or ``date``               ``issued``; ``urldate`` is ``accessed``
 ``keywords``, ``annote``/``annotation``         ``keyword``, ``annote``
 ``langid``/``language`` (babel names)           ``language`` (a BCP 47 tag)
+``maintitle`` of a book, its ``title``          ``title``, ``volume-title``
+``maintitle``, ``booktitle`` of a chapter       ``container-title``, ``volume-title``
+``volume``, ``part``; ``volumes``               ``volume`` ("7.2"); ``number-of-volumes``
+``origdate``, ``origtitle``, ``origpublisher``  ``original-date``, ``original-title``, ...
+``eventtitle``, ``venue``, ``eventdate``        ``event-title``, ``event-place``, ``event-date``
+``pubstate`` (``inpress``)                      ``status`` ("in press")
+``eprint`` (arXiv, JSTOR, PubMed, Handle)       ``URL``; with ``eprinttype = doi``, ``DOI``
+``location`` of a patent                        ``jurisdiction`` (``countryfr``: "France")
+``note`` + ``addendum``                         ``note`` ("Note. Addendum")
 ==============================================  ===========================================
+
+Localisation keys (``patreqfr``, ``newseries``, ``inpress``) become words through
+:mod:`argmap.citations.bibstrings`; dates are read by :mod:`argmap.citations.dates`.
 
 Case. Titles of English works (no ``langid``, or an English one) are stored in sentence
 case, as CSL expects and pandoc does: "Japan's dilemma with sanctions policy towards
