@@ -14,7 +14,7 @@ from argmap.citations import (
     read_bibliography,
     read_map_bibliography,
 )
-from argmap.errors import BibliographyError
+from argmap.errors import BibliographyError, Location
 from tests.conftest import BIBLIOGRAPHY, DATA, SEED_BIB
 
 HERE = DATA / "citations"
@@ -202,3 +202,69 @@ def test_citation_api_is_exported_from_argmap() -> None:
     ]
     assert set(names) <= set(argmap.citations.__all__)
     assert {"Bibliography", "read_bibliography", "cited_sources"} <= set(argmap.__all__)
+
+
+def test_a_commented_out_entry_and_field_are_comments_as_biber_reads_them() -> None:
+    bib = parse_bibliography(
+        "%@ARTICLE{k, title = {Old}}\n"
+        "@article{k, author = {Smith, Ann}, title = {New},\n"
+        "  % journal = {Gone},\n"
+        "  journaltitle = {Argumentation}, year = 2020}\n",
+        filename="c.bib",
+    )
+    assert list(bib) == ["k"]
+    assert bib["k"].text["title"] == "New"
+    assert "journal" not in bib["k"].text
+    assert bib["k"].location == Location("c.bib", 2, 1)
+
+
+def _doubling(steps: int) -> str:
+    strings = "".join(f"@string{{s{i + 1} = s{i} # s{i}}}\n" for i in range(steps))
+    return '@string{s0 = "0123456789abcdef"}\n' + strings + f"@misc{{k, title = s{steps}}}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            _doubling(20),
+            "h.bib:17:1: error: @string 's16' expands to 1,048,576 characters, more than the "
+            "limit of 1,000,000 for one value; @string macros that use each other twice "
+            "double at each step",
+        ),
+        (
+            "@string{a = {" + "x" * 600_000 + "}}\n@misc{k, title = a # a}\n",
+            "h.bib:2:1: error: field 'title' of entry 'k' expands to 1,200,000 characters, "
+            "more than the limit of 1,000,000 for one value; @string macros that use each "
+            "other twice double at each step",
+        ),
+        (
+            "@misc{k, title = {A}}\n@book{, title = {B}}\n",
+            "h.bib:2:1: error: this @book entry has no key; write one after '@book{', then a comma",
+        ),
+    ],
+    ids=["doubling-strings", "long-field", "empty-key"],
+)
+def test_hostile_input_is_a_located_error(text: str, message: str) -> None:
+    assert len(text) < 2_000_000
+    with pytest.raises(BibliographyError) as caught:
+        parse_bibliography(text, filename="h.bib")
+    assert str(caught.value.issues[0]) == message
+
+
+def test_a_crossref_chain_of_600_entries_resolves_without_recursion() -> None:
+    chain = "".join(f"@misc{{k{i}, crossref = {{k{i + 1}}}}}\n" for i in range(600))
+    bib = parse_bibliography(chain + "@misc{k600, title = {End}, year = 2000}\n")
+    assert bib["k0"].text["title"] == "End"
+    assert [p.key for p in bib["k0"].parents] == ["k1"]
+
+
+def test_100000_authors_are_read_in_linear_time() -> None:
+    import time
+
+    authors = " and ".join(f"Person{i}, A." for i in range(100_000))
+    start = time.process_time()
+    bib = parse_bibliography(f"@book{{k, author = {{{authors}}}, title = {{T}}, year = 2000}}")
+    assert time.process_time() - start < 20  # it took minutes when splitting was quadratic
+    assert len(bib["k"].names["author"]) == 100_000
+    assert str(bib["k"].names["author"][-1]) == "Person99999, A."

@@ -72,7 +72,8 @@ def test_check_reports_a_missing_file_without_a_traceback(tmp_path: Path) -> Non
 def test_check_of_a_folder_without_maps_is_a_usage_error(tmp_path: Path) -> None:
     code, out, err = run("check", str(tmp_path))
     assert (code, out) == (2, "")
-    assert f"Error: no map or BibTeX files (.yaml, .yml, .json, .bib) in {tmp_path}" in err
+    suffixes = ".yaml, .yml, .json, .bib, .bibtex, .ris"
+    assert f"Error: no map or bibliography files ({suffixes}) in {tmp_path}" in err
 
 
 def test_check_of_the_bibliography_folder_checks_each_bib_file() -> None:

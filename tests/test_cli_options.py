@@ -110,3 +110,13 @@ def test_a_map_that_uses_another_is_shown_with_the_factors_it_imports(tmp_path: 
     assert code == 0
     assert "Pull factors (1)\n  - The territorial dispute [shagina-2018-japan-sanctions#" in out
     assert "balance on The outcome.: 0 push, 1 pull" in out
+
+
+def test_check_takes_a_bibliography_in_any_format_it_reads(tmp_path: Path) -> None:
+    ris = tmp_path / "refs.ris"
+    ris.write_text("TY  - BOOK\nAU  - Doe, Jane\nTI  - A Book\nPY  - 2001\nER  - \n", "utf-8")
+    csl = tmp_path / "refs.json"
+    csl.write_text('[{"id": "k", "type": "book", "title": "T"}]', encoding="utf-8")
+    code, out, err = run("check", str(ris), str(csl))
+    assert code == 0, out
+    assert err == "2 files checked: 0 errors, 0 warnings\n"

@@ -140,3 +140,70 @@ def test_citeproc_js_prints_series_report_numbers_and_web_pages_as_written(
     # Braced words keep their case in APA's sentence-case titles.
     apa = formatted["names", "apa", "ours"]
     assert "NATO and the Baltic: Deterrence by denial" in apa["vanderberg2020"]
+
+
+EXAMPLES = ROOT / "tests" / "data" / "bibliographies" / "biblatex-examples.bib"
+
+
+@pytest.fixture(scope="module")
+def examples() -> dict[str, dict[str, Any]]:
+    """biblatex's own example entries, mapped (see tests/data/bibliographies/README.md)."""
+    from argmap.citations.csl import to_csl
+
+    return {key: to_csl(entry) for key, entry in read_bibliography(EXAMPLES).items()}
+
+
+@pytest.mark.parametrize(
+    ("key", "field", "value"),
+    [
+        # Localisation keys, as biblatex's English strings or CSL's terms.
+        ("gillies", "collection-title", "new series"),
+        ("sorace", "genre", "U.S. patent"),
+        ("kowalik", "genre", "French patent request"),
+        ("almendro", "jurisdiction", "France; United Kingdom; Germany"),
+        # langid with langidopts; useprefix alone in options.
+        ("gillies", "language", "en-GB"),
+        ("vangennep", "author", [{"family": "Gennep", "given": "Arnold",
+                                  "non-dropping-particle": "van"}]),
+        # maintitle, volume and part; the book a chapter is in.
+        ("coleridge", "title", "The collected works of Samuel Taylor Coleridge"),
+        ("coleridge", "volume-title",
+         "Biographia literaria, or Biographical sketches of my literary life and opinions"),
+        ("coleridge", "volume", "7.2"),
+        ("kant:kpv", "container-title", "Kants Werke. Akademie Textausgabe"),
+        ("kant:kpv", "volume-title", "Kritik der praktischen Vernunft. Kritik der Urtheilskraft"),
+        # origyear and origpublisher; volumes; eprint as a link.
+        ("kullback:reprint", "original-date", {"date-parts": [[1959]]}),
+        ("kullback:reprint", "original-publisher", "John Wiley & Sons"),
+        ("knuth:ct", "number-of-volumes", "5"),
+        ("baez/article", "URL", "https://arxiv.org/abs/math/0307200v3"),
+        # \hyphen, \mkbibquote, subtitle; the first word after a colon.
+        ("kastenholz", "title", "Computation of methodology-independent ionic solvation "
+         "free energies from molecular simulations: I. The electrostatic potential in "
+         "molecular liquids"),
+        ("nussbaum", "title", "Aristotle's \u201cde motu animalium\u201d"),
+        ("yoon", "title", "Palladium pincer complexes with reduced bond angle strain: "
+         "Efficient catalysts for the Heck reaction"),
+    ],
+)  # fmt: skip
+def test_biblatex_examples_map_to_csl_as_biber_reads_them(
+    examples: dict[str, dict[str, Any]], key: str, field: str, value: Any
+) -> None:
+    assert examples[key][field] == value
+
+
+def test_a_proceedings_booktitle_is_not_its_container(
+    examples: dict[str, dict[str, Any]],
+) -> None:
+    # @proceedings and @collection are the containers; only their parts have one.
+    for key, item in examples.items():
+        if item["type"] == "book":
+            assert "container-title" not in item, key
+
+
+def test_and_others_is_marked_for_et_al_as_pandoc_marks_it() -> None:
+    from argmap.citations import parse_bibliography
+    from argmap.citations.csl import to_csl
+
+    entry = parse_bibliography("@book{k, author = {Smith, Ann and others}, title = {T}}")["k"]
+    assert to_csl(entry)["author"] == [{"family": "Smith", "given": "Ann"}, {"literal": "others"}]

@@ -1,4 +1,4 @@
-"""Reading BibTeX bibliographies with bibtexparser 2, every problem found and located.
+"""Reading bibliographies (BibTeX and BibLaTeX with bibtexparser 2; CSL-JSON, CSL-YAML, RIS).
 
 bibtexparser keeps going past a block it cannot parse and records it as a failed block;
 this module turns those, duplicate keys, unknown entry types and missing required fields
@@ -18,12 +18,17 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from argmap._io import read_text
 from argmap._plural import counted
 from argmap.citations.latex import PersonName, decode_latex, split_name, split_people
-from argmap.citations.values import MONTH_MACROS, resolve_value
+from argmap.citations.values import (
+    MAX_VALUE_LENGTH,
+    MONTH_MACROS,
+    ExpansionError,
+    resolve_value,
+)
 from argmap.errors import BibliographyError, Issue, Location
 
 if TYPE_CHECKING:
@@ -32,6 +37,8 @@ if TYPE_CHECKING:
 __all__ = [
     "BibEntry",
     "Bibliography",
+    "BibliographyFormat",
+    "bibliography_format",
     "bibliography_paths",
     "missing_bibliographies",
     "parse_bibliographies",
@@ -131,6 +138,12 @@ class BibEntry:
     """The entries it names by ``xdata``, ``crossref`` and ``xref``, in that order."""
     inherited: frozenset[str] = frozenset()
     """The fields it takes from its parents."""
+    csl: Mapping[str, Any] | None = None
+    """The CSL-JSON item of an entry read from CSL-JSON, CSL-YAML or RIS; None for BibTeX.
+
+    Formatting and exports take it as it is: it is the entry. ``type`` is its CSL type,
+    ``text`` its top-level text values, and ``fields``, ``names``, ``raw`` are empty.
+    """
 
     @property
     def written_type(self) -> str:
@@ -153,7 +166,7 @@ class BibEntry:
 
 
 class Bibliography(Mapping[str, BibEntry]):
-    """The entries of one or more BibTeX files, by key, with the warnings found reading them.
+    """The entries of one or more bibliography files, by key, with the warnings found.
 
     >>> bib = parse_bibliography("@book{k, author={Le Guin, Ursula K.}, title={A}, year=1969}")
     >>> bib["k"].names["author"][0].family, len(bib)
@@ -187,12 +200,16 @@ class Bibliography(Mapping[str, BibEntry]):
         return f"Bibliography({entries} from {self.sources or ['<string>']})"
 
 
-def parse_bibliography(text: str, *, filename: str = "<string>") -> Bibliography:
-    """Parse BibTeX text into a bibliography.
+def parse_bibliography(
+    text: str, *, filename: str = "<string>", fmt: BibliographyFormat | None = None
+) -> Bibliography:
+    """Parse a bibliography's text: BibTeX, BibLaTeX, CSL-JSON, CSL-YAML or RIS.
 
     Args:
-        text: the content of a ``.bib`` file.
-        filename: the file name used in locations.
+        text: the content of a bibliography file.
+        filename: the file name used in locations; its extension tells the format when
+            the text does not (see :func:`bibliography_format`).
+        fmt: the format, where it is known; by default told from ``filename`` and text.
 
     Returns:
         The entries by key; ``issues`` holds warnings (unknown entry type, missing
@@ -200,28 +217,31 @@ def parse_bibliography(text: str, *, filename: str = "<string>") -> Bibliography
         ``filename:line:column``.
 
     Raises:
-        BibliographyError: a block cannot be parsed, or a key or field is defined twice;
-            every such problem of the text is listed, located.
+        BibliographyError: a block cannot be parsed, a key or field is defined twice, or
+            the format cannot be told; every such problem of the text is listed, located.
     """
-    entries, issues = _parse(text, filename, {})
+    entries, issues = _parse_any(text, filename, {}, fmt)
     return _finish(entries, issues, [filename])
 
 
 def read_bibliography(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
 ) -> Bibliography:
-    """Read one or more ``.bib`` files into one bibliography; keys resolve across them.
+    """Read one or more bibliography files into one bibliography; keys resolve across them.
 
-    As in BibTeX, ``@string`` macros of a file hold in the files after it, and a
-    ``crossref`` may name an entry of any of the files.
+    Each file may be BibTeX or BibLaTeX (``.bib``), CSL-JSON (``.json``), CSL-YAML
+    (``.yaml``, ``.yml``) or RIS (``.ris``); the content decides where the extension
+    does not (see :func:`bibliography_format`). As in BibTeX, ``@string`` macros of a
+    file hold in the files after it, and a ``crossref`` may name an entry of any file.
 
     Args:
         paths: a path or several, read in order.
 
     Raises:
-        BibliographyError: a file is missing or not UTF-8, a block cannot be parsed, or a
-            key is defined twice (in one file or across files); all problems of all files
-            are listed together, each at ``path:line:column``.
+        BibliographyError: a file is missing, not UTF-8 or of no format argmap reads, a
+            block cannot be parsed, or a key is defined twice (in one file or across
+            files); all problems of all files are listed together, each at
+            ``path:line:column``.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
@@ -257,7 +277,7 @@ def parse_bibliographies(
         sources.append(name)
         if text is None:
             continue
-        part, part_issues = _parse(text, name, strings)
+        part, part_issues = _parse_any(text, name, strings, None)
         found.extend(part_issues)
         for key, entry in part.items():
             first = entries.get(key)
@@ -273,6 +293,100 @@ def parse_bibliographies(
                 continue
             entries[key] = entry
     return _finish(entries, found, sources)
+
+
+#: The formats of bibliography files argmap reads.
+BibliographyFormat = Literal["bibtex", "csl-json", "csl-yaml", "ris"]
+
+_EXTENSIONS: dict[str, BibliographyFormat] = {
+    ".bib": "bibtex",
+    ".bibtex": "bibtex",
+    ".biblatex": "bibtex",
+    ".json": "csl-json",
+    ".yaml": "csl-yaml",
+    ".yml": "csl-yaml",
+    ".ris": "ris",
+}
+_RIS_START = re.compile(r"\A\s*TY  -")
+_YAML_START = re.compile(r"\A(?:---|references\s*:|-\s+\w+\s*:|-\s*$)", re.M)
+_BIBTEX_BLOCK = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.M)
+
+
+def bibliography_format(filename: str, text: str) -> BibliographyFormat | None:
+    r"""The format of a bibliography file: its content's, else its extension's.
+
+    A JSON array or object is CSL-JSON, a first line ``TY  -`` RIS, and text starting
+    with ``---``, ``references:`` or a YAML list of mappings CSL-YAML, whatever the
+    extension; otherwise the extension decides (``.bib``, ``.json``, ``.yaml``, ``.ris``),
+    and text with an ``@type{`` block is BibTeX. None when nothing tells.
+
+    >>> bibliography_format("refs.bib", '[{"id": "k", "type": "book"}]')
+    'csl-json'
+    >>> bibliography_format("refs.txt", "TY  - JOUR\nER  -\n"), bibliography_format("x", "hello")
+    ('ris', None)
+    """
+    head = text.lstrip("\ufeff \t\r\n")[:200]
+    if head[:1] in ("[", "{"):
+        return "csl-json"
+    if _RIS_START.match(head):
+        return "ris"
+    if _YAML_START.match(head):
+        return "csl-yaml"
+    found = _EXTENSIONS.get(Path(filename).suffix.lower())
+    if found is not None:
+        return found
+    if not head or _BIBTEX_BLOCK.search(text):
+        return "bibtex"
+    return None
+
+
+def _parse_any(
+    text: str, source: str, strings: dict[str, _String], fmt: BibliographyFormat | None
+) -> tuple[dict[str, BibEntry], list[Issue]]:
+    """The entries of one file of any format argmap reads, and its problems."""
+    fmt = fmt or bibliography_format(source, text)
+    if fmt == "bibtex":
+        return _parse(text, source, strings)
+    if fmt is None:
+        message = (
+            "cannot tell the format of this bibliography: expected BibTeX or BibLaTeX "
+            '(@article{key, ...}), CSL-JSON ([{"id": ...}]), CSL-YAML (references:) or RIS '
+            "(TY  - JOUR); name the file .bib, .json, .yaml or .ris"
+        )
+        return {}, [Issue("error", message, code="unknown-format", location=Location(source, 1, 1))]
+    if fmt == "ris":
+        from argmap.citations.ris import parse_ris
+
+        found, issues = parse_ris(text, source)
+    else:
+        from argmap.citations.csljson import parse_csl_json, parse_csl_yaml
+
+        parse = parse_csl_json if fmt == "csl-json" else parse_csl_yaml
+        found, issues = parse(text, source)
+    entries: dict[str, BibEntry] = {}
+    for item, location in found:
+        entry = BibEntry(
+            key=item["id"],
+            type=str(item["type"]),
+            fields={},
+            text={name: value for name, value in item.items() if isinstance(value, str)},
+            names={},
+            location=location,
+            csl=item,
+        )
+        first = entries.get(entry.key)
+        if first is not None:
+            issues.append(
+                Issue(
+                    "error",
+                    f"duplicate key {entry.key!r}: already defined at {first.location}",
+                    code="duplicate-key",
+                    location=entry.location,
+                )
+            )
+            continue
+        entries[entry.key] = entry
+    return entries, issues
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +405,7 @@ def _parse(
     from bibtexparser import model
     from bibtexparser.entrypoint import parse_string
 
+    text = uncomment(text)
     with _quiet_parser():
         # No middleware: braces, quotes, macros and ``#`` are resolved here, keeping the
         # values as written for the exports.
@@ -302,19 +417,95 @@ def _parse(
     values = {name: string.text for name, string in strings.items()}
     for string in library.strings:
         name = string.key.lower()
-        value = resolve_value(str(string.value), values)
+        try:
+            value = resolve_value(str(string.value), values)
+        except ExpansionError as exc:
+            location = _block_location(string.start_line, lines, source)
+            issues.append(_too_long_issue(f"@string {string.key!r}", exc.length, location))
+            continue
         strings[name] = _String(value.text, string.raw or "", value.macros)
         values[name] = value.text
     entries: dict[str, BibEntry] = {}
     decoder = _Decoder()
-    for raw in library.entries:
+    # Each parsed block is let go once its entry is built, so that the garbage collector
+    # does not scan bibtexparser's objects and argmap's, both whole, again and again.
+    parsed: list[Any] = library.entries
+    del library
+    for index, raw in enumerate(parsed):
+        parsed[index] = None
         undefined: list[tuple[str, str]] = []
-        entry = _entry(raw, lines, source, decoder, strings, values, undefined)
+        too_long: list[tuple[str, int]] = []
+        entry = _entry(raw, lines, source, decoder, strings, values, undefined, too_long)
+        if not entry.key.strip():
+            issues.append(
+                Issue(
+                    "error",
+                    f"this @{entry.type} entry has no key; write one after "
+                    f"'@{entry.type}{{', then a comma",
+                    code="missing-key",
+                    location=entry.location,
+                )
+            )
+            continue
         entries[entry.key] = entry
         if undefined:
             issues.extend(_macro_issues(undefined, entry))
+        for name, length in too_long:
+            what = f"field {name!r} of entry {entry.key!r}"
+            issues.append(_too_long_issue(what, length, entry.field_location(name)))
         issues.extend(_run_on_issues(raw, entry, lines))
     return entries, issues
+
+
+def _too_long_issue(what: str, length: int, location: Location) -> Issue:
+    return Issue(
+        "error",
+        f"{what} expands to {length:,} characters, more than the limit of "
+        f"{MAX_VALUE_LENGTH:,} for one value; @string macros that use each other twice "
+        "double at each step",
+        code="value-too-long",
+        location=location,
+    )
+
+
+_COMMENT_LINE = re.compile(r"^[ \t]*%.*$", re.M)
+
+
+def uncomment(text: str) -> str:
+    r"""Blank the lines that start with ``%`` between entries and between fields.
+
+    biber and pandoc read such a line as a comment: ``%@article{k, ...}`` is an entry
+    taken out, ``% note = {...},`` a field taken out. bibtexparser reads both (the first
+    as an entry that then clashes with the real one). Inside a value a ``%`` line is the
+    value's text and stays. The lines stay, empty, so that line numbers hold.
+
+    >>> uncomment("%@book{k, title={Old}}\n@book{k,\n % note={x},\n title={100%\n% a}}")
+    '\n@book{k,\n\n title={100%\n% a}}'
+    """
+    if "%" not in text:
+        return text
+    pieces: list[str] = []
+    depth = 0
+    position = 0
+    for match in _COMMENT_LINE.finditer(text):
+        start = match.start()
+        depth += _brace_balance(text, position, start)
+        pieces.append(text[position:start])
+        if depth <= 1:
+            pieces.append("")  # the line goes, its newline stays
+        else:
+            pieces.append(match.group())
+            depth += _brace_balance(text, start, match.end())
+        position = match.end()
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _brace_balance(text: str, start: int, end: int) -> int:
+    """Braces opened less braces closed in a stretch of text, escaped ones not counted."""
+    opened = text.count("{", start, end) - text.count("\\{", start, end)
+    closed = text.count("}", start, end) - text.count("\\}", start, end)
+    return opened - closed
 
 
 def _finish(entries: dict[str, BibEntry], issues: list[Issue], sources: list[str]) -> Bibliography:
@@ -575,6 +766,7 @@ def _entry(
     strings: Mapping[str, _String],
     values: Mapping[str, str],
     undefined: list[tuple[str, str]],
+    too_long: list[tuple[str, int]],
 ) -> BibEntry:
     fields: dict[str, str] = {}
     text: dict[str, str] = {}
@@ -596,7 +788,11 @@ def _entry(
         elif (lower := as_written.lower()) in MONTH_MACROS and lower not in values:
             value = MONTH_MACROS[lower]  # ``month = nov``
         else:
-            resolved = resolve_value(as_written, values)
+            try:
+                resolved = resolve_value(as_written, values)
+            except ExpansionError as exc:
+                too_long.append((name, exc.length))
+                continue
             value = resolved.text
             used.extend(resolved.macros)
             undefined.extend((name, macro) for macro in resolved.undefined)
@@ -708,6 +904,8 @@ def _has_text(value: str | None) -> bool:
 
 
 def _entry_issues(entry: BibEntry) -> list[Issue]:
+    if entry.csl is not None:
+        return []  # CSL's types and variables: nothing is required
     required = REQUIRED_FIELDS.get(entry.type)
     if required is None:
         known = "article, book, incollection, inproceedings, misc, online, report, thesis"

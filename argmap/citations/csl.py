@@ -31,7 +31,19 @@ type, by :data:`CSL_TYPES`                      ``type`` (``@techreport`` is ``r
 ``year`` + ``month``, or ``date``               ``issued``; ``urldate`` is ``accessed``
 ``keywords``, ``annote``/``annotation``         ``keyword``, ``annote``
 ``langid``/``language`` (babel names)           ``language`` (a BCP 47 tag)
+``maintitle`` of a book, its ``title``          ``title``, ``volume-title``
+``maintitle``, ``booktitle`` of a chapter       ``container-title``, ``volume-title``
+``volume``, ``part``; ``volumes``               ``volume`` ("7.2"); ``number-of-volumes``
+``origdate``, ``origtitle``, ``origpublisher``  ``original-date``, ``original-title``, ...
+``eventtitle``, ``venue``, ``eventdate``        ``event-title``, ``event-place``, ``event-date``
+``pubstate`` (``inpress``)                      ``status`` ("in press")
+``eprint`` (arXiv, JSTOR, PubMed, Handle)       ``URL``; with ``eprinttype = doi``, ``DOI``
+``location`` of a patent                        ``jurisdiction`` (``countryfr``: "France")
+``note`` + ``addendum``                         ``note`` ("Note. Addendum")
 ==============================================  ===========================================
+
+Localisation keys (``patreqfr``, ``newseries``, ``inpress``) become words through
+:mod:`argmap.citations.bibstrings`; dates are read by :mod:`argmap.citations.dates`.
 
 Case. Titles of English works (no ``langid``, or an English one) are stored in sentence
 case, as CSL expects and pandoc does: "Japan's dilemma with sanctions policy towards
@@ -60,6 +72,8 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from argmap.citations.bibliography import BibEntry
+from argmap.citations.bibstrings import resolve_key, series_title
+from argmap.citations.dates import parse_date
 from argmap.citations.latex import PersonName, decode_latex_with_case
 
 __all__ = ["CSL_TYPES", "NOCASE_CLOSE", "NOCASE_OPEN", "plain_text", "sentence_case", "to_csl"]
@@ -129,6 +143,9 @@ LANGUAGES = {
     "american": "en-US",
     "USenglish": "en-US",
     "british": "en-GB",
+    "australian": "en-AU",
+    "newzealand": "en-NZ",
+    "canadian": "en-CA",
     "UKenglish": "en-GB",
     "german": "de-DE",
     "ngerman": "de-DE",
@@ -161,7 +178,15 @@ for _name, _tag in LANGUAGES.items():
     LANGID_NAMES.setdefault(_tag, _name)
 LANGUAGES = {name.lower(): tag for name, tag in LANGUAGES.items()}
 
-_TITLE_FIELDS = ("title", "title-short", "container-title", "collection-title", "volume-title")
+_TITLE_FIELDS = (
+    "title",
+    "title-short",
+    "container-title",
+    "collection-title",
+    "volume-title",
+    "event-title",
+    "original-title",
+)
 
 _NAME_ROLES = {
     "author": "author",
@@ -171,8 +196,42 @@ _NAME_ROLES = {
 }
 
 _SPACE = re.compile(r"[ \t\r\n]+")
-_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-_YEAR = re.compile(r"\d{4}")
+
+#: Types whose ``booktitle`` (or ``maintitle``) is the work that holds them.
+_CHAPTERLIKE = frozenset(
+    {"inbook", "incollection", "inproceedings", "inreference", "bookinbook", "suppbook",
+     "suppcollection", "conference"}
+)  # fmt: skip
+_MONTH_NUMBERS = {
+    name: str(number)
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
+_ARTICLES = frozenset({"article", "periodical", "suppperiodical", "review"})
+#: Types whose ``number`` is their number in a series (CSL ``collection-number``).
+_IN_SERIES = frozenset(
+    {"book", "collection", "proceedings", "reference", "mvbook", "mvcollection",
+     "mvproceedings", "mvreference", "bookinbook", "inbook", "incollection", "inproceedings",
+     "conference", "inreference", "suppbook", "suppcollection"}
+)  # fmt: skip
+#: CSL date variables and the BibLaTeX date fields they come from.
+_DATES = (
+    ("issued", "date"),
+    ("original-date", "origdate"),
+    ("event-date", "eventdate"),
+    ("accessed", "urldate"),
+)
+#: ``eprinttype`` -> the URL an ``eprint`` identifier completes.
+EPRINT_URLS = {
+    "arxiv": "https://arxiv.org/abs/",
+    "jstor": "https://www.jstor.org/stable/",
+    "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/",
+    "googlebooks": "https://books.google.com?id=",
+    "hdl": "https://hdl.handle.net/",
+}
+_YEAR = re.compile(r"(\d{1,4})(?:--?(\d{1,4}))?")
 
 
 def to_csl(
@@ -203,73 +262,118 @@ def to_csl(
     >>> to_csl(bib["k"], markup=True, sentence_case=False)["title"]
     '<span class="nocase">Japan</span>\\'s Dilemma'
     """
+    if entry.csl is not None:
+        return _as_read(entry, markup=markup)
     text = entry.text
+    fields = entry.fields
     btype = entry.type
-    ctype = CSL_TYPES.get(btype, "document")
-    if btype == "misc" and "url" in text and "urldate" in text:
-        # BibTeX has no web page type; a @misc with a URL and an access date is one.
-        ctype = "webpage"
-    item: dict[str, Any] = {"id": entry.key, "type": ctype}
-    language = _clean(text.get("langid", "") or text.get("language", ""))
-    english = not language or LANGUAGES.get(language.lower(), language).lower().startswith("en")
-    periodical = btype in ("article", "periodical")
+    subtype = _clean(text.get("entrysubtype", "")).lower()
+    item: dict[str, Any] = {"id": entry.key, "type": _csl_type(btype, subtype, text)}
+    language = _language(text)
+    english = not language or language.lower().startswith("en")
+    chapterlike = btype in _CHAPTERLIKE
+    periodical = btype == "periodical"
+    has_main = bool(_clean(fields.get("maintitle", "")))
 
-    def put(csl_field: str, *bib_fields: str) -> None:
+    def put(csl_field: str, *bib_fields: str, keep_case: bool = False) -> None:
         for name in bib_fields:
             value = _clean(text.get(name, ""))
-            if value:
-                if csl_field in _TITLE_FIELDS:
-                    lower = bool(sentence_case) and english
-                    if csl_field == "collection-title" or (
-                        csl_field == "container-title" and (periodical or sentence_case == "title")
-                    ):
-                        lower = False  # journal and series names keep their case
-                    raw = _with_subtitle(entry.fields, name)
-                    value = _title(raw, markup=markup, sentence_case=lower)
-                item.setdefault(csl_field, value)
-                return
+            if not value:
+                continue
+            if csl_field in _TITLE_FIELDS:
+                lower = bool(sentence_case) and english and not keep_case
+                if csl_field == "container-title" and sentence_case == "title":
+                    lower = False
+                value = _title(_with_subtitle(fields, name), markup=markup, sentence_case=lower)
+            item.setdefault(csl_field, value)
+            return
 
-    useprefix = "useprefix=true" in _clean(text.get("options", "")).replace(" ", "").lower()
+    options = _options(text.get("options", ""))
+    useprefix = options.get("useprefix") in ("", "true")
+    director = _clean(text.get("editortype", "")).lower() == "director"
     for bib_role, csl_role in _NAME_ROLES.items():
         people = entry.names.get(bib_role)
         if people:
+            if bib_role == "editor" and director:
+                csl_role = "director"
             item[csl_role] = [_csl_name(person, useprefix=useprefix) for person in people]
 
-    put("title", "title")
-    put("title-short", "shorttitle")
+    # Titles, as biblatex's data model and pandoc place them.
+    if periodical:
+        put("title", "issuetitle", "title")
+        put("container-title", "title", keep_case=True)
+    elif has_main and not chapterlike:
+        put("title", "maintitle")
+        put("volume-title", "title")
+    else:
+        put("title", "title")
+    if chapterlike:
+        if has_main:
+            put("container-title", "maintitle")
+            put("volume-title", "booktitle")
+        else:
+            put("container-title", "booktitle")
+    put("container-title", "journaltitle", "journal", keep_case=True)
+    put("container-title-short", "shortjournal")
+    if not has_main or chapterlike:
+        put("title-short", "shorttitle")
     if "title-short" not in item and ":" in item.get("title", ""):
         item["title-short"] = item["title"].split(":", 1)[0].rstrip()
-    if btype in ("article", "periodical"):
-        put("container-title", "journaltitle", "journal")
-        put("issue", "number", "issue")
-    else:
-        put("container-title", "booktitle", "journaltitle", "journal")
-    put("collection-title", "series")
-    if btype in ("book", "mvbook", "collection", "proceedings", "incollection", "inbook"):
-        put("collection-number", "number")
-    elif btype not in ("article", "periodical"):
-        put("number", "number")
+    series = _clean(text.get("series", ""))
+    if series:
+        resolved = series_title(series)
+        if resolved != series:
+            item["collection-title"] = resolved
+        else:
+            put("collection-title", "series", keep_case=True)
+    put("event-title", "eventtitle", "event")
+    put("event-place", "venue")
+    put("original-title", "origtitle")
+
+    # Numbers.
+    number = _clean(text.get("number", ""))
+    if btype in _ARTICLES:
+        issue = _clean(text.get("issue", ""))
+        joined = ", ".join(part for part in (number, issue) if part)
+        if joined:
+            item["issue"] = joined
+    elif number:
+        item["collection-number" if btype in _IN_SERIES else "number"] = number
+    volume = _clean(text.get("volume", ""))
+    part = _clean(text.get("part", ""))
+    if volume or part:
+        item["volume"] = f"{volume}.{part}" if volume and part else volume or part
+    put("number-of-volumes", "volumes")
+
+    # Publisher, place, kind of work.
     genre = _clean(text.get("type", ""))
-    genre = TYPE_KEYS.get(genre.lower(), genre)
+    genre = TYPE_KEYS.get(genre.lower(), resolve_key(genre)) if genre else ""
     if btype in ("techreport", "report"):
         put("publisher", "institution", "publisher", "organization")
-        if genre:
-            item["genre"] = genre
     elif btype in ("phdthesis", "mastersthesis", "thesis"):
         put("publisher", "school", "institution", "publisher")
         genre = genre or {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}.get(
             btype, ""
         )
-        if genre:
-            item["genre"] = genre
     elif btype == "manual":
         put("publisher", "organization", "publisher", "institution")
     else:
         put("publisher", "publisher", "organization", "institution", "howpublished")
-    if btype in ("inproceedings", "conference"):
-        put("event-title", "eventtitle")
-    put("publisher-place", "location", "address")
-    put("volume", "volume")
+    if genre:
+        item["genre"] = genre
+    if btype == "patent":
+        places = [resolve_key(place) for place in _split_list(text.get("location", ""))]
+        if places:
+            item["jurisdiction"] = "; ".join(places)
+        put("publisher-place", "address")
+    else:
+        put("publisher-place", "location", "address")
+    put("original-publisher", "origpublisher")
+    put("original-publisher-place", "origlocation")
+    pubstate = _clean(text.get("pubstate", ""))
+    if pubstate:
+        item["status"] = resolve_key(pubstate)
+
     put("page", "pages")
     if "page" in item:
         # CSL styles format page ranges themselves from a plain hyphen.
@@ -279,24 +383,34 @@ def to_csl(
     put("chapter-number", "chapter")
     put("ISBN", "isbn")
     put("ISSN", "issn")
-    put("DOI", "doi")
-    put("URL", "url")
-    put("language", "langid", "language")
-    if "language" in item:
-        item["language"] = LANGUAGES.get(item["language"].lower(), item["language"])
-    put("note", "note")
+    if options.get("doi") != "false":
+        put("DOI", "doi")
+    if options.get("url") != "false" or btype == "online":
+        put("URL", "url")
+    _put_eprint(item, fields)
+    put("PMID", "pmid")
+    put("PMCID", "pmcid")
+    put("call-number", "library")
+    if language:
+        item["language"] = language
+    note = ". ".join(
+        value for name in ("note", "addendum") if (value := _clean(text.get(name, "")))
+    )
+    if note and not periodical:
+        item["note"] = note
     put("abstract", "abstract")
     put("keyword", "keywords")
     put("annote", "annote", "annotation")
     put("medium", "medium")
     put("version", "version")
 
-    issued = _issued(text)
-    if issued is not None:
-        item["issued"] = issued
-    accessed = _date(text.get("urldate", ""))
-    if accessed is not None:
-        item["accessed"] = accessed
+    for csl_field, bib_field in _DATES:
+        date = _date(fields.get(bib_field, ""))
+        if date is None:
+            # BibLaTeX's older fields: origyear and origmonth, eventyear, urlyear, ...
+            date = _issued(text, bib_field.removesuffix("date"))
+        if date is not None:
+            item[csl_field] = date
     if "DOI" in item:
         item["DOI"] = _bare_doi(item["DOI"])
     return item
@@ -309,6 +423,86 @@ def plain_text(value: str) -> str:
     "Japan's Dilemma"
     """
     return value.replace(NOCASE_OPEN, "").replace(NOCASE_CLOSE, "")
+
+
+def _csl_type(btype: str, subtype: str, text: Mapping[str, str]) -> str:
+    if btype in ("article", "periodical", "suppperiodical") and subtype in (
+        "magazine",
+        "newspaper",
+    ):
+        return f"article-{subtype}"
+    if btype == "misc" and "url" in text and "urldate" in text:
+        # BibTeX has no web page type; a @misc with a URL and an access date is one.
+        return "webpage"
+    if btype == "unpublished" and any(k in text for k in ("eventtitle", "eventdate", "venue")):
+        return "speech"
+    return CSL_TYPES.get(btype, "document")
+
+
+def _language(text: Mapping[str, str]) -> str:
+    """The entry's language as a BCP 47 tag, from ``langid`` (with ``langidopts``)."""
+    name = _clean(text.get("langid", "") or text.get("hyphenation", "")).lower()
+    if name == "english":
+        variant = _options(text.get("langidopts", "")).get("variant", "")
+        name = _ENGLISH_VARIANTS.get(variant, name)
+    if not name:
+        name = _clean(text.get("language", ""))
+    return LANGUAGES.get(name.lower(), name)
+
+
+_ENGLISH_VARIANTS = {
+    "british": "british",
+    "uk": "british",
+    "american": "american",
+    "us": "american",
+    "usmax": "american",
+    "australian": "australian",
+    "newzealand": "newzealand",
+}
+
+
+def _options(value: str) -> dict[str, str]:
+    """biblatex's ``key=value`` options (``useprefix`` alone is ``useprefix=``).
+
+    >>> _options("useprefix, url=false")
+    {'useprefix': '', 'url': 'false'}
+    """
+    found = {}
+    for option in value.split(","):
+        key, _, setting = option.partition("=")
+        if key.strip():
+            found[key.strip().lower()] = setting.strip().lower()
+    return found
+
+
+def _split_list(value: str) -> list[str]:
+    """The items of a BibLaTeX literal list (``a and b``)."""
+    return [part for part in (_clean(p) for p in re.split(r"\s+and\s+", value)) if part]
+
+
+def _put_eprint(item: dict[str, Any], fields: Mapping[str, str]) -> None:
+    """An ``eprint`` as a link: arXiv, JSTOR, PubMed and Handle IDs as URLs, a DOI as DOI."""
+    eprint = _clean(fields.get("eprint", ""))
+    kind = _clean(fields.get("eprinttype", "") or fields.get("archiveprefix", "")).lower()
+    if not eprint or not kind:
+        return
+    if kind == "doi":
+        item.setdefault("DOI", eprint)
+    elif kind in EPRINT_URLS and "URL" not in item:
+        item["URL"] = EPRINT_URLS[kind] + eprint
+
+
+def _as_read(entry: BibEntry, *, markup: bool) -> dict[str, Any]:
+    """The CSL item of an entry read from CSL-JSON, CSL-YAML or RIS, as it was read."""
+    assert entry.csl is not None
+    item = dict(entry.csl)
+    item["id"] = entry.key
+    if not markup:
+        for name in _TITLE_FIELDS:
+            value = item.get(name)
+            if isinstance(value, str):
+                item[name] = plain_text(value)
+    return item
 
 
 def _clean(value: str) -> str:
@@ -325,7 +519,10 @@ _BREAK = re.compile(r"[:?!.]\s*$")
 _SUBTITLES = {
     "title": ("subtitle", "titleaddon"),
     "booktitle": ("booksubtitle", "booktitleaddon"),
+    "maintitle": ("mainsubtitle", "maintitleaddon"),
+    "issuetitle": ("issuesubtitle", "issuetitleaddon"),
     "journaltitle": ("journalsubtitle", "journaltitleaddon"),
+    "eventtitle": ("", "eventtitleaddon"),
 }
 
 
@@ -353,6 +550,8 @@ def _title(raw: str, *, markup: bool, sentence_case: bool) -> str:
 def sentence_case(title: str) -> str:
     """Lower-case the capitalised words of a title, except the first and those after a colon.
 
+    The first word after a colon starts with a capital, as APA and pandoc write it.
+
     Words with capitals inside (``USA``, ``iPhone``) keep their case; so do words a BibTeX
     title protects with braces (see :func:`to_csl`).
 
@@ -360,6 +559,8 @@ def sentence_case(title: str) -> str:
     'The sanctions paradox: Economic statecraft and sense-making in the USA'
     >>> sentence_case("Self-Determination: Long-Term Thinking in e-Government")
     'Self-determination: Long-term thinking in e-government'
+    >>> sentence_case("Reduced bond angle strain: efficient catalysts")
+    'Reduced bond angle strain: Efficient catalysts'
     """
     return "".join(run for run, _ in _sentence_case([(title, False)]))
 
@@ -382,12 +583,20 @@ def _sentence_case(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             if keep_next:
                 # A first word keeps its capital, not those of its hyphenated parts.
                 head, hyphen, tail = piece.partition("-")
+                if _can_capitalise(head):
+                    # The title's first word and the first after a colon start with a
+                    # capital, as APA and pandoc write them; "iPhone" and "eBay" do not.
+                    head = head[0].upper() + head[1:]
                 out.append(head + hyphen + _WORD_PART.sub(_lower_capitalised, tail))
             else:
                 out.append(_WORD_PART.sub(_lower_capitalised, piece))
             keep_next = _BREAK.search(piece) is not None
         result.append(("".join(out), protected))
     return result
+
+
+def _can_capitalise(word: str) -> bool:
+    return word[:1].islower() and word[:1].isalpha() and not word[1:2].isupper()
 
 
 def _lower_capitalised(match: re.Match[str]) -> str:
@@ -400,12 +609,17 @@ def _lower_capitalised(match: re.Match[str]) -> str:
 def _csl_name(person: PersonName, *, useprefix: bool = False) -> dict[str, str]:
     if person.literal:
         return {"literal": _clean(person.literal)}
+    if person.family == "others" and not (person.given or person.particle):
+        # BibTeX's "and others": pandoc's CSL items mark it so, for "et al."
+        return {"literal": "others"}
     name: dict[str, str] = {}
     if person.family:
         name["family"] = _clean(person.family)
     if person.given:
         name["given"] = _clean(person.given)
     if person.particle:
+        if person.useprefix is not None:
+            useprefix = person.useprefix
         particle = "non-dropping-particle" if useprefix else "dropping-particle"
         name[particle] = _clean(person.particle)
     if person.suffix:
@@ -414,28 +628,22 @@ def _csl_name(person: PersonName, *, useprefix: bool = False) -> dict[str, str]:
 
 
 def _date(value: str) -> dict[str, Any] | None:
-    match = _DATE.match(value)
-    if match is None:
-        return None
-    parts = [int(part) for part in match.groups() if part is not None]
-    return {"date-parts": [parts]}
+    return parse_date(value) if value.strip() else None
 
 
-def _issued(text: Mapping[str, str]) -> dict[str, Any] | None:
-    date = text.get("date", "")
-    if date:
-        parsed = _date(date)
-        if parsed is not None:
-            return parsed
-        return {"literal": _clean(date)}
-    year = text.get("year", "").strip()
+def _issued(text: Mapping[str, str], prefix: str = "") -> dict[str, Any] | None:
+    """A date from BibTeX's ``year`` and ``month`` (``origyear``, ... with a prefix)."""
+    year = text.get(f"{prefix}year", "").strip()
     if not year:
         return None
-    match = _YEAR.search(year)
+    match = _YEAR.fullmatch(year.replace("\u2013", "-"))
     if match is None:
         return {"literal": _clean(year)}
-    parts = [int(match.group())]
-    month = text.get("month", "").strip()
+    parts = [int(match.group(1))]
+    if match.group(2):
+        return {"date-parts": [parts, [int(match.group(2))]]}
+    month = text.get(f"{prefix}month", "").strip()
+    month = _MONTH_NUMBERS.get(month[:3].lower(), month)
     if month.isdigit() and 1 <= int(month) <= 12:
         parts.append(int(month))
     return {"date-parts": [parts]}

@@ -30,7 +30,7 @@ located warning on the field that names it; the entry keeps its own fields.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from argmap.errors import Issue
@@ -133,7 +133,10 @@ def resolve_inheritance(entries: Mapping[str, BibEntry]) -> tuple[dict[str, BibE
     lower = {key.lower(): key for key in entries}
     done: dict[str, BibEntry] = {}
     issues: list[Issue] = []
-    visiting: list[str] = []
+    # Parents are resolved before their children with a stack of their own, not by
+    # recursion: a chain of hundreds of crossrefs must not exhaust Python's stack.
+    path: list[str] = []
+    on_path: set[str] = set()
 
     def parent_of(child: BibEntry, field: str, key: str) -> BibEntry | None:
         found = lower.get(key.lower())
@@ -148,8 +151,8 @@ def resolve_inheritance(entries: Mapping[str, BibEntry]) -> tuple[dict[str, BibE
                 )
             )
             return None
-        if found in visiting:
-            loop = " -> ".join([*visiting[visiting.index(found) :], found])
+        if found in on_path:
+            loop = " -> ".join([*path[path.index(found) :], found])
             issues.append(
                 Issue(
                     "warning",
@@ -160,63 +163,85 @@ def resolve_inheritance(entries: Mapping[str, BibEntry]) -> tuple[dict[str, BibE
                 )
             )
             return None
-        return resolve(found)
+        return done[found]
 
-    def resolve(key: str) -> BibEntry:
-        entry = done.get(key)
-        if entry is not None:
-            return entry
-        entry = entries[key]
-        own = entry.fields
-        if "crossref" not in own and "xdata" not in own and "xref" not in own:
-            done[key] = entry
-            return entry
-        links = [
-            (field, parent_key)
-            for field in ("xdata", "crossref", "xref")
-            for parent_key in _keys(entry.fields.get(field, ""))
-        ]
-        if not links:
-            done[key] = entry
-            return entry
-        visiting.append(key)
-        fields = dict(entry.fields)
-        text = dict(entry.text)
-        names = dict(entry.names)
-        inherited: set[str] = set()
-        parents: list[BibEntry] = []
-        for field, parent_key in links:
-            parent = parent_of(entry, field, parent_key)
-            if parent is None:
-                continue
-            parents.append(parent)
-            if field == "xref":
-                continue
-            for source, targets in _renamed(parent, entry, whole=field == "xdata"):
-                if source not in parent.fields:
-                    continue
-                for target in targets:
-                    if target in fields:
-                        continue
-                    fields[target] = parent.fields[source]
-                    text[target] = parent.text[source]
-                    if source in parent.names:
-                        names[target] = parent.names[source]
-                    inherited.add(target)
-        visiting.pop()
-        entry = dataclasses.replace(
-            entry,
-            fields=fields,
-            text=text,
-            names=names,
-            inherited=frozenset(inherited),
-            parents=tuple(parents),
-        )
-        done[key] = entry
-        return entry
+    def next_parent(key: str) -> str | None:
+        """A parent of the entry still to resolve, if any."""
+        for _, parent_key in _links(entries[key]):
+            found = lower.get(parent_key.lower())
+            if found is not None and found not in done and found not in on_path:
+                return found
+        return None
 
-    resolved = {key: resolve(key) for key in entries}
+    for root in entries:
+        if root in done:
+            continue
+        path.append(root)
+        on_path.add(root)
+        while path:
+            key = path[-1]
+            pending = next_parent(key)
+            if pending is not None:
+                path.append(pending)
+                on_path.add(pending)
+                continue
+            done[key] = _inherit(entries[key], parent_of)
+            path.pop()
+            on_path.discard(key)
+    resolved = {key: done[key] for key in entries}
     return resolved, issues
+
+
+def _links(entry: BibEntry) -> list[tuple[str, str]]:
+    """The parents an entry names: ``(field, key)`` for its xdata, crossref and xref."""
+    own = entry.fields
+    if "crossref" not in own and "xdata" not in own and "xref" not in own:
+        return []
+    return [
+        (field, parent_key)
+        for field in ("xdata", "crossref", "xref")
+        for parent_key in _keys(own.get(field, ""))
+    ]
+
+
+def _inherit(
+    entry: BibEntry, parent_of: Callable[[BibEntry, str, str], BibEntry | None]
+) -> BibEntry:
+    """The entry with the fields of its (resolved) parents that it lacks."""
+    links = _links(entry)
+    if not links:
+        return entry
+    fields = dict(entry.fields)
+    text = dict(entry.text)
+    names = dict(entry.names)
+    inherited: set[str] = set()
+    parents: list[BibEntry] = []
+    for field, parent_key in links:
+        parent = parent_of(entry, field, parent_key)
+        if parent is None:
+            continue
+        parents.append(parent)
+        if field == "xref":
+            continue
+        for source, targets in _renamed(parent, entry, whole=field == "xdata"):
+            if source not in parent.fields:
+                continue
+            for target in targets:
+                if target in fields:
+                    continue
+                fields[target] = parent.fields[source]
+                text[target] = parent.text[source]
+                if source in parent.names:
+                    names[target] = parent.names[source]
+                inherited.add(target)
+    return dataclasses.replace(
+        entry,
+        fields=fields,
+        text=text,
+        names=names,
+        inherited=frozenset(inherited),
+        parents=tuple(parents),
+    )
 
 
 def _renamed(

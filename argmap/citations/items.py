@@ -40,15 +40,16 @@ def csl_items(
 def entries_of(sources: Sources, *, works_only: bool = True) -> list[BibEntry]:
     """The bibliography entries of sources, in order.
 
-    Of a whole bibliography, without its ``@xdata`` containers unless ``works_only`` is
-    False: they hold fields that other entries take in, not works, and are items of no
-    export but BibTeX and BibLaTeX, which write them for the entries that use them.
+    Of a whole bibliography, without its ``@xdata`` containers and ``@set`` entries unless
+    ``works_only`` is False: they hold fields or members that other entries take in, not
+    works, and are items of no export but BibTeX and BibLaTeX, which write them for the
+    entries that use them.
 
     Raises:
         BibliographyError: a cited source has no entry (located at its first citation).
     """
     if isinstance(sources, Bibliography):
-        return [e for e in sources.values() if not (works_only and e.type == "xdata")]
+        return [e for e in sources.values() if not (works_only and _is_container(e))]
     entries: list[BibEntry] = []
     missing: list[Issue] = []
     for source in sources:
@@ -69,3 +70,8 @@ def entries_of(sources: Sources, *, works_only: bool = True) -> list[BibEntry]:
     if missing:
         raise BibliographyError(missing)
     return entries
+
+
+def _is_container(entry: BibEntry) -> bool:
+    """An ``@xdata`` or ``@set`` entry of a BibTeX file: not a work of its own."""
+    return entry.csl is None and entry.type in ("xdata", "set")

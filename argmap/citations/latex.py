@@ -5,13 +5,16 @@ yet most values hold no LaTeX at all and the rest hold a handful of accent comma
 case-protecting braces, URLs, logos, font commands and inline math. :func:`decode_latex`
 therefore returns plain values as they are, decodes the common commands token by token
 (each token's text comes from pylatexenc itself, asked once per distinct token and
-remembered; ``\\url{...}`` and ``$...$`` are copied as pylatexenc copies them), and hands
-anything else (comments, display math, unknown macros, line breaks) to pylatexenc whole.
+remembered; ``\\url{...}`` is copied as pylatexenc copies it), and hands anything else
+(comments, display math, unknown macros, line breaks) to pylatexenc whole.
 Its output is pylatexenc's output, character for character; the tests compare the two on
 generated values and on every field of the test bibliographies.
 
-pylatexenc runs as bibtexparser's LaTeX decoding middleware sets it up (inline math kept
-as written, ``\\url`` without angle brackets), with four corrections: ``\\url``'s
+pylatexenc runs as bibtexparser's LaTeX decoding middleware sets it up (``\\url`` without
+angle brackets), but with math as text, as biber and pandoc print it (``$x^2$`` is "x^2",
+``$\\alpha$`` the Greek letter; no dollar signs), biblatex's own commands known
+(``\\mkbibquote{x}`` is “x”, ``\\mkbibemph``, ``\\mkbibitalic`` and ``\\mkbibbold`` print
+their text, ``\\hyphen`` a hyphen), and four corrections: ``\\url``'s
 argument is verbatim, as in LaTeX (pylatexenc reads ``%20`` in a URL as a comment and
 drops the rest); ``\\LaTeX``, ``\\TeX`` and ``\\BibTeX`` print their names (pylatexenc
 knows no such macros and prints nothing); ``\\href{url}{text}`` reads its two arguments
@@ -66,6 +69,10 @@ class _UncoveredLatexError(Exception):
 _TOKEN_TEXT: dict[str, str] = {"{": "", "}": ""}
 
 
+#: biblatex's font commands, which print their argument.
+_BIBLATEX_TEXT = ("mkbibemph", "mkbibitalic", "mkbibbold")
+
+
 @cache
 def _decoder() -> tuple[Any, Any]:
     # Built once and lazily: pylatexenc's context databases take a while to set up.
@@ -112,7 +119,13 @@ def _decoder() -> tuple[Any, Any]:
         "argmap",
         prepend=True,
         # pylatexenc prints \\href as "text <url>" but reads it without arguments.
-        macros=[MacroSpec("url", args_parser=BracedVerbatim()), MacroSpec("href", "{{")],
+        macros=[
+            MacroSpec("url", args_parser=BracedVerbatim()),
+            MacroSpec("href", "{{"),
+            *(MacroSpec(name, "{") for name in _BIBLATEX_TEXT),
+            MacroSpec("mkbibquote", "{"),
+            MacroSpec("hyphen", ""),
+        ],
     )
     text_db = get_default_latex_context_db()
     text_db.add_context_category(
@@ -121,9 +134,12 @@ def _decoder() -> tuple[Any, Any]:
         macros=[
             MacroTextSpec("url", simplify_repl=url_text),
             *(MacroTextSpec(name, name) for name in ("LaTeX", "TeX", "BibTeX")),
+            *(MacroTextSpec(name, "%s") for name in _BIBLATEX_TEXT),
+            MacroTextSpec("mkbibquote", "\u201c%s\u201d"),
+            MacroTextSpec("hyphen", "-"),
         ],
     )
-    return LatexNodes2Text(latex_context=text_db, math_mode="verbatim"), walker_db
+    return LatexNodes2Text(latex_context=text_db, math_mode="text"), walker_db
 
 
 def _pylatexenc(text: str) -> str:
@@ -153,11 +169,10 @@ def _replace(match: re.Match[str]) -> str:
             raise _UncoveredLatexError
         if group == "url":
             return match.group("url")
-        if group == "math":
-            # pylatexenc keeps inline math as written, unless a command in it takes an
-            # argument, which may swallow the closing ``$``.
-            if all(_takes_no_argument(name) for name in _COMMAND.findall(token)):
-                return token
+        if group == "math" and not all(
+            _takes_no_argument(name) for name in _COMMAND.findall(token)
+        ):
+            # A command taking an argument may swallow the closing ``$``: decode whole.
             raise _UncoveredLatexError
         # Braces only group; every other token reads as pylatexenc renders it alone.
         text = _TOKEN_TEXT[token] = _pylatexenc(token)
@@ -197,7 +212,7 @@ def decode_latex_with_case(text: str) -> list[tuple[str, bool]]:
     >>> decode_latex_with_case(r"{Japan}'s Policy Vis-{\\`a}-Vis {Russia}")
     [('Japan', True), ("'s Policy Vis-à-Vis ", False), ('Russia', True)]
     >>> decode_latex_with_case(r"On $x^{2}$ and {NATO}")
-    [('On $x^{2}$ and ', False), ('NATO', True)]
+    [('On x^2 and ', False), ('NATO', True)]
     """
     runs: list[tuple[str, bool]] = []
     position = 0
@@ -208,7 +223,7 @@ def decode_latex_with_case(text: str) -> list[tuple[str, bool]]:
             index = _skip_command(text, index)
             continue
         if char == "$":
-            # Inline math is one piece, kept as written: its braces protect nothing.
+            # Inline math is one piece: its braces protect nothing.
             dollar = text.find("$", index + 1)
             index = index + 1 if dollar == -1 else dollar + 1
             continue
@@ -277,6 +292,9 @@ class PersonName:
     particle: str = ""
     suffix: str = ""
     literal: str = ""
+    useprefix: bool | None = None
+    """biblatex's ``useprefix`` for this name alone (extended name format); None: the
+    entry's."""
 
     @property
     def is_literal(self) -> bool:
@@ -312,11 +330,15 @@ def split_people(value: str) -> list[str]:
         return list(split_multiple_persons_names(value))
     people = []
     start = 0
+    depth = 0  # braces open before the current ``and``, counted once along the value
+    counted = 0
     for match in _AND.finditer(value):
-        head = value[: match.start()]
-        if head.count("{") != head.count("}") or match.start() == 0:
+        at = match.start()
+        depth += value.count("{", counted, at) - value.count("}", counted, at)
+        counted = at
+        if depth != 0 or at == 0:
             continue  # inside braces, or no name before it
-        people.append(value[start : match.start()])
+        people.append(value[start:at])
         start = match.end()
     people.append(value[start:])
     return people
@@ -337,6 +359,33 @@ _BRACE = re.compile(r"[{}]")
 _ODD_ESCAPE = re.compile(r"\\[{}\s\\aAnNdD]|[\saAnNdD]\\")
 
 
+_EXTENDED_NAME = re.compile(r"^\s*(?:family|given|prefix|suffix|useprefix)\s*=", re.I)
+_EXTENDED_PARTS = {"family": "family", "given": "given", "prefix": "particle", "suffix": "suffix"}
+
+
+def _extended_name(raw: str) -> PersonName:
+    """A name in biblatex's extended format: ``key=value`` parts, separated by commas."""
+    parts: dict[str, str] = {}
+    useprefix: bool | None = None
+    depth = 0
+    start = 0
+    pieces = []
+    for index, char in enumerate(raw):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            pieces.append(raw[start:index])
+            start = index + 1
+    pieces.append(raw[start:])
+    for piece in pieces:
+        key, _, value = piece.partition("=")
+        key = key.strip().lower()
+        if key == "useprefix":
+            useprefix = value.strip().lower() in ("true", "")
+        elif key in _EXTENDED_PARTS:
+            parts[_EXTENDED_PARTS[key]] = decode_latex(value.strip())
+    return PersonName(**parts, useprefix=useprefix)
+
+
 def split_names(value: str) -> list[PersonName]:
     """Split a raw BibTeX name list (``A and B``) into decoded names.
 
@@ -353,14 +402,21 @@ def split_names(value: str) -> list[PersonName]:
 def split_name(raw: str) -> PersonName:
     """Part one raw BibTeX name (``von Last, Jr, First``), then decode each part.
 
+    biblatex's extended name format (``family=Heuvel, prefix=van den, given=Charles,
+    useprefix=true``) is read too.
+
     >>> split_name(r"de la Fontaine, Jr., Jean")
-    PersonName(family='Fontaine', given='Jean', particle='de la', suffix='Jr.', literal='')
-    """
+    PersonName(family='Fontaine', given='Jean', particle='de la', suffix='Jr.', literal='', useprefix=None)
+    >>> str(split_name("family=Heuvel, prefix=van den, useprefix=false, given=Charles"))
+    'van den Heuvel, Charles'
+    """  # noqa: E501
     from bibtexparser.middlewares.names import parse_single_name_into_parts
 
     raw = raw.strip()
     if raw.startswith("{") and _closing_brace(raw, 0) == len(raw) - 1 and raw[1:2] != "\\":
         return PersonName(literal=decode_latex(raw))
+    if _EXTENDED_NAME.match(raw):
+        return _extended_name(raw)
     parts = parse_single_name_into_parts(raw, strict=False)
     return PersonName(
         family=" ".join(decode_latex(p) for p in parts.last),

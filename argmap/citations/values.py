@@ -13,7 +13,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["MONTH_MACROS", "Resolved", "resolve_value"]
+__all__ = ["MAX_VALUE_LENGTH", "MONTH_MACROS", "ExpansionError", "Resolved", "resolve_value"]
+
+#: The longest value, in characters, that joining pieces may make. Macros that use each
+#: other twice (``@string{b = a # a}``, ``@string{c = b # b}``, ...) double at each step:
+#: a file of a kilobyte would otherwise expand to gigabytes.
+MAX_VALUE_LENGTH = 1_000_000
+
+
+class ExpansionError(ValueError):
+    """A value whose pieces joined would be longer than :data:`MAX_VALUE_LENGTH`."""
+
+    def __init__(self, length: int) -> None:
+        super().__init__(f"{length:,} characters")
+        self.length = length
+
 
 #: BibTeX's predefined macros: the months, by their three-letter names.
 MONTH_MACROS: dict[str, str] = {
@@ -58,6 +72,10 @@ def resolve_value(written: str, strings: Mapping[str, str]) -> Resolved:
     Resolved(text='J. Strat. Stud. 23', macros=('jss',), undefined=())
     >>> resolve_value("nov", {}).text, resolve_value("{C\\\\# and {F\\\\#}}", {}).text
     ('November', 'C\\\\# and {F\\\\#}')
+
+    Raises:
+        ExpansionError: the joined value would be longer than :data:`MAX_VALUE_LENGTH`
+            (checked before it is built).
     """
     if "#" not in written:
         return _piece(written.strip(), strings)
@@ -65,6 +83,9 @@ def resolve_value(written: str, strings: Mapping[str, str]) -> Resolved:
     if len(pieces) == 1:
         return _piece(pieces[0], strings)
     parts = [_piece(piece, strings) for piece in pieces]
+    length = sum(len(part.text) for part in parts)
+    if length > MAX_VALUE_LENGTH:
+        raise ExpansionError(length)
     return Resolved(
         "".join(part.text for part in parts),
         tuple(name for part in parts for name in part.macros),

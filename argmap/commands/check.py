@@ -43,7 +43,7 @@ def check_files(
     """
     given = [Path(os.fspath(p)) for p in paths]
     bib_files = _bib_files(given)
-    targets = [p for p in given if not (p.is_file() and p.suffix.lower() == ".bib")]
+    targets = [p for p in given if p not in bib_files]
     result = Result()
     checked: set[Path] = set()  # the map files read and the .bib files given
     if targets:
@@ -99,11 +99,37 @@ def check_files(
 
 
 def _bib_files(paths: list[Path]) -> list[Path]:
-    """The .bib files given, and those directly inside the folders given, sorted by name."""
+    """The bibliographies given, and the .bib and .ris files directly inside the folders
+    given, sorted by name."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() == ".bib"))
-        elif path.suffix.lower() == ".bib":
+            found.extend(
+                sorted(p for p in path.iterdir() if p.suffix.lower() in BIBLIOGRAPHY_SUFFIXES)
+            )
+        elif is_bibliography(path):
             found.append(path)
     return found
+
+
+#: The suffixes of files that are bibliographies whatever they hold.
+BIBLIOGRAPHY_SUFFIXES = (".bib", ".bibtex", ".ris")
+
+
+def is_bibliography(path: Path) -> bool:
+    """True for a bibliography given on its own: a .bib or .ris file, or a CSL-JSON
+    (a list of items) or CSL-YAML (``references:``, or a list) file."""
+    suffix = path.suffix.lower()
+    if suffix in BIBLIOGRAPHY_SUFFIXES:
+        return True
+    if suffix not in (".json", ".yaml", ".yml") or not path.is_file():
+        return False
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    lines = [line for line in head.lstrip("\ufeff").splitlines() if line.strip()]
+    lines = [line for line in lines if not line.lstrip().startswith(("#", "---"))]
+    first = lines[0].lstrip() if lines else ""
+    return first.startswith("[") or first.startswith(("references:", "- "))

@@ -1,7 +1,8 @@
 // Format CSL-JSON items with citeproc-js, the CSL processor Zotero uses.
 // Usage: node citeproc-render.js LOCALE.xml JOBS.json
 // JOBS.json is a list of {"style": "path/to/style.csl", "items": [CSL-JSON items]}; prints
-// a JSON list with, for each job, an object: item id -> its bibliography entry as text.
+// a JSON list with, for each job, an object: item id -> its bibliography entry as text
+// (or {"citeproc-js error": message} for a job whose items citeproc-js refuses).
 // Building an engine takes seconds, so each style gets one, reused for every job: a job's
 // items get ids of their own, and updateItems replaces the previous job's.
 "use strict";
@@ -36,8 +37,14 @@ const results = jobs.map(({ style, items }, job) => {
     current.set(prefix + item.id, { ...item, id: prefix + item.id });
   }
   const engine = engineFor(style);
-  engine.updateItems([...current.keys()]);
-  const [meta, entries] = engine.makeBibliography();
+  let meta, entries;
+  try {
+    engine.updateItems([...current.keys()]);
+    [meta, entries] = engine.makeBibliography();
+  } catch (error) {
+    engines.delete(style); // an engine that threw may hold the bad items
+    return { "citeproc-js error": String(error) };
+  }
   const out = {};
   meta.entry_ids.forEach((ids, index) => {
     out[String(ids[0]).slice(prefix.length)] = entries[index].trim();
