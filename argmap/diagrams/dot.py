@@ -20,12 +20,21 @@ from graphviz.quoting import a_list, quote
 
 from argmap.diagrams._selection import Drawn, Markers, drawn_relations, visible_nodes
 from argmap.diagrams.escape import escape_html, escape_string, html_lines, wrap
+from argmap.diagrams.options import check_options
 from argmap.diagrams.theme import NODE_ROLES, THEMES, NodeRole, Theme, ThemeName, node_role
 from argmap.graph.algorithms import chain_heights
 from argmap.graph.convert import junction_key
 from argmap.model import ArgumentMap, Factor, Node, RelationKind
 
-__all__ = ["PAGE_SIZES", "DiagramOptions", "GroupBy", "LayoutDirection", "PageSize", "to_dot"]
+__all__ = [
+    "PAGE_SIZES",
+    "Diagram",
+    "DiagramOptions",
+    "GroupBy",
+    "LayoutDirection",
+    "PageSize",
+    "to_dot",
+]
 
 LayoutDirection: TypeAlias = Literal["TB", "LR"]
 GroupBy: TypeAlias = Literal["actor", "kind"]
@@ -79,6 +88,23 @@ class DiagramOptions(TypedDict, total=False):
     imported: Mapping[str, str] | None
 
 
+class Diagram(graphviz.Digraph):  # type: ignore[misc]
+    """A map's Graphviz diagram, which a notebook shows as wide as its cell at most.
+
+    ``graphviz`` shows a graph as SVG of a fixed size in points, which a wide diagram
+    overflows; this one is drawn through :func:`argmap.diagrams.backend.pipe` (so page
+    sizes apply) and shown with a ``viewBox``, ``width="100%"`` and its own width as
+    ``max-width``.
+    """
+
+    def _repr_image_svg_xml(self) -> str:
+        from argmap.diagrams.backend import pipe
+        from argmap.diagrams.notebook import fit_svg
+
+        svg = pipe(self.source, format="svg").decode("utf-8")
+        return fit_svg(svg, alt=f"Argument map diagram {self.name or ''}".strip())
+
+
 def to_dot(
     amap: ArgumentMap,
     *,
@@ -102,7 +128,7 @@ def to_dot(
     annotations: Mapping[str, str] | None = None,
     annotation_key: str | None = None,
     imported: Mapping[str, str] | None = None,
-) -> graphviz.Digraph:
+) -> Diagram:
     """The map as a Graphviz diagram, ready to render or to read as DOT source.
 
     Args:
@@ -140,7 +166,8 @@ def to_dot(
         The diagram; ``str(result)`` is the DOT source.
 
     Raises:
-        RenderError: ``focus`` names no node of the map, or ``depth`` is negative.
+        OptionError: an option has a value it cannot take (the error lists the choices).
+        RenderError: ``focus`` names no node of the map.
 
     >>> from argmap.model import Claim, Relation
     >>> amap = ArgumentMap(id="m", title="M", nodes=[
@@ -149,6 +176,7 @@ def to_dot(
     >>> "r -> t" in to_dot(amap).source
     True
     """
+    check_options({name: value for name, value in locals().items() if name != "amap"})
     style = THEMES[theme]
     visible = visible_nodes(amap, focus=focus, depth=depth, hide_evidence=hide_evidence)
     drawn = drawn_relations(amap, visible)
@@ -156,7 +184,7 @@ def to_dot(
     names = _dot_names(amap)
     markers = Markers(citation_labels or {})
 
-    dot = graphviz.Digraph(name=escape_string(amap.id))
+    dot = Diagram(name=escape_string(amap.id))
     # Arrows run from reasons to what they support, so "top-down" (the thesis on top, as
     # argument maps are read) lays the graph out bottom to top.
     dot.attr(
@@ -233,9 +261,11 @@ def to_dot(
     # their rows then get ranks of their own instead of stretching the diagram's ranks.
     anchor = _lowest_node(nodes, drawn, names, junctions, by_id)
     if legend:
-        top = _add_legend(dot, style, roles, kinds, has_junction=bool(junctions))
-        if annotations and annotation_key:
-            _add_annotation_key(dot, style, annotation_key, wrap_width, top)
+        explained = annotation_key if annotations else None
+        top = _add_legend(
+            dot, style, roles, kinds, has_junction=bool(junctions), annotation_key=explained,
+            wrap_width=wrap_width,
+        )  # fmt: skip
         if anchor is not None and top is not None:
             dot.edge(top, anchor, style="invis")
     if key_block and not hide_citations and markers.order:
@@ -466,8 +496,6 @@ def _add_relation(
     target_drawn = by_id.get(target)
     head = junctions[target_drawn.index] if target_drawn is not None else names[target]
     arrow = {"arrowhead": edge.arrowhead, **line}
-    if edge.arrowtail != "none":
-        arrow.update(dir="both", arrowtail=edge.arrowtail)
     if not item.junction:
         statements.edge(dot, names[item.sources[0]], head, arrow, label=label)
         return
@@ -496,24 +524,6 @@ def _add_relation(
 # -- legend and key block ------------------------------------------------------------------
 
 
-def _add_annotation_key(
-    dot: graphviz.Digraph, theme: Theme, key: str, wrap_width: int, top: str | None
-) -> None:
-    """Explain the node annotations in the legend: a text line above its samples."""
-    # A second block of the same cluster: Graphviz merges them into one legend.
-    with dot.subgraph(name="cluster_legend") as legend:
-        text = html_lines(wrap(key, max(wrap_width * 2, 40)))
-        legend.node(
-            "#legend-annotations",
-            label=f"<<B>Bold line on a node</B>: {text}>",
-            shape="plaintext",
-            fontsize="9",
-            fontcolor=theme.text,
-        )
-    if top is not None:
-        dot.edge(top, "#legend-annotations", style="invis")
-
-
 def _add_legend(
     dot: graphviz.Digraph,
     theme: Theme,
@@ -521,11 +531,14 @@ def _add_legend(
     kinds: list[RelationKind],
     *,
     has_junction: bool,
+    annotation_key: str | None = None,
+    wrap_width: int = 30,
 ) -> str | None:
     """Add the legend as one table node; return its name (None when it would be empty).
 
     A table keeps the legend compact whatever the direction of the diagram: its rows do
-    not take part in the layout, and no sample line can run through a label.
+    not take part in the layout, and no sample line can run through a label. It is a
+    node, not a cluster, so it inherits no graph label (a cluster would repeat the title).
     """
     samples: list[tuple[str, str]] = []
     for role in roles:
@@ -537,7 +550,7 @@ def _add_legend(
             (
                 f'<TD BGCOLOR="{style.fillcolor}" COLOR="{style.color}" BORDER="{border}"'
                 + (f' STYLE="{",".join(lines)}"' if lines else "")
-                + f'><FONT POINT-SIZE="7" COLOR="{style.tagcolor}">'
+                + f'><FONT POINT-SIZE="8" COLOR="{style.tagcolor}">'
                 f"{escape_html(style.tag)}</FONT></TD>",
                 style.legend,
             )
@@ -557,10 +570,16 @@ def _add_legend(
                 "joins premises that support only together, or marks an undercut inference",
             )
         )
-    if not samples:
+    if not samples and not annotation_key:
         return None
     half = (len(samples) + 1) // 2
     rows = ['<TR><TD ALIGN="LEFT" COLSPAN="4"><B>Legend</B></TD></TR>']
+    if annotation_key:
+        text = html_lines(wrap(annotation_key, max(wrap_width * 2, 40)))
+        rows.append(
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" COLSPAN="4"><B>Bold line on a node</B>: '
+            f"{text}</TD></TR>"
+        )
     for left, right in itertools.zip_longest(samples[:half], samples[half:]):
         cells = ""
         for sample in (left, right):

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, Unpack
 
 import graphviz
 
-from argmap._deprecation import renamed_keyword
 from argmap._io import write_atomic
 from argmap.diagrams.backend import Engine, pipe
 from argmap.diagrams.dot import DiagramOptions, to_dot
 from argmap.diagrams.mermaid import to_mermaid
+from argmap.diagrams.options import check_options
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap
 
@@ -71,7 +71,6 @@ def format_for(path: str | os.PathLike[str]) -> Format:
         ) from None
 
 
-@renamed_keyword("format", "fmt")
 def render(
     amap_or_dot: ArgumentMap | graphviz.Digraph | graphviz.Graph,
     path: str | os.PathLike[str],
@@ -95,7 +94,7 @@ def render(
         path: the file to write.
         fmt: ``"svg"``, ``"png"``, ``"pdf"``, ``"html"`` (maps only, see
             :func:`argmap.diagrams.html.to_html`), ``"dot"`` or ``"mermaid"`` (maps only);
-            by default from the suffix of ``path`` (``format=`` is a deprecated spelling).
+            by default from the suffix of ``path``.
         engine: the Graphviz layout engine.
         timeout: seconds after which Graphviz is stopped.
         bibliography: for ``"html"``: where the map's keys resolve
@@ -109,8 +108,10 @@ def render(
     Raises:
         GraphvizNotFoundError: an image format was asked for and ``dot`` is not
             installed (DOT and Mermaid output still work).
+        OptionError: a diagram option is unknown or has a value it cannot take.
         RenderError: the format is unknown, Graphviz failed, or the file cannot be written.
     """
+    check_options(options)
     target = Path(os.fspath(path))
     chosen = fmt if fmt is not None else format_for(target)
     if chosen not in DIAGRAM_FORMATS:
