@@ -240,13 +240,6 @@ def _prepare(
     Sets the formatted references of the diagram's key block from it.
     """
     bibliography, issues = try_map_bibliography(amap)
-    warnings = diagram_warnings(
-        amap,
-        bibliography=bibliography,
-        bibliography_issues=issues,
-        show_weights=bool(diagram.get("show_weights")),
-        check_fonts=chosen not in _TEXT_FORMATS,
-    )
     listed = diagram.get("key_block") and not diagram.get("hide_citations")
     # Set for every map, so that a folder's map without a bibliography lists keys rather
     # than the references of the map before it.
@@ -254,6 +247,15 @@ def _prepare(
         format_cited(bibliography, amap.cited_keys(), style=style) or None
         if bibliography is not None and listed
         else None
+    )
+    warnings = diagram_warnings(
+        amap,
+        bibliography=bibliography,
+        bibliography_issues=issues,
+        show_weights=bool(diagram.get("show_weights")),
+        check_fonts=chosen not in _TEXT_FORMATS,
+        options=diagram,
+        fmt=chosen,
     )
     return bibliography, warnings
 

@@ -39,14 +39,17 @@ __all__ = [
 LayoutDirection: TypeAlias = Literal["TB", "LR"]
 GroupBy: TypeAlias = Literal["actor", "kind"]
 PageSize: TypeAlias = Literal["a4", "letter", "slide"]
-#: Width and height of each page, in inches, upright (a slide is 16:9, 13.33 by 7.5 in).
-PAGE_SIZES: dict[PageSize, tuple[float, float]] = {
-    "a4": (8.27, 11.69),
-    "letter": (8.5, 11.0),
-    "slide": (13.333, 7.5),
+#: Width and height of each page in points, upright (a slide is 16:9, 13.33 by 7.5 in,
+#: drawn at 144 dpi: 1920 by 1080 pixels).
+PAGE_SIZES: dict[PageSize, tuple[int, int]] = {
+    "a4": (595, 842),
+    "letter": (612, 792),
+    "slide": (960, 540),
 }
-#: The margin left free on every side of a page, in inches.
+#: The margin left free on every side of a paper page, in inches (none on a slide).
 _PAGE_MARGIN = 0.4
+#: The resolution of a slide's PNG: 1920 by 1080 pixels.
+_SLIDE_DPI = 144
 
 #: Maps with more nodes than this get bounded layout passes (see to_dot).
 _BOUNDED_LAYOUT = 500
@@ -151,10 +154,13 @@ def to_dot(
             keys without one are numbered ``[1]``, ``[2]``, ... in order of first citation.
         references: the formatted reference of each key, for the key block; keys
             without one are listed as the key itself.
-        size: fit the drawing to a page: ``"a4"`` or ``"letter"`` (upright for ``TB``,
-            landscape for ``LR``), or a 16:9 ``"slide"``. The layout is stretched to the
-            page's proportions, then scaled down to fit inside its margins.
-        dpi: the resolution of bitmap output (PNG), in dots per inch.
+        size: draw on pages of an exact size: ``"a4"`` (595 by 842 pt) or ``"letter"``
+            (612 by 792 pt), upright for ``TB`` and landscape for ``LR``, or a 16:9
+            ``"slide"`` (1920 by 1080 px as PNG). Text keeps its size (8 pt at least): a
+            PDF too large for one page becomes a grid of pages; an image is one page,
+            shrunk to fit where it must (:func:`argmap.diagrams.warnings.diagram_warnings`
+            says so).
+        dpi: the resolution of bitmap output (PNG), in dots per inch (a slide: 144).
         annotations: a short text shown on each node it names, such as its status or
             strength under an argumentation semantics (see ``argmap render --analysis``).
         annotation_key: what the annotations mean, shown in the legend.
@@ -200,10 +206,12 @@ def to_dot(
         # the nodes that support it; the newer one ranks the whole diagram at once.
         dot.attr("graph", newrank="true")
     if size is not None:
+        # Graphviz's own page attributes; argmap.diagrams.backend draws them (see pages.py).
         width, height = _page(size, direction)
-        dot.attr("graph", size=f"{width:g},{height:g}", ratio=f"{height / width:.4f}")
-    if dpi is not None:
-        dot.attr("graph", dpi=str(dpi))
+        margin = 0 if size == "slide" else _PAGE_MARGIN
+        dot.attr("graph", page=f"{width / 72:.6g},{height / 72:.6g}", margin=f"{margin:g}")
+    if dpi is not None or size == "slide":
+        dot.attr("graph", dpi=str(dpi if dpi is not None else _SLIDE_DPI))
     if len(nodes) > _BOUNDED_LAYOUT:
         # Graphviz's crossing and positioning passes grow much faster than the map; bound
         # their iterations so that a large map still lays out in seconds, not hours.
@@ -213,9 +221,13 @@ def to_dot(
     )
     dot.attr("edge", fontname=style.fontname, fontsize="9", arrowsize="0.9")
     if title:
+        title_width = max(wrap_width * 3, 60)
+        if size is not None:
+            # A 16 pt bold character is about 9 pt wide: keep the title inside the page.
+            title_width = min(title_width, int((_page(size, direction)[0] - 72) / 9))
         dot.attr(
             "graph",
-            label=f"<<B>{html_lines(wrap(amap.title, max(wrap_width * 3, 60)))}</B>>",
+            label=f"<<B>{html_lines(wrap(amap.title, title_width))}</B>>",
             labelloc="t",
             labeljust="c",
             fontsize="16",
@@ -282,16 +294,16 @@ def to_dot(
     return dot
 
 
-def _page(size: PageSize, direction: LayoutDirection) -> tuple[float, float]:
-    """The drawing area of a page in inches, turned to suit the direction.
+def _page(size: PageSize, direction: LayoutDirection) -> tuple[int, int]:
+    """The page in points, turned to suit the direction (a slide is always landscape).
 
     >>> _page("a4", "TB"), _page("a4", "LR"), _page("slide", "TB")
-    ((7.47, 10.89), (10.89, 7.47), (12.533, 6.7))
+    ((595, 842), (842, 595), (960, 540))
     """
     width, height = PAGE_SIZES[size]
     if size != "slide" and direction == "LR":
         width, height = height, width
-    return round(width - 2 * _PAGE_MARGIN, 3), round(height - 2 * _PAGE_MARGIN, 3)
+    return width, height
 
 
 def _lowest_node(
