@@ -250,12 +250,13 @@ def test_take_the_screenshots_of_the_readme(visit: Opener, seed_page: Path, tmp_
     seen.page.screenshot(path=str(docs / "html-page.png"))
     amap = argmap.read_map(SEED_MAP)
     references = format_cited(argmap.read_map_bibliography(amap), amap.cited_keys(), style="apa")
+    # The slide the README shows: titles only, so that its text keeps its size.
     slide = render(
         amap,
         tmp_path / "slide.svg",
-        direction="LR",
-        legend=True,
         size="slide",
+        hide_text=True,
+        hide_evidence=True,
         references=references,
     )
     shown = visit(slide.as_uri(), width=1280, height=720)

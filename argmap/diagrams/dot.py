@@ -46,8 +46,9 @@ PAGE_SIZES: dict[PageSize, tuple[int, int]] = {
     "letter": (612, 792),
     "slide": (960, 540),
 }
-#: The margin left free on every side of a paper page, in inches (none on a slide).
+#: The margin left free on every side of a paper page and of a slide, in inches.
 _PAGE_MARGIN = 0.4
+_SLIDE_MARGIN = 0.2
 #: The resolution of a slide's PNG: 1920 by 1080 pixels.
 _SLIDE_DPI = 144
 
@@ -208,7 +209,7 @@ def to_dot(
     if size is not None:
         # Graphviz's own page attributes; argmap.diagrams.backend draws them (see pages.py).
         width, height = _page(size, direction)
-        margin = 0 if size == "slide" else _PAGE_MARGIN
+        margin = _SLIDE_MARGIN if size == "slide" else _PAGE_MARGIN
         dot.attr("graph", page=f"{width / 72:.6g},{height / 72:.6g}", margin=f"{margin:g}")
     if dpi is not None or size == "slide":
         dot.attr("graph", dpi=str(dpi if dpi is not None else _SLIDE_DPI))

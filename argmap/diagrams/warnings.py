@@ -83,6 +83,7 @@ def diagram_warnings(
 
 #: The formats drawn on pages: PDF as many as it takes, the others one.
 _PAGED_FORMATS = ("pdf", "svg", "png", "html")
+_ONE_PAGE = {"a4": "one A4 page", "letter": "one Letter page", "slide": "one slide"}
 #: The smallest text argmap draws, in points.
 _SMALLEST_TEXT = 8.0
 
@@ -107,19 +108,20 @@ def page_issues(
     fit = page_fit(x1 - x0, y1 - y0, page)
     if fit.pages == 1:
         return []
-    helps = "--hide-text (titles only), --hide-evidence, or --focus ID --depth N (one part)" + (
-        ", or --direction LR (a landscape page)" if options.get("direction", "TB") == "TB" else ""
-    )
+    helps = "--hide-text (titles only), --hide-evidence, --no-key-block or --focus ID --depth N"
+    if options.get("direction", "TB") == "TB" and size != "slide":
+        helps += ", or --direction LR (a landscape page)"
+    one = _ONE_PAGE[size]
     if fmt == "pdf":
         message = (
-            f"the diagram does not fit one {size} page with text at 8 pt or more: it takes "
+            f"the diagram does not fit {one} with text at 8 pt or more: it takes "
             f"{fit.pages} pages ({fit.columns} across, {fit.rows} down); for fewer: {helps}"
         )
     else:
         message = (
-            f"the diagram does not fit one {size} page with text at 8 pt or more: it is "
-            f"shrunk to {fit.scale:.0%}, its smallest text {_SMALLEST_TEXT * fit.scale:.1f} pt; "
-            f"write a PDF for pages at full size, or show less: {helps}"
+            f"the diagram does not fit {one} with text at 8 pt or more: it is shrunk to "
+            f"{fit.scale:.0%}, its smallest text {_SMALLEST_TEXT * fit.scale:.1f} pt; write a "
+            f"PDF for pages at full size, or show less: {helps}"
         )
     return [Issue("warning", message, code="page-fit")]
 
