@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from argmap.diagrams.dot import (
         LARGE_MAP,
         PAGE_SIZES,
+        Diagram,
         DiagramOptions,
         GroupBy,
         LayoutDirection,
@@ -22,11 +23,13 @@ if TYPE_CHECKING:
         to_dot,
     )
     from argmap.diagrams.mermaid import to_mermaid
+    from argmap.diagrams.options import OptionError
     from argmap.diagrams.rendering import DIAGRAM_FORMATS, SUFFIXES, Format, format_for, render
     from argmap.diagrams.theme import ThemeName
 
 _EXPORTS = {
     "DIAGRAM_FORMATS": "argmap.diagrams.rendering",
+    "Diagram": "argmap.diagrams.dot",
     "DiagramOptions": "argmap.diagrams.dot",
     "ENGINES": "argmap.diagrams.backend",
     "Engine": "argmap.diagrams.backend",
@@ -35,6 +38,7 @@ _EXPORTS = {
     "INSTALL_HINT": "argmap.diagrams.backend",
     "LARGE_MAP": "argmap.diagrams.dot",
     "LayoutDirection": "argmap.diagrams.dot",
+    "OptionError": "argmap.diagrams.options",
     "PAGE_SIZES": "argmap.diagrams.dot",
     "PageSize": "argmap.diagrams.dot",
     "SUFFIXES": "argmap.diagrams.rendering",
@@ -58,11 +62,13 @@ __all__ = [
     "LARGE_MAP",
     "PAGE_SIZES",
     "SUFFIXES",
+    "Diagram",
     "DiagramOptions",
     "Engine",
     "Format",
     "GroupBy",
     "LayoutDirection",
+    "OptionError",
     "PageSize",
     "ThemeName",
     "format_for",
