@@ -13,14 +13,20 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, TypeAlias, TypedDict
+from typing import TypedDict
 
 import graphviz
 from graphviz.quoting import a_list, quote
 
 from argmap.diagrams._selection import Drawn, Markers, drawn_relations, visible_nodes
 from argmap.diagrams.escape import escape_html, escape_string, html_lines, wrap
-from argmap.diagrams.options import check_options
+from argmap.diagrams.options import (
+    PAGE_SIZES,
+    GroupBy,
+    LayoutDirection,
+    PageSize,
+    check_options,
+)
 from argmap.diagrams.theme import NODE_ROLES, THEMES, NodeRole, Theme, ThemeName, node_role
 from argmap.graph.algorithms import chain_heights
 from argmap.graph.convert import junction_key
@@ -36,16 +42,6 @@ __all__ = [
     "to_dot",
 ]
 
-LayoutDirection: TypeAlias = Literal["TB", "LR"]
-GroupBy: TypeAlias = Literal["actor", "kind"]
-PageSize: TypeAlias = Literal["a4", "letter", "slide"]
-#: Width and height of each page in points, upright (a slide is 16:9, 13.33 by 7.5 in,
-#: drawn at 144 dpi: 1920 by 1080 pixels).
-PAGE_SIZES: dict[PageSize, tuple[int, int]] = {
-    "a4": (595, 842),
-    "letter": (612, 792),
-    "slide": (960, 540),
-}
 #: The margin left free on every side of a paper page and of a slide, in inches.
 _PAGE_MARGIN = 0.4
 _SLIDE_MARGIN = 0.2
@@ -103,7 +99,7 @@ class Diagram(graphviz.Digraph):  # type: ignore[misc]
 
     def _repr_image_svg_xml(self) -> str:
         from argmap.diagrams.backend import pipe
-        from argmap.diagrams.notebook import fit_svg
+        from argmap.diagrams.svg import fit_svg
 
         svg = pipe(self.source, format="svg").decode("utf-8")
         return fit_svg(svg, alt=f"Argument map diagram {self.name or ''}".strip())
