@@ -27,12 +27,12 @@ tools: tests/tools/node_modules/.installed
 
 NAME   := $(basename $(notdir $(SEED)))
 
-# Graphviz (and, for the tests, pandoc, biber and Chromium) through apt-get where no password is needed;
-# elsewhere a one-line note, and what needs them is skipped.
+# Graphviz (and, for the tests, pandoc, biber, Chromium and poppler's pdfinfo) through apt-get
+# where no password is needed; elsewhere a one-line note, and what needs them is skipped.
 HAVE_DOT := { [ -n "$$ARGMAP_DOT" ] && [ -x "$$ARGMAP_DOT" ]; } || command -v dot >/dev/null
 
 system-tools:
-	@.ci/install-tools dot pandoc biber chromium
+	@.ci/install-tools dot pandoc biber chromium pdfinfo
 
 ## demo: install, then check, summarise and draw the seed map and export its citations
 demo: install

@@ -7,8 +7,8 @@
     │   └── ModelError           a model built in code has a wrong field (also a ValueError)
     ├── BibliographyError        a bibliography file is invalid (.issues)
     ├── FormatError              an interchange file (AIF, Argdown, ...) is invalid (.issues)
-    ├── OptionError              an option names what is not there (a node, ...); a ValueError
     ├── RenderError              a diagram could not be rendered
+    │   ├── OptionError          a diagram option has a value it cannot take (a ValueError)
     │   └── GraphvizNotFoundError  Graphviz's ``dot`` program is not installed
     └── OutputError              a command's output cannot or must not be written (.issues)
 """
@@ -149,13 +149,13 @@ class FormatError(_IssuesError):
     kind = "interchange file"
 
 
-class OptionError(ArgmapError, ValueError):
-    """An option names what is not there or is not one of its choices (a node to focus on,
-    a style, a format); the message lists the choices or the closest names."""
-
-
 class RenderError(ArgmapError):
     """A diagram could not be rendered."""
+
+
+class OptionError(RenderError, ValueError):
+    """A diagram option is unknown or has a value it cannot take; the message lists the
+    choices (``direction must be one of 'TB', 'LR'; got 'sideways'``)."""
 
 
 class GraphvizNotFoundError(RenderError):

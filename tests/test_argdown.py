@@ -9,8 +9,10 @@ corpus. The golden Argdown file is regenerated with
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -23,6 +25,9 @@ from argmap.formats._ids import slugify
 from argmap.formats.aif import read_aif
 from argmap.formats.argdown import (
     ARGDOWN_ENV,
+    _argued,
+    _argument_titles,
+    _statement_titles,
     argdown_json,
     dump_argdown,
     escape_text,
@@ -112,55 +117,80 @@ def test_seed_export_matches_the_golden_file() -> None:
     ("text", "escaped"),
     [
         ("plain words", "plain words"),
-        ("[a]: b", "\\[a\\]\\: b"),
-        ("#tag and @[m] and <arg>", "\\#tag and \\@\\[m\\] and \\<arg\\>"),
-        ("// not a comment <!-- -->", "\\/\\/ not a comment \\<\\!\\-\\- \\-\\-\\>"),
-        ("{data} === front", "\\{data\\} \\=\\=\\= front"),
-        ("e.g. :smile:", "e\\.g\\. \\:smile\\:"),
+        (
+            "Japan's sanctions, e.g. p. 3; (a) -> b + c",
+            "Japan's sanctions, e.g. p. 3; (a) -> b + c",
+        ),
+        ("[a]: b", "\\[a]: b"),
+        ("#tag and @[m] and <arg>", "\\#tag and \\@\\[m] and \\<arg>"),
+        ("// not a comment <!-- -->", "\\// not a comment \\<!-- -->"),
+        ("/* nor this */", "\\/\\* nor this \\*/"),
+        ("{data} === front", "\\{data} \\=\\=\\= front"),
+        ("a == b", "a == b"),
+        ("*bold* and _italic_ and snake_case", "\\*bold\\* and \\_italic\\_ and snake\\_case"),
+        ("e.g. :smile: and 10:30", "e.g. \\:smile: and 10:30"),
         ("back \\ slash", "back \\\\ slash"),
         ("two\n  lines\n\n para ", "two lines para"),
         ("Ünïcödé — “quoted” 日本", "Ünïcödé — “quoted” 日本"),
     ],
 )
-def test_escape_text(text: str, escaped: str) -> None:
+def test_escape_text_escapes_only_what_argdown_reads_as_syntax(text: str, escaped: str) -> None:
     assert escape_text(text) == escaped
 
 
-def test_every_node_is_a_statement_and_every_relation_an_argument() -> None:
+def test_statements_are_titled_by_their_titles_and_relations_are_argdown_relations() -> None:
     amap = argmap.read_map(SEED_MAP)
-    lines = dump_argdown(amap).splitlines()
-    statements = [line.split("]:")[0][1:] for line in lines if line.startswith("[")]
-    arguments = [line.split(">:")[0][1:] for line in lines if line.startswith("<")]
-    assert statements == [n.id for n in amap.nodes]
-    assert arguments == [r.id for r in amap.relations]
-    assert "[g7-solidarity]: Japan wanted to show solidarity" in "\n".join(lines)
-    assert any(line.startswith("[g7-solidarity]: ") and " #factor #push " in line for line in lines)
-
-
-#: The Argdown relation from a relation's argument to its target, as documented.
-TOWARD_TARGET = {
-    "supports": "support",
-    "pushes": "support",
-    "rephrases": "support",
-    "prefers": "support",
-    "attacks": "attack",
-    "pulls": "attack",
-    "questions": "attack",
-}
+    text = dump_argdown(amap)
+    lines = text.splitlines()
+    statements = [
+        line.split("]:")[0][1:] for line in lines if line.startswith("[") and "]:" in line
+    ]
+    assert statements == [n.title for n in amap.nodes]
+    assert "[Solidarity with the G7]: Japan wanted to show solidarity with the other G7" in text
+    # Arguments only where Argdown needs one: premises that support only together, and
+    # an inference that another relation undercuts.
+    arguments = [line.split(">")[0][1:] for line in lines if line.startswith("<")]
+    assert arguments == ["r-calculation", "r-balance"]
+    assert (
+        "[The closing critique] {argmap: {relation: {id: r-critique}}}\n  _> <r-calculation>"
+        in text
+    )
+    assert (
+        "[Solidarity with the G7] {argmap: {relation: {id: r-g7}}}\n  +> [Sanctions imposed" in text
+    )
+    assert (
+        "[The territorial dispute] {argmap: {relation: {id: r-territory}}}\n  -> [Sanctions" in text
+    )
+    # No tags, and no escaping of ordinary punctuation.
+    assert not any(" #" in line for line in lines)
+    assert "Japan's" in text and "\\'" not in text and "\\," not in text
 
 
 def expected_relations(amap: argmap.ArgumentMap) -> set[tuple[str, str, str]]:
-    """The relations the Argdown parser must find: the premises support the relation's
-    argument, and the argument supports, attacks or undercuts the target."""
-    node_ids = {n.id for n in amap.nodes}
+    """The relations the Argdown parser must find, between statement and argument titles.
+
+    A relation drawn as an argument (several premises, or undercut by another) has its
+    premises support the argument, which supports, attacks or undercuts the target; any
+    other is one Argdown relation from its source to its target.
+    """
+    titles = _statement_titles(amap)
+    argued = _argued(amap)
+    names = _argument_titles(amap, argued, set(titles.values()))
+    by_id = {amap.relations[i].id: name for i, name in names.items()}
+    kinds = {"supports": "support", "pushes": "support", "rephrases": "support"}
+    kinds |= {"prefers": "support", "attacks": "attack", "pulls": "attack"}
+    kinds |= {"questions": "attack", "undercuts": "undercut"}
     found: set[tuple[str, str, str]] = set()
     for index, relation in enumerate(amap.relations):
-        name = relation.id or f"relation-{index + 1}"
-        found.update((source, "support", name) for source in relation.sources)
-        if relation.target in node_ids:
-            found.add((name, TOWARD_TARGET[relation.kind], relation.target))
+        if relation.target in titles:
+            target, kind = titles[relation.target], kinds[relation.kind]
         else:
-            found.add((name, "undercut", relation.target))
+            target, kind = by_id[relation.target], "undercut"
+        if index not in argued:
+            found.add((titles[relation.sources[0]], kind, target))
+            continue
+        found.update((titles[source], "support", names[index]) for source in relation.sources)
+        found.add((names[index], kind, target))
     return found
 
 
@@ -171,13 +201,40 @@ def test_the_argdown_parser_reads_the_export_with_the_same_statements_and_relati
 ) -> None:
     amap = exported()[name]
     data = parsed[name]
-    assert set(data["statements"]) == {n.id for n in amap.nodes}
-    texts = {title: s["members"][0]["text"] for title, s in data["statements"].items()}
+    titles = _statement_titles(amap)
+    assert set(data["statements"]) == set(titles.values())
     for node in amap.nodes:
-        # the parser reads the escaped text back verbatim (followed by the tags)
-        assert texts[node.id].startswith(" ".join(node.text.split()) + " #")
+        members = data["statements"][titles[node.id]]["members"]
+        text = next(m["text"] for m in members if (m.get("text") or "").strip())
+        # The parser reads the text back as written, with no tags in it.
+        assert text.strip() == " ".join(node.text.split())
+        assert not [m for m in members if m.get("tags")]
     relations = {(r["from"], r["relationType"], r["to"]) for r in data["relations"]}
     assert relations == expected_relations(amap)
+
+
+@pytest.mark.argdown
+def test_argdowns_own_map_shows_one_box_a_node_without_tags(tmp_path: Path) -> None:
+    """Argdown's map export of the seed map: a box for each node and each argument."""
+    program = tool_path("argdown")
+    assert program is not None
+    amap = argmap.read_map(SEED_MAP)
+    (tmp_path / "seed.argdown").write_text(dump_argdown(amap), encoding="utf-8")
+    done = subprocess.run(
+        [program, "map", str(tmp_path / "seed.argdown"), str(tmp_path), "--format", "dot"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    dot = (tmp_path / "seed.dot").read_text(encoding="utf-8")
+    boxes = re.findall(r"^\s*n\d+ \[", dot, re.M)
+    assert len(boxes) == len(amap.nodes) + 2  # the two arguments: r-balance, r-calculation
+    shown = " ".join(re.sub(r"<BR/>", " ", html.unescape(dot)).split())
+    for node in amap.nodes:
+        assert f"<B>{node.title}</B>" in shown
+    assert not re.search(r"#(claim|thesis|factor|push|pull|evidence|question)\b", shown)
 
 
 @pytest.mark.argdown
@@ -442,3 +499,37 @@ def test_a_member_role_that_is_no_string_is_passed_over(role: object) -> None:
     data = {"statements": {}, "arguments": {"A": {"title": "A", "members": [member]}}}
     amap = parse_argdown_json(json.dumps(data), filename="x.json")
     assert [node.id for node in amap.nodes] == ["A"]
+
+
+#: What random texts are made of: every character Argdown's lexer treats specially, the
+#: runs that open comments, front matter and shortcodes, line breaks, and plain letters.
+PIECES = [*"ab 1.,;:'\"!?()-+=<>[]{}#@*_/\\|~^$%&`", "===", "//", "/*", "*/", "<!--", ":smile:"]
+PIECES += ["\n", "Ü", "  ", ".A.", "e.g."]
+
+
+@pytest.mark.argdown
+@pytest.mark.parametrize("seed", [2018, 7])
+def test_random_text_of_argdown_syntax_survives_the_parser(argdown_program: str, seed: int) -> None:
+    """Texts, titles and notes of Argdown's special characters, through the real parser."""
+    import random
+
+    rng = random.Random(seed)
+
+    def text(most: int) -> str:
+        return "".join(rng.choice(PIECES) for _ in range(rng.randint(1, most))).strip()
+
+    nodes: list[argmap.Node] = [
+        argmap.Claim(id=f"n{i}", title=text(8) or None, text=text(20) or "x") for i in range(150)
+    ]
+    relations = [
+        argmap.Relation(
+            kind=rng.choice(["supports", "attacks"]),
+            source=f"n{i}",
+            target=f"n{rng.randrange(i)}",
+            note=rng.choice([None, text(10) or None]),
+        )
+        for i in range(1, 150)
+    ]
+    amap = argmap.ArgumentMap(id="punctuation", title=text(12) or "T", nodes=nodes,
+                              relations=relations)  # fmt: skip
+    assert parse_argdown_json(argdown_json(dump_argdown(amap))) == amap

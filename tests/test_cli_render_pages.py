@@ -136,7 +136,7 @@ def test_size_and_dpi_reach_graphviz(tmp_path: Path) -> None:
     source = seed_copy(tmp_path)
     code, out, _ = run("render", str(source), "-f", "dot", "--size", "slide", "--dpi", "200")
     assert code == 0
-    assert 'size="12.533,6.7"' in out and "ratio=0.5346" in out and "dpi=200" in out
+    assert 'page="13.3333,7.5"' in out and "margin=0.2" in out and "dpi=200" in out
 
 
 def test_each_map_of_a_folder_lists_its_own_sources(tmp_path: Path) -> None:

@@ -251,15 +251,111 @@ def test_take_the_screenshots_of_the_readme(visit: Opener, seed_page: Path, tmp_
     seen.page.screenshot(path=str(docs / "html-page.png"))
     amap = argmap.read_map(SEED_MAP)
     references = format_cited(read_map_bibliography(amap), amap.cited_keys(), style="apa")
+    # The slide the README shows: titles only, so that its text keeps its size.
     slide = render(
         amap,
         tmp_path / "slide.svg",
-        direction="LR",
-        legend=True,
         size="slide",
+        hide_text=True,
+        hide_evidence=True,
         references=references,
     )
     shown = visit(slide.as_uri(), width=1280, height=720)
     shown.page.screenshot(path=str(docs / "seed-map-slide.png"))
     for name in ("html-page.png", "seed-map-slide.png"):
         assert (docs / name).stat().st_size < 220_000
+
+
+#: Texts that would call the page's binding if the page ever ran them as script.
+INJECTED = [
+    "</script><script>argmapInjected('script')</script>",
+    "<img src=x onerror=\"argmapInjected('img')\">",
+    "<svg onload=\"argmapInjected('svg')\">",
+    "javascript:argmapInjected('url')",
+]
+
+
+def prototype_map() -> argmap.ArgumentMap:
+    """A map whose node ids are the names every JavaScript object inherits."""
+    ids = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"]
+    nodes: list[argmap.Node] = [
+        argmap.Claim(id=ids[0], title="Proto thesis", text=INJECTED[0], thesis=True),
+        *(
+            argmap.Claim(id=node_id, title=f"Node {node_id}", text=INJECTED[i % 4])
+            for i, node_id in enumerate(ids[1:], start=1)
+        ),
+    ]
+    relations = [argmap.Relation(kind="supports", source=i, target=ids[0]) for i in ids[1:]]
+    return argmap.ArgumentMap(id="proto", title=INJECTED[1], nodes=nodes, relations=relations)
+
+
+@pytest.fixture
+def proto_page(tmp_path: Path) -> Path:
+    return render(prototype_map(), tmp_path / "proto.html")
+
+
+def watch_injection(seen: Visit) -> list[str]:
+    """Calls of ``argmapInjected`` by any script the page runs (there must be none)."""
+    calls: list[str] = []
+    seen.page.expose_binding("argmapInjected", lambda _source, *args: calls.append(repr(args)))
+    seen.requests.clear()
+    seen.page.reload()
+    seen.page.wait_for_load_state("load")
+    return calls
+
+
+@pytest.mark.parametrize("fragment", ["", "#%", "#%E0%A4%A", "#constructor", "#__proto__"])
+def test_ids_named_like_object_properties_and_bad_fragments_are_safe(
+    visit: Opener, proto_page: Path, fragment: str
+) -> None:
+    seen = visit(proto_page.as_uri() + fragment)
+    calls = watch_injection(seen)
+    page = seen.page
+    assert page.locator("g.node[tabindex='0']").count() == 5
+    if fragment in ("#constructor", "#__proto__"):
+        expected = "Node constructor" if fragment == "#constructor" else "Proto thesis"
+        assert expected in page.locator("#argmap-details").inner_text()
+    # Every node opens on a click, with a malformed fragment in the address or not.
+    for node_id, title in (("__proto__", "Proto thesis"), ("constructor", "Node constructor")):
+        page.locator(f'[id="argmap-node-{node_id}"]').dispatch_event("click")
+        assert title in page.locator("#argmap-details").inner_text()
+        assert page.evaluate("location.hash") == "#" + node_id
+    # Search reads every node, "__proto__" included.
+    page.locator("#argmap-search").fill("proto thesis")
+    assert page.locator("#argmap-results li").all_inner_texts() == ["Proto thesis"]
+    page.locator("#argmap-search").fill("node")
+    assert page.locator("#argmap-results li").count() == 4
+    assert page.locator("g.node.argmap-match").count() == 4
+    page.keyboard.press("Enter")
+    assert calls == []
+    seen.assert_clean()
+
+
+def test_a_fragment_naming_an_inherited_property_of_no_node_does_nothing(
+    visit: Opener, seed_page: Path
+) -> None:
+    for fragment in ("#constructor", "#__proto__", "#toString", "#%", "#%zz"):
+        seen = visit(seed_page.as_uri() + fragment)
+        page = seen.page
+        assert not page.locator("#argmap-panel").is_visible()
+        page.locator('[id="argmap-node-sanctions-imposed"]').click()
+        assert "Sanctions imposed, reluctantly" in page.locator("#argmap-details").inner_text()
+        seen.assert_clean()
+
+
+def test_the_page_explains_its_shapes_and_lines_without_a_legend_option(
+    visit: Opener, seed_page: Path
+) -> None:
+    seen = visit(seed_page.as_uri())
+    legend = seen.page.locator("#argmap-legend")
+    assert legend.is_visible()
+    text = legend.inner_text()
+    for meaning in ("thesis", "push factor", "pull factor", "pushes toward", "pulls away from"):
+        assert meaning in text
+    assert "Arrows point from a reason to what it bears on." in text
+    # The legend takes its own strip under the diagram and hides no node.
+    box = legend.bounding_box()
+    diagram = seen.page.locator("#argmap-diagram > svg").bounding_box()
+    assert box is not None and diagram is not None
+    assert box["y"] >= diagram["y"] + diagram["height"] - 1
+    seen.assert_clean()

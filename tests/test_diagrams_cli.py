@@ -150,8 +150,8 @@ def test_bad_map_is_reported_located_without_traceback(maps: Path) -> None:
 
 def test_unknown_focus_names_the_node() -> None:
     code, _, err = run("render", str(SEED_MAP), "-f", "dot", "--focus", "nope")
-    assert code == 2
-    assert "--focus: map 'shagina-2018-japan-sanctions' has no node 'nope'" in err
+    assert code == 1
+    assert "argmap: error: cannot focus on 'nope'" in err
 
 
 def test_refuses_to_overwrite_the_map(maps: Path) -> None:

@@ -112,8 +112,8 @@ def test_push_and_pull_differ_in_colour_and_form(seed_map: ArgumentMap) -> None:
     push = edges[("g7-solidarity", "sanctions-imposed")]
     pull = edges[("territorial-dispute", "sanctions-imposed")]
     assert "arrowhead=normal" in push and "style=solid" in push
-    # A pull points back at its factor, and grips what it pulls away from with a claw.
-    assert "dir=both" in pull and "arrowtail=normal" in pull and "arrowhead=crow" in pull
+    # A pull runs from its factor toward the outcome, as every arrow does, with a hollow head.
+    assert "arrowhead=empty" in pull and "dir=" not in pull and "arrowtail" not in pull
     assert "style=dashed" in pull and "dir=" not in push
     assert COLOR.edges["pushes"].color in push and COLOR.edges["pulls"].color in pull
 
@@ -238,7 +238,7 @@ def test_focus_grows_with_depth(seed_map: ArgumentMap) -> None:
 def test_focus_on_a_missing_node_names_it(seed_map: ArgumentMap) -> None:
     with pytest.raises(argmap.RenderError, match="cannot focus on 'nope'"):
         to_dot(seed_map, focus="nope")
-    with pytest.raises(argmap.RenderError, match="depth must be 0 or more"):
+    with pytest.raises(argmap.RenderError, match="depth must be a whole number from 0 up"):
         to_dot(seed_map, focus="avoid-irritation", depth=-1)
 
 

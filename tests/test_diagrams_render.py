@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import math
+import os
+import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import graphviz
 import pytest
 
 import argmap
-from argmap import render, to_dot
+from argmap import render, to_dot, to_mermaid
 from argmap.diagrams import format_for
 from argmap.diagrams.backend import INSTALL_HINT, pipe
 from argmap.diagrams.escape import wrap
@@ -257,3 +262,104 @@ def test_missing_folders_are_created_and_write_errors_reported(
     with pytest.raises(argmap.RenderError, match=r"file/seed\.dot: cannot write the file"):
         render(seed_map, blocker / "seed.dot")
     assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+@pytest.mark.dot
+def test_an_analysis_legend_draws_no_second_title(seed_map: ArgumentMap) -> None:
+    from argmap.analysis.report import diagram_annotations
+
+    annotations, key = diagram_annotations(seed_map, "grounded")
+    dot = to_dot(seed_map, legend=True, annotations=annotations, annotation_key=key)
+    svg = pipe(dot.source, format="svg")
+    root = ET.fromstring(svg)
+    assert [g for g in root.iter(f"{SVG}g") if g.get("class") == "cluster"] == []
+    drawn = [t.text or "" for t in root.iter(f"{SVG}text")]
+    assert drawn.count(seed_map.title.replace("'", "\u2019")) + drawn.count(seed_map.title) == 1
+    assert any("Bold line on a node" in line for line in drawn)
+
+
+def _numbers(text: str) -> list[float]:
+    return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", text)]
+
+
+def _arrowhead_end(svg: bytes, tail: str, head: str) -> str:
+    """Which end of the edge ``tail -> head`` its one arrowhead is drawn at: "head" or "tail".
+
+    Graphviz draws an edge's line from the tail's side to the head's; the arrowhead sits
+    at the end of the line it points from.
+    """
+    root = ET.fromstring(svg)
+    for group in root.iter(f"{SVG}g"):
+        title = group.find(f"{SVG}title")
+        if group.get("class") == "edge" and title is not None and title.text == f"{tail}->{head}":
+            heads = group.findall(f"{SVG}polygon")
+            assert len(heads) == 1, "the edge has one arrowhead"
+            points = _numbers(heads[0].get("points", ""))
+            tip = (sum(points[0::2]) / len(points[0::2]), sum(points[1::2]) / len(points[1::2]))
+            line = group.find(f"{SVG}path")
+            assert line is not None
+            course = _numbers(line.get("d", ""))
+            start, end = (course[0], course[1]), (course[-2], course[-1])
+            return "head" if math.dist(tip, end) < math.dist(tip, start) else "tail"
+    raise AssertionError(f"no edge {tail}->{head}")
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+def test_a_pull_points_from_the_factor_at_the_outcome(
+    seed_map: ArgumentMap, direction: str
+) -> None:
+    svg = pipe(to_dot(seed_map, direction=direction).source, format="svg")  # type: ignore[arg-type]
+    assert _arrowhead_end(svg, "territorial-dispute", "sanctions-imposed") == "head"
+    assert _arrowhead_end(svg, "g7-solidarity", "sanctions-imposed") == "head"
+    mermaid = to_mermaid(seed_map)
+    names = {n.id: f"n{i}" for i, n in enumerate(seed_map.nodes)}
+    assert f'{names["territorial-dispute"]} -.->|"pull"| {names["sanctions-imposed"]}' in mermaid
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {"direction": "LR", "legend": True},
+        {"size": "a4"},
+        {"size": "slide", "group_by": "actor"},
+    ],
+)
+def test_a_diagram_fits_the_notebook_cell(seed_map: ArgumentMap, options: dict[str, Any]) -> None:
+    bundle = to_dot(seed_map, **options)._repr_mimebundle_()
+    svg = bundle["image/svg+xml"]
+    root = re.search(r"<svg\b[^>]*>", svg)
+    assert root is not None
+    tag = root.group()
+    assert 'width="100%"' in tag and "viewBox=" in tag and "height=" not in tag
+    assert re.search(r"max-width: [\d.]+pt; height: auto", tag)
+
+
+def test_fonts_are_looked_up_with_one_fc_list_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = shutil.which("fc-list")
+    if real is None:
+        pytest.skip("fontconfig (fc-list) is not installed")
+    log = tmp_path / "calls"
+    wrapper = tmp_path / "bin" / "fc-list"
+    wrapper.parent.mkdir()
+    wrapper.write_text(f'#!/bin/sh\necho x >> "{log}"\nexec "{real}" "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{wrapper.parent}{os.pathsep}{os.environ['PATH']}")
+    from argmap.diagrams.fonts import missing_glyphs
+
+    # One character from each of 8,000 blocks of 128 code points, as a large multilingual
+    # map might have: the lookup must not cost a process per block.
+    text = "".join(
+        chr(0x250 + 128 * block)
+        for block in range(8000)
+        if not 0xD800 <= 0x250 + 128 * block < 0xE000
+    )
+    missing = missing_glyphs([text, "日本語 Ελλάδα"])
+    assert log.read_text().count("x") == 1
+    assert "\u0395" not in missing and set(missing) <= set(text + "日本語")
+    # Where Latin is covered, the Greek the test map uses is reported as drawable.
+    assert missing_glyphs(["Ελλάδα · café — “quoted”"]) == []

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap.citations.bibliography import BibEntry, Bibliography
-from argmap.errors import Issue, Location, MapError, Path
+from argmap.errors import Issue, Location, MapError, Path, did_you_mean
 from argmap.graph.algorithms import SUPPORT_KINDS, support_closure
 from argmap.model import ArgumentMap, Citation
 
@@ -161,7 +161,9 @@ def cited_sources(
     selections = [_selection(amap, node, with_support=with_support) for amap in amaps]
     if node is not None and not any(selections):
         where = ", ".join(a.origin or a.id for a in amaps)
-        raise MapError([Issue("error", f"no node {node!r} in {where}", code="unknown-node")])
+        hint = did_you_mean(node, [n.id for a in amaps for n in a.nodes])
+        message = f"no node {node!r} in {where}{hint}"
+        raise MapError([Issue("error", message, code="unknown-node")])
     by_key: dict[str, list[Citing]] = {}
     for amap, selection in zip(amaps, selections, strict=True):
         for citing in iter_citing(amap):

@@ -22,7 +22,7 @@ import click
 
 from argmap._terminal import printable
 from argmap.commands import Result, write_outputs
-from argmap.errors import ArgmapError, Issue, OptionError, _IssuesError
+from argmap.errors import ArgmapError, Issue, _IssuesError
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -85,8 +85,6 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         except _IssuesError as exc:
             echo_issues(exc.issues)
             sys.exit(EXIT_ERRORS)
-        except OptionError as exc:
-            raise click.UsageError(printable(str(exc))) from None
         except ArgmapError as exc:
             click.echo(f"argmap: error: {printable(str(exc))}", err=True)
             sys.exit(EXIT_ERRORS)

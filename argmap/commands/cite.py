@@ -11,7 +11,7 @@ from argmap.citations.checks import check_citations
 from argmap.citations.export import export_citations
 from argmap.citations.selection import cited_sources
 from argmap.commands._result import Output, Result, check_output
-from argmap.errors import BibliographyError, MapError, OptionError, did_you_mean
+from argmap.errors import BibliographyError, MapError
 from argmap.workspace.citations import format_reading_list, workspace_cited_sources
 from argmap.workspace.reading import read_maps
 
@@ -82,9 +82,6 @@ def cite_files(
                     for issue in check_citations(workspace.maps[m], Bibliography())
                 ]
             raise BibliographyError(problems)
-    if node is not None and not any(workspace.maps[m].has_node(node) for m in given):
-        ids = [n.id for m in given for n in workspace.maps[m].nodes]
-        raise OptionError(f"--node: no map given has a node {node!r}{did_you_mean(node, ids)}")
     if node is None:
         # Imported nodes bring their citations: the works a map builds on are read too.
         sources = workspace_cited_sources(workspace, bibliography, maps=given)

@@ -15,10 +15,8 @@ from argmap.errors import (
     ArgmapError,
     Issue,
     Location,
-    OptionError,
     RenderError,
     _IssuesError,
-    did_you_mean,
 )
 from argmap.model import ArgumentMap
 from argmap.workspace.model import Workspace
@@ -230,12 +228,6 @@ def _draw_one(
     if errors:
         raise MapError(errors)
     view = map_view(workspace, map_id, depth=with_uses)
-    focus = options.get("focus")
-    if focus is not None and not view.amap.has_node(focus):
-        ids = [n.id for n in view.amap.nodes]
-        raise OptionError(
-            f"--focus: map {map_id!r} has no node {focus!r}{did_you_mean(focus, ids)}"
-        )
     diagram: DiagramOptions = dict(options)  # type: ignore[assignment]
     if view.imported:
         diagram["imported"] = view.imported
@@ -244,16 +236,9 @@ def _draw_one(
 
         diagram["annotations"], diagram["annotation_key"] = diagram_annotations(view.amap, analysis)
     bibliography = None
-    warnings: list[Issue] = []
+    problems: list[Issue] = []
     if style is not None:
         bibliography, problems = workspace.bibliography(view.maps)
-        warnings = diagram_warnings(
-            view.amap,
-            bibliography=bibliography,
-            bibliography_issues=problems,
-            show_weights=bool(diagram.get("show_weights")),
-            check_fonts=chosen not in TEXT_FORMATS,
-        )
         listed = diagram.get("key_block", True) and not diagram.get("hide_citations")
         if bibliography is not None and listed:
             from argmap.citations.formatting import format_cited
@@ -261,6 +246,18 @@ def _draw_one(
             diagram["references"] = (
                 format_cited(bibliography, view.amap.cited_keys(), style=style) or None
             )
+    # After the key block is set: the page check lays out the diagram as it will be drawn.
+    warnings = diagram_warnings(
+        view.amap,
+        bibliography=bibliography,
+        bibliography_issues=problems,
+        check_keys=style is not None,
+        show_weights=bool(diagram.get("show_weights")),
+        check_fonts=chosen not in TEXT_FORMATS,
+        options=diagram,
+        fmt=chosen,
+        engine=engine,
+    )
     data = draw(
         view.amap,
         fmt=chosen,

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from argmap.diagrams.dot import (
         LARGE_MAP,
         PAGE_SIZES,
+        Diagram,
         DiagramOptions,
         GroupBy,
         LayoutDirection,
@@ -23,11 +24,13 @@ if TYPE_CHECKING:
         to_dot,
     )
     from argmap.diagrams.mermaid import to_mermaid
+    from argmap.diagrams.options import OptionError
     from argmap.diagrams.rendering import DIAGRAM_FORMATS, SUFFIXES, Format, draw, format_for
     from argmap.diagrams.theme import ThemeName
 
 _EXPORTS = {
     "DIAGRAM_FORMATS": "argmap.diagrams.rendering",
+    "Diagram": "argmap.diagrams.dot",
     "DiagramOptions": "argmap.diagrams.dot",
     "ENGINES": "argmap.diagrams.backend",
     "Engine": "argmap.diagrams.backend",
@@ -36,6 +39,7 @@ _EXPORTS = {
     "INSTALL_HINT": "argmap.diagrams.backend",
     "LARGE_MAP": "argmap.diagrams.dot",
     "LayoutDirection": "argmap.diagrams.dot",
+    "OptionError": "argmap.diagrams.options",
     "PAGE_SIZES": "argmap.diagrams.dot",
     "PageSize": "argmap.diagrams.dot",
     "SUFFIXES": "argmap.diagrams.rendering",
@@ -53,11 +57,13 @@ __all__ = [
     "LARGE_MAP",
     "PAGE_SIZES",
     "SUFFIXES",
+    "Diagram",
     "DiagramOptions",
     "Engine",
     "Format",
     "GroupBy",
     "LayoutDirection",
+    "OptionError",
     "PageSize",
     "ThemeName",
     "draw",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from argmap.errors import RenderError
+from argmap.errors import RenderError, did_you_mean
 from argmap.graph.algorithms import neighbourhood
 from argmap.model import ArgumentMap, Citation, Relation
 
@@ -36,11 +36,12 @@ def visible_nodes(
     visible = {n.id for n in amap.nodes}
     if focus is not None:
         if not amap.has_node(focus):
-            known = ", ".join(n.id for n in amap.nodes[:8])
-            more = ", ..." if len(amap.nodes) > 8 else ""
+            ids = [n.id for n in amap.nodes]
+            hint = did_you_mean(focus, ids)
+            known = ", ".join(ids[:8]) + (", ..." if len(ids) > 8 else "")
             raise RenderError(
-                f"cannot focus on {focus!r}: map {amap.id!r} has no such node "
-                f"(its nodes: {known}{more})"
+                f"cannot focus on {focus!r}: map {amap.id!r} has no such node"
+                + (hint if hint else f" (its nodes: {known})")
             )
         if depth < 0:
             raise RenderError(f"depth must be 0 or more, got {depth}")

@@ -8,15 +8,26 @@ Graphviz a :class:`~argmap.errors.RenderError` with its message.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Literal, TypeAlias
 
+from argmap.diagrams.pages import POINTS, Page, bounding_box, plan_pages, requested_page
 from argmap.errors import GraphvizNotFoundError, RenderError
 
-__all__ = ["ENGINES", "IMAGE_FORMATS", "INSTALL_HINT", "Engine", "ImageFormat", "dot_path", "pipe"]
+__all__ = [
+    "ENGINES",
+    "IMAGE_FORMATS",
+    "INSTALL_HINT",
+    "Engine",
+    "ImageFormat",
+    "dot_path",
+    "layout",
+    "pipe",
+]
 
 Engine: TypeAlias = Literal["dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage"]
 ENGINES: tuple[Engine, ...] = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage")
@@ -85,6 +96,10 @@ def pipe(
             spring models, circles and radial layouts).
         timeout: seconds after which Graphviz is stopped.
 
+    A source whose graph asks for a ``page`` (see :mod:`argmap.diagrams.pages`) is laid
+    out once and drawn on pages of exactly that size: a PDF gets as many pages as the
+    drawing needs at full size, an image one page with the drawing shrunk to fit.
+
     Raises:
         GraphvizNotFoundError: ``dot`` is not installed.
         RenderError: Graphviz failed, timed out, or the format or engine is unknown.
@@ -93,10 +108,65 @@ def pipe(
         raise RenderError(f"unknown image format {format!r}; use one of {', '.join(IMAGE_FORMATS)}")
     if engine not in ENGINES:
         raise RenderError(f"unknown layout engine {engine!r}; use one of {', '.join(ENGINES)}")
+    page = requested_page(source)
+    if page is not None:
+        return _pipe_pages(source, page, format=format, engine=engine, timeout=timeout)
+    return _run(source, [f"-K{engine}", f"-T{format}", *_SPREAD.get(engine, ())], timeout)
+
+
+def layout(source: str, *, engine: Engine = "dot", timeout: float | None = None) -> str:
+    """The diagram laid out by Graphviz, as DOT with positions and its bounding box ``bb``.
+
+    Raises:
+        GraphvizNotFoundError: ``dot`` is not installed.
+        RenderError: Graphviz failed or timed out.
+    """
+    if engine not in ENGINES:
+        raise RenderError(f"unknown layout engine {engine!r}; use one of {', '.join(ENGINES)}")
+    laid_out = _run(source, [f"-K{engine}", "-Tdot", *_SPREAD.get(engine, ())], timeout)
+    return laid_out.decode("utf-8")
+
+
+def _pipe_pages(
+    source: str, page: Page, *, format: ImageFormat, engine: Engine, timeout: float | None
+) -> bytes:
+    """Draw the source on pages of an exact size: lay it out once, then draw each window."""
+    laid_out = layout(source, engine=engine, timeout=timeout)
+    paginate = format == "pdf"
+    views = plan_pages(bounding_box(laid_out), page, paginate=paginate)
+    # neato -n2 keeps the positions and edges of the layout it is given.
+    settings = [f"-Gmargin={page.margin / POINTS:g}" if paginate else "-Gmargin=0"]
+    if format != "png":
+        # Graphviz scales vector output by dpi/72 too; a page is measured in points.
+        settings.append("-Gdpi=72")
+    drawn = [
+        _run(laid_out, ["-Kneato", "-n2", f"-T{format}", *settings, f"-Gviewport={v.attribute()}"],
+             timeout)
+        for v in views
+    ]  # fmt: skip
+    if len(drawn) == 1:
+        return drawn[0]
+    return _join_pdf(drawn)
+
+
+def _join_pdf(documents: list[bytes]) -> bytes:
+    """One PDF of the pages of several, in order."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for document in documents:
+        writer.append(PdfReader(io.BytesIO(document)))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _run(source: str, arguments: list[str], timeout: float | None) -> bytes:
+    """Run Graphviz with these arguments on the source; return what it wrote."""
     program = dot_path()
     if program is None:
         raise GraphvizNotFoundError(_not_found())
-    command = [program, f"-K{engine}", f"-T{format}", *_SPREAD.get(engine, ())]
+    command = [program, *arguments]
     try:
         completed = subprocess.run(
             command,

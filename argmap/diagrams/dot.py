@@ -13,31 +13,40 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, TypeAlias, TypedDict
+from typing import TypedDict
 
 import graphviz
 from graphviz.quoting import a_list, quote
 
 from argmap.diagrams._selection import Drawn, Markers, drawn_relations, visible_nodes
 from argmap.diagrams.escape import escape_html, escape_string, html_lines, wrap
+from argmap.diagrams.options import (
+    PAGE_SIZES,
+    GroupBy,
+    LayoutDirection,
+    PageSize,
+    check_options,
+)
 from argmap.diagrams.theme import NODE_ROLES, THEMES, NodeRole, Theme, ThemeName, node_role
 from argmap.graph.algorithms import chain_heights
 from argmap.graph.convert import junction_key
 from argmap.model import ArgumentMap, Factor, Node, RelationKind
 
-__all__ = ["PAGE_SIZES", "DiagramOptions", "GroupBy", "LayoutDirection", "PageSize", "to_dot"]
+__all__ = [
+    "PAGE_SIZES",
+    "Diagram",
+    "DiagramOptions",
+    "GroupBy",
+    "LayoutDirection",
+    "PageSize",
+    "to_dot",
+]
 
-LayoutDirection: TypeAlias = Literal["TB", "LR"]
-GroupBy: TypeAlias = Literal["actor", "kind"]
-PageSize: TypeAlias = Literal["a4", "letter", "slide"]
-#: Width and height of each page, in inches, upright (a slide is 16:9, 13.33 by 7.5 in).
-PAGE_SIZES: dict[PageSize, tuple[float, float]] = {
-    "a4": (8.27, 11.69),
-    "letter": (8.5, 11.0),
-    "slide": (13.333, 7.5),
-}
-#: The margin left free on every side of a page, in inches.
+#: The margin left free on every side of a paper page and of a slide, in inches.
 _PAGE_MARGIN = 0.4
+_SLIDE_MARGIN = 0.2
+#: The resolution of a slide's PNG: 1920 by 1080 pixels.
+_SLIDE_DPI = 144
 
 #: Maps with more nodes than this get bounded layout passes (see to_dot).
 _BOUNDED_LAYOUT = 500
@@ -79,6 +88,23 @@ class DiagramOptions(TypedDict, total=False):
     imported: Mapping[str, str] | None
 
 
+class Diagram(graphviz.Digraph):  # type: ignore[misc]
+    """A map's Graphviz diagram, which a notebook shows as wide as its cell at most.
+
+    ``graphviz`` shows a graph as SVG of a fixed size in points, which a wide diagram
+    overflows; this one is drawn through :func:`argmap.diagrams.backend.pipe` (so page
+    sizes apply) and shown with a ``viewBox``, ``width="100%"`` and its own width as
+    ``max-width``.
+    """
+
+    def _repr_image_svg_xml(self) -> str:
+        from argmap.diagrams.backend import pipe
+        from argmap.diagrams.svg import fit_svg
+
+        svg = pipe(self.source, format="svg").decode("utf-8")
+        return fit_svg(svg, alt=f"Argument map diagram {self.name or ''}".strip())
+
+
 def to_dot(
     amap: ArgumentMap,
     *,
@@ -102,7 +128,7 @@ def to_dot(
     annotations: Mapping[str, str] | None = None,
     annotation_key: str | None = None,
     imported: Mapping[str, str] | None = None,
-) -> graphviz.Digraph:
+) -> Diagram:
     """The map as a Graphviz diagram, ready to render or to read as DOT source.
 
     Args:
@@ -125,10 +151,13 @@ def to_dot(
             keys without one are numbered ``[1]``, ``[2]``, ... in order of first citation.
         references: the formatted reference of each key, for the key block; keys
             without one are listed as the key itself.
-        size: fit the drawing to a page: ``"a4"`` or ``"letter"`` (upright for ``TB``,
-            landscape for ``LR``), or a 16:9 ``"slide"``. The layout is stretched to the
-            page's proportions, then scaled down to fit inside its margins.
-        dpi: the resolution of bitmap output (PNG), in dots per inch.
+        size: draw on pages of an exact size: ``"a4"`` (595 by 842 pt) or ``"letter"``
+            (612 by 792 pt), upright for ``TB`` and landscape for ``LR``, or a 16:9
+            ``"slide"`` (1920 by 1080 px as PNG). Text keeps its size (8 pt at least): a
+            PDF too large for one page becomes a grid of pages; an image is one page,
+            shrunk to fit where it must (:func:`argmap.diagrams.warnings.diagram_warnings`
+            says so).
+        dpi: the resolution of bitmap output (PNG), in dots per inch (a slide: 144).
         annotations: a short text shown on each node it names, such as its status or
             strength under an argumentation semantics (see ``argmap render --analysis``).
         annotation_key: what the annotations mean, shown in the legend.
@@ -140,7 +169,8 @@ def to_dot(
         The diagram; ``str(result)`` is the DOT source.
 
     Raises:
-        RenderError: ``focus`` names no node of the map, or ``depth`` is negative.
+        OptionError: an option has a value it cannot take (the error lists the choices).
+        RenderError: ``focus`` names no node of the map.
 
     >>> from argmap.model import Claim, Relation
     >>> amap = ArgumentMap(id="m", title="M", nodes=[
@@ -149,6 +179,7 @@ def to_dot(
     >>> "r -> t" in to_dot(amap).source
     True
     """
+    check_options({name: value for name, value in locals().items() if name != "amap"})
     style = THEMES[theme]
     visible = visible_nodes(amap, focus=focus, depth=depth, hide_evidence=hide_evidence)
     drawn = drawn_relations(amap, visible)
@@ -156,7 +187,7 @@ def to_dot(
     names = _dot_names(amap)
     markers = Markers(citation_labels or {})
 
-    dot = graphviz.Digraph(name=escape_string(amap.id))
+    dot = Diagram(name=escape_string(amap.id))
     # Arrows run from reasons to what they support, so "top-down" (the thesis on top, as
     # argument maps are read) lays the graph out bottom to top.
     dot.attr(
@@ -172,10 +203,12 @@ def to_dot(
         # the nodes that support it; the newer one ranks the whole diagram at once.
         dot.attr("graph", newrank="true")
     if size is not None:
+        # Graphviz's own page attributes; argmap.diagrams.backend draws them (see pages.py).
         width, height = _page(size, direction)
-        dot.attr("graph", size=f"{width:g},{height:g}", ratio=f"{height / width:.4f}")
-    if dpi is not None:
-        dot.attr("graph", dpi=str(dpi))
+        margin = _SLIDE_MARGIN if size == "slide" else _PAGE_MARGIN
+        dot.attr("graph", page=f"{width / 72:.6g},{height / 72:.6g}", margin=f"{margin:g}")
+    if dpi is not None or size == "slide":
+        dot.attr("graph", dpi=str(dpi if dpi is not None else _SLIDE_DPI))
     if len(nodes) > _BOUNDED_LAYOUT:
         # Graphviz's crossing and positioning passes grow much faster than the map; bound
         # their iterations so that a large map still lays out in seconds, not hours.
@@ -185,9 +218,13 @@ def to_dot(
     )
     dot.attr("edge", fontname=style.fontname, fontsize="9", arrowsize="0.9")
     if title:
+        title_width = max(wrap_width * 3, 60)
+        if size is not None:
+            # A 16 pt bold character is about 9 pt wide: keep the title inside the page.
+            title_width = min(title_width, int((_page(size, direction)[0] - 72) / 9))
         dot.attr(
             "graph",
-            label=f"<<B>{html_lines(wrap(amap.title, max(wrap_width * 3, 60)))}</B>>",
+            label=f"<<B>{html_lines(wrap(amap.title, title_width))}</B>>",
             labelloc="t",
             labeljust="c",
             fontsize="16",
@@ -233,9 +270,11 @@ def to_dot(
     # their rows then get ranks of their own instead of stretching the diagram's ranks.
     anchor = _lowest_node(nodes, drawn, names, junctions, by_id)
     if legend:
-        top = _add_legend(dot, style, roles, kinds, has_junction=bool(junctions))
-        if annotations and annotation_key:
-            _add_annotation_key(dot, style, annotation_key, wrap_width, top)
+        explained = annotation_key if annotations else None
+        top = _add_legend(
+            dot, style, roles, kinds, has_junction=bool(junctions), annotation_key=explained,
+            wrap_width=wrap_width,
+        )  # fmt: skip
         if anchor is not None and top is not None:
             dot.edge(top, anchor, style="invis")
     if key_block and not hide_citations and markers.order:
@@ -252,16 +291,16 @@ def to_dot(
     return dot
 
 
-def _page(size: PageSize, direction: LayoutDirection) -> tuple[float, float]:
-    """The drawing area of a page in inches, turned to suit the direction.
+def _page(size: PageSize, direction: LayoutDirection) -> tuple[int, int]:
+    """The page in points, turned to suit the direction (a slide is always landscape).
 
     >>> _page("a4", "TB"), _page("a4", "LR"), _page("slide", "TB")
-    ((7.47, 10.89), (10.89, 7.47), (12.533, 6.7))
+    ((595, 842), (842, 595), (960, 540))
     """
     width, height = PAGE_SIZES[size]
     if size != "slide" and direction == "LR":
         width, height = height, width
-    return round(width - 2 * _PAGE_MARGIN, 3), round(height - 2 * _PAGE_MARGIN, 3)
+    return width, height
 
 
 def _lowest_node(
@@ -466,8 +505,6 @@ def _add_relation(
     target_drawn = by_id.get(target)
     head = junctions[target_drawn.index] if target_drawn is not None else names[target]
     arrow = {"arrowhead": edge.arrowhead, **line}
-    if edge.arrowtail != "none":
-        arrow.update(dir="both", arrowtail=edge.arrowtail)
     if not item.junction:
         statements.edge(dot, names[item.sources[0]], head, arrow, label=label)
         return
@@ -496,24 +533,6 @@ def _add_relation(
 # -- legend and key block ------------------------------------------------------------------
 
 
-def _add_annotation_key(
-    dot: graphviz.Digraph, theme: Theme, key: str, wrap_width: int, top: str | None
-) -> None:
-    """Explain the node annotations in the legend: a text line above its samples."""
-    # A second block of the same cluster: Graphviz merges them into one legend.
-    with dot.subgraph(name="cluster_legend") as legend:
-        text = html_lines(wrap(key, max(wrap_width * 2, 40)))
-        legend.node(
-            "#legend-annotations",
-            label=f"<<B>Bold line on a node</B>: {text}>",
-            shape="plaintext",
-            fontsize="9",
-            fontcolor=theme.text,
-        )
-    if top is not None:
-        dot.edge(top, "#legend-annotations", style="invis")
-
-
 def _add_legend(
     dot: graphviz.Digraph,
     theme: Theme,
@@ -521,11 +540,14 @@ def _add_legend(
     kinds: list[RelationKind],
     *,
     has_junction: bool,
+    annotation_key: str | None = None,
+    wrap_width: int = 30,
 ) -> str | None:
     """Add the legend as one table node; return its name (None when it would be empty).
 
     A table keeps the legend compact whatever the direction of the diagram: its rows do
-    not take part in the layout, and no sample line can run through a label.
+    not take part in the layout, and no sample line can run through a label. It is a
+    node, not a cluster, so it inherits no graph label (a cluster would repeat the title).
     """
     samples: list[tuple[str, str]] = []
     for role in roles:
@@ -537,7 +559,7 @@ def _add_legend(
             (
                 f'<TD BGCOLOR="{style.fillcolor}" COLOR="{style.color}" BORDER="{border}"'
                 + (f' STYLE="{",".join(lines)}"' if lines else "")
-                + f'><FONT POINT-SIZE="7" COLOR="{style.tagcolor}">'
+                + f'><FONT POINT-SIZE="8" COLOR="{style.tagcolor}">'
                 f"{escape_html(style.tag)}</FONT></TD>",
                 style.legend,
             )
@@ -557,10 +579,16 @@ def _add_legend(
                 "joins premises that support only together, or marks an undercut inference",
             )
         )
-    if not samples:
+    if not samples and not annotation_key:
         return None
     half = (len(samples) + 1) // 2
     rows = ['<TR><TD ALIGN="LEFT" COLSPAN="4"><B>Legend</B></TD></TR>']
+    if annotation_key:
+        text = html_lines(wrap(annotation_key, max(wrap_width * 2, 40)))
+        rows.append(
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" COLSPAN="4"><B>Bold line on a node</B>: '
+            f"{text}</TD></TR>"
+        )
     for left, right in itertools.zip_longest(samples[:half], samples[half:]):
         cells = ""
         for sample in (left, right):

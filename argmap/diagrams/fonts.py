@@ -7,17 +7,15 @@ diagram is drawn. It starts ``fc-list``, so it belongs with the other edges of d
 
 from __future__ import annotations
 
+import bisect
 import shutil
 import subprocess
 from collections.abc import Iterable
-from functools import cache
 
-__all__ = ["has_fontconfig", "missing_glyphs"]
+__all__ = ["has_fontconfig", "missing_glyphs", "parse_charsets"]
 
 #: Characters below this are Latin, covered by every font Graphviz falls back on.
 _LATIN_END = 0x0250
-#: How many characters of one Unicode block are asked about together.
-_SAMPLE = 8
 
 
 def has_fontconfig() -> bool:
@@ -25,41 +23,70 @@ def has_fontconfig() -> bool:
     return shutil.which("fc-list") is not None
 
 
+def parse_charsets(text: str) -> list[tuple[int, int]]:
+    """The code point ranges that ``fc-list --format '%{charset}\\n'`` lists, merged.
+
+    Each line is one font's character set, as hexadecimal code points and ranges; the
+    result is their union as sorted, disjoint ``(first, last)`` ranges.
+
+    >>> parse_charsets("20-7e a0-17f\\n41-5a 4e00-9fff\\n\\n180")
+    [(32, 126), (160, 384), (19968, 40959)]
+    """
+    ranges: list[tuple[int, int]] = []
+    for word in text.split():
+        low, _, high = word.partition("-")
+        try:
+            ranges.append((int(low, 16), int(high or low, 16)))
+        except ValueError:
+            continue
+    ranges.sort()
+    merged: list[tuple[int, int]] = []
+    for first, last in ranges:
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
 def missing_glyphs(texts: Iterable[str]) -> list[str]:
     """The characters of the texts that no installed font can draw, in order of code point.
 
-    Characters are asked about a block of 128 code points at a time (a few of each), so
-    a long CJK text costs a few calls, not one per character. Without fontconfig the
-    answer is empty (see :func:`has_fontconfig`).
+    One ``fc-list`` call lists the character set of every installed font; a character
+    is missing when none of them has it (Graphviz falls back from font to font for each
+    character). Without fontconfig the answer is empty (see :func:`has_fontconfig`).
     """
     if not has_fontconfig():
         return []
-    blocks: dict[int, set[str]] = {}
-    for text in texts:
-        for char in text:
-            point = ord(char)
-            if point >= _LATIN_END and not char.isspace():
-                blocks.setdefault(point >> 7, set()).add(char)
-    missing: list[str] = []
-    for chars in blocks.values():
-        sample = tuple(sorted(chars)[:_SAMPLE])
-        if _covered(sample):
-            continue
-        missing.extend(c for c in sample if not _covered((c,)))
+    wanted = {
+        char for text in texts for char in text if ord(char) >= _LATIN_END and not char.isspace()
+    }
+    if not wanted:
+        return []
+    covered = _installed_charsets()
+    if covered is None:
+        return []
+    starts = [first for first, _ in covered]
+    missing = []
+    for char in wanted:
+        point = ord(char)
+        at = bisect.bisect_right(starts, point) - 1
+        if at < 0 or covered[at][1] < point:
+            missing.append(char)
     return sorted(missing)
 
 
-@cache
-def _covered(chars: tuple[str, ...]) -> bool:
-    """True when some installed font has a glyph for every one of the characters."""
-    charset = " ".join(f"{ord(c):x}" for c in chars)
+def _installed_charsets() -> list[tuple[int, int]] | None:
+    """The union of the character sets of the installed fonts; None when it cannot be had."""
     try:
         found = subprocess.run(
-            ["fc-list", f":charset={charset}", "family"],
+            ["fc-list", "--format", "%{charset}\\n"],
             capture_output=True,
             timeout=20,
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
-        return True
-    return bool(found.stdout.strip())
+        return None
+    if found.returncode != 0:
+        return None
+    return parse_charsets(found.stdout.decode("ascii", errors="replace"))

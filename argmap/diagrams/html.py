@@ -23,7 +23,7 @@ from typing import Any
 
 from argmap.citations.bibliography import Bibliography
 from argmap.citations.formatting import format_cited, format_node_citations
-from argmap.diagrams.theme import node_role
+from argmap.diagrams.theme import COLOR, NODE_ROLES, node_role
 from argmap.model import ArgumentMap, Factor, Node
 
 __all__ = ["content_security_policy", "escape_json", "to_html"]
@@ -202,7 +202,8 @@ def to_html(
         "</header>\n<main>\n",
         '<figure id="argmap-diagram" aria-label="Diagram of the argument map">\n',
         _NODE_GROUP.sub(f'<g id="{_NODE_PREFIX}\\1" class="node">', svg[start.start() :].strip()),
-        "\n</figure>\n",
+        "\n" + ("" if _LEGEND_IN_SVG in svg else _legend(amap)),
+        "</figure>\n",
         '<aside id="argmap-panel" aria-live="polite" hidden>\n',
         '<button type="button" id="argmap-close" title="Close (Esc)">&#215;</button>\n',
         '<div id="argmap-details"></div>\n</aside>\n</main>\n',
@@ -212,6 +213,68 @@ def to_html(
         f"<script>{script}</script>\n</body>\n</html>\n",
     ]
     return "".join(parts)
+
+
+#: The title of the legend Graphviz drew into the diagram (``to_dot(..., legend=True)``).
+_LEGEND_IN_SVG = "<title>#legend</title>"
+
+
+def _legend(amap: ArgumentMap) -> str:
+    """A legend of the kinds of node and relation the map has, over the diagram's corner.
+
+    The page has no reader to ask what a dashed orange arrow means, so it explains its
+    shapes and lines unless the diagram holds Graphviz's own legend. The samples are
+    small SVG drawings in the diagram's colours (attributes, not styles, as the page's
+    Content-Security-Policy allows no inline style).
+    """
+    roles = {node_role(n) for n in amap.nodes}
+    kinds = {r.kind for r in amap.relations}
+    rows = []
+    for role in NODE_ROLES:
+        if role not in roles:
+            continue
+        style = COLOR.nodes[role]
+        dash = ' stroke-dasharray="4 2"' if "dashed" in style.style else ""
+        corner = ' rx="4"' if "rounded" in style.style else ""
+        sample = (
+            f'<rect x="2" y="3" width="32" height="14" fill="{style.fillcolor}" '
+            f'stroke="{style.color}" stroke-width="{min(style.penwidth, 2.5):g}"{dash}{corner}/>'
+        )
+        rows.append((sample, style.legend))
+    for kind, edge in COLOR.edges.items():
+        if kind not in kinds:
+            continue
+        line = (
+            f'<line x1="2" y1="10" x2="27" y2="10" stroke="{edge.color}" '
+            f'stroke-width="{min(edge.penwidth, 2.5):g}"{_LEGEND_DASHES.get(edge.style, "")}/>'
+        )
+        rows.append(
+            (line + _LEGEND_HEADS.get(edge.arrowhead, "").format(c=edge.color), edge.legend)
+        )
+    if not rows:
+        return ""
+    items = "".join(
+        f'<li><svg width="36" height="20" viewBox="0 0 36 20" aria-hidden="true">{sample}'
+        f"</svg> {html.escape(meaning)}</li>"
+        for sample, meaning in rows
+    )
+    return (
+        '<details id="argmap-legend" open><summary>Legend</summary>'
+        f"<ul>{items}</ul><p>Arrows point from a reason to what it bears on.</p></details>\n"
+    )
+
+
+#: The line styles of the legend's samples.
+_LEGEND_DASHES = {"dashed": ' stroke-dasharray="5 3"', "dotted": ' stroke-dasharray="1 3"'}
+#: The arrowheads of the legend's samples, at the right end of the line (x = 27..34).
+_LEGEND_HEADS = {
+    "normal": '<polygon points="26,5 34,10 26,15" fill="{c}" stroke="{c}"/>',
+    "empty": '<polygon points="26,5 34,10 26,15" fill="#fff" stroke="{c}" stroke-width="1.5"/>',
+    "tee": '<line x1="30" y1="4" x2="30" y2="16" stroke="{c}" stroke-width="2.5"/>',
+    "odot": '<circle cx="30" cy="10" r="3.5" fill="#fff" stroke="{c}" stroke-width="1.5"/>',
+    "vee": '<polyline points="26,5 33,10 26,15" fill="none" stroke="{c}" stroke-width="1.5"/>',
+    "diamond": '<polygon points="26,10 30,6 34,10 30,14" fill="{c}" stroke="{c}"/>',
+}
 
 
 def _description(amap: ArgumentMap) -> str:

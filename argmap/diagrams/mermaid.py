@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from argmap.diagrams._selection import Drawn, Markers, drawn_relations, visible_nodes
 from argmap.diagrams.dot import LayoutDirection
 from argmap.diagrams.escape import escape_mermaid, wrap
+from argmap.diagrams.options import check_options
 from argmap.diagrams.theme import COLOR, NodeRole, node_role
 from argmap.model import ArgumentMap, Node, RelationKind
 
@@ -72,7 +73,8 @@ def to_mermaid(
     with Mermaid entity codes, so no text of the map can change the flowchart.
 
     Raises:
-        RenderError: ``focus`` names no node of the map, or ``depth`` is negative.
+        OptionError: an option has a value it cannot take (the error lists the choices).
+        RenderError: ``focus`` names no node of the map.
 
     >>> from argmap.model import Claim, Relation
     >>> amap = ArgumentMap(id="m", title="M", nodes=[
@@ -90,6 +92,7 @@ def to_mermaid(
         class n1 claim
         linkStyle 0 stroke:#2b5d8c,stroke-width:1.4px
     """
+    check_options({name: value for name, value in locals().items() if name != "amap"})
     visible = visible_nodes(amap, focus=focus, depth=depth, hide_evidence=hide_evidence)
     drawn = drawn_relations(amap, visible)
     nodes = [n for n in amap.nodes if n.id in visible]

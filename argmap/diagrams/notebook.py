@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-import html
-import re
-
 from argmap._plural import counted
 from argmap.diagrams.backend import pipe
 from argmap.diagrams.dot import to_dot
+from argmap.diagrams.svg import fit_svg
 from argmap.errors import BibliographyError, GraphvizNotFoundError
 from argmap.model import ArgumentMap
 
 __all__ = ["fit_svg", "mimebundle"]
-
-_SVG_TAG = re.compile(r"<svg\b[^>]*>")
-_SIZE = re.compile(r'\s(?:width|height)="[^"]*"')
-
-
-def fit_svg(svg: str, *, alt: str) -> str:
-    """SVG that scales to the width of its container, described for screen readers.
-
-    The fixed width and height Graphviz writes are replaced by ``width="100%"`` (the
-    ``viewBox`` keeps the proportions), and the root gets ``role="img"``, an
-    ``aria-label`` and a ``<title>`` (the tooltip) saying what it shows.
-
-    >>> print(fit_svg('<svg width="10pt" height="5pt" viewBox="0 0 9 5"></svg>', alt="A&B"))
-    <svg width="100%" viewBox="0 0 9 5" role="img" aria-label="A&amp;B"><title>A&amp;B</title></svg>
-    """
-    match = _SVG_TAG.search(svg)
-    if match is None:
-        return svg
-    tag = _SIZE.sub("", match.group())
-    label = html.escape(alt, quote=True)
-    root = f'<svg width="100%"{tag[4:-1]} role="img" aria-label="{label}">'
-    return svg[: match.start()] + root + f"<title>{label}</title>" + svg[match.end() :]
 
 
 def mimebundle(amap: ArgumentMap) -> dict[str, str]:

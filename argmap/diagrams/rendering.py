@@ -12,6 +12,7 @@ import graphviz
 from argmap.diagrams.backend import Engine, pipe
 from argmap.diagrams.dot import DiagramOptions, to_dot
 from argmap.diagrams.mermaid import to_mermaid
+from argmap.diagrams.options import check_options
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap
 
@@ -101,8 +102,10 @@ def draw(
     Raises:
         GraphvizNotFoundError: an image format was asked for and ``dot`` is not
             installed (DOT and Mermaid output still work).
+        OptionError: a diagram option is unknown or has a value it cannot take.
         RenderError: the format is unknown, or Graphviz failed.
     """
+    check_options(options)
     chosen = fmt
     if chosen not in DIAGRAM_FORMATS:
         raise RenderError(f"unknown format {chosen!r}; use one of {', '.join(DIAGRAM_FORMATS)}")

@@ -61,8 +61,6 @@ class EdgeStyle:
     sample: str
     """The line drawn in text, for the legend's table (``───▶``)."""
     penwidth: float = 1.4
-    arrowtail: str = "none"
-    """The mark at the source's end, for relations drawn with ``dir="both"``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,17 +133,16 @@ COLOR = Theme(
             "undercuts (attacks an inference)", "#c62828", "dashed", "tee", "╌╌╌┤", penwidth=2.0
         ),
         "pushes": EdgeStyle("pushes toward", "#2e7d32", "solid", "normal", "━━━▶", penwidth=2.6),
-        # A pull is drawn against its direction: the arrow points back at the factor, as if
-        # it dragged the outcome toward itself, and a claw grips the outcome, so that it
-        # cannot be read as a weaker push or support.
+        # A pull runs from the factor toward the outcome, as every other arrow does, so
+        # that it reads right without a legend; dashes, its colour and a hollow head keep
+        # it apart from a push or a support.
         "pulls": EdgeStyle(
-            "pulls away from (the arrow points at the pulling factor)",
+            "pulls away from (a reason against)",
             "#b35806",
             "dashed",
-            "crow",
-            "◀╌╌╌<",
+            "empty",
+            "╌╌╌▷",
             penwidth=2.6,
-            arrowtail="normal",
         ),
         "questions": EdgeStyle("questions", "#7b3f99", "dotted", "odot", "┄┄┄○", penwidth=1.6),
         "rephrases": EdgeStyle("rephrases", "#6b6b6b", "dotted", "vee", "┄┄┄>"),

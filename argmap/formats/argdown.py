@@ -1,28 +1,30 @@
 """Argdown: write a map as Argdown source, and read the JSON that the Argdown parser produces.
 
-Export (:func:`dump_argdown`) writes valid Argdown (checked with ``@argdown/cli`` in the
-tests):
+Export (:func:`dump_argdown`) writes Argdown as an Argdown user would (checked with
+``@argdown/cli`` in the tests, its map export included):
 
 - the map is a level-1 heading, its title, with the map's metadata as heading data;
-- every node is a statement titled with the node's id: ``[id]: text #kind``, with tags
-  for the kind (``#claim``, ``#evidence``, ``#factor``, ``#question``), the direction of a
-  factor (``#push``, ``#pull``), ``#thesis`` and the node's own tags;
-- every relation is an argument titled with the relation's id (``relation-<n>`` when it
-  has none) whose description is the relation's note. Its premises support it
-  (``+ [premise]``, several for a linked argument) and it points at its target: ``+>``
-  for supports, pushes, rephrases and prefers, ``->`` for attacks and pulls, ``_>`` for
-  undercuts (and questions aimed at an inference) toward the argument of the relation
-  they target. The Argdown relation types are thus support, attack and undercut, as in
-  any Argdown map;
-- what Argdown has no syntax for (titles, citations, weights, actors, notes, meta, the
-  exact relation kind) is kept as Argdown data, ``{"argmap": {...}}``, after each
-  element, so argmap, Argdown, argmap is lossless. Argdown tools show the data as is.
+- every node is a statement titled by the node's title, ``[Symbolic sanctions]: text``
+  (by its id where it has no title, or one Argdown cannot hold or another node has);
+- a relation is an Argdown relation from its source: ``+>`` for supports, pushes,
+  rephrases and prefers, ``->`` for attacks, pulls and questions, ``_>`` for undercuts
+  (and questions) of an inference. It is written as a reference to its source statement
+  with the relation below it, in the map's order;
+- an argument appears only where Argdown needs one: premises that support only together
+  (a linked relation) and an inference that another relation undercuts or questions. It
+  is titled by the relation's id; its premises support it (``+ [premise]``), it points at
+  the target, and its description is the relation's note;
+- what Argdown cannot say is kept as Argdown data, ``{argmap: {...}}``, and only that:
+  a node's id (where it is not its title's slug), kind, thesis, actor, citations, tags,
+  weights, notes and meta; a relation's id, its kind where the Argdown relation and its
+  source do not tell it, weight, scheme and citations. argmap, Argdown, argmap is exact.
 
-User text is escaped: every punctuation character gets a backslash, so text can never
-open a tag, a mention, a link, a comment or a relation.
+Text is escaped only where Argdown's grammar needs it (see :func:`escape_text`);
+text that Argdown shows otherwise than written (escaped, or over several lines) is kept
+verbatim in the data too.
 
-Import reads what ``argdown json`` writes (with or without its ``map`` section). Elements
-that carry argmap data come back exactly; any other Argdown becomes a map by these rules:
+Import reads what ``argdown json`` writes (with or without its ``map`` section). A
+document argmap wrote comes back exactly; any other Argdown becomes a map by these rules:
 
 - a statement (an equivalence class) becomes a node whose id is its title (slugified when
   it is not a valid id) and whose text is its first non-empty text, tags removed; tags
@@ -60,8 +62,7 @@ from argmap.formats._ids import fresh_id, slugify
 from argmap.formats._pipeline import checked, load_data
 from argmap.formats._syntax import JsonLocator as _JsonLocator
 from argmap.model import ArgumentMap
-from argmap.model._base import ID_PATTERN
-from argmap.model.node import Claim, Factor
+from argmap.model.node import Factor
 
 __all__ = [
     "ARGDOWN_ENV",
@@ -80,9 +81,10 @@ ARGDOWN_ENV = "ARGMAP_ARGDOWN"
 #: The key of argmap's own data on Argdown elements.
 DATA_KEY = "argmap"
 
-_ID = re.compile(ID_PATTERN)
-_SIMPLE_TAG = re.compile(r"^[A-Za-z0-9-]+$")
-_KIND_TAGS = frozenset({"claim", "evidence", "factor", "question", "push", "pull", "thesis"})
+
+# -- export ----------------------------------------------------------------------------------
+
+#: The Argdown relation an argmap relation is written as, from its source toward its target.
 _TOWARD_TARGET = {
     "supports": "+>",
     "pushes": "+>",
@@ -93,76 +95,208 @@ _TOWARD_TARGET = {
     "questions": "->",
     "undercuts": "_>",
 }
+#: Characters that open something in Argdown text wherever they stand: an escape, a tag,
+#: a mention, emphasis, a statement or argument reference, a link, data, an HTML comment.
+_ALWAYS_ESCAPED = frozenset("\\#@*_[<{")
+#: A "special character" of Argdown's lexer: a run between two dots or two colons.
+_SPECIAL = re.compile(r"(?:\.[^\s]+?\.[ \t]?)|(?::[^\s]+?:[ \t]?)")
+#: The special characters Argdown turns into symbols (its default shortcodes).
+_SHORTCODE_NAMES = (
+    "A E O P -> <-> ~ ^ v v_ <> [] happy smile smiley laugh lol rofl joy heart ? question "
+    "love wink shush meh eye-roll sad disappointed scream +1 up -1 down think star y agree n "
+    "disagree"
+)
+_SHORTCODES = frozenset(
+    f"{mark}{name}{mark}" for mark in ".:" for name in _SHORTCODE_NAMES.split(" ")
+)
 #: Characters written as JSON \\u escapes inside Argdown data: the lexer would otherwise
 #: read them as the end of the data, a comment, front matter, a tag or a mention.
 _DATA_UNSAFE = re.compile(r"[{}=/<>#\[\]@*_]")
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-
-
-# -- export ----------------------------------------------------------------------------------
+#: A YAML plain scalar that reads back as the same string (no quotes needed).
+_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9.-]*( [A-Za-z0-9.-]+)*$")
+_YAML_WORDS = frozenset({"true", "false", "null", "yes", "no", "on", "off", "y", "n", "nan", "inf"})
 
 
 def escape_text(text: str) -> str:
-    r"""Text as Argdown reads it back verbatim: punctuation escaped, white space collapsed.
+    r"""Text as Argdown reads it back verbatim, escaped only where Argdown's grammar needs it.
 
-    >>> escape_text("See [Smith] #1, e.g. p. 3 -> done")
-    'See \\[Smith\\] \\#1\\, e\\.g\\. p\\. 3 \\-\\> done'
+    White space is collapsed (a statement is one line). A backslash goes before ``\ # @ *
+    _ [ < {`` (what opens an escape, tag, mention, emphasis, reference, link or data),
+    before a ``/`` that would start a comment with the next character, before each ``=``
+    of a run of three (front matter), and before a shortcode Argdown would turn into a
+    symbol (``:smile:``, ``.A.``). Any other run between two dots or two colons (``e.g.``,
+    ``.=[.``) Argdown keeps as written, escapes and all, so it is left alone; closing
+    brackets, apostrophes and commas stay too.
+
+    >>> print(escape_text("Japan's sanctions on Russia, e.g. p. 3 -> done"))
+    Japan's sanctions on Russia, e.g. p. 3 -> done
+    >>> print(escape_text("[a]: #b @c *d* e_f {g} <h> // i /* j :smile: \\ k"))
+    \[a]: \#b \@c \*d\* e\_f \{g} \<h> \// i \/\* j \:smile: \\ k
+    >>> print(escape_text("a .=[. b"))
+    a .=[. b
     """
     collapsed = " ".join(text.split())
-    return "".join(
-        "\\" + ch if not ch.isalnum() and not ch.isspace() and ord(ch) < 128 else ch
-        for ch in collapsed
-    )
+    # A run of three "=" could open front matter that runs to the next such run.
+    fences = {i for run in re.finditer("={3,}", collapsed) for i in range(*run.span())}
+    out: list[str] = []
+    index = 0
+    while index < len(collapsed):
+        char = collapsed[index]
+        following = collapsed[index + 1 : index + 2]
+        if char in ".:":
+            special = _SPECIAL.match(collapsed, index)
+            if special is not None:
+                if special.group().strip() in _SHORTCODES:
+                    out.append("\\" + char)
+                    index += 1
+                else:
+                    out.append(special.group())
+                    index = special.end()
+                continue
+        if (
+            char in _ALWAYS_ESCAPED
+            or (char == "/" and following != "" and following in "/*")
+            or index in fences
+        ):
+            out.append("\\")
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def _is_verbatim(text: str) -> bool:
+    """True when Argdown shows the text exactly as written, so that data need not keep it.
+
+    Text with a character :func:`escape_text` escapes, a backtick (Markdown code, where
+    escapes do not count) or more than single spaces is shown escaped or collapsed, and
+    argmap keeps it verbatim in the statement's data too.
+
+    >>> _is_verbatim("Japan's sanctions, reluctantly (p. 3)."), _is_verbatim("a #tag")
+    (True, False)
+    """
+    return escape_text(text) == text and "`" not in text
+
+
+def _yaml(value: Any) -> str:
+    r"""A value as YAML flow that Argdown's data lexer reads back exactly.
+
+    >>> print(_yaml({"key": "shagina2018dilemma", "locator": "p. 1", "x": [1, True, None]}))
+    {key: shagina2018dilemma, locator: p. 1, x: [1, true, null]}
+    >>> print(_yaml({"text": "a {b} // c", "x": "true", "z": ""}))
+    {text: "a \u007bb\u007d \u002f\u002f c", x: "true", z: ""}
+    """
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_yaml_key(k)}: {_yaml(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml(v) for v in value) + "]"
+    if isinstance(value, str):
+        if _PLAIN.match(value) and value.lower() not in _YAML_WORDS:
+            return value
+        quoted = json.dumps(value, ensure_ascii=False)
+        return _DATA_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return json.dumps(value)
+
+
+def _yaml_key(key: str) -> str:
+    return _yaml(key)
 
 
 def _data(value: dict[str, Any]) -> str:
-    """Argdown data (YAML flow, here JSON) that the Argdown lexer cannot misread."""
-    text = json.dumps({DATA_KEY: value}, ensure_ascii=False, separators=(",", ":"))
-
-    def safe(match: re.Match[str]) -> str:
-        return _DATA_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", match.group())
-
-    return _JSON_STRING.sub(safe, text)
+    """Argdown data holding argmap's fields: ``{argmap: {...}}``."""
+    return _yaml({DATA_KEY: value})
 
 
-def _tag(tag: str) -> str | None:
-    if _SIMPLE_TAG.match(tag):
-        return f"#{tag}"
-    if ")" in tag or "\n" in tag or not tag.strip():
-        return None
-    return f"#({tag})"
+#: Characters a title cannot hold: the lexer reads them as the end of the title, or as
+#: emphasis, a tag, a mention, data or an escape (Argdown titles have no escapes).
+_TITLE_UNSAFE = re.compile(r"[\[\]*#@{}<>\\]|//|/\*|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 
 
-def _relation_titles(amap: ArgumentMap) -> list[str]:
-    """The argument title of each relation: its id, or a free ``relation-<n>``."""
-    taken = {n.id for n in amap.nodes} | {r.id for r in amap.relations if r.id is not None}
-    titles = []
-    for index, relation in enumerate(amap.relations):
-        if relation.id is not None:
-            titles.append(relation.id)
-            continue
-        titles.append(fresh_id(f"relation-{index + 1}", taken))
+def _is_title(text: str | None) -> bool:
+    """True when Argdown reads ``[text]`` (and ``<text>``) back as this very title.
+
+    A title starts with a letter or digit (``[-x]`` would read as a relation).
+
+    >>> [_is_title(t) for t in ("Japan's G7, again", "a_b", "_a_", "x*", "a]", "-(", None)]
+    [True, True, False, False, False, False, False]
+    """
+    return (
+        text is not None
+        and text[:1].isalnum()
+        and " ".join(text.split()) == text
+        and _TITLE_UNSAFE.search(text) is None
+    )
+
+
+def _statement_titles(amap: ArgumentMap) -> dict[str, str]:
+    """The Argdown statement title of each node: its title, else its id, else ``Statement n``.
+
+    A title Argdown cannot hold (see :func:`_is_title`) or that another node already has
+    gives way to the next choice, so that every node stays a statement of its own.
+    """
+    titles: dict[str, str] = {}
+    taken: set[str] = set()
+    for number, node in enumerate(amap.nodes, start=1):
+        chosen = next(
+            (t for t in (node.title, node.id) if t is not None and _is_title(t) and t not in taken),
+            None,
+        )
+        if chosen is None:
+            chosen = fresh_id(f"Statement {number}", taken)
+        taken.add(chosen)
+        titles[node.id] = chosen
     return titles
 
 
+def _argument_titles(amap: ArgumentMap, argued: set[int], taken: set[str]) -> dict[int, str]:
+    """The argument title of each relation drawn as an argument: its id, or ``Argument n``."""
+    titles: dict[int, str] = {}
+    used = set(taken)
+    for index in sorted(argued):
+        relation = amap.relations[index]
+        title = relation.id
+        if title is None or not _is_title(title) or title in used:
+            title = fresh_id(f"Argument {len(titles) + 1}", used)
+        used.add(title)
+        titles[index] = title
+    return titles
+
+
+def _argued(amap: ArgumentMap) -> set[int]:
+    """The relations drawn as Argdown arguments: linked ones, and those another targets."""
+    targeted = {r.target for r in amap.relations}
+    return {
+        index
+        for index, relation in enumerate(amap.relations)
+        if len(relation.sources) > 1 or (relation.id is not None and relation.id in targeted)
+    }
+
+
+def _inferred_kind(kind: str, arrow: str, direction: str | None) -> bool:
+    """True when the reader tells the relation's kind from its Argdown type and source."""
+    if arrow == "+>":
+        return kind == ("pushes" if direction == "push" else "supports")
+    if arrow == "->":
+        return kind == ("pulls" if direction == "pull" else "attacks")
+    return kind == "undercuts"
+
+
 def dump_argdown(amap: ArgumentMap) -> str:
-    """The map as Argdown source that the Argdown parser reads without errors.
+    """The map as Argdown that an Argdown user would write, and the parser reads back.
 
     >>> from argmap.model import Claim, Factor, Relation
     >>> amap = ArgumentMap(id="m", title="Demo", nodes=[
-    ...     Claim(id="t", text="Sanctions were symbolic.", thesis=True),
-    ...     Factor(id="g7", text="G7 solidarity", direction="push")],
+    ...     Claim(id="t", title="Symbolic", text="Sanctions were symbolic.", thesis=True),
+    ...     Factor(id="g7", title="G7", text="Japan's G7 solidarity.", direction="push")],
     ...     relations=[Relation(id="r1", kind="pushes", source="g7", target="t")])
-    >>> print(dump_argdown(amap))  # doctest: +ELLIPSIS
-    # Demo {"argmap":{"map":{"argmap":1,"id":"m","title":"Demo"}}}
+    >>> print(dump_argdown(amap))
+    # Demo {argmap: {map: {argmap: 1, id: m, title: Demo}}}
     <BLANKLINE>
-    [t]: Sanctions were symbolic\\. #claim #thesis {"argmap":{"node":{"kind":"claim",...}}}
+    [Symbolic]: Sanctions were symbolic. {argmap: {id: t, thesis: true}}
     <BLANKLINE>
-    [g7]: G7 solidarity #factor #push {"argmap":{"node":{"kind":"factor",...}}}
+    [G7]: Japan's G7 solidarity. {argmap: {id: g7, kind: factor, direction: push}}
     <BLANKLINE>
-    <r1>: #pushes {"argmap":{"relation":{"id":"r1","kind":"pushes"}}}
-      + [g7]
-      +> [t]
+    [G7] {argmap: {relation: {id: r1}}}
+      +> [Symbolic]
     <BLANKLINE>
 
     Raises:
@@ -182,42 +316,48 @@ def dump_argdown(amap: ArgumentMap) -> str:
     plain = to_plain(amap)
     metadata = {k: v for k, v in plain.items() if k not in ("nodes", "relations")}
     lines = [f"# {escape_text(amap.title)} {_data({'map': metadata})}", ""]
+    titles = _statement_titles(amap)
+    directions = {n.id: n.direction for n in amap.nodes if isinstance(n, Factor)}
     for node, data in zip(amap.nodes, plain.get("nodes", []), strict=True):
-        fields = {k: v for k, v in data.items() if k != "id"}
-        if escape_text(node.text) == _escaped_verbatim(node.text):
-            del fields["text"]
-        tags: list[str] = [node.kind]
-        if isinstance(node, Factor):
-            tags.append(node.direction)
-        if isinstance(node, Claim) and node.thesis:
-            tags.append("thesis")
-        tags.extend(t for t in node.tags if t not in tags)
-        shown = " ".join(t for t in (_tag(tag) for tag in tags) if t is not None)
-        lines.append(f"[{node.id}]: {escape_text(node.text)} {shown} {_data({'node': fields})}")
-        lines.append("")
-    titles = _relation_titles(amap)
-    title_of = {r.id: titles[i] for i, r in enumerate(amap.relations) if r.id is not None}
-    node_ids = {n.id for n in amap.nodes}
+        title = titles[node.id]
+        fields = {k: v for k, v in data.items() if k not in ("id", "title", "text", "kind")}
+        head: dict[str, Any] = {}
+        if slugify(title) != node.id:
+            head["id"] = node.id
+        if node.title != title:
+            head["title"] = node.title
+        if not _is_verbatim(node.text):
+            head["text"] = node.text
+        if node.kind != "claim":
+            head["kind"] = node.kind
+        fields = {**head, **fields}
+        shown = f" {_data(fields)}" if fields else ""
+        lines.extend([f"[{title}]: {escape_text(node.text)}{shown}", ""])
+    argued = _argued(amap)
+    arguments = _argument_titles(amap, argued, set(titles.values()))
+    argument_of = {amap.relations[i].id: t for i, t in arguments.items()}
     for index, relation in enumerate(amap.relations):
-        data = plain["relations"][index]
-        fields = {k: v for k, v in data.items() if k not in ("from", "to")}
-        description = escape_text(relation.note) + " " if relation.note else ""
-        head = f"<{titles[index]}>: {description}#{relation.kind} {_data({'relation': fields})}"
-        lines.append(head)
-        lines.extend(f"  + [{source}]" for source in relation.sources)
-        if relation.target in node_ids:
-            lines.append(f"  {_TOWARD_TARGET[relation.kind]} [{relation.target}]")
+        fields = {k: v for k, v in plain["relations"][index].items() if k not in ("from", "to")}
+        arrow = _TOWARD_TARGET[relation.kind]
+        if relation.target in argument_of:
+            arrow, target = "_>", f"<{argument_of[relation.target]}>"
         else:
-            lines.append(f"  _> <{title_of.get(relation.target, relation.target)}>")
-        lines.append("")
+            target = f"[{titles[relation.target]}]"
+        direction = directions.get(relation.sources[0]) if len(relation.sources) == 1 else None
+        if _inferred_kind(relation.kind, arrow, direction):
+            del fields["kind"]
+        if index in argued:
+            description = ""
+            if relation.note is not None:
+                description = f": {escape_text(relation.note)}"
+                if _is_verbatim(relation.note):
+                    del fields["note"]
+            lines.append(f"<{arguments[index]}>{description} {_data({'relation': fields})}")
+            lines.extend(f"  + [{titles[source]}]" for source in relation.sources)
+        else:
+            lines.append(f"[{titles[relation.sources[0]]}] {_data({'relation': fields})}")
+        lines.extend([f"  {arrow} {target}", ""])
     return "\n".join(lines)
-
-
-def _escaped_verbatim(text: str) -> str:
-    """What escape_text would give if it kept white space: equal only for one-line text."""
-    return "".join(
-        "\\" + ch if not ch.isalnum() and not ch.isspace() and ord(ch) < 128 else ch for ch in text
-    )
 
 
 def write_argdown(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
@@ -338,8 +478,7 @@ def parse_argdown_json(
         text: the JSON that ``argdown json`` writes.
         filename: the name used in error locations.
         argdown_filename: the Argdown file the JSON was made from, if known: issues about
-            statements and arguments are then located at their line and column in it
-            .
+            statements and arguments are then located at their line and column in it.
         warnings: a list the warnings are appended to; the map is the one return value
             of every ``parse_*`` and ``read_*``, whether or not the caller wants them.
 
@@ -449,6 +588,35 @@ def _tags_of(element: dict[str, Any]) -> list[str]:
     return list(tags)
 
 
+def _node_fields(member: dict[str, Any]) -> dict[str, Any] | None:
+    """The node fields argmap wrote on a statement's definition: ``{argmap: {...}}``."""
+    data = member.get("data")
+    if isinstance(data, dict) and isinstance(data.get(DATA_KEY), dict):
+        fields: dict[str, Any] = data[DATA_KEY]
+        if "relation" not in fields:
+            return fields
+    return None
+
+
+def _relation_fields(member: dict[str, Any]) -> dict[str, Any] | None:
+    """The relation fields argmap wrote on a statement reference: ``{argmap: {relation: ...}}``."""
+    data = member.get("data")
+    if isinstance(data, dict) and isinstance(data.get(DATA_KEY), dict):
+        fields = data[DATA_KEY].get("relation")
+        if isinstance(fields, dict):
+            return fields
+    return None
+
+
+def _kind_of(relation_type: str, direction: str | None) -> str:
+    """The relation kind an Argdown relation from a source of this direction stands for."""
+    if relation_type == "support":
+        return "pushes" if direction == "push" else "supports"
+    if relation_type == "attack":
+        return "pulls" if direction == "pull" else "attacks"
+    return "undercuts"
+
+
 def _own_data(element: dict[str, Any], key: str) -> dict[str, Any] | None:
     """argmap's data on an element (``{"argmap": {key: {...}}}``), if it has any."""
     candidates = [element.get("data")]
@@ -484,6 +652,8 @@ class _Reader:
         self.out: list[dict[str, Any]] = []
         self.thesis: str | None = None
         self.directions: dict[str, str] = {}
+        #: Written by argmap: the map's heading carries argmap data.
+        self.exported = False
 
     # ids and locations
 
@@ -530,7 +700,11 @@ class _Reader:
 
     def build(self) -> dict[str, Any]:
         metadata = self._metadata()
-        for title, element in self.statements.items():
+        statements = list(self.statements.items())
+        if self.exported:
+            # In the order written: JSON objects put titles like "2018" first.
+            statements.sort(key=lambda item: self._line(item[1]))
+        for title, element in statements:
             self._statement(title, element)
         relation_args: dict[str, dict[str, Any]] = {}
         for title, element in self.arguments.items():
@@ -548,6 +722,7 @@ class _Reader:
             if isinstance(section, dict):
                 fields = _own_data(section, "map")
                 if fields is not None:
+                    self.exported = True
                     return {k: v for k, v in fields.items() if k not in ("nodes", "relations")}
         stem = Path(self.source or self.filename).name.split(".")[0]
         title = next(
@@ -581,16 +756,31 @@ class _Reader:
                 return text
         return ""
 
+    def _exported_statement(self, title: str, element: dict[str, Any]) -> None:
+        """A statement argmap wrote: its title, text, and the fields in its data."""
+        members = [m for m in _listed(element.get("members")) if isinstance(m, dict)]
+        definition = next((m for m in members if _node_fields(m) is not None), None)
+        if definition is None:
+            definition = next((m for m in members if _clean_text(m)), {})
+        fields = dict(_node_fields(definition) or {})
+        node: dict[str, Any] = {
+            "id": fields.pop("id", slugify(title)),
+            "kind": fields.pop("kind", "claim"),
+        }
+        shown = fields.pop("title", title)
+        if shown is not None:
+            node["title"] = shown
+        node["text"] = fields.pop("text", _clean_text(definition) or title)
+        node.update(fields)
+        self._add_node(("statement", title), node, element)
+
     def _statement(self, title: str, element: dict[str, Any]) -> None:
-        fields = _own_data(element, "node")
-        text = self._text(element)
-        if fields is not None:
-            node = {"id": title, **fields}
-            node.setdefault("text", text or title)
-            self._add_node(("statement", title), node, element)
+        if self.exported:
+            self._exported_statement(title, element)
             return
+        text = self._text(element)
         tags = _tags_of(element)
-        node = {"id": slugify(title), "kind": "claim", "text": text or title}
+        node: dict[str, Any] = {"id": slugify(title), "kind": "claim", "text": text or title}
         untitled = title.startswith("Untitled ")
         if not untitled and title != text:
             node["title"] = title
@@ -718,7 +908,7 @@ class _Reader:
         self, relation_args: dict[str, dict[str, Any]], inference_of: dict[str, str]
     ) -> None:
         premises: dict[str, list[str]] = {t: [] for t in relation_args}
-        targets: dict[str, tuple[str, str]] = {}
+        targets: dict[str, tuple[str, str, str]] = {}
         generic: list[dict[str, Any]] = []
         for relation in self.relations:
             if not isinstance(relation, dict):
@@ -730,32 +920,88 @@ class _Reader:
                     premises[to].append(source)
                     continue
             if relation.get("fromType") == "argument" and frm in relation_args:
-                targets.setdefault(frm, (to, str(relation.get("toType"))))
+                kind = (to, str(relation.get("toType")), str(relation.get("relationType")))
+                targets.setdefault(frm, kind)
                 continue
             generic.append(relation)
-        # argmap's own relations, in the order the map listed them
+        # argmap's own relations, in the order the map listed them (that of the document)
+        ordered: list[tuple[int, dict[str, Any], dict[str, Any]]] = []
         for title, fields in relation_args.items():
             target = targets.get(title)
             sources = premises.get(title) or []
+            element = self.arguments[title]
             if target is None or not sources:
-                element = self.arguments[title]
                 self._warn(
                     f"argument <{title}> has argmap data but no premises or no target; left out",
                     "incomplete-relation",
                     element,
                 )
                 continue
-            to_title, to_type = target
+            to_title, to_type, relation_type = target
             if to_type == "argument":
                 to_id = inference_of.get(to_title) or self._endpoint(to_title, "argument")
             else:
                 to_id = self._endpoint(to_title, to_type)
             relation = dict(fields)
+            if "kind" not in relation:
+                direction = self.directions.get(sources[0]) if len(sources) == 1 else None
+                relation["kind"] = _kind_of(relation_type, direction)
+            description = self._text(element, roles={"argument-description"})
+            if "note" not in relation and description:
+                relation["note"] = description
             linked = isinstance(fields.get("from"), list) or len(sources) > 1
             relation["from"] = sources if linked else sources[0]
             relation["to"] = to_id
-            self._add_relation(relation, self.arguments[title])
+            ordered.append((self._line(element), relation, element))
+        if self.exported:
+            generic = self._exported_relations(generic, inference_of, ordered)
+        for _, relation, element in sorted(ordered, key=lambda item: item[0]):
+            self._add_relation(relation, element)
         self._generic(generic, inference_of)
+
+    def _line(self, element: dict[str, Any]) -> int:
+        position = self._position(element)
+        return position[0] if position else 0
+
+    def _exported_relations(
+        self,
+        relations: list[dict[str, Any]],
+        inference_of: dict[str, str],
+        ordered: list[tuple[int, dict[str, Any], dict[str, Any]]],
+    ) -> list[dict[str, Any]]:
+        """Match the relations argmap wrote under statement references with their data.
+
+        argmap writes each relation as a reference to its source, carrying the relation's
+        data, and one relation line below it: the n-th reference of a statement with
+        relation data goes with the n-th relation from that statement. Returns the
+        relations no data goes with (written by hand), to be read by the general rules.
+        """
+        records: dict[str, list[dict[str, Any]]] = {}
+        for title, element in self.statements.items():
+            members = [m for m in _listed(element.get("members")) if isinstance(m, dict)]
+            found = [m for m in members if _relation_fields(m) is not None]
+            records[title] = sorted(found, key=lambda m: self._line(m))
+        left: list[dict[str, Any]] = []
+        for relation in relations:
+            frm = str(relation["from"])
+            waiting = records.get(frm) if relation.get("fromType") != "argument" else None
+            source = self._endpoint(frm, relation.get("fromType"))
+            to_title, to_type = str(relation["to"]), relation.get("toType")
+            if to_type == "argument":
+                target = inference_of.get(to_title) or self._endpoint(to_title, "argument")
+            else:
+                target = self._endpoint(to_title, to_type)
+            if not waiting or source is None or target is None:
+                left.append(relation)
+                continue
+            member = waiting.pop(0)
+            fields = dict(_relation_fields(member) or {})
+            if "kind" not in fields:
+                relation_type = str(relation.get("relationType"))
+                fields["kind"] = _kind_of(relation_type, self.directions.get(source))
+            fields["from"], fields["to"] = source, target
+            ordered.append((self._line(member), fields, member))
+        return left
 
     def _generic(self, relations: list[dict[str, Any]], inference_of: dict[str, str]) -> None:
         outgoing: dict[str, list[int]] = {}

@@ -1,16 +1,18 @@
 // The interactive part of argmap's HTML page: pan and zoom, search, the node panel.
-// Every piece of map text is inserted with textContent, never as markup.
+// Every piece of map text is inserted with textContent, never as markup. Node ids are
+// keys of Maps, never of plain objects: an id such as "__proto__" or "constructor" is
+// just a name.
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("argmap-data").textContent);
-  var nodes = data.nodes;
+  var nodes = new Map(Object.entries(data.nodes));
   var figure = document.getElementById("argmap-diagram");
   var svg = figure.querySelector("svg");
   var panel = document.getElementById("argmap-panel");
   var details = document.getElementById("argmap-details");
   var search = document.getElementById("argmap-search");
   var results = document.getElementById("argmap-results");
-  var elements = {};
+  var elements = new Map();
   var selected = null;
 
   // -- pan and zoom: the SVG's viewBox is the camera --------------------------------------
@@ -116,11 +118,11 @@
   var prefix = "argmap-node-";
   Array.prototype.forEach.call(svg.querySelectorAll("g.node"), function (element) {
     var id = element.id.slice(prefix.length);
-    var node = element.id.indexOf(prefix) === 0 ? nodes[id] : undefined;
+    var node = element.id.indexOf(prefix) === 0 ? nodes.get(id) : undefined;
     if (!node) {
       return;
     }
-    elements[id] = element;
+    elements.set(id, element);
     element.setAttribute("tabindex", "0");
     element.setAttribute("role", "button");
     element.setAttribute("aria-label", node.kind + ": " + node.label);
@@ -154,7 +156,7 @@
     return child;
   }
   function link(parent, id) {
-    var target = nodes[id];
+    var target = nodes.get(id);
     var anchor = add(parent, "a", target ? target.label : id);
     anchor.href = "#" + encodeURIComponent(id);
     return anchor;
@@ -164,7 +166,7 @@
     return add(list, "dd", value);
   }
   function fill(id) {
-    var node = nodes[id];
+    var node = nodes.get(id);
     details.textContent = "";
     add(details, "p", node.kind, "argmap-kind argmap-role-" + node.role);
     add(details, "h2", node.title || node.label);
@@ -240,23 +242,31 @@
       });
     });
   }
+  // The id a fragment names; null for one that is not valid percent-encoding ("#%").
+  function hashId() {
+    try {
+      return decodeURIComponent(location.hash.slice(1));
+    } catch (error) {
+      return null;
+    }
+  }
   function open(id, move) {
-    if (!nodes[id]) {
+    if (!nodes.has(id)) {
       return;
     }
-    if (selected && elements[selected]) {
-      elements[selected].classList.remove("argmap-selected");
+    if (selected !== null && elements.has(selected)) {
+      elements.get(selected).classList.remove("argmap-selected");
     }
     selected = id;
     fill(id);
     panel.hidden = false;
-    if (elements[id]) {
-      elements[id].classList.add("argmap-selected");
+    if (elements.has(id)) {
+      elements.get(id).classList.add("argmap-selected");
       if (move) {
-        center(elements[id]);
+        center(elements.get(id));
       }
     }
-    if (decodeURIComponent(location.hash.slice(1)) !== id) {
+    if (hashId() !== id) {
       try {
         history.replaceState(null, "", "#" + encodeURIComponent(id));
       } catch (error) {
@@ -265,17 +275,17 @@
     }
   }
   function close() {
-    if (selected && elements[selected]) {
-      elements[selected].classList.remove("argmap-selected");
-      elements[selected].focus();
+    if (selected !== null && elements.has(selected)) {
+      elements.get(selected).classList.remove("argmap-selected");
+      elements.get(selected).focus();
     }
     selected = null;
     panel.hidden = true;
   }
   document.getElementById("argmap-close").addEventListener("click", close);
   function fromHash() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    if (nodes[id]) {
+    var id = hashId();
+    if (id !== null && nodes.has(id)) {
       open(id, true);
     }
   }
@@ -283,7 +293,7 @@
 
   // -- search ----------------------------------------------------------------------------
   function haystack(id) {
-    var node = nodes[id];
+    var node = nodes.get(id);
     var parts = [id, node.label, node.text, node.kind, node.actor || "", node.note || ""];
     (node.tags || []).forEach(function (tag) { parts.push(tag); });
     (node.cites || []).forEach(function (cite) {
@@ -291,20 +301,20 @@
     });
     return parts.join("\n").toLowerCase();
   }
-  var texts = {};
-  Object.keys(nodes).forEach(function (id) { texts[id] = haystack(id); });
+  var texts = new Map();
+  nodes.forEach(function (node, id) { texts.set(id, haystack(id)); });
   function find(query) {
     var words = query.toLowerCase().split(/\s+/).filter(Boolean);
     var found = [];
-    Object.keys(nodes).forEach(function (id) {
-      var text = texts[id];
+    texts.forEach(function (text, id) {
       if (words.length && words.every(function (w) { return text.indexOf(w) >= 0; })) {
         found.push(id);
       }
     });
-    Object.keys(elements).forEach(function (id) {
-      elements[id].classList.toggle("argmap-match", words.length > 0 && found.indexOf(id) >= 0);
-      elements[id].classList.toggle("argmap-dim", words.length > 0 && found.indexOf(id) < 0);
+    var matched = new Set(found);
+    elements.forEach(function (element, id) {
+      element.classList.toggle("argmap-match", words.length > 0 && matched.has(id));
+      element.classList.toggle("argmap-dim", words.length > 0 && !matched.has(id));
     });
     results.textContent = "";
     found.slice(0, 20).forEach(function (id) {
