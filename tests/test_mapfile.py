@@ -345,7 +345,7 @@ def test_written_yaml_is_ordered_like_the_documented_example(
         "actors", "nodes", "relations",
     ]  # fmt: skip
     assert text.startswith("argmap: 1\nid: shagina-2018-japan-sanctions\n")
-    assert "  - {id: r-g7, kind: pushes, from: g7-solidarity, to: sanctions-imposed}\n" in text
+    assert "  - id: r-obligation\n    kind: pushes\n    from: obligation-to-west\n" in text
     assert "    from: [sanctions-imposed, avoid-irritation]\n" in text
     assert "  - id: g7-solidarity\n    kind: factor\n    direction: push\n" in text
 
