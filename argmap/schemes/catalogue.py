@@ -17,6 +17,7 @@ has nothing to report.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -48,6 +49,7 @@ _SUFFIX = re.compile(r"(?<=.)(?:argument|scheme|inference)$")
 _CUTOFF = 0.75
 
 
+@functools.lru_cache(maxsize=4096)
 def scheme_key(name: str) -> str:
     """The form in which names are compared: case, accents and punctuation removed.
 
