@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from argmap.errors import Issue, format_path
+from argmap.errors import Issue, Path, format_path
 from argmap.graph import algorithms as ga
 from argmap.model import ArgumentMap, Claim, Evidence, Factor, Node, Question
 from argmap.model._structure import STRUCTURE_STEPS, StepContext, describe_relation, endpoint_paths
@@ -204,6 +204,58 @@ def _check_references(ctx: StepContext) -> None:
                 return
 
 
+def _check_schemes(ctx: StepContext) -> None:
+    """Look the map's scheme names and critical questions up in its catalogue (the bundled
+    one and the map's own ``schemes:``); report what is not there, and answers that no
+    inference of their scheme is linked to."""
+    amap = ctx.amap
+    if not (
+        amap.schemes
+        or any(r.scheme is not None or r.answers for r in amap.relations)
+        or any(n.answers for n in amap.nodes)
+    ):
+        return  # most maps: the catalogue is not even read
+    from argmap.schemes.inferences import find_answers, map_catalogue
+
+    catalogue, problems = map_catalogue(amap)
+    ctx.issues.extend(problems)
+    looked_up: dict[str, str | None] = {}
+    for i, r in enumerate(amap.relations):
+        if r.scheme is None:
+            continue
+        if r.scheme not in looked_up:
+            found = catalogue.lookup(r.scheme)
+            hint = "" if found.suggestion else "; define it under the map's 'schemes'"
+            looked_up[r.scheme] = None if found.message is None else found.message + hint
+        message = looked_up[r.scheme]
+        if message is not None:
+            ctx.add(
+                "warning",
+                "unknown-scheme",
+                ("relations", i, "scheme"),
+                f"{describe_relation(r, i)}: {message}",
+            )
+    for answer in find_answers(amap, catalogue):
+        owner = _answer_owner(answer.path, answer.element)
+        lookup = answer.lookup
+        if lookup.scheme is None or lookup.question is None:
+            ctx.add("warning", "unknown-question", answer.path, f"{owner}: {lookup.message}")
+        elif not answer.inferences and not answer.unresolved:
+            scheme = lookup.scheme.id
+            ctx.add(
+                "warning",
+                "unplaced-answer",
+                answer.path,
+                f"{owner} answers {answer.ref!r}, but no inference of scheme {scheme!r} is "
+                f"linked to it; name the scheme on the inference it answers for "
+                f"(scheme: {scheme})",
+            )
+
+
+def _answer_owner(path: Path, element: str) -> str:
+    return f"node {element!r}" if path[0] == "nodes" else f"relation {element!r}"
+
+
 def _check_repeated_relations(ctx: StepContext) -> None:
     seen: dict[tuple[str, tuple[str, ...], str], int] = {}
     for i, (r, (sources, target)) in enumerate(zip(ctx.amap.relations, ctx.ends, strict=True)):
@@ -228,4 +280,5 @@ _STEPS: tuple[Callable[[StepContext], None], ...] = (
     _check_connected,
     _check_repeated_relations,
     _check_references,
+    _check_schemes,
 )

@@ -13,6 +13,7 @@ import pytest
 import argmap
 from argmap import ArgumentMap, Claim, Evidence, Factor, FormatError, Issue, Relation
 from argmap.formats.aif import EXTENSION_KEY, dump_aif, parse_aif, read_aif, write_aif
+from argmap.schemes import builtin_catalogue
 from tests.conftest import DATA, GOLDEN, SEED_MAP
 
 AIF_DATA = DATA / "aif"
@@ -131,8 +132,10 @@ def test_seed_map_in_aif_shows_kinds_to_aif_tools(seed_map: ArgumentMap) -> None
     data = json.loads(dump_aif(seed_map))
     nodes = {n["nodeID"]: n for n in data["nodes"]}
     assert all(nodes[n.id]["type"] == "I" for n in seed_map.nodes)
-    assert (nodes["r-g7"]["type"], nodes["r-g7"]["text"]) == ("RA", "Push Factor")
-    assert (nodes["r-territory"]["type"], nodes["r-territory"]["text"]) == ("CA", "Pull Factor")
+    # A push or pull without a scheme says which it is; one with a scheme names it.
+    assert (nodes["r-obligation"]["type"], nodes["r-obligation"]["text"]) == ("RA", "Push Factor")
+    assert (nodes["r-russia-role"]["type"], nodes["r-russia-role"]["text"]) == ("CA", "Pull Factor")
+    assert (nodes["r-g7"]["type"], nodes["r-g7"]["text"]) == ("RA", "Practical Reasoning")
     assert (nodes["r-question"]["type"], nodes["r-question"]["text"]) == ("CA", "Critical Question")
     assert nodes["r-balance"]["type"] == "RA"
     edges = {(e["fromID"], e["toID"]) for e in data["edges"]}
@@ -481,21 +484,34 @@ def test_every_kind_and_field_survives_export_and_import() -> None:
         description="A map with one of each.",
         authors=["A. Analyst"],
         meta={"project": {"wave": 2}},
+        schemes=[
+            builtin_catalogue()["sign"].model_copy(
+                update={"id": "omen", "title": "Omen", "aif": [], "aifdb": None}
+            )
+        ],
         nodes=[
             Claim(id="t", text="The thesis.", thesis=True, tags=["thesis"], note="main"),
-            Claim(id="c", text="A claim.", meta={"colour": "red"}),
+            Claim(id="c", text="A claim.", meta={"colour": "red"}, status="accepted"),
             Evidence(id="e", text="A fact.", cites=cite),
             Factor(id="push", text="A push.", direction="push", weight=0.75),
             Factor(id="pull", text="A pull.", direction="pull"),
-            argmap.Question(id="q", text="Is it so?"),
+            argmap.Question(id="q", text="Is it so?", answers=["expert-opinion#field"]),
         ],
         relations=[
-            Relation(id="s", kind="supports", source=["c", "e"], target="t", weight=0.5),
+            Relation(
+                id="s",
+                kind="supports",
+                source=["c", "e"],
+                target="t",
+                weight=0.5,
+                scheme="expert-opinion",
+                answers=["omen#strength"],
+            ),
             Relation(kind="attacks", source="pull", target="c", note="anonymous"),
             Relation(id="u", kind="undercuts", source="q", target="s", cites=cite),
             Relation(id="qq", kind="questions", source="q", target="u"),
             Relation(id="p1", kind="pushes", source="push", target="t", scheme="Push Scheme"),
-            Relation(id="p2", kind="pulls", source="pull", target="t"),
+            Relation(id="p2", kind="pulls", source="pull", target="t", scheme="omen"),
             Relation(id="m", kind="rephrases", source="e", target="c"),
             Relation(id="pr", kind="prefers", source="c", target="e"),
         ],

@@ -40,8 +40,14 @@ COMMANDS: dict[str, list[str]] = {
     "convert": ["convert", MAP, "-o", "OUT"],
     "schema": ["schema", "-o", "OUT"],
     "analyze": ["analyze", MAP],
+    "review": ["review", MAP, "-o", "OUT"],
 }
-OUTPUT_NAMES = {"render": "out.dot", "cite": "out.bib", "convert": "out.aif.json"}
+OUTPUT_NAMES = {
+    "render": "out.dot",
+    "cite": "out.bib",
+    "convert": "out.aif.json",
+    "review": "review.md",
+}
 READERS = [name for name, args in COMMANDS.items() if MAP in args]
 WRITERS = [name for name, args in COMMANDS.items() if "OUT" in args]
 

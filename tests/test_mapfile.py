@@ -77,7 +77,7 @@ BAD = [
         (8, 5),
         (3, 2),
         "unknown field 'colour' in claim node 'a'; expected one of: id, kind, thesis, status, "
-        "standard, title, text, actor, tags, cites, note, meta",
+        "standard, title, text, actor, tags, cites, answers, note, meta",
     ),
     Bad(
         "unknown node kind",
@@ -138,7 +138,7 @@ BAD = [
         (2, 53),
         "unknown field 'direction' in claim node 'a'; 'direction' is only allowed on factor "
         "nodes (kind: factor); expected one of: id, kind, thesis, status, standard, "
-        "title, text, actor, tags, cites, note, meta",
+        "title, text, actor, tags, cites, answers, note, meta",
     ),
     Bad(
         "weight outside [0, 1]",
@@ -252,7 +252,7 @@ def test_every_problem_of_a_file_is_reported_together() -> None:
     lines = [str(issue) for issue in caught.value.issues]
     assert lines == [
         "many.yaml:5:35: error: unknown field 'colour' in claim node 'a'; expected one of: "
-        "id, kind, thesis, status, standard, title, text, actor, tags, cites, note, meta",
+        "id, kind, thesis, status, standard, title, text, actor, tags, cites, answers, note, meta",
         "many.yaml:6:47: error: unknown direction 'sideways'; expected 'push' or 'pull'",
         "many.yaml:6:65: error: 'weight' must be between 0 and 1, got 2",
         "many.yaml:7:10: error: invalid id 'bad id': ids use letters, digits, '_', '.', ':' "
@@ -345,7 +345,7 @@ def test_written_yaml_is_ordered_like_the_documented_example(
         "actors", "nodes", "relations",
     ]  # fmt: skip
     assert text.startswith("argmap: 1\nid: shagina-2018-japan-sanctions\n")
-    assert "  - {id: r-g7, kind: pushes, from: g7-solidarity, to: sanctions-imposed}\n" in text
+    assert "  - id: r-obligation\n    kind: pushes\n    from: obligation-to-west\n" in text
     assert "    from: [sanctions-imposed, avoid-irritation]\n" in text
     assert "  - id: g7-solidarity\n    kind: factor\n    direction: push\n" in text
 

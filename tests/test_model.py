@@ -70,7 +70,7 @@ def test_unknown_fields_are_errors_in_code_too_in_argmaps_words() -> None:
         Claim(id="a", text="A", colour="red")  # type: ignore[call-arg]
     assert [str(i) for i in caught.value.issues] == [
         "error: unknown field 'colour' in claim node 'a'; expected one of: id, kind, thesis, "
-        "status, standard, title, text, actor, tags, cites, note, meta"
+        "status, standard, title, text, actor, tags, cites, answers, note, meta"
     ]
     assert isinstance(caught.value, ValueError) and isinstance(caught.value, argmap.MapError)
     with pytest.raises(ModelError, match="did you mean 'supports'"):

@@ -10,6 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 import argmap
+from argmap.formats.mapfile import read_map
 from argmap.schemes import (
     Catalogue,
     CatalogueError,
@@ -368,7 +369,27 @@ def test_a_file_of_own_schemes_extends_the_catalogue_with_errors_located_in_it()
 def test_the_readme_example_of_an_own_scheme_reads() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Argument schemes") : readme.index("## Interchange")]
-    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    blocks = [b.split("```", 1)[0] for b in section.split("```yaml\n")[1:]]
+    [example] = [b for b in blocks if b.startswith("schemes:")]
     extended = parse_catalogue(example, filename="README.md", extends=CATALOGUE)
     own = extended.lookup("Sanctions Signal").scheme
     assert own is not None and own.variant_of == "practical-reasoning"
+
+
+def test_the_readme_example_of_schemes_on_inferences_is_the_seed_maps() -> None:
+    from argmap.formats._syntax import load
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Argument schemes") : readme.index("## Interchange")]
+    blocks = [b.split("```", 1)[0] for b in section.split("```yaml\n")[1:]]
+    [example] = [b for b in blocks if b.startswith("relations:")]
+    loaded = load(example, "README.md", syntax="yaml")
+    assert loaded is not None
+    shown = loaded[0]["relations"]
+    seed = {
+        r.id: r for r in read_map(ROOT / "maps" / "shagina-2018-japan-sanctions.yaml").relations
+    }
+    for relation in shown:
+        actual = seed[relation["id"]]
+        assert relation.get("scheme") == actual.scheme
+        assert relation.get("answers", []) == actual.answers

@@ -31,6 +31,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "argmap.cli.render",
         "Draw the map SOURCE as a diagram, or every map in the folder SOURCE.",
     ),
+    "review": (
+        "argmap.cli.review",
+        "Review maps: schemes, critical questions, unsupported claims, sources, rejections.",
+    ),
     "schema": ("argmap.cli.schema", "Print the JSON Schema (draft 2020-12) of argmap map files."),
     "show": (
         "argmap.cli.show",

@@ -64,8 +64,11 @@ __all__ = [
 
 #: Attributes whose values are lists or mappings: written as JSON text.
 STRUCTURED = frozenset(
-    {"tags", "cites", "meta", "source", "authors", "bibliography", "uses", "actors"}
-)
+    {
+        "tags", "cites", "answers", "meta", "source", "authors", "bibliography", "uses",
+        "actors", "schemes",
+    }
+)  # fmt: skip
 #: Attribute names networkx's GEXF writer takes for GEXF's own fields.
 _GEXF_NODE_RESERVED = frozenset(
     {"id", "label", "pid", "start", "end", "viz", "parents", "slices", "spells"}

@@ -2,13 +2,15 @@
 
 MAP_KEYS = (
     "argmap", "id", "title", "description", "source", "authors", "bibliography",
-    "uses", "actors", "nodes", "relations", "meta",
+    "uses", "actors", "schemes", "nodes", "relations", "meta",
 )  # fmt: skip
 NODE_KEYS = (
     "id", "kind", "thesis", "direction", "weight", "status", "standard", "title", "text",
-    "actor", "tags", "cites", "note", "meta",
+    "actor", "tags", "cites", "answers", "note", "meta",
 )  # fmt: skip
-RELATION_KEYS = ("id", "kind", "from", "to", "weight", "scheme", "note", "cites", "meta")
+RELATION_KEYS = (
+    "id", "kind", "from", "to", "weight", "scheme", "answers", "note", "cites", "meta",
+)  # fmt: skip
 CITATION_KEYS = ("key", "locator", "quote", "note")
 ACTOR_KEYS = ("id", "name", "description", "meta")
 #: The documented key order of each model, by class name, for messages.

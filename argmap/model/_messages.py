@@ -191,6 +191,12 @@ def _suggest(value: Any, options: tuple[str, ...]) -> str:
 def _translate(error: Any, data: Any) -> tuple[Path, str, str]:
     kind: str = error["type"]
     path, branch = _clean(tuple(error["loc"]))
+    if len(path) >= 2 and path[0] == "schemes":
+        # A map's own schemes have the catalogue's shape, and its messages.
+        from argmap.schemes._file import translate_error
+
+        issue = translate_error({**error, "loc": path}, data)
+        return issue.path, issue.message, issue.code
     value = error.get("input")
     ctx = error.get("ctx") or {}
     field = path[-1] if path else None
@@ -283,6 +289,13 @@ def _translate(error: Any, data: Any) -> tuple[Path, str, str]:
         return path, f"{field!r} must be true or false, got {_typename(value)}", "type"
     if kind in ("float_type", "float_parsing", "int_type", "int_parsing", "finite_number"):
         return path, f"{field!r} must be a number, got {_typename(value)}", "type"
+    if kind == "list_type" and field == "answers" and isinstance(value, str):
+        return (
+            path,
+            f"'answers' must be a list of SCHEME#QUESTION references, got {_typename(value)};"
+            f" write answers: [{value}]",
+            "type",
+        )
     if kind == "list_type":
         return path, f"{field!r} must be a list, got {_typename(value)}", "type"
     if kind in ("model_type", "dict_type", "model_attributes_type"):

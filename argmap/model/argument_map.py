@@ -16,6 +16,7 @@ from argmap.model.citation import Citation
 from argmap.model.node import Claim, Evidence, Factor, Node, NodeKind, Question
 from argmap.model.provenance import Provenance
 from argmap.model.relation import Relation, RelationKind
+from argmap.schemes.scheme import Scheme
 
 FORMAT_VERSION = 1
 
@@ -89,6 +90,9 @@ class ArgumentMap(Model):
     uses: list[Text] = Field(default_factory=list)
     """Map files this map builds on (its ``MAP-ID#NODE-ID`` references), relative to it."""
     actors: list[Actor] = Field(default_factory=list)
+    schemes: list[Scheme] = Field(default_factory=list)
+    """Argument schemes of the map's own, in the catalogue's shape; ``scheme:`` and
+    ``answers:`` may name them beside the bundled catalogue's."""
     nodes: list[Node] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     meta: Meta = Field(default_factory=dict)

@@ -52,6 +52,9 @@ class _NodeBase(Model):
     """The proof standard by which the pros and cons aimed at this statement are weighed."""
     tags: list[Text] = Field(default_factory=list)
     cites: list[Citation] = Field(default_factory=list)
+    answers: list[Text] = Field(default_factory=list)
+    """The critical questions this node answers, each ``SCHEME#QUESTION``
+    (``expert-opinion#field``); a question node that names one raises it."""
     note: Text | None = None
     meta: Meta = Field(default_factory=dict)
 

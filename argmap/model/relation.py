@@ -45,7 +45,11 @@ class Relation(Model):
     target: Ref = Field(alias="to")
     weight: Weight | None = None
     scheme: Text | None = None
-    """The argument scheme of the inference (e.g. ``Argument From Expert Opinion``)."""
+    """The argument scheme of the inference: any name of a scheme of the catalogue
+    (``expert-opinion``, ``Argument From Expert Opinion``) or of the map's ``schemes``."""
+    answers: list[Text] = Field(default_factory=list)
+    """The critical questions this relation answers, each ``SCHEME#QUESTION``; an attack,
+    undercut or question that names one raises it."""
     note: Text | None = None
     cites: list[Citation] = Field(default_factory=list)
     meta: Meta = Field(default_factory=dict)

@@ -110,7 +110,7 @@ def parse_catalogue(
         schemes = _CatalogueFile.model_validate(data).schemes
         return Catalogue(schemes) if extends is None else extends.with_schemes(schemes)
     except ValidationError as exc:
-        issues = [_translate(error, data) for error in exc.errors(include_url=False)]
+        issues = [translate_error(error, data) for error in exc.errors(include_url=False)]
     except CatalogueError as exc:
         issues = exc.issues
     located = [
@@ -138,8 +138,13 @@ _MODELS: dict[str, type[BaseModel]] = {
 }
 
 
-def _translate(error: Any, data: Any) -> Issue:
-    """One pydantic error as an issue about the file: what is wrong, where, what is right."""
+def translate_error(error: Any, data: Any) -> Issue:
+    """One pydantic error about a list of schemes as an issue: what is wrong, where, what is
+    right.
+
+    ``data`` is the document that holds the list under ``schemes`` (a catalogue file, or a
+    map with schemes of its own); the issue's path points into it.
+    """
     kind: str = error["type"]
     path: Path = tuple(error["loc"])
     value = error.get("input")

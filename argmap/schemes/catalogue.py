@@ -17,6 +17,7 @@ has nothing to report.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -48,6 +49,7 @@ _SUFFIX = re.compile(r"(?<=.)(?:argument|scheme|inference)$")
 _CUTOFF = 0.75
 
 
+@functools.lru_cache(maxsize=4096)
 def scheme_key(name: str) -> str:
     """The form in which names are compared: case, accents and punctuation removed.
 
@@ -78,19 +80,22 @@ def is_unnamed(name: str) -> bool:
 
 
 def aif_scheme_name(node: Mapping[str, object]) -> str | None:
-    """The scheme an AIF scheme node names: its ``scheme`` field, else its text.
+    """The scheme an AIF scheme node names: its text, else its ``scheme`` field.
 
-    AIFdb records a node's scheme in ``scheme`` (``ExpertOpinion``) and usually repeats it
-    as the text (``Expert Opinion``), but AraucariaDB's nodes carry only their type as
-    text (``RA``), and OVA writes the scheme as text alone. The first of the two that is
-    a name and does not say "no scheme" is the scheme; None when neither names one.
+    OVA writes the scheme as the node's text (``Expert Opinion``), and AIFdb repeats it
+    in ``scheme`` (``ExpertOpinion``), but AraucariaDB's nodes carry only their type as
+    text (``RA``) and the scheme in ``scheme``. The first of the two that is a name and
+    does not say "no scheme" is the scheme (the text first: it is what OVA shows, and
+    both name the same scheme where both are there); None when neither names one.
 
     >>> aif_scheme_name({"type": "RA", "text": "RA", "scheme": "CauseToEffect"})
     'CauseToEffect'
+    >>> aif_scheme_name({"type": "RA", "text": "Expert Opinion", "scheme": "ExpertOpinion"})
+    'Expert Opinion'
     >>> aif_scheme_name({"type": "RA", "text": "Default Inference"}) is None
     True
     """
-    for field in ("scheme", "text"):
+    for field in ("text", "scheme"):
         value = node.get(field)
         if isinstance(value, str) and value.strip() and not is_unnamed(value):
             return value
@@ -250,6 +255,15 @@ class Catalogue:
                     for i in exc.issues
                 ]
             ) from None
+
+    def find(self, name: str) -> Scheme | None:
+        """The scheme a name names, or None: :meth:`lookup` without its suggestion.
+
+        >>> from argmap.schemes import builtin_catalogue
+        >>> builtin_catalogue().find("CauseToEffect").id
+        'cause-to-effect'
+        """
+        return self._by_key.get(scheme_key(name))
 
     def lookup(self, name: str) -> SchemeLookup:
         """Resolve a scheme name as a map or an AIF file writes it.

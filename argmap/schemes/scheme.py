@@ -118,6 +118,12 @@ class Scheme(_Frozen):
     questions: list[CriticalQuestion] = Field(min_length=2)
 
     @property
+    def aif_name(self) -> str:
+        """The name AIF tools write on the scheme's nodes: its first AIF name, else its
+        title."""
+        return self.aif[0] if self.aif else self.title
+
+    @property
     def names(self) -> list[str]:
         """Every name of the scheme: its id, title, AIF names and aliases, in that order."""
         return [self.id, self.title, *self.aif, *self.aliases]

@@ -8,6 +8,8 @@ from typing import Any, Final
 
 from argmap.formats._ids import id_from
 from argmap.model._base import ID_PATTERN
+from argmap.schemes.catalogue import aif_scheme_name, is_unnamed, scheme_key
+from argmap.schemes.scheme import SLUG_PATTERN
 
 #: The key under which argmap-only data is written into AIF nodes and the AIF object.
 EXTENSION_KEY: Final = "argmap"
@@ -15,6 +17,9 @@ EXTENSION_KEY: Final = "argmap"
 META_KEY: Final = "aif"
 #: The meta key of a relation that carries the AIF keys of its edges.
 EDGES_META_KEY: Final = "aif_edges"
+#: The meta key of a relation read from a scheme node that named a scheme AIFdb has an id
+#: for by its text alone (as OVA writes): it is written back without AIFdb's fields.
+TEXT_ONLY_KEY: Final = "aif_text_only"
 #: The text given to an I-node whose text is empty (the original is kept in meta).
 NO_TEXT: Final = "(no text)"
 
@@ -44,6 +49,7 @@ DEFAULT_SCHEMES: Final = {
     "rephrases": "Default Rephrase",
     "prefers": "Default Preference",
 }
+_DEFAULT_TEXTS: Final = frozenset(DEFAULT_SCHEMES.values())
 MAP_EXT_FIELDS: Final = (
     "id",
     "title",
@@ -52,14 +58,94 @@ MAP_EXT_FIELDS: Final = (
     "authors",
     "bibliography",
     "actors",
+    "schemes",
 )
 DEFAULT_KEYS: Final = ["nodes", "edges", "locutions"]
 DEFAULT_TOP: Final[dict[str, Any]] = {"locutions": []}
 COMMON_NODE_FIELDS: Final = frozenset(
-    {"id", "title", "text", "actor", "tags", "cites", "note", "meta"}
+    {"id", "title", "text", "actor", "tags", "cites", "answers", "note", "meta"}
 )
+#: The keys of an AIFdb scheme node that name its scheme: the scheme's name without
+#: spaces (``ExpertOpinion``) and its id in AIFdb (``"15"``).
+SCHEME_KEYS: Final = ("scheme", "schemeID")
 
 ID_RE: Final = re.compile(ID_PATTERN)
+_SLUG_RE: Final = re.compile(SLUG_PATTERN)
+
+# -- scheme names: what a scheme node says, and what a relation's scheme is written as -----
+
+
+def scheme_text(kind: str, scheme: str | None) -> str:
+    """The text of the scheme node a relation is written as.
+
+    A scheme named by its catalogue id (``expert-opinion``, as maps write them) is written
+    with the name AIF tools use (``Expert Opinion``); any other name as it is; no scheme,
+    as what OVA writes for none (``Default Inference``, ``Default Conflict``, ...).
+
+    >>> scheme_text("supports", "expert-opinion"), scheme_text("supports", "Gut Feeling")
+    ('Expert Opinion', 'Gut Feeling')
+    >>> scheme_text("attacks", None)
+    'Default Conflict'
+    """
+    if scheme is None:
+        return DEFAULT_SCHEMES[kind]
+    if _SLUG_RE.match(scheme):  # only then can it be an id: the catalogue is read lazily
+        from argmap.schemes import builtin_catalogue
+
+        catalogue = builtin_catalogue()
+        if scheme in catalogue:
+            return catalogue[scheme].aif_name
+    return scheme
+
+
+def aifdb_fields(scheme: str | None) -> dict[str, str]:
+    """AIFdb's ``scheme`` and ``schemeID`` for a scheme the catalogue knows its AIFdb id of.
+
+    >>> aifdb_fields("expert-opinion"), aifdb_fields("abduction")
+    ({'scheme': 'ExpertOpinion', 'schemeID': '15'}, {})
+    """
+    if scheme is None or is_unnamed(scheme):
+        return {}
+    from argmap.schemes import builtin_catalogue
+
+    found = builtin_catalogue().find(scheme)
+    if found is None or found.aifdb is None:
+        return {}
+    return {"scheme": found.aif_name.replace(" ", ""), "schemeID": str(found.aifdb)}
+
+
+def text_fits(text: object, scheme: str | None) -> bool:
+    """Whether the text an AIF scheme node was read with still fits the relation's scheme.
+
+    A text that names no scheme (``RA``, as AraucariaDB writes, or ``Default Inference``)
+    fits any; a name fits when it names the same scheme.
+    """
+    if not isinstance(text, str) or not text.strip() or is_unnamed(text):
+        return True
+    return _same_scheme(text, scheme)
+
+
+def field_fits(field: object, scheme: str | None) -> bool:
+    """Whether the ``scheme`` field an AIF node was read with still fits the relation's
+    scheme (after the scheme was changed in argmap, it does not)."""
+    if not isinstance(field, str) or not field.strip():
+        return True
+    if is_unnamed(field):
+        return scheme is None or is_unnamed(scheme)
+    return _same_scheme(field, scheme)
+
+
+def _same_scheme(name: str, scheme: str | None) -> bool:
+    if scheme is None or is_unnamed(scheme):
+        return False
+    if scheme_key(name) == scheme_key(scheme):
+        return True
+    from argmap.schemes import builtin_catalogue
+
+    catalogue = builtin_catalogue()
+    found = catalogue.find(name)
+    return found is not None and found is catalogue.find(scheme)
+
 
 # -- shared rules: what a plain AIF node imports as ------------------------------------------
 
@@ -113,9 +199,12 @@ def plain_node(node_id: str, raw: Mapping[str, Any]) -> dict[str, Any]:
 
 NODE_DEFAULTS: Final[dict[str, Any]] = {
     "title": None,
+    "status": None,
+    "standard": None,
     "actor": None,
     "tags": [],
     "cites": [],
+    "answers": [],
     "note": None,
     "meta": {},
     "thesis": False,
@@ -123,6 +212,7 @@ NODE_DEFAULTS: Final[dict[str, Any]] = {
 RELATION_DEFAULTS: Final[dict[str, Any]] = {
     "weight": None,
     "scheme": None,
+    "answers": [],
     "note": None,
     "cites": [],
     "meta": {},
@@ -167,9 +257,28 @@ def plain_relation(
     """
     own_id = raw["nodeID"]
     text = raw.get("text")
-    ok = is_text(text)
-    extras = node_extras(raw, relation_id, text_ok=ok)
+    kind = TYPE_KINDS[raw["type"]]
+    if kind == "attacks" and at_scheme:
+        kind = "undercuts"
+    # The scheme a node names: its text, else AIFdb's scheme field (AraucariaDB writes
+    # the node type as text); a text that names none, such as Default Inference, is kept.
+    scheme = aif_scheme_name(raw)
+    if scheme is None and is_text(text):
+        scheme = text
+    # The text goes to meta only when writing the relation would not give it back.
+    extras = node_extras(
+        raw, relation_id, text_ok=is_text(text) and text == scheme_text(kind, scheme)
+    )
     meta: dict[str, Any] = {}
+    named = scheme is not None and not is_unnamed(scheme) and scheme not in _DEFAULT_TEXTS
+    fresh = aifdb_fields(scheme) if named else {}
+    if fresh:
+        present = {key: raw[key] for key in SCHEME_KEYS if key in raw}
+        if present == fresh:
+            for key in SCHEME_KEYS:  # writing the relation gives them back
+                extras.pop(key, None)
+        elif not present:
+            meta[TEXT_ONLY_KEY] = True  # OVA's way: the name alone, and so on export
     if extras:
         meta[META_KEY] = extras
     edges: dict[str, Any] = {}
@@ -185,9 +294,6 @@ def plain_relation(
         edges["conclusion"] = kept
     if edges:
         meta[EDGES_META_KEY] = edges
-    kind = TYPE_KINDS[raw["type"]]
-    if kind == "attacks" and at_scheme:
-        kind = "undercuts"
     sources = [p for p, _, _ in premises]
     plain: dict[str, Any] = {
         "id": relation_id,
@@ -195,8 +301,8 @@ def plain_relation(
         "from": sources[0] if len(sources) == 1 else sources,
         "to": conclusion[0],
     }
-    if ok:
-        plain["scheme"] = text
+    if scheme is not None:
+        plain["scheme"] = scheme
     if meta:
         plain["meta"] = meta
     return plain

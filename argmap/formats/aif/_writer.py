@@ -10,7 +10,6 @@ from argmap.errors import FormatError, Issue
 from argmap.formats._ids import fresh_id
 from argmap.formats.aif._rules import (
     DEFAULT_KEYS,
-    DEFAULT_SCHEMES,
     DEFAULT_TOP,
     EDGES_META_KEY,
     EXTENSION_KEY,
@@ -20,12 +19,18 @@ from argmap.formats.aif._rules import (
     NO_TEXT,
     NODE_DEFAULTS,
     RELATION_DEFAULTS,
+    SCHEME_KEYS,
+    TEXT_ONLY_KEY,
+    aifdb_fields,
     assign_ids,
     default_edge_id,
     diff,
+    field_fits,
     keep_rejected,
     plain_node,
     plain_relation,
+    scheme_text,
+    text_fits,
 )
 from argmap.model import ArgumentMap, Claim, Node, Relation
 
@@ -138,13 +143,17 @@ class Exporter:
     def relation(
         self, r: Relation, aid: Any, aif_ids: Mapping[str, Any], *, at_scheme: bool
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        extras = r.meta.get(META_KEY)
-        extras = dict(extras) if isinstance(extras, dict) else {}
-        text: Any = (
-            r.scheme if r.scheme is not None else extras.get("text", DEFAULT_SCHEMES[r.kind])
-        )
-        extras.pop("text", None)
+        kept = r.meta.get(META_KEY)
+        extras = dict(kept) if isinstance(kept, dict) else {}
+        text: Any = extras.pop("text", _NONE)
+        if text is _NONE or not text_fits(text, r.scheme):
+            text = scheme_text(r.kind, r.scheme)
         extras.pop("nodeID", None)
+        if any(key in extras for key in SCHEME_KEYS):
+            if not field_fits(extras.get("scheme"), r.scheme):
+                extras = _with_fields(extras, aifdb_fields(r.scheme))  # the scheme changed
+        elif r.meta.get(TEXT_ONLY_KEY) is not True:
+            extras.update(aifdb_fields(r.scheme))  # AIFdb's name and id of its scheme
         node_type = KIND_TYPES[r.kind]
         raw: dict[str, Any] = {"nodeID": aid, "text": text, "type": node_type, **extras}
         edge_meta = r.meta.get(EDGES_META_KEY)
@@ -204,7 +213,10 @@ def _node_data(n: Node) -> dict[str, Any]:
         and n.actor is None
         and not n.tags
         and not n.cites
+        and not n.answers
         and n.note is None
+        and n.status is None
+        and n.standard is None
     ):
         return {**NODE_DEFAULTS, "id": n.id, "text": n.text, "kind": "claim", "meta": n.meta}
     return n.model_dump(mode="json", by_alias=True)
@@ -212,7 +224,7 @@ def _node_data(n: Node) -> dict[str, Any]:
 
 def _relation_data(r: Relation) -> dict[str, Any]:
     """A relation as plain data; built by hand when it has only what AIF holds."""
-    if r.weight is None and r.note is None and not r.cites:
+    if r.weight is None and r.note is None and not r.cites and not r.answers:
         source = r.source if isinstance(r.source, str) else list(r.source)
         data = {"id": r.id, "kind": r.kind, "from": source, "to": r.target}
         return {**RELATION_DEFAULTS, **data, "scheme": r.scheme, "meta": r.meta}
@@ -266,6 +278,18 @@ def _aif_id(meta: Mapping[str, Any], argmap_id: str) -> Any:
     if isinstance(extras, dict) and isinstance(extras.get("nodeID"), str | int):
         return extras["nodeID"]
     return argmap_id
+
+
+_NONE: Final = object()
+
+
+def _with_fields(extras: dict[str, Any], fields: Mapping[str, str]) -> dict[str, Any]:
+    """The node's keys with its scheme fields replaced, in place; fields it lacks last."""
+    replaced = {
+        k: fields.get(k, v) for k, v in extras.items() if k not in SCHEME_KEYS or k in fields
+    }
+    replaced.update((k, v) for k, v in fields.items() if k not in replaced)
+    return replaced
 
 
 def _edge(from_id: Any, to_id: Any, extras: Any) -> dict[str, Any]:
