@@ -33,6 +33,7 @@ from collections.abc import Iterator, Sequence
 from itertools import chain, compress
 from typing import Literal, TypeAlias
 
+from argmap.analysis.asp import solve_labellings
 from argmap.analysis.framework import Framework
 
 __all__ = [
@@ -66,6 +67,10 @@ _NONE, _IN, _OUT, _UNDEC = 0, 1, 2, 3
 _NAMES: dict[int, Label] = {_IN: "in", _OUT: "out", _UNDEC: "undec"}
 _Search: TypeAlias = Literal["complete", "preferred", "stable"]
 _Adjacency: TypeAlias = list[list[int]]
+#: Components of at most this many arguments are searched by backtracking in Python, larger
+#: ones by clingo: up to about 20 the search beats clingo's start-up even at its slowest,
+#: past that its slowest cases grow fast (``python -m bench.solver --components``).
+_BACKTRACK_LIMIT = 20
 
 
 def extensions(fw: Framework, semantics: Semantics) -> list[frozenset[str]]:
@@ -303,6 +308,10 @@ class _Solver:
         return label, [a for a in members if a not in label]
 
     def _search(self, members: list[int], blocked: set[int]) -> list[dict[int, int]]:
+        if len(members) > _BACKTRACK_LIMIT:
+            inside = set(members)
+            attacks = [(a, b) for a in members for b in self.targets[a] if b in inside]
+            return solve_labellings(members, attacks, blocked & inside, self.search)
         found = _Backtrack(members, blocked, self.targets, self.attackers, self.search).run()
         if self.search != "preferred" or len(found) < 2:
             return found
