@@ -58,6 +58,15 @@ class TaskResult:
     answer: bool
     witness: frozenset[str] | None
 
+    def to_dict(self, fw: Framework) -> dict[str, object]:
+        """The answer as JSON-ready data, the witness's arguments in the framework's order."""
+        return {
+            "task": self.task,
+            "argument": self.argument,
+            "answer": self.answer,
+            "witness": None if self.witness is None else sorted(self.witness, key=fw.index),
+        }
+
     def format(self, fw: Framework) -> str:
         """The answer as an ICCMA solver prints it: ``YES``/``NO``, or ``w`` and the extension.
 
@@ -101,8 +110,9 @@ def solve_task(fw: Framework, task: str, argument: str | None = None) -> TaskRes
         argument: the argument a DC or DS task asks about.
 
     >>> fw = Framework("abc", attacks=[("a", "b"), ("b", "a"), ("b", "c")])
-    >>> solve_task(fw, "DC-PR", "c")
-    TaskResult(task='DC-PR', argument='c', answer=True, witness=frozenset({'a', 'c'}))
+    >>> result = solve_task(fw, "DC-PR", "c")
+    >>> result.answer, sorted(result.witness or ())
+    (True, ['a', 'c'])
     >>> solve_task(fw, "DS-PR", "c").answer
     False
 
