@@ -28,10 +28,13 @@ from tests.test_analysis_dung import (
 )
 
 
-@pytest.fixture
-def clingo_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every component that the grounded pre-pass leaves goes to clingo."""
-    monkeypatch.setattr(dung, "_BACKTRACK_LIMIT", 0)
+@pytest.fixture(params=["past the size limit", "past the search budget"])
+def clingo_only(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every component that the grounded pre-pass leaves goes to clingo, one way or the other."""
+    if request.param == "past the size limit":
+        monkeypatch.setattr(dung, "_BACKTRACK_LIMIT", 0)
+    else:
+        monkeypatch.setattr(dung, "_BACKTRACK_BUDGET", 0)
     yield
 
 

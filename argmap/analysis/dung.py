@@ -67,10 +67,14 @@ _NONE, _IN, _OUT, _UNDEC = 0, 1, 2, 3
 _NAMES: dict[int, Label] = {_IN: "in", _OUT: "out", _UNDEC: "undec"}
 _Search: TypeAlias = Literal["complete", "preferred", "stable"]
 _Adjacency: TypeAlias = list[list[int]]
-#: Components of at most this many arguments are searched by backtracking in Python, larger
-#: ones by clingo: up to about 20 the search beats clingo's start-up even at its slowest,
-#: past that its slowest cases grow fast (``python -m bench.solver --components``).
-_BACKTRACK_LIMIT = 20
+#: Components of at most this many arguments are searched by backtracking in Python first,
+#: larger ones by clingo straight away.
+_BACKTRACK_LIMIT = 64
+#: How many labels the Python search may try on one component before it hands the
+#: component to clingo: about two milliseconds, clingo's start-up and a little more. Most
+#: components of up to 30 arguments need fewer; the hard ones of 20 and more can need
+#: thousands (``python -m bench.solver --components``).
+_BACKTRACK_BUDGET = 100
 
 
 def extensions(fw: Framework, semantics: Semantics) -> list[frozenset[str]]:
@@ -308,11 +312,14 @@ class _Solver:
         return label, [a for a in members if a not in label]
 
     def _search(self, members: list[int], blocked: set[int]) -> list[dict[int, int]]:
-        if len(members) > _BACKTRACK_LIMIT:
+        found = None
+        if len(members) <= _BACKTRACK_LIMIT:
+            search = _Backtrack(members, blocked, self.targets, self.attackers, self.search)
+            found = search.run(budget=_BACKTRACK_BUDGET)
+        if found is None:
             inside = set(members)
             attacks = [(a, b) for a in members for b in self.targets[a] if b in inside]
             return solve_labellings(members, attacks, blocked & inside, self.search)
-        found = _Backtrack(members, blocked, self.targets, self.attackers, self.search).run()
         if self.search != "preferred" or len(found) < 2:
             return found
         ins = [frozenset(a for a, v in lab.items() if v == _IN) for lab in found]
@@ -341,12 +348,14 @@ class _Backtrack:
         self.label = dict.fromkeys(members, _NONE)
         self.trail: list[int] = []
 
-    def run(self) -> list[dict[int, int]]:
+    def run(self, budget: int | None = None) -> list[dict[int, int]] | None:
+        """Every labelling; None when more than ``budget`` labels were tried first."""
         found: list[dict[int, int]] = []
         if not self._check(list(self.members)):
             return found
         frames: list[list[int]] = []  # position in order, argument, option tried, trail mark
         position = self._advance(0)
+        tries = 0
         while True:
             if position is None:
                 found.append(dict(self.label))
@@ -362,6 +371,9 @@ class _Backtrack:
                     continue
                 value = options[frame[2]]
                 frame[2] += 1
+                tries += 1
+                if budget is not None and tries > budget:
+                    return None
                 if self._assign(frame[1], value):
                     position = self._advance(frame[0] + 1)
                     break
