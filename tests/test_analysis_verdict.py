@@ -230,3 +230,27 @@ def test_a_view_with_nodes_of_other_maps_gets_verdicts() -> None:
     assert verdict.title == "Sanctions imposed, reluctantly"
     assert verdict.cons[0].why == "undercut by A cost"
     assert [a.answer for a in verdict.standards][-1] == "yes"  # no con stands any more
+
+
+def test_a_claim_dung_rejects_and_the_weighing_leaves_open_is_explained() -> None:
+    amap = ArgumentMap(
+        id="m",
+        title="M",
+        nodes=[
+            Claim(id="c", text="C", title="The claim", thesis=True),
+            Claim(id="s", text="S", title="A reason"),
+            Claim(id="a", text="A", title="An objection"),
+        ],
+        relations=[
+            Relation(kind="supports", source="s", target="c"),
+            Relation(kind="attacks", source="a", target="c"),
+        ],
+    )
+    (verdict,) = verdicts(amap)
+    assert verdict.holds == "open"
+    assert verdict.headline.startswith("The claim: undecided by preponderance of the evidence.")
+    assert verdict.notes[-1] == (
+        "Dung's grounded semantics label it out (attacked by An objection); the proof "
+        "standards weigh each attack as a con against its pros, and without weights leave it "
+        "open."
+    )

@@ -557,31 +557,33 @@ def _dung_note(
     result: StatementResult, label: str | None, labels: dict[str, str], amap: ArgumentMap
 ) -> list[str]:
     """What Dung's grounded semantics make of the node, where it reads differently."""
-    if label is None:
+    agreeing = {("in", "yes"), ("out", "no"), ("undec", "open")}
+    if label is None or (label, result.holds) in agreeing:
         return []
-    if label == "in" and result.holds == "no":
+    if label == "in":
+        verdict = "fail it" if result.holds == "no" else "leave it open"
         return [
             "Dung's grounded semantics accept it: nothing that stands attacks it, and Dung "
-            "counts no support; the proof standards ask its pros to meet its standard."
+            f"counts no support; the proof standards ask its pros to meet "
+            f"{STANDARD_NAMES[result.standard]}, and {verdict}."
         ]
-    if label != "in" and result.holds == "yes":
-        attackers = [
-            labels.get(s, s)
-            for r in amap.relations
-            if r.kind == "attacks" and r.target == result.node
-            for s in r.sources
-        ]
-        why = f"attacked by {_joined(attackers)}" if attackers else "attacked"
+    attackers = [
+        labels.get(s, s)
+        for r in amap.relations
+        if r.kind == "attacks" and r.target == result.node
+        for s in r.sources
+    ]
+    why = f"attacked by {_joined(attackers)}" if attackers else "attacked"
+    if result.holds == "yes":
         keep = (
             "the map states it as fact"
             if result.basis == "accepted"
             else f"its pros meet {STANDARD_NAMES[result.standard]}"
         )
-        return [
-            f"Dung's grounded semantics label it {label} ({why}); the proof standards keep "
-            f"it: {keep}, and an attack is weighed as a con, not as a refutation."
-        ]
-    return []
+        weighed = f"keep it: {keep}, and an attack is weighed as a con, not as a refutation"
+    else:
+        weighed = "weigh each attack as a con against its pros, and without weights leave it open"
+    return [f"Dung's grounded semantics label it {label} ({why}); the proof standards {weighed}."]
 
 
 def _balance_note(result: StatementResult, entry: Balance | None) -> list[str]:
