@@ -68,8 +68,9 @@ _NAMES: dict[int, Label] = {_IN: "in", _OUT: "out", _UNDEC: "undec"}
 _Search: TypeAlias = Literal["complete", "preferred", "stable"]
 _Adjacency: TypeAlias = list[list[int]]
 #: Components of at most this many arguments are searched by backtracking in Python first,
-#: larger ones by clingo straight away.
-_BACKTRACK_LIMIT = 64
+#: larger ones by clingo straight away: past about 30 arguments the search's median time
+#: is clingo's, and its slowest cases grow fast.
+_BACKTRACK_LIMIT = 32
 #: How many labels the Python search may try on one component before it hands the
 #: component to clingo: about two milliseconds, clingo's start-up and a little more. Most
 #: components of up to 30 arguments need fewer; the hard ones of 20 and more can need
