@@ -312,25 +312,31 @@ def weigh(
                 chosen.append(weight if weight is not None else (_SLIGHT if least else 1.0))
         return chosen
 
-    def judge(node: str, standard: ProofStandard) -> Truth:
-        # Worst case for the node: only sure pros, at their least; every possible con, at
-        # its most. Best case the other way round. Every standard gains from pros and
-        # loses from cons, so these two cases bound every choice of weights.
-        worst = meets(
-            standard,
+    def cases(node: str) -> tuple[tuple[list[float], list[float]], tuple[list[float], list[float]]]:
+        """The pro and con weights at the node's worst and at its best.
+
+        Worst: only sure pros, at their least; every possible con, at its most. Best the
+        other way round. Every standard gains from pros and loses from cons, so these two
+        cases bound every choice of weights.
+        """
+        worst = (
             weights(pros[node], least=True, sure=True),
             weights(cons[node], least=False, sure=False),
-            thresholds,
         )
-        if worst:
-            return "yes"
-        best = meets(
-            standard,
+        best = (
             weights(pros[node], least=False, sure=False),
             weights(cons[node], least=True, sure=True),
-            thresholds,
         )
-        return "open" if best else "no"
+        return worst, best
+
+    def judge(
+        standard: ProofStandard,
+        bounds: tuple[tuple[list[float], list[float]], tuple[list[float], list[float]]],
+    ) -> Truth:
+        worst, best = bounds
+        if meets(standard, *worst, thresholds):
+            return "yes"
+        return "open" if meets(standard, *best, thresholds) else "no"
 
     def statement(node: str) -> Truth:
         n = nodes[node]
@@ -341,7 +347,7 @@ def weigh(
         if n.status == "rejected":
             return "no"
         if pros[node] or cons[node]:
-            return judge(node, n.standard or default)
+            return judge(n.standard or default, cases(node))
         return "no" if n.status == "questioned" else "yes"
 
     def reason(name: str) -> Truth:
@@ -376,6 +382,7 @@ def weigh(
     statements = {}
     for node, n in nodes.items():
         standard = n.standard or default
+        bounds = cases(node)
         basis: Literal["accepted", "rejected", "standard", "stated", "questioned", "question"]
         if isinstance(n, Question):
             basis = "question"
@@ -390,7 +397,7 @@ def weigh(
             holds=holds[node],
             basis=basis,
             standard=standard,
-            standards={s: judge(node, s) for s in PROOF_STANDARDS},
+            standards={s: judge(s, bounds) for s in PROOF_STANDARDS},
             pros=tuple(pros[node]),
             cons=tuple(cons[node]),
             questions=tuple(dict.fromkeys(asked.get(node, ()))),

@@ -259,6 +259,16 @@ class _Context:
         self.labels = node_labels(amap)
         self.grounded = labelling(to_framework(amap))
         self.sums = {b.target: b for b in balance(amap)}
+        # Indexes, so that each verdict reads only the relations around its node.
+        self.uses: dict[str, list[tuple[int, str]]] = {}
+        for place, (name, found) in enumerate(weighing.reasons.items()):
+            if found.reason.side == "pro":
+                for premise in found.reason.premises:
+                    self.uses.setdefault(premise, []).append((place, name))
+        self.attackers: dict[str, list[str]] = {}
+        for relation in amap.relations:
+            if relation.kind == "attacks":
+                self.attackers.setdefault(relation.target, []).extend(relation.sources)
 
     def verdict(self, node: str, roles: tuple[Role, ...]) -> Verdict:
         weighing, labels = self.weighing, self.labels
@@ -266,8 +276,8 @@ class _Context:
         answers = tuple(_answer(weighing, result, s, labels) for s in PROOF_STANDARDS)
         notes = [
             *_rests_on(weighing, result, labels),
-            *_other_sides(weighing, result, labels),
-            *_dung_note(result, self.grounded.get(node), labels, self.amap),
+            *_other_sides(weighing, result, labels, self.uses),
+            *_dung_note(result, self.grounded.get(node), labels, self.attackers.get(node, [])),
             *_balance_note(result, self.sums.get(node)),
             *_questions(result, labels),
         ]
@@ -531,30 +541,39 @@ def _rests_on(weighing: Weighing, result: StatementResult, labels: dict[str, str
     return [f"It rests on {_joined(list(parts.values()))}."]
 
 
-def _other_sides(weighing: Weighing, result: StatementResult, labels: dict[str, str]) -> list[str]:
-    """Where the premises of this node's pros and cons also argue for another node."""
+def _other_sides(
+    weighing: Weighing,
+    result: StatementResult,
+    labels: dict[str, str],
+    uses: dict[str, list[tuple[int, str]]],
+) -> list[str]:
+    """Where the premises of this node's pros and cons also argue for another node.
+
+    ``uses`` gives, for each node, the pros it is a premise of, by place and name.
+    """
     notes = []
     if result.basis == "accepted" and result.cons:
         notes.append("Its cons argue against it without refuting it: the map states it as fact.")
     for side, names in (("pros", result.pros), ("cons", result.cons)):
         premises = {p for r in names for p in weighing.reasons[r].reason.premises}
+        candidates = sorted({u for p in premises for u in uses.get(p, ())})
         elsewhere: dict[str, list[str]] = {}
-        for other in weighing.reasons.values():
+        for _, name in candidates:
+            other = weighing.reasons[name]
             r = other.reason
-            if r.side == "pro" and r.conclusion != result.node and premises & set(r.premises):
-                if r.conclusion not in weighing.statements:
-                    continue
-                what = " + ".join(labels.get(p, p) for p in r.premises)
-                if other.applies != "yes":
-                    what += f" ({_consideration(other, labels).why or 'undecided'})"
-                elsewhere.setdefault(r.conclusion, []).append(what)
+            if r.conclusion == result.node or r.conclusion not in weighing.statements:
+                continue
+            what = " + ".join(labels.get(p, p) for p in r.premises)
+            if other.applies != "yes":
+                what += f" ({_consideration(other, labels).why or 'undecided'})"
+            elsewhere.setdefault(r.conclusion, []).append(what)
         for target, whats in elsewhere.items():
             notes.append(f"Its {side} also argue for {labels[target]}: {_joined(whats)}.")
     return notes
 
 
 def _dung_note(
-    result: StatementResult, label: str | None, labels: dict[str, str], amap: ArgumentMap
+    result: StatementResult, label: str | None, labels: dict[str, str], attackers: list[str]
 ) -> list[str]:
     """What Dung's grounded semantics make of the node, where it reads differently."""
     agreeing = {("in", "yes"), ("out", "no"), ("undec", "open")}
@@ -567,13 +586,8 @@ def _dung_note(
             f"counts no support; the proof standards ask its pros to meet "
             f"{STANDARD_NAMES[result.standard]}, and {verdict}."
         ]
-    attackers = [
-        labels.get(s, s)
-        for r in amap.relations
-        if r.kind == "attacks" and r.target == result.node
-        for s in r.sources
-    ]
-    why = f"attacked by {_joined(attackers)}" if attackers else "attacked"
+    named = [labels.get(a, a) for a in attackers]
+    why = f"attacked by {_joined(named)}" if named else "attacked"
     if result.holds == "yes":
         keep = (
             "the map states it as fact"
