@@ -221,3 +221,13 @@ def test_render_analysis_annotates_every_map_of_a_folder(tmp_path: Path) -> None
     # base score.
     assert "<B>DF-QuAD 0.50</B>" in decision
     assert "<B>DF-QuAD" in (tmp_path / "force-field.dot").read_text()
+
+
+def test_the_readme_shows_the_seed_maps_analysis_as_it_is() -> None:
+    readme = Path("README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Analysis: which claims stand") :]
+    after = section[section.index("`argmap analyze maps/shagina-2018-japan-sanctions.yaml`:") :]
+    shown = after[after.index("```\n") + 4 : after.index("\n```", after.index("```\n") + 4)]
+    code, out, _ = run("analyze", str(SEED_MAP))
+    assert code == 0
+    assert shown + "\n" == out
