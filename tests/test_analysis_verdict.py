@@ -212,9 +212,8 @@ def test_a_view_with_nodes_of_other_maps_gets_verdicts() -> None:
     decision, push, pull = (
         f"{base.id}#{n}" for n in ("sanctions-imposed", "g7-solidarity", "territorial-dispute")
     )
-    pulling = Relation.model_construct(
-        id=f"{base.id}#r-territory", kind="pulls", source=pull, target=decision
-    )
+    territory = f"{base.id}#r-territory"
+    pulling = Relation.model_construct(id=territory, kind="pulls", source=pull, target=decision)
     view = ArgumentMap.model_construct(
         id="user",
         title="A map that builds on the seed map",
@@ -222,7 +221,7 @@ def test_a_view_with_nodes_of_other_maps_gets_verdicts() -> None:
         relations=[
             Relation(kind="pushes", source=push, target=decision),
             pulling,
-            Relation(kind="undercuts", source="cost", target=pulling.id),
+            Relation(kind="undercuts", source="cost", target=territory),
         ],
     )
     assert outcomes(view) == [f"{base.id}#sanctions-imposed"]
