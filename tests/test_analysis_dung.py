@@ -280,14 +280,13 @@ def test_large_sparse_frameworks_solve_through_their_components() -> None:
 def test_the_seed_map_grounded_status() -> None:
     fw = to_framework(read_map("maps/shagina-2018-japan-sanctions.yaml"))
     status = labelling(fw)
-    # The three pull factors are unattacked and attack the outcome they pull; pushes are
-    # supports, which Dung's semantics do not count.
-    assert status["sanctions-imposed"] == "out"
+    # Pulls argue against the decision without refuting it: no attack reaches it.
+    assert status["sanctions-imposed"] == "in"
     assert status["symbolic-sanctions"] == "in"
     # The closing critique undercuts Tokyo's calculation, not its premise or conclusion.
     assert status["r-calculation"] == "out"
     assert status["russia-strategic-role"] == "in"
     assert status["avoid-irritation"] == "in"
-    # The linked inference needs both premises; one of them is out.
-    assert status["r-balance"] == "out"
+    # The linked inference needs both premises, and both stand.
+    assert status["r-balance"] == "in"
     assert extensions(fw, "preferred") == extensions(fw, "grounded")

@@ -24,27 +24,36 @@ def test_the_seed_map_becomes_nodes_plus_its_linked_and_undercut_inferences() ->
     amap = read_map(SEED)
     fw = to_framework(amap)
     assert fw.arguments == (*[n.id for n in amap.nodes], "r-calculation", "r-balance")
-    pulls = {("territorial-dispute", "sanctions-imposed"),
-             ("asia-pacific-geopolitics", "sanctions-imposed"),
-             ("russia-strategic-role", "sanctions-imposed")}  # fmt: skip
-    # Attackers of the linked inference's premise sanctions-imposed attack the inference.
-    inherited = {(a, "r-balance") for a, _ in pulls}
-    assert fw.attacks == pulls | inherited | {("closing-critique", "r-calculation")}
+    # Pushes and pulls weigh on the decision; they are neither attacks nor supports here.
+    assert fw.attacks == fw.direct_attacks == {("closing-critique", "r-calculation")}
     assert fw.supports == {
-        ("g7-solidarity", "sanctions-imposed"),
-        ("obligation-to-west", "sanctions-imposed"),
         ("asia-pacific-geopolitics", "avoid-irritation"),
-        ("russia-strategic-role", "r-calculation"),
         ("r-calculation", "avoid-irritation"),
-        ("sanctions-imposed", "r-balance"),
-        ("avoid-irritation", "r-balance"),
         ("r-balance", "symbolic-sanctions"),
         ("ukraine-crisis-timing", "interests-collide"),
         ("interests-collide", "abe-balancing"),
         ("abe-balancing", "symbolic-sanctions"),
     }
+    assert fw.premises == {
+        "r-calculation": ("russia-strategic-role",),
+        "r-balance": ("sanctions-imposed", "avoid-irritation"),
+    }
     # Questions and rephrases carry no attack or support.
     assert not any("russia-role-question" in edge for edge in fw.attacks | fw.supports)
+
+
+def test_an_attack_on_a_premise_is_inherited_by_dung_and_given_once_to_the_gradual() -> None:
+    amap = _map(
+        ["a", "b", "c", "x"],
+        [
+            Relation(id="joint", kind="supports", source=["a", "b"], target="c"),
+            Relation(kind="attacks", source="x", target="b"),
+        ],
+    )
+    fw = to_framework(amap)
+    assert fw.direct_attacks == {("x", "b")}
+    assert fw.attacks == {("x", "b"), ("x", "joint")}
+    assert repr(fw) == "Framework(5 arguments, 2 attacks, 1 supports, 1 inferences)"
 
 
 def test_an_undercut_defeats_the_inference_not_its_premise_or_conclusion() -> None:
@@ -101,23 +110,41 @@ def test_an_undercut_of_an_undercut_reinstates_the_inference() -> None:
     assert (status["cut"], status["r"], status["c"]) == ("out", "in", "out")
 
 
-def test_pushes_support_and_pulls_attack_their_outcome() -> None:
+def test_pushes_and_pulls_are_no_part_of_the_framework() -> None:
     amap = ArgumentMap(
         id="m",
         title="M",
         nodes=[
             Claim(id="d", text="D"),
+            Claim(id="u", text="U"),
             Factor(id="p", text="P", direction="push"),
             Factor(id="q", text="Q", direction="pull"),
         ],
         relations=[
             Relation(kind="pushes", source="p", target="d"),
-            Relation(kind="pulls", source="q", target="d"),
+            Relation(id="pull", kind="pulls", source="q", target="d"),
+            Relation(kind="undercuts", source="u", target="pull"),
         ],
     )
     fw = to_framework(amap)
-    assert fw.supports == {("p", "d")}
-    assert fw.attacks == {("q", "d")}
+    assert fw.arguments == ("d", "u", "p", "q")
+    assert not fw.attacks and not fw.supports
+    # A pull argues against a decision; it does not refute it.
+    assert labelling(fw)["d"] == "in"
+
+
+def test_a_map_whose_nodes_come_from_other_maps_keeps_their_keys() -> None:
+    from argmap.workspace import map_view, read_maps
+
+    _shown = map_view(
+        read_maps("maps/shagina-2018-sasakawa-sanctions-unity.yaml"),
+        "shagina-2018-sasakawa-sanctions-unity",
+    )
+    view, imported = _shown.amap, _shown.imported
+    fw = to_framework(view)
+    assert "shagina-2018-japan-sanctions#symbolic-sanctions" in fw.arguments
+    assert set(imported) <= set(fw.arguments)
+    assert labelling(fw)["short-gain-long-cost"] == "in"
 
 
 def test_frameworks_are_values() -> None:
@@ -128,6 +155,11 @@ def test_frameworks_are_values() -> None:
     assert repr(one) == "Framework(2 arguments, 1 attacks, 0 supports)"
     with pytest.raises(ValueError, match="the support \\('a', 'q'\\) names an argument"):
         Framework(["a"], supports=[("a", "q")])
+    with pytest.raises(ValueError, match=r"the premises of 'i' name an argument .*: 'z'"):
+        Framework(["a", "i"], premises={"i": ["a", "z"]})
+    linked = Framework(["a", "i"], premises={"i": ["a"]})
+    assert linked != Framework(["a", "i"])
+    assert linked == Framework(["a", "i"], premises={"i": ("a",)})
 
 
 def test_the_microtexts_corpus_agrees_with_asp_and_keeps_each_undercut_inference(

@@ -15,9 +15,22 @@ from argumentation.gradual.gradual import (
 )
 from argumentation.ranking.ranking import categoriser_scores
 
-from argmap import Framework, read_map, strengths, to_framework
+from argmap import (
+    ArgumentMap,
+    Claim,
+    Factor,
+    Framework,
+    Relation,
+    strengths,
+    to_framework,
+)
 from argmap.analysis import base_scores
-from argmap.analysis.gradual import GRADUAL_SEMANTICS, GradualSemantics, compute_strengths
+from argmap.analysis.gradual import (
+    DEFAULT_BASE,
+    GRADUAL_SEMANTICS,
+    GradualSemantics,
+    compute_strengths,
+)
 
 
 def _random_bipolar(rng: random.Random, n: int, *, acyclic: bool) -> Framework:
@@ -34,6 +47,25 @@ def _random_bipolar(rng: random.Random, n: int, *, acyclic: bool) -> Framework:
 
 def _bases(rng: random.Random, fw: Framework) -> dict[str, float]:
     return {a: round(rng.random(), 2) for a in fw.arguments}
+
+
+def test_h_categorizer_is_besnard_and_hunters_classic_categoriser_by_default() -> None:
+    # Besnard and Hunter (2001): 1 / (1 + sum of the attackers' values); on a cycle of
+    # three every argument is worth x = 1 / (1 + x), the inverse golden ratio.
+    cycle = Framework("abc", attacks=[("a", "b"), ("b", "c"), ("c", "a")])
+    values = strengths(cycle, "h-categorizer")
+    assert all(round(v, 3) == 0.618 for v in values.values())
+    # A base of 0.5 is not a rescaling: it reorders arguments. Here c attacks a and b, b
+    # attacks a, and a and b attack d: classically d (10/19) is above b (1/2); from 0.5,
+    # d (0.311) falls below b (1/3).
+    fw = Framework("abcd", attacks=[("c", "a"), ("c", "b"), ("b", "a"), ("a", "d"), ("b", "d")])
+    classic = strengths(fw, "h-categorizer")
+    assert classic == {"a": 0.4, "b": 0.5, "c": 1.0, "d": pytest.approx(10 / 19)}
+    halved = strengths(fw, "h-categorizer", base=0.5)
+    assert classic["d"] > classic["b"] and halved["d"] < halved["b"]
+    assert DEFAULT_BASE == {
+        "h-categorizer": 1.0, "df-quad": 0.5, "quadratic-energy": 0.5, "euler": 0.5
+    }  # fmt: skip
 
 
 def test_h_categorizer_of_a_four_cycle_is_the_inverse_golden_ratio() -> None:
@@ -153,15 +185,25 @@ def test_bad_base_scores_are_refused(base: float | dict[str, float], message: st
 
 
 def test_factor_weights_are_the_base_scores_of_a_map() -> None:
-    amap = read_map("tests/data/analysis/weighted-decision.yaml")
-    fw = to_framework(amap)
+    amap = ArgumentMap(
+        id="m",
+        title="M",
+        nodes=[
+            Claim(id="c", text="C"),
+            Claim(id="d", text="D"),
+            Factor(id="f", text="F", direction="pull", weight=0.9),
+        ],
+        relations=[
+            Relation(kind="supports", source="f", target="c"),
+            Relation(kind="pulls", source="f", target="d"),
+        ],
+    )
     base = base_scores(amap)
-    assert base["solidarity"] == 0.8 and base["decision"] == 0.5
-    values = strengths(fw, "df-quad", base=base)
-    # Pushes support and pulls attack the decision; the unweighed push starts from 0.5:
-    # 1-(1-0.8)(1-0.4)(1-0.5) = 0.94 for, 1-(1-0.6)(1-0.5) = 0.8 against, so the
-    # decision rises from 0.5 by (1 - 0.5) * 0.14.
-    assert values["decision"] == pytest.approx(0.57)
+    assert base == {"c": 0.5, "d": 0.5, "f": 0.9}
+    values = strengths(to_framework(amap), "df-quad", base=base)
+    # The factor's support raises c from 0.5 by (1 - 0.5) * 0.9; its pull is weighed by
+    # proof standards and in the balance, not here.
+    assert values == {"c": pytest.approx(0.95), "d": 0.5, "f": 0.9}
 
 
 def test_strengths_warns_when_the_computation_did_not_converge(

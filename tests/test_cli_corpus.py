@@ -53,10 +53,10 @@ def test_check_reports_a_moved_pin_and_a_typo_across_maps(tmp_path: Path) -> Non
 def test_show_a_folder_lists_what_each_map_builds_on() -> None:
     code, out, _ = run("show", str(MAPS))
     assert code == 0
-    assert "\nBuilds on (3)\n" in out
+    assert "\nBuilds on (2)\n" in out
     assert f"  {SEED}#closing-critique  The closing critique (pinned, current)\n" in out
     assert out.endswith(
-        "Corpus: 2 maps, 4 cross-map references to 3 nodes and relations of 1 map; "
+        "Corpus: 2 maps, 3 cross-map references to 2 nodes and relations of 1 map; "
         "0 errors, 0 warnings\n"
     )
     assert "not resolved" not in out

@@ -10,10 +10,12 @@ import pytest
 import argmap
 from argmap.model.reference import Reference, text_hash
 from argmap.workspace import read_maps
-from tests.conftest import MAPS, SEED_MAP
+from tests.conftest import DATA, MAPS, SEED_MAP
 
 SEED = "shagina-2018-japan-sanctions"
 COMPANION = MAPS / "shagina-2018-sasakawa-sanctions-unity.yaml"
+#: Test data: a map that undercuts an inference of the seed map.
+UNDERCUTTING = DATA / "workspace" / "undercutting.yaml"
 
 
 def write_map(folder: Path, name: str, relations: str, *, uses: str | None = None) -> Path:
@@ -47,10 +49,14 @@ def test_the_companion_map_resolves_every_reference_to_the_seed_map() -> None:
     targets = [(r.reference.key, type(r.target).__name__) for r in corpus.references]
     assert targets == [
         (f"{SEED}#symbolic-sanctions", "Claim"),
-        (f"{SEED}#r-territory", "Relation"),
         (f"{SEED}#closing-critique", "Claim"),
         (f"{SEED}#closing-critique", "Claim"),
     ]
+    # An inference of one map can be the target of another's relation.
+    undercutting = read_maps(UNDERCUTTING)
+    assert undercutting.issues == []
+    [undercut] = [r for r in undercutting.references if r.reference.node_id == "r-territory"]
+    assert type(undercut.target).__name__ == "Relation" and undercut.path[-1] == "to"
     assert corpus.users(f"{SEED}#closing-critique") == ["shagina-2018-sasakawa-sanctions-unity"]
     assert corpus.uses_closure("shagina-2018-sasakawa-sanctions-unity") == [
         "shagina-2018-sasakawa-sanctions-unity",
@@ -77,7 +83,7 @@ def test_a_map_read_alone_says_once_that_its_references_wait_for_its_corpus() ->
         " names a node of another map; not resolved: read the map with its corpus "
         "(argmap.read_maps, or argmap check on its folder)"
     )
-    assert ":68:9: " in issues[0]
+    assert ":69:9: " in issues[0]
 
 
 def amap_text(node_id: str) -> str:
@@ -196,17 +202,21 @@ def test_the_corpus_graph_has_one_node_for_a_reused_claim() -> None:
     assert graph.nodes[f"{companion}#short-run-balance"]["maps"] == [companion]
     edge = graph.edges[f"{companion}#western-sanctions-cost", f"{SEED}#closing-critique"]
     assert (edge["kind"], edge["map"]) == ("supports", companion)
-    # The relation the companion undercuts is a junction both maps' relations meet at.
+    seed = argmap.read_map(SEED_MAP)
+    # The seed's two junctions (a linked argument, an undercut inference), the companion's
+    # 4 nodes.
+    assert graph.number_of_nodes() == len(seed.nodes) + 2 + 4
+
+
+def test_an_inference_another_map_undercuts_is_a_junction_both_maps_meet_at() -> None:
+    graph = read_maps(UNDERCUTTING).to_networkx()
     junction = f"{SEED}#r-territory"
     assert graph.nodes[junction]["type"] == "relation"
     assert sorted(graph.predecessors(junction)) == [
         f"{SEED}#territorial-dispute",
-        f"{companion}#territorial-talks-cost",
+        "undercutting#u-cost",
     ]
     assert list(graph.successors(junction)) == [f"{SEED}#sanctions-imposed"]
-    seed = argmap.read_map(SEED_MAP)
-    # The seed's two junctions (a linked argument, an undercut inference) and one more.
-    assert graph.number_of_nodes() == len(seed.nodes) + 2 + 4 + 1  # and the companion's 4 nodes
 
 
 def test_references_parse_with_and_without_a_pin() -> None:

@@ -29,7 +29,7 @@ from argmap.workspace.aif import (
     read_aif_corpus,
     write_corpus_aif,
 )
-from tests.conftest import MAPS
+from tests.conftest import DATA, MAPS
 
 SEED = "shagina-2018-japan-sanctions"
 COMPANION = "shagina-2018-sasakawa-sanctions-unity"
@@ -57,16 +57,26 @@ def test_a_corpus_nodeset_holds_the_nodes_it_shares_under_one_id() -> None:
     copies = [n for n in companion["nodes"] if n["nodeID"] in by_id]
     assert [(n["nodeID"], n["type"]) for n in copies] == [
         ("symbolic-sanctions", "I"),
+        ("closing-critique", "I"),
+    ]
+    assert all(n["text"] == by_id[n["nodeID"]]["text"] for n in copies)
+
+
+def test_an_inference_another_map_undercuts_comes_into_its_nodeset_with_its_ends() -> None:
+    workspace = argmap.read_maps(DATA / "workspace" / "undercutting.yaml")
+    nodeset = json.loads(dump_corpus_aif(workspace)["undercutting"])
+    seed = json.loads(dump_corpus_aif(workspace)[SEED])
+    by_id = {n["nodeID"]: n for n in seed["nodes"]}
+    copies = [n for n in nodeset["nodes"] if n["nodeID"] in by_id]
+    assert [(n["nodeID"], n["type"]) for n in copies] == [
+        ("symbolic-sanctions", "I"),
         ("territorial-dispute", "I"),
         ("sanctions-imposed", "I"),
         ("closing-critique", "I"),
         ("r-territory", "CA"),
     ]
-    assert all(n["text"] == by_id[n["nodeID"]]["text"] for n in copies)
-    undercut = next(n for n in companion["nodes"] if n["nodeID"] == "r-territory-backfires")
-    assert [e["toID"] for e in companion["edges"] if e["fromID"] == "r-territory-backfires"] == [
-        "r-territory"
-    ]
+    undercut = next(n for n in nodeset["nodes"] if n["nodeID"] == "u-undercut")
+    assert [e["toID"] for e in nodeset["edges"] if e["fromID"] == "u-undercut"] == ["r-territory"]
     assert undercut["type"] == "CA"
 
 
@@ -80,7 +90,7 @@ def test_converting_one_map_writes_the_nodeset_a_corpus_export_writes(tmp_path: 
 
 def test_a_map_that_names_other_maps_is_refused_by_the_single_map_writer() -> None:
     amap = argmap.read_map(MAPS / f"{COMPANION}.yaml")
-    with pytest.raises(argmap.FormatError, match="relations name 4 nodes of other maps"):
+    with pytest.raises(argmap.FormatError, match="relations name 3 nodes of other maps"):
         dump_aif(amap)
 
 

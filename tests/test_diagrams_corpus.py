@@ -1,4 +1,7 @@
-"""Diagrams of a map that builds on another: imported nodes dashed and labelled with their map."""
+"""Diagrams of a map that builds on another: imported nodes dashed and labelled with their map.
+
+The map drawn is test data that names nodes of the seed map and undercuts one of its
+inferences (tests/data/workspace/undercutting.yaml)."""
 
 from __future__ import annotations
 
@@ -10,11 +13,11 @@ from click.testing import CliRunner
 import argmap
 from argmap.cli import main
 from argmap.workspace.view import map_view
-from tests.conftest import MAPS
+from tests.conftest import DATA
 
 SEED = "shagina-2018-japan-sanctions"
-COMPANION_ID = "shagina-2018-sasakawa-sanctions-unity"
-COMPANION = MAPS / f"{COMPANION_ID}.yaml"
+COMPANION_ID = "undercutting"
+COMPANION = DATA / "workspace" / f"{COMPANION_ID}.yaml"
 IMPORTED = [
     f"{SEED}#symbolic-sanctions",
     f"{SEED}#territorial-dispute",
@@ -28,9 +31,9 @@ def test_the_view_holds_the_imported_nodes_and_the_inference_undercut() -> None:
     view, imported = shown.amap, shown.imported
     assert list(imported) == IMPORTED
     assert set(imported.values()) == {SEED}
-    assert [n.id for n in view.nodes][4:] == IMPORTED
-    assert view.thesis is not None and view.thesis.id == "short-gain-long-cost"
-    undercut = view.relation("r-territory-backfires")
+    assert [n.id for n in view.nodes][3:] == IMPORTED
+    assert view.thesis is not None and view.thesis.id == "u-thesis"
+    undercut = view.relation("u-undercut")
     assert undercut.target == f"{SEED}#r-territory"
     assert view.relation(f"{SEED}#r-territory").sources == [f"{SEED}#territorial-dispute"]
     # The owner's actors come along under keys of their own.
@@ -38,13 +41,13 @@ def test_the_view_holds_the_imported_nodes_and_the_inference_undercut() -> None:
 
 
 def test_with_uses_one_draws_the_seed_map_whole_without_a_second_thesis() -> None:
-    corpus = argmap.read_maps(MAPS)
+    corpus = argmap.read_maps(COMPANION)
     shown = map_view(corpus, COMPANION_ID, depth=1)
     view, imported = shown.amap, shown.imported
     seed = corpus.maps[SEED]
     assert len(imported) == len(seed.nodes)
-    assert len(view.relations) == len(seed.relations) + 7
-    assert [n.id for n in view.nodes if getattr(n, "thesis", False)] == ["short-gain-long-cost"]
+    assert len(view.relations) == len(seed.relations) + 5
+    assert [n.id for n in view.nodes if getattr(n, "thesis", False)] == ["u-thesis"]
     with pytest.raises(ValueError, match="depth"):
         map_view(corpus, SEED, depth=-1)
 
@@ -56,16 +59,16 @@ def test_dot_draws_imported_nodes_dashed_with_their_map_in_the_label() -> None:
     line = next(x for x in source.splitlines() if f'id="{SEED}#closing-critique"' in x)
     assert f"CLAIM · from {SEED}</FONT>" in line
     assert 'style="rounded,filled,dashed"' in line
-    own = next(x for x in source.splitlines() if 'id="short-run-balance"' in x)
+    own = next(x for x in source.splitlines() if 'id="u-same"' in x)
     assert "dashed" not in own and "from " not in own
-    assert f'"territorial-talks-cost" -> "{SEED}#r-territory"' in source
+    assert f'"u-cost" -> "{SEED}#r-territory"' in source
 
 
 def test_mermaid_gives_imported_nodes_a_dashed_class() -> None:
     shown = map_view(argmap.read_maps(COMPANION), COMPANION_ID)
     view, imported = shown.amap, shown.imported
     text = argmap.to_mermaid(view, imported=imported)
-    assert "    classDef imported stroke-dasharray:5 3\n    class n4,n5,n6,n7 imported\n" in text
+    assert "    classDef imported stroke-dasharray:5 3\n    class n3,n4,n5,n6 imported\n" in text
     assert f"<small>CLAIM · from {SEED}</small><br><b>The closing critique</b>" in text
 
 
@@ -77,7 +80,7 @@ def test_render_draws_what_a_map_names_of_another_and_more_with_uses() -> None:
     assert plain.stdout.count(f"from {SEED}") == 4
     assert deep.stdout.count(f"from {SEED}") == 13
     mermaid = runner.invoke(main, ["render", str(COMPANION), "-f", "mermaid"])
-    assert "class n4,n5,n6,n7 imported" in mermaid.stdout
+    assert "class n3,n4,n5,n6 imported" in mermaid.stdout
 
 
 @pytest.mark.dot

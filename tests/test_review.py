@@ -21,7 +21,7 @@ from argmap.commands.review import review_files
 from argmap.review import review_map
 from argmap.review.html import format_html
 from argmap.review.markdown import format_markdown
-from tests.conftest import GOLDEN, MAPS, SEED_MAP
+from tests.conftest import DATA, GOLDEN, MAPS, SEED_MAP
 
 GOLDEN_REVIEW = GOLDEN / "review" / "shagina-2018-japan-sanctions.md"
 REGENERATE = os.environ.get("ARGMAP_REGENERATE") == "1"
@@ -53,45 +53,37 @@ def test_the_seed_maps_review_says_what_the_map_says(seed_map: argmap.ArgumentMa
     [group] = review.single_source
     assert group.key == "shagina2018dilemma" and group.is_mapped_work
     assert review.evidence_gaps == () and review.cross_map == ()
-    # Pulls count as attacks in the analysis: the outcome they pull against is out.
-    [rejected] = review.rejected
-    assert (rejected.argument.id, rejected.status) == ("sanctions-imposed", "out")
-    assert {(r.attacker.id, r.how) for r in rejected.reasons} == {
-        ("territorial-dispute", "pulls"),
-        ("asia-pacific-geopolitics", "pulls"),
-        ("russia-strategic-role", "pulls"),
-    }
+    # Pulls are cons weighed against the outcome, not attacks: no claim is rejected; only
+    # Tokyo's calculation, an inference, is undercut by the closing critique.
+    assert review.rejected == ()
     calculation = by_id["r-calculation"].rejection
     assert calculation is not None
     assert [(r.attacker.id, r.how) for r in calculation.reasons] == [
         ("closing-critique", "undercuts")
     ]
-    balance = by_id["r-balance"].rejection
-    assert balance is not None and balance.reasons[0].premise is not None
-    assert balance.reasons[0].premise.id == "sanctions-imposed"
+    # The linked argument for the thesis stands: both its premises do.
+    assert by_id["r-balance"].rejection is None
 
 
 def test_a_map_that_builds_on_another_is_reviewed_with_what_it_names() -> None:
-    result = review_files([COMPANION], fmt="json")
+    # Test data that names nodes of the seed map and undercuts one of its inferences.
+    result = review_files([DATA / "workspace" / "undercutting.yaml"], fmt="json")
     [review] = json.loads(result.text)["reviews"]
-    assert review["map_id"] == "shagina-2018-sasakawa-sanctions-unity"
+    assert review["map_id"] == "undercutting"
     [imported] = [i for i in review["inferences"] if i["relation"]["map_id"] is not None]
     assert imported["relation"]["id"] == "shagina-2018-japan-sanctions#r-territory"
     assert imported["scheme_id"] == "practical-reasoning"
     [means] = [q for q in imported["questions"] if q["id"] == "means"]
     assert means["status"] == "raised"
-    assert [r["id"] for r in means["raised_by"]] == ["r-territory-backfires"]
+    assert [r["id"] for r in means["raised_by"]] == ["u-undercut"]
     [cross] = review["cross_map"]
-    assert cross["node"]["id"] == "short-run-balance"
+    assert cross["node"]["id"] == "u-same"
     assert [(r["id"], r["map_id"]) for r in cross["rests_on"]] == [
         ("shagina-2018-japan-sanctions#symbolic-sanctions", "shagina-2018-japan-sanctions")
     ]
     assert cross["via"] == ["rephrases"]
-    # The short-run balance rests on the other map: it is not also "without support".
-    assert [r["id"] for r in review["unsupported"]] == [
-        "territorial-talks-cost",
-        "western-sanctions-cost",
-    ]
+    # The claim that rests on the other map is not also "without support".
+    assert [r["id"] for r in review["unsupported"]] == ["u-cost"]
 
 
 def test_a_folder_gives_one_review_per_map_in_order() -> None:

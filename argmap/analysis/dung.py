@@ -33,6 +33,7 @@ from collections.abc import Iterator, Sequence
 from itertools import chain, compress
 from typing import Literal, TypeAlias
 
+from argmap.analysis.asp import solve_labellings
 from argmap.analysis.framework import Framework
 
 __all__ = [
@@ -66,6 +67,15 @@ _NONE, _IN, _OUT, _UNDEC = 0, 1, 2, 3
 _NAMES: dict[int, Label] = {_IN: "in", _OUT: "out", _UNDEC: "undec"}
 _Search: TypeAlias = Literal["complete", "preferred", "stable"]
 _Adjacency: TypeAlias = list[list[int]]
+#: Components of at most this many arguments are searched by backtracking in Python first,
+#: larger ones by clingo straight away: past about 30 arguments the search's median time
+#: is clingo's, and its slowest cases grow fast.
+_BACKTRACK_LIMIT = 32
+#: How many labels the Python search may try on one component before it hands the
+#: component to clingo: about two milliseconds, clingo's start-up and a little more. Most
+#: components of up to 30 arguments need fewer; the hard ones of 20 and more can need
+#: thousands (``python -m bench.solver --components``).
+_BACKTRACK_BUDGET = 100
 
 
 def extensions(fw: Framework, semantics: Semantics) -> list[frozenset[str]]:
@@ -303,7 +313,14 @@ class _Solver:
         return label, [a for a in members if a not in label]
 
     def _search(self, members: list[int], blocked: set[int]) -> list[dict[int, int]]:
-        found = _Backtrack(members, blocked, self.targets, self.attackers, self.search).run()
+        found = None
+        if len(members) <= _BACKTRACK_LIMIT:
+            search = _Backtrack(members, blocked, self.targets, self.attackers, self.search)
+            found = search.run(budget=_BACKTRACK_BUDGET)
+        if found is None:
+            inside = set(members)
+            attacks = [(a, b) for a in members for b in self.targets[a] if b in inside]
+            return solve_labellings(members, attacks, blocked & inside, self.search)
         if self.search != "preferred" or len(found) < 2:
             return found
         ins = [frozenset(a for a, v in lab.items() if v == _IN) for lab in found]
@@ -332,12 +349,14 @@ class _Backtrack:
         self.label = dict.fromkeys(members, _NONE)
         self.trail: list[int] = []
 
-    def run(self) -> list[dict[int, int]]:
+    def run(self, budget: int | None = None) -> list[dict[int, int]] | None:
+        """Every labelling; None when more than ``budget`` labels were tried first."""
         found: list[dict[int, int]] = []
         if not self._check(list(self.members)):
             return found
         frames: list[list[int]] = []  # position in order, argument, option tried, trail mark
         position = self._advance(0)
+        tries = 0
         while True:
             if position is None:
                 found.append(dict(self.label))
@@ -353,6 +372,9 @@ class _Backtrack:
                     continue
                 value = options[frame[2]]
                 frame[2] += 1
+                tries += 1
+                if budget is not None and tries > budget:
+                    return None
                 if self._assign(frame[1], value):
                     position = self._advance(frame[0] + 1)
                     break

@@ -7,8 +7,9 @@ Each semantics is a function ``f`` that computes an argument's strength from its
 
       f(a) = w(a) / (1 + sum(s(b) for b in Att(a)))
 
-  Supports play no part. With ``w = 1`` this is the original categoriser: an argument in
-  a cycle of four gets ``1 / (1 + s)`` with ``s = 0.618...``, the golden ratio's inverse.
+  Supports play no part. The default base score is 1, Besnard and Hunter's classic
+  categoriser ``1 / (1 + sum(s(Att)))``: each argument of a cycle of three (or four) gets
+  ``0.618...``, the golden ratio's inverse.
 - ``df-quad`` (Rago, Toni, Aurisicchio and Baroni 2016)::
 
       F(v1..vn) = 1 - prod(1 - vi)     (0 for no value)
@@ -25,6 +26,18 @@ Each semantics is a function ``f`` that computes an argument's strength from its
 - ``euler`` (Amgoud and Ben-Naim 2017, the Euler-based semantics)::
 
       f(a) = 1 - (1 - w(a)**2) / (1 + w(a) * exp(E(a)))      with E(a) as above
+
+The default base score of df-quad, quadratic-energy and euler is 0.5, the middle of the
+scale (an argument no relation touches keeps it).
+
+An argument that stands for an inference (:attr:`Framework.premises`) has no base score of
+its own: its base is the strength of its weakest premise (Pollock's weakest link), and its
+undercutters act on it as attackers. The attacks it inherits from its premises for Dung's
+semantics are not counted again (they act through the premise), so the four semantics
+keep the properties of Amgoud and Ben-Naim and of Baroni, Rago and Toni where inferences
+become arguments: a weaker premise never strengthens a conclusion its inference supports,
+a linked inference with a premise of strength 0 has no effect, and an added attacker
+(an undercut of strength 0 included) never raises its target.
 
 Acyclic frameworks are evaluated once, in topological order: the result is exact.
 Frameworks with cycles are solved as the fixed point of ``s = f(s)``, read as Potyka's
@@ -46,6 +59,7 @@ from typing import Literal, TypeAlias
 from argmap.analysis.framework import Framework
 
 __all__ = [
+    "DEFAULT_BASE",
     "GRADUAL_SEMANTICS",
     "GradualSemantics",
     "StrengthResult",
@@ -60,6 +74,15 @@ GRADUAL_SEMANTICS: tuple[GradualSemantics, ...] = (
     "quadratic-energy",
     "euler",
 )
+
+#: Each semantics' base score for arguments not given one: Besnard and Hunter's classic
+#: categoriser starts every argument at 1; the others at the middle of the scale.
+DEFAULT_BASE: dict[GradualSemantics, float] = {
+    "h-categorizer": 1.0,
+    "df-quad": 0.5,
+    "quadratic-energy": 0.5,
+    "euler": 0.5,
+}
 
 _Update: TypeAlias = Callable[[float, list[float], list[float]], float]
 
@@ -82,7 +105,7 @@ def strengths(
     fw: Framework,
     semantics: GradualSemantics,
     *,
-    base: float | Mapping[str, float] = 0.5,
+    base: float | Mapping[str, float] | None = None,
 ) -> dict[str, float]:
     """The strength of each argument under a gradual semantics.
 
@@ -90,15 +113,17 @@ def strengths(
         fw: the framework.
         semantics: one of :data:`GRADUAL_SEMANTICS`.
         base: the base score of every argument, or a mapping from arguments to base
-            scores (arguments it leaves out get 0.5).
+            scores; arguments it leaves out (and every argument, when None) get the
+            semantics' :data:`DEFAULT_BASE`. Inference arguments take no base score:
+            they start from their weakest premise.
 
     Returns:
         The strengths, by argument in the framework's order. Use
         :func:`compute_strengths` to learn how the computation converged; this function
         warns (``RuntimeWarning``) when it did not.
 
-    >>> cycle = Framework("abcd", attacks=[("a", "b"), ("b", "c"), ("c", "d"), ("d", "a")])
-    >>> round(strengths(cycle, "h-categorizer", base=1.0)["a"], 3)
+    >>> cycle = Framework("abc", attacks=[("a", "b"), ("b", "c"), ("c", "a")])
+    >>> round(strengths(cycle, "h-categorizer")["a"], 3)
     0.618
     >>> strengths(Framework("ab", supports=[("a", "b")]), "df-quad")
     {'a': 0.5, 'b': 0.75}
@@ -118,7 +143,7 @@ def compute_strengths(
     fw: Framework,
     semantics: GradualSemantics,
     *,
-    base: float | Mapping[str, float] = 0.5,
+    base: float | Mapping[str, float] | None = None,
     tolerance: float = 1e-9,
     max_iterations: int = 10_000,
 ) -> StrengthResult:
@@ -130,8 +155,9 @@ def compute_strengths(
     (0.333333, True, True)
 
     Raises:
-        ValueError: an unknown semantics, a base score outside [0, 1], a tolerance that
-            is not positive, or fewer than one iteration.
+        ValueError: an unknown semantics, a base score outside [0, 1] or given to an
+            inference argument, a tolerance that is not positive, or fewer than one
+            iteration.
     """
     if semantics not in _UPDATES:
         raise ValueError(
@@ -143,28 +169,35 @@ def compute_strengths(
     update = _UPDATES[semantics]
     names = fw.arguments
     n = len(names)
-    weights = _bases(fw, base)
+    weights = _bases(fw, semantics, base)
     attackers: list[list[int]] = [[] for _ in range(n)]
     supporters: list[list[int]] = [[] for _ in range(n)]
-    for edges, into in ((fw.attacks, attackers), (fw.supports, supporters)):
+    for edges, into in ((fw.direct_attacks, attackers), (fw.supports, supporters)):
         for a, b in edges:
             into[fw.index(b)].append(fw.index(a))
     if semantics == "h-categorizer":
         supporters = [[] for _ in range(n)]
+    # An inference's base score is the strength of its weakest premise.
+    premises: list[list[int] | None] = [None] * n
+    for inference, needed in fw.premises.items():
+        premises[fw.index(inference)] = [fw.index(p) for p in needed]
 
-    order = _topological(n, attackers, supporters)
+    def step(i: int, s: list[float]) -> float:
+        needed = premises[i]
+        w = weights[i] if needed is None else min((s[j] for j in needed), default=1.0)
+        return update(w, [s[j] for j in attackers[i]], [s[j] for j in supporters[i]])
+
+    acting = [[*attackers[i], *supporters[i], *(premises[i] or ())] for i in range(n)]
+    order = _topological(n, acting)
     s = list(weights)
     if order is not None:
         for i in order:
-            s[i] = update(weights[i], [s[j] for j in attackers[i]], [s[j] for j in supporters[i]])
+            s[i] = step(i, s)
         return StrengthResult(dict(zip(names, s, strict=True)), 1, 0.0, True)
 
     residual = math.inf
     for iteration in range(1, max_iterations + 1):
-        target = [
-            update(weights[i], [s[j] for j in attackers[i]], [s[j] for j in supporters[i]])
-            for i in range(n)
-        ]
+        target = [step(i, s) for i in range(n)]
         residual = max((abs(t - v) for t, v in zip(target, s, strict=True)), default=0.0)
         if residual <= tolerance:
             return StrengthResult(dict(zip(names, target, strict=True)), iteration, residual, True)
@@ -172,32 +205,38 @@ def compute_strengths(
     return StrengthResult(dict(zip(names, s, strict=True)), max_iterations, residual, False)
 
 
-def _bases(fw: Framework, base: float | Mapping[str, float]) -> list[float]:
+def _bases(
+    fw: Framework, semantics: GradualSemantics, base: float | Mapping[str, float] | None
+) -> list[float]:
+    default = DEFAULT_BASE[semantics]
     if isinstance(base, Mapping):
         unknown = sorted(set(base) - set(fw.arguments))
         if unknown:
             raise ValueError(f"base scores for arguments not in the framework: {unknown}")
-        values = [float(base.get(a, 0.5)) for a in fw.arguments]
+        inferences = sorted(set(base) & set(fw.premises))
+        if inferences:
+            raise ValueError(
+                f"inference arguments take their base score from their premises: {inferences}"
+            )
+        values = [float(base.get(a, default)) for a in fw.arguments]
     else:
-        values = [float(base)] * len(fw.arguments)
+        values = [float(default if base is None else base)] * len(fw.arguments)
     for name, value in zip(fw.arguments, values, strict=True):
         if not 0.0 <= value <= 1.0:
             raise ValueError(f"the base score of {name!r} must be in [0, 1], got {value}")
     return values
 
 
-def _topological(
-    n: int, attackers: list[list[int]], supporters: list[list[int]]
-) -> list[int] | None:
+def _topological(n: int, acting: list[list[int]]) -> list[int] | None:
     """An order where every argument comes after those acting on it; None for a cycle."""
-    pending = [len(attackers[i]) + len(supporters[i]) for i in range(n)]
-    acting: list[list[int]] = [[] for _ in range(n)]
+    pending = [len(acting[i]) for i in range(n)]
+    acted: list[list[int]] = [[] for _ in range(n)]
     for i in range(n):
-        for j in (*attackers[i], *supporters[i]):
-            acting[j].append(i)
+        for j in acting[i]:
+            acted[j].append(i)
     order = [i for i in range(n) if pending[i] == 0]
     for i in order:
-        for k in acting[i]:
+        for k in acted[i]:
             pending[k] -= 1
             if pending[k] == 0:
                 order.append(k)

@@ -1,4 +1,4 @@
-"""``argmap analyze``: which arguments of a map or an ICCMA framework stand, and how strongly."""
+"""``argmap analyze``: which claims of a map (or an ICCMA framework) stand, and why."""
 
 from __future__ import annotations
 
@@ -8,8 +8,12 @@ import click
 
 from argmap.analysis.dung import SEMANTICS, Semantics
 from argmap.analysis.gradual import GRADUAL_SEMANTICS, GradualSemantics
+from argmap.analysis.tasks import TASK_KINDS, TASK_SEMANTICS
 from argmap.cli._common import finish, given, handle_errors
 from argmap.commands.analyze import analyze_files
+from argmap.model import PROOF_STANDARDS, ProofStandard
+
+_TASKS = [f"{k}-{s}" for k in TASK_KINDS for s in TASK_SEMANTICS]
 
 
 @click.command("analyze")
@@ -32,10 +36,33 @@ from argmap.commands.analyze import analyze_files
 @click.option(
     "--base",
     type=click.FloatRange(0.0, 1.0),
-    default=0.5,
-    show_default=True,
-    help="Base score of the gradual semantics (a map's weighted factors use their weight).",
+    help="Base score of the gradual semantics (default: 1 for h-categorizer, 0.5 for the "
+    "others; a map's weighted factors use their weight).",
 )
+@click.option(
+    "--standard",
+    type=click.Choice(PROOF_STANDARDS),
+    default="preponderance",
+    show_default=True,
+    help="Proof standard of the map's nodes that set none.",
+)
+@click.option(
+    "-x",
+    "--explain",
+    "explaining",
+    metavar="ID",
+    multiple=True,
+    help="Say why this argument has its status, and its verdict (repeat for several).",
+)
+@click.option(
+    "-t",
+    "--task",
+    type=click.Choice(_TASKS, case_sensitive=False),
+    metavar="TASK",
+    help="Answer one ICCMA task instead, such as DC-PR, DS-ST or SE-CO: print YES or NO "
+    "(DC, DS), or 'w' and an extension (SE).",
+)
+@click.option("-a", "--argument", metavar="ID", help="The argument a DC or DS task asks about.")
 @click.option(
     "-f",
     "--format",
@@ -50,7 +77,11 @@ def analyze_command(
     source: str,
     semantics: tuple[Semantics, ...],
     gradual: tuple[GradualSemantics, ...],
-    base: float,
+    base: float | None,
+    standard: ProofStandard,
+    explaining: tuple[str, ...],
+    task: str | None,
+    argument: str | None,
     fmt: Literal["text", "json"],
 ) -> None:
     """Evaluate the map, the folder of maps or the ICCMA framework SOURCE.
@@ -59,18 +90,31 @@ def analyze_command(
     .af/.i23, .apx or .tgf.
 
     \b
-    argmap analyze maps/m.yaml                      grounded status, balances
-    argmap analyze maps/m.yaml --semantics preferred -g df-quad
+    argmap analyze maps/m.yaml                      verdicts, grounded status, balances
+    argmap analyze maps/m.yaml --semantics preferred -g df-quad -x some-claim
     argmap analyze bench.af --semantics stable -f json   an ICCMA file, as JSON
+    argmap analyze bench.af --task DC-PR -a 3       an ICCMA task: YES or NO
 
-    A map's attacks and pulls are attacks, its supports and pushes supports; linked and
-    undercut inferences are arguments of their own (see the README).
+    A map's pros and cons (supports, pushes; attacks, pulls) are weighed by proof
+    standards; Dung's semantics read its attacks, not its pushes and pulls (see the
+    documentation's analysis guide).
     """
     if given("base") and not gradual:
         click.echo("note: --base has no effect without -g/--strengths", err=True)
-    result = analyze_files(
-        source, semantics=semantics or ("grounded",), gradual=gradual, base=base, fmt=fmt
-    )
+    try:
+        result = analyze_files(
+            source,
+            semantics=semantics or ("grounded",),
+            gradual=gradual,
+            base=base,
+            standard=standard,
+            explaining=explaining,
+            task=task,
+            argument=argument,
+            fmt=fmt,
+        )
+    except ValueError as exc:  # an argument or a task the framework does not have
+        raise click.UsageError(str(exc)) from None
     finish(result)
 
 

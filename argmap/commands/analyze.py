@@ -1,19 +1,22 @@
-"""``argmap analyze``: which arguments of each map (or of an ICCMA framework) stand."""
+"""``argmap analyze``: which claims of each map (or of an ICCMA framework) stand, and why."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
 from argmap.analysis.dung import Semantics
-from argmap.analysis.framework import to_framework
+from argmap.analysis.framework import Framework, to_framework
 from argmap.analysis.gradual import GradualSemantics
 from argmap.analysis.report import analyze, dump_report, format_report
+from argmap.analysis.tasks import solve_task
 from argmap.commands._result import Result
 from argmap.errors import MapError
 from argmap.formats.iccma import af_format_for, read_af
+from argmap.model import ArgumentMap, ProofStandard
 from argmap.workspace.reading import read_maps
 from argmap.workspace.view import map_view
 
@@ -28,10 +31,14 @@ def analyze_files(
     semantics: Sequence[Semantics] = ("grounded",),
     gradual: Sequence[GradualSemantics] = (),
     base: float | None = None,
+    standard: ProofStandard = "preponderance",
+    explaining: Sequence[str] = (),
+    task: str | None = None,
+    argument: str | None = None,
     fmt: Literal["text", "json"] = "text",
 ) -> Result:
     """Analyse the map ``source`` (with the nodes it imports), every map of a folder, or an
-    ICCMA framework file.
+    ICCMA framework file: verdicts on its thesis and outcomes, Dung's semantics, strengths.
 
     A map that names nodes of the maps it uses is analysed with them: the nodes it
     imports are arguments of its framework, keyed ``MAP-ID#NODE-ID``.
@@ -42,35 +49,57 @@ def analyze_files(
         gradual: the gradual semantics whose strengths to compute.
         base: the base score of the gradual semantics' arguments (None: each semantics'
             own default); a map's weighted factors use their weight.
-        fmt: ``text`` for people, ``json`` for scripts (one report, or a list of them for
-            a folder).
+        standard: the proof standard of the map's nodes that set none.
+        explaining: arguments to say why they have their status, and their verdicts.
+        task: one ICCMA task to answer instead (``DC-PR``, ``DS-ST``, ``SE-CO``, ...), on
+            an ICCMA file or on each map's framework.
+        argument: the argument a DC or DS task asks about.
+        fmt: ``text`` for people, ``json`` for scripts (one report for a file, a list of
+            them for a folder).
 
     Raises:
         MapError: the map, or a map it uses, has errors.
         FormatError: an ICCMA file cannot be read.
+        ValueError: a task or argument the framework does not have, or an argument to
+            explain that is not there.
     """
-    options = {"semantics": semantics, "gradual": gradual}
-    if base is not None:
-        options["base"] = base  # type: ignore[assignment]
     path = Path(os.fspath(source))
+    frameworks: list[tuple[Framework, ArgumentMap | None]]
     if not path.is_dir() and af_format_for(path) is not None:
-        report = analyze(read_af(path), **options)  # type: ignore[arg-type]
-        text = dump_report(report) if fmt == "json" else format_report(report)
-        return Result(text=text, inputs={path.resolve(): str(path)})
-    workspace = read_maps(path, bibliographies=False)
-    if workspace.errors:
-        raise MapError(workspace.errors)
-    reports = []
-    for map_id in workspace.given:
-        view = map_view(workspace, map_id).amap
-        reports.append(analyze(to_framework(view), amap=view, **options))  # type: ignore[arg-type]
-    if fmt == "json":
-        if path.is_dir():
-            import json
-
-            text = json.dumps(reports, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        frameworks = [(read_af(path), None)]
+        inputs = {path.resolve(): str(path)}
+    else:
+        workspace = read_maps(path, bibliographies=False)
+        if workspace.errors:
+            raise MapError(workspace.errors)
+        views = [map_view(workspace, map_id).amap for map_id in workspace.given]
+        frameworks = [(to_framework(view), view) for view in views]
+        inputs = dict(workspace.inputs)
+    if task is not None:
+        answers = [(solve_task(fw, task, argument), fw) for fw, _ in frameworks]
+        if fmt == "json":
+            text = "".join(
+                json.dumps(answer.to_dict(fw), sort_keys=True) + "\n" for answer, fw in answers
+            )
         else:
-            text = dump_report(reports[0])
+            text = "".join(answer.format(fw) for answer, fw in answers)
+        return Result(text=text, inputs=inputs)
+    reports = [
+        analyze(
+            fw,
+            amap=amap,
+            semantics=semantics,
+            gradual=gradual,
+            base=base,
+            explaining=explaining,
+            standard=standard,
+        )
+        for fw, amap in frameworks
+    ]
+    if not path.is_dir():
+        text = dump_report(reports[0]) if fmt == "json" else format_report(reports[0])
+    elif fmt == "json":
+        text = json.dumps(reports, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     else:
         text = "\n".join(format_report(report) for report in reports)
-    return Result(text=text, inputs=dict(workspace.inputs))
+    return Result(text=text, inputs=inputs)

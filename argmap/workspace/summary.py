@@ -18,9 +18,8 @@ def summarize_uses(workspace: Workspace, map_id: str) -> str:
     >>> from argmap.workspace import read_maps
     >>> workspace = read_maps("maps")
     >>> print(summarize_uses(workspace, "shagina-2018-sasakawa-sanctions-unity"), end="")
-    Builds on (3)
+    Builds on (2)
       shagina-2018-japan-sanctions#symbolic-sanctions  Symbolic sanctions (pinned, current)
-      shagina-2018-japan-sanctions#r-territory  pulls relation
       shagina-2018-japan-sanctions#closing-critique  The closing critique (pinned, current)
     """
     seen: dict[str, str] = {}
@@ -53,7 +52,7 @@ def summarize_workspace(workspace: Workspace) -> str:
 
     >>> from argmap.workspace import read_maps
     >>> print(summarize_workspace(read_maps("maps")), end="")
-    Corpus: 2 maps, 4 cross-map references to 3 nodes and relations of 1 map; 0 errors, 0 warnings
+    Corpus: 2 maps, 3 cross-map references to 2 nodes and relations of 1 map; 0 errors, 0 warnings
     """
     resolved = [r for r in workspace.references if r.target is not None]
     targets = {r.reference.key for r in resolved}
