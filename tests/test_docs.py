@@ -10,7 +10,8 @@ earlier one wrote:
   prompts is a script that must succeed. In a block whose lines start with ``$ ``, each
   command must print (standard output and error, as in a terminal) exactly the lines shown
   below it, a line ``...`` standing for any lines; a command whose shown output has an
-  ``error:`` line must fail, every other command must succeed.
+  ``error:`` line must fail, every other command must succeed (unless it prints its status
+  itself, ``; echo "exit $?"``).
 
 A block that must not run says why on the line before it: ``<!-- not run: REASON -->``.
 Blocks in other languages (``yaml``, ``json``, ``text``) are shown, not run.
@@ -146,6 +147,7 @@ def _matches(shown: list[str], printed: list[str]) -> bool:
 
 
 _MARK = "\x1eargmap-docs-test"
+_SHOWS_STATUS = 'echo "exit $?"'
 
 
 def _bash(script: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -182,7 +184,9 @@ def run_shell(block: Block, cwd: Path) -> None:
         status = int(end.group(1))
         where = f"{block.page.relative_to(ROOT)}:{command.line}: $ {command.text}"
         shown = command.shown or []
-        if any("error:" in line.lower() for line in shown):
+        if _SHOWS_STATUS in command.text:
+            pass  # the status is printed, and compared with the rest of the output
+        elif any("error:" in line.lower() for line in shown):
             assert status != 0, f"{where}\nshown as failing, but it exited 0"
         else:
             assert status == 0, f"{where}\nexited {status}:\n" + "\n".join(printed)
