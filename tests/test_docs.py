@@ -26,9 +26,10 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
@@ -114,11 +115,11 @@ def _environment() -> dict[str, str]:
 
 @dataclass
 class Command:
-    """A shell command of a block, with the output the page shows for it (None: not shown)."""
+    """A ``$`` command of a shell block, with the output the page shows below it."""
 
     line: int
     text: str
-    shown: list[str] | None
+    shown: list[str]
 
 
 def commands(block: Block) -> list[Command]:
@@ -130,9 +131,7 @@ def commands(block: Block) -> list[Command]:
         elif line.startswith("$ "):
             found.append(Command(number, line[2:], []))
         elif found:
-            shown = found[-1].shown
-            assert shown is not None
-            shown.append(line)
+            found[-1].shown.append(line)
     return found
 
 
@@ -142,8 +141,10 @@ def _matches(shown: list[str], printed: list[str]) -> bool:
         return not printed
     if shown[0].strip() == "...":
         return any(_matches(shown[1:], printed[i:]) for i in range(len(printed) + 1))
-    return bool(printed) and shown[0].rstrip() == printed[0].rstrip() and _matches(
-        shown[1:], printed[1:]
+    return (
+        bool(printed)
+        and shown[0].rstrip() == printed[0].rstrip()
+        and _matches(shown[1:], printed[1:])
     )
 
 
@@ -184,7 +185,7 @@ def run_shell(block: Block, cwd: Path) -> None:
         printed = output[start + len(f"{_MARK} start {index}\n") : end.start()].splitlines()
         status = int(end.group(1))
         where = f"{block.page.relative_to(ROOT)}:{command.line}: $ {command.text}"
-        shown = command.shown or []
+        shown = command.shown
         if _SHOWS_STATUS in command.text:
             pass  # the status is printed, and compared with the rest of the output
         elif any("error:" in line.lower() for line in shown):
@@ -302,11 +303,16 @@ def test_the_site_builds_strictly_with_every_public_name(tmp_path: Path) -> None
 # -- the notebook --------------------------------------------------------------------------
 
 
-def test_the_committed_notebook_has_no_outputs() -> None:
-    _needs("nbformat")
+def _read_notebook() -> Any:
     import nbformat
 
-    notebook = nbformat.read(str(NOTEBOOK), as_version=4)
+    read = cast(Callable[..., Any], nbformat.read)  # nbformat has no type annotations
+    return read(str(NOTEBOOK), as_version=4)
+
+
+def test_the_committed_notebook_has_no_outputs() -> None:
+    _needs("nbformat")
+    notebook = _read_notebook()
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     assert code, "the tutorial notebook has no code"
     assert [c for c in code if c.outputs or c.execution_count is not None] == []
@@ -315,10 +321,9 @@ def test_the_committed_notebook_has_no_outputs() -> None:
 def test_the_notebook_tutorial_runs(workdir: Path) -> None:
     _needs("nbclient")
     _needs("ipykernel")
-    import nbformat
     from nbclient import NotebookClient
 
-    notebook = nbformat.read(str(NOTEBOOK), as_version=4)
+    notebook = _read_notebook()
     client = NotebookClient(
         notebook,
         timeout=300,
