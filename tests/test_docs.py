@@ -14,7 +14,9 @@ earlier one wrote:
   itself, ``; echo "exit $?"``).
 
 A block that must not run says why on the line before it: ``<!-- not run: REASON -->``.
-Blocks in other languages (``yaml``, ``json``, ``text``) are shown, not run.
+Blocks in other languages (``yaml``, ``json``, ``text``) are shown, not run; one whose fence
+names a file (``title="drafts/m.yaml"`` after the language) is written to that file for the
+blocks after it.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ NOTEBOOK = DOCS / "tutorial.ipynb"
 #: The most blocks the pages may mark as not run: set-up commands, and little else.
 MOST_NOT_RUN = 4
 
-_FENCE = re.compile(r"^```([\w-]*)[^\n]*\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
+_FENCE = re.compile(r"^```([\w-]*)([^\n]*)\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
+_TITLE = re.compile(r'title="([^"]+)"')
 _NOT_RUN = re.compile(r"<!--\s*not run:\s*(.+?)\s*-->\s*$")
 _RUN = {"python", "pycon", "sh", "console", "bash", "shell"}
 
@@ -57,6 +60,7 @@ class Block:
     language: str
     text: str
     not_run: str | None
+    title: str | None = None
 
     @property
     def where(self) -> str:
@@ -71,8 +75,16 @@ def blocks(page: Path) -> list[Block]:
         before = text[: match.start()].rstrip("\n").rsplit("\n", 1)[-1]
         marker = _NOT_RUN.search(before)
         line = text.count("\n", 0, match.start()) + 1
+        title = _TITLE.search(match.group(2))
         found.append(
-            Block(page, line, match.group(1), match.group(2), marker.group(1) if marker else None)
+            Block(
+                page,
+                line,
+                match.group(1),
+                match.group(3),
+                marker.group(1) if marker else None,
+                title.group(1) if title else None,
+            )
         )
     return found
 
@@ -226,6 +238,11 @@ def test_every_example_of_the_page_runs(
     namespace: dict[str, object] = {"__name__": "__docs__"}
     skipped = []
     for block in blocks(page):
+        if block.title is not None and block.language not in _RUN:
+            # A file shown with its name (title="...") is written for the blocks after it.
+            (workdir / block.title).parent.mkdir(parents=True, exist_ok=True)
+            (workdir / block.title).write_text(block.text, encoding="utf-8")
+            continue
         if block.language not in _RUN or block.not_run is not None:
             continue
         if _needs_dot(block) and not _has_dot():
