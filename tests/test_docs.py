@@ -262,6 +262,11 @@ def test_few_blocks_are_marked_not_run() -> None:
     assert all(b.language in _RUN for b in marked), "only runnable blocks need the mark"
 
 
+def test_the_readme_stays_short() -> None:
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= 300, "the README introduces; the details belong in docs/"
+
+
 def test_pages_mark_their_code_blocks_with_a_language() -> None:
     unmarked = [b.where for page in PAGES for b in blocks(page) if not b.language]
     assert unmarked == []
