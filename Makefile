@@ -1,20 +1,29 @@
-# Two entry points for a newcomer: `make demo` and `make test`. Both create .venv first.
+# Two entry points for a newcomer: `make demo` (argmap alone, in .venv) and `make test` (argmap
+# with the development tools, in the same .venv). Both create .venv first.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 SEED   := maps/shagina-2018-japan-sanctions.yaml
 
-.PHONY: demo test install tools system-tools lint typecheck pytest bench csl-suite csl-known-failures clean
+.PHONY: demo test install install-runtime tools system-tools lint typecheck pytest docs docs-serve bench csl-suite csl-known-failures clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# argmap and its runtime dependencies only: what a user needs to run it.
+$(VENV)/.runtime: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+# The development tools too (linters, type checker, test and documentation tools); this
+# includes everything the runtime install has, so it marks that one done as well.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(VENV)/.runtime $@
+
+install-runtime: $(VENV)/.runtime
 install: $(VENV)/.installed
 
 # The Argdown parser, Mermaid and citeproc-js, which tests check our output with (skipped without npm).
@@ -34,8 +43,9 @@ HAVE_DOT := { [ -n "$$ARGMAP_DOT" ] && [ -x "$$ARGMAP_DOT" ]; } || command -v do
 system-tools:
 	@.ci/install-tools dot pandoc biber chromium pdfinfo
 
-## demo: install, then check, summarise and draw the seed map and export its citations
-demo: install
+## demo: install argmap (no development tools), then check, summarise and draw the seed map
+## and export its citations
+demo: install-runtime
 	@.ci/install-tools dot
 	@mkdir -p $(OUT)
 	$(BIN)/argmap check $(SEED)
@@ -53,6 +63,7 @@ demo: install
 	$(BIN)/argmap convert $(SEED) -o $(OUT)/$(NAME).aif.json
 	@if $(HAVE_DOT); then image="the diagram (.svg, its .dot and Mermaid source, the HTML page)"; \
 	else image="the diagram's .dot and Mermaid source (no .svg or HTML page: Graphviz is missing, see the note above)"; fi; \
+	echo "argmap is in $(VENV): run '. $(BIN)/activate' to have the argmap command in this shell"; \
 	echo "Wrote $(OUT)/: $$image, an APA reading list (.md), .bib and .ris for Zotero, AIF"
 
 ## test: lint, type-check and run the test suite
@@ -67,6 +78,14 @@ typecheck:
 
 pytest:
 	$(BIN)/pytest -n 2 -q
+
+## docs: build the documentation site into site/ (the tests build it too, with --strict)
+docs: install
+	$(BIN)/mkdocs build --strict
+
+## docs-serve: the documentation site at http://127.0.0.1:8000, rebuilt on every change
+docs-serve: install
+	$(BIN)/mkdocs serve
 
 ## bench: the speed benchmarks (minutes; the AIF one sets up arguebuf in bench/.venv-arguebuf)
 bench: install
@@ -89,4 +108,4 @@ csl-known-failures: install
 	$(BIN)/python -m tests.csl_suite --write
 
 clean:
-	rm -rf $(VENV) $(OUT) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(OUT) site .mypy_cache .ruff_cache .pytest_cache

@@ -366,12 +366,10 @@ def test_a_file_of_own_schemes_extends_the_catalogue_with_errors_located_in_it()
     ]
 
 
-def test_the_readme_example_of_an_own_scheme_reads() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Argument schemes") : readme.index("## Interchange")]
-    blocks = [b.split("```", 1)[0] for b in section.split("```yaml\n")[1:]]
-    [example] = [b for b in blocks if b.startswith("schemes:")]
-    extended = parse_catalogue(example, filename="README.md", extends=CATALOGUE)
+def test_the_documented_example_of_an_own_scheme_reads() -> None:
+    page = (ROOT / "docs" / "guide" / "schemes.md").read_text(encoding="utf-8")
+    example = page.split('```yaml title="my-schemes.yaml"\n', 1)[1].split("```", 1)[0]
+    extended = parse_catalogue(example, filename="schemes.md", extends=CATALOGUE)
     own = extended.lookup("Sanctions Signal").scheme
     assert own is not None and own.variant_of == "practical-reasoning"
 

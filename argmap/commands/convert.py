@@ -81,7 +81,10 @@ def convert_file(
     """The converted file as an output to write, and the warnings found reading it.
 
     Raises:
-        As :func:`convert`, but for writing.
+        FormatError: a format cannot be inferred, or the input cannot be read as its format.
+        MapError: an argmap map file (or a map it uses) is invalid.
+        OutputError: the target is an input, or a folder.
+        ValueError: a named format is unknown.
     """
     _check_name(from_format, READABLE, "input")
     _check_name(to_format, WRITABLE, "output")
