@@ -71,6 +71,17 @@ for _tag, _pattern, _first in (
 
 #: The first characters of plain scalars the core schema may read as other than strings.
 _RESOLVED_FIRST = frozenset(_CoreResolver.yaml_implicit_resolvers)
+#: Whether a plain scalar may be read as other than a string: the resolver's own patterns
+#: in one expression, so that the common string is told by one match, not by the resolver.
+_MAYBE_RESOLVED = re.compile(
+    "|".join(
+        dict.fromkeys(
+            f"(?:{pattern.pattern})"
+            for resolvers in _CoreResolver.yaml_implicit_resolvers.values()
+            for _, pattern in resolvers
+        )
+    )
+).match
 
 _CParser: Any = None
 if yaml.__with_libyaml__:
@@ -278,7 +289,7 @@ def load_plain(text: str, *, syntax: str) -> Any:
         return data
     parser = _Parser(text)
     try:
-        return _Builder(parser, None).document()
+        return _plain_document(parser)
     except yaml.YAMLError as exc:
         raise NotPlainError(str(exc)) from None
     finally:
@@ -310,6 +321,106 @@ def load(text: str, filename: str, *, syntax: str) -> tuple[Any, list[Issue], Te
 
 
 # -- YAML ---------------------------------------------------------------------------------
+
+
+def _plain_document(parser: Any) -> Any:
+    """The data of a clean YAML document from libyaml's events, without positions.
+
+    :class:`_Builder` without a locator, made lean for the common case: no path is built,
+    a repeated key is found in the mapping itself, and a plain scalar is a string unless
+    one match says the core schema may read it otherwise. The first thing that is not
+    plain data raises :class:`NotPlainError` (nesting beyond :data:`MAX_DEPTH` included).
+    """
+    get = parser.get_event
+    resolve = parser.resolve
+    maybe = _MAYBE_RESOLVED
+    scalar_event, mapping_start, sequence_start = (
+        yaml.ScalarEvent,
+        yaml.MappingStartEvent,
+        yaml.SequenceStartEvent,
+    )
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    get()  # the stream's start
+    if parser.peek_event().__class__ is yaml.StreamEndEvent:
+        raise NotPlainError("an empty document")
+    get()  # the document's start
+
+    def scalar(event: Any) -> Any:
+        value = event.value
+        if event.anchor is not None or event.tag is not None:
+            raise NotPlainError("an anchor or a tag")
+        if event.implicit[0] and maybe(value):
+            tag = resolve(ScalarNode, value, event.implicit)
+            if tag != _STR:
+                try:
+                    return _number(tag, value)
+                except ValueError:  # more digits than Python converts
+                    raise NotPlainError("a number Python cannot hold") from None
+        return value
+
+    # The open collections, innermost last; for a mapping, the key its next value goes to.
+    stack: list[Any] = []
+    keys: list[Any] = []
+    string_keys: set[str] = set()  # keys already told to be strings (a map repeats them)
+    event = get()
+    while True:
+        kind = event.__class__
+        if kind is scalar_event:
+            value = scalar(event)
+        elif kind is mapping_start or kind is sequence_start:
+            if event.anchor is not None or event.tag is not None:
+                raise NotPlainError("an anchor or a tag")
+            if len(stack) >= MAX_DEPTH:
+                raise NotPlainError("nested too deeply")
+            value = {} if kind is mapping_start else []
+        else:
+            raise NotPlainError("an alias")
+        if stack:
+            parent = stack[-1]
+            if parent.__class__ is dict:
+                parent[keys[-1]] = value
+            else:
+                parent.append(value)
+        else:
+            root = value
+        if kind is not scalar_event:
+            stack.append(value)
+            keys.append(None)
+        # The next value's first event, closing the collections that end.
+        while stack:
+            event = get()
+            kind = event.__class__
+            if kind is mapping_end or kind is sequence_end:
+                stack.pop()
+                keys.pop()
+                continue
+            if stack[-1].__class__ is not dict:
+                break
+            if kind is not scalar_event:
+                raise NotPlainError("a key that is not a string")
+            key = event.value
+            if event.anchor is not None or event.tag is not None:
+                raise NotPlainError("an anchor or a tag")
+            if key not in string_keys:
+                if (
+                    event.implicit[0]
+                    and maybe(key)
+                    and resolve(ScalarNode, key, event.implicit) != _STR
+                ):
+                    raise NotPlainError("a key that is not a string")
+                if event.implicit[0]:
+                    string_keys.add(key)
+            if key in stack[-1]:
+                raise NotPlainError("a repeated key")
+            keys[-1] = key
+            event = get()
+            break
+        else:
+            get()  # the document's end
+            if get().__class__ is not yaml.StreamEndEvent:
+                raise NotPlainError("several documents")
+            return root
+
 
 _ALIAS_MESSAGE = (
     "the value anchored here is reused by an alias; YAML anchors and aliases "

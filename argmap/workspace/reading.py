@@ -115,7 +115,7 @@ def read_maps(
         path, user, uses_path = reader.queue.pop(0)
         reader.read(path, used_by=(user, uses_path))
     workspace = reader.workspace
-    resolve(workspace)
+    resolve(workspace, uses=reader.uses)
     workspace.issues = sort_issues(workspace.issues)
     return workspace
 
@@ -128,6 +128,15 @@ class _Reader:
         self.seen: dict[Path, str | None] = {}  # real path -> the map id read from it
         self.queue: list[tuple[Path, ArgumentMap, IssuePath]] = []
         self.with_bibliographies = bibliographies
+        self.reals: dict[Path, Path] = {}  # path as named -> real path, each found once
+        self.uses: dict[str, set[Path]] = {}  # map id -> the real paths of what it uses
+
+    def real(self, path: Path) -> Path:
+        """The real path of a file, looked up once however often it is named."""
+        found = self.reals.get(path)
+        if found is None:
+            found = self.reals[path] = _real(path)
+        return found
 
     def read(
         self,
@@ -137,7 +146,7 @@ class _Reader:
         used_by: tuple[ArgumentMap, IssuePath] | None = None,
     ) -> None:
         workspace = self.workspace
-        real = _real(path)
+        real = self.real(path)
         if real in self.seen:
             map_id = self.seen[real]
             if given and map_id is not None and map_id not in workspace.given:
@@ -210,7 +219,8 @@ class _Reader:
             workspace.given.append(amap.id)
         for i, written in enumerate(amap.uses):
             used = Path(os.path.normpath(path.parent / written))
-            if _real(used) == real:
+            self.uses.setdefault(amap.id, set()).add(self.real(used))
+            if self.real(used) == real:
                 workspace.issues.append(
                     Issue(
                         "warning",
@@ -233,7 +243,7 @@ class _Reader:
         reals: list[Path] = []
         for i, written in enumerate(amap.bibliography):
             bib = path.parent / written
-            real = _real(bib)
+            real = self.real(bib)
             reals.append(real)
             if real in files.texts:
                 continue
@@ -260,20 +270,32 @@ class _Reader:
         workspace.bibliography_files[amap.id] = tuple(dict.fromkeys(reals))
 
 
-def resolve(workspace: Workspace, *, check_uses: bool = True) -> None:
+def resolve(
+    workspace: Workspace, *, check_uses: bool = True, uses: dict[str, set[Path]] | None = None
+) -> None:
     """Resolve every cross-map reference of the workspace's maps, adding the issues found.
 
     Args:
         workspace: the maps, by id, and their files.
         check_uses: warn about a reference to a map that is not in the map's ``uses``
             (maps read from files name the files they use; nodesets of AIF do not).
+        uses: the real paths of the files each map uses, where the caller has them.
     """
     lookup = _Lookup(workspace)
-    real_files = {map_id: _real(path) for map_id, path in workspace.files.items()}
     referring: list[tuple[str, Relation]] = []
+    real_files: dict[str, Path] = {}
+
+    def real_file(map_id: str) -> Path:
+        if map_id not in real_files:
+            real_files[map_id] = _real(workspace.files[map_id])
+        return real_files[map_id]
+
     for map_id, amap in workspace.maps.items():
-        base = workspace.files[map_id].parent
-        used = {_real(Path(os.path.normpath(base / name))) for name in amap.uses}
+        if uses is not None:
+            used = uses.get(map_id, set())
+        else:
+            base = workspace.files[map_id].parent
+            used = {_real(Path(os.path.normpath(base / name))) for name in amap.uses}
         for i, relation in enumerate(amap.relations):
             source = relation.source
             local = (
@@ -288,7 +310,7 @@ def resolve(workspace: Workspace, *, check_uses: bool = True) -> None:
                 if not isinstance(end, Reference):
                     continue
                 target, found = lookup.resolve(end, relation, is_target=path[-1] == "to")
-                if check_uses and target is not None and real_files[end.map_id] not in used:
+                if check_uses and target is not None and real_file(end.map_id) not in used:
                     file = workspace.files[end.map_id]
                     found.append(
                         (
