@@ -199,3 +199,25 @@ def test_argdown_refuses_a_map_that_names_other_maps() -> None:
     amap = argmap.read_map(MAPS / f"{COMPANION}.yaml")
     with pytest.raises(argmap.FormatError, match="an Argdown document cannot refer"):
         dump_argdown(amap)
+
+
+def test_a_map_converts_to_aif_though_a_map_it_uses_has_a_relation_id_of_the_same_name(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "argmap: 1\nid: a\ntitle: A\n"
+        "nodes: [{id: t, kind: claim, thesis: true, text: A.}, {id: p, kind: claim, text: P.}]\n"
+        "relations: [{id: r1, kind: supports, from: p, to: t}]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.yaml").write_text(
+        "argmap: 1\nid: b\ntitle: B\nuses: [a.yaml]\n"
+        "nodes: [{id: s, kind: claim, thesis: true, text: B.}]\n"
+        "relations: [{id: r1, kind: supports, from: 'a#t', to: s}]\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "b.aif.json"
+    result = CliRunner().invoke(main, ["convert", str(tmp_path / "b.yaml"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    nodeset = json.loads(out.read_text(encoding="utf-8"))
+    assert sorted(n["nodeID"] for n in nodeset["nodes"]) == ["r1", "s", "t"]
