@@ -25,7 +25,9 @@ def best_of(func: Callable[[], object], repeat: int) -> float:
 
 @contextlib.contextmanager
 def reading_recipe() -> Iterator[None]:
-    """The README's garbage-collector recipe for reading large maps and corpora.
+    """The garbage-collector recipe for reading large maps and corpora.
+
+    The one ``docs/performance.md`` gives under "Reading big corpora from Python".
 
     Reading makes many objects and no cyclic garbage, so the cyclic collector is off
     meanwhile; what was read is then frozen out of later collections (it stays).

@@ -10,9 +10,10 @@ as one AIF nodeset a map (:func:`argmap.workspace.aif.write_corpus_aif`: shared 
 one id). Then it times:
 
 - argmap: ``argmap.read_maps(folder)`` on the JSON and on the YAML folder, with the
-  garbage-collector recipe the README gives for large corpora: every file parsed, validated
-  and checked, every reference resolved (unknown maps and nodes, pins, kinds) and support
-  cycles across maps looked for;
+  garbage-collector recipe for large corpora (``docs/performance.md``, "Reading big
+  corpora from Python"): every file parsed, validated and checked, every reference
+  resolved (unknown maps and nodes, pins, kinds) and support cycles across maps looked
+  for;
 - PyYAML: ``yaml.load(text, Loader=yaml.CSafeLoader)`` for every YAML file, merely loading
   them (the bar for reading YAML map files: argmap's whole reading within its time);
 - arguebuf: ``arguebuf.load.file(f)`` for every AIF file of the folder, in arguebuf's own

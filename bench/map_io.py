@@ -105,7 +105,8 @@ def floor_without_gc(path: Path) -> nx.DiGraph:
 
 def full(path: Path) -> nx.DiGraph:
     """What a user runs: read the file (validated and checked: errors raise, warnings are
-    gathered), build the graph; with the README's garbage-collector recipe for large maps."""
+    gathered), build the graph; with the garbage-collector recipe for large maps that
+    ``docs/performance.md`` gives."""
     gc.unfreeze()
     with reading_recipe():
         warnings: list[argmap.Issue] = []

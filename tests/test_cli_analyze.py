@@ -13,7 +13,7 @@ from argmap.analysis.report import diagram_annotations, node_annotations
 from argmap.cli import main
 from argmap.formats.iccma import write_af
 from argmap.formats.mapfile import read_map
-from tests.conftest import SEED_MAP
+from tests.conftest import ROOT, SEED_MAP
 
 WEIGHTED = "tests/data/analysis/weighted-decision.yaml"
 
@@ -226,11 +226,11 @@ def test_render_analysis_annotates_every_map_of_a_folder(tmp_path: Path) -> None
     assert "<B>DF-QuAD" in (tmp_path / "force-field.dot").read_text()
 
 
-def test_the_readme_shows_the_seed_maps_analysis_as_it_is() -> None:
-    readme = Path("README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Analysis: which claims stand") :]
-    after = section[section.index("`argmap analyze maps/shagina-2018-japan-sanctions.yaml`:") :]
-    shown = after[after.index("```\n") + 4 : after.index("\n```", after.index("```\n") + 4)]
+def test_the_analysis_guide_shows_the_seed_maps_analysis_as_it_is() -> None:
+    page = (ROOT / "docs" / "guide" / "analysis.md").read_text(encoding="utf-8")
+    command = "```console\n$ argmap analyze maps/shagina-2018-japan-sanctions.yaml\n"
+    start = page.index(command) + len(command)
+    shown = page[start : page.index("\n```", start)]
     code, out, _ = run("analyze", str(SEED_MAP))
     assert code == 0
     assert shown + "\n" == out

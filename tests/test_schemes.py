@@ -374,14 +374,13 @@ def test_the_documented_example_of_an_own_scheme_reads() -> None:
     assert own is not None and own.variant_of == "practical-reasoning"
 
 
-def test_the_readme_example_of_schemes_on_inferences_is_the_seed_maps() -> None:
+def test_the_documented_example_of_schemes_on_inferences_is_the_seed_maps() -> None:
     from argmap.formats._syntax import load
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Argument schemes") : readme.index("## Interchange")]
-    blocks = [b.split("```", 1)[0] for b in section.split("```yaml\n")[1:]]
+    page = (ROOT / "docs" / "guide" / "schemes.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in page.split("```yaml\n")[1:]]
     [example] = [b for b in blocks if b.startswith("relations:")]
-    loaded = load(example, "README.md", syntax="yaml")
+    loaded = load(example, "schemes.md", syntax="yaml")
     assert loaded is not None
     shown = loaded[0]["relations"]
     seed = {
@@ -389,5 +388,12 @@ def test_the_readme_example_of_schemes_on_inferences_is_the_seed_maps() -> None:
     }
     for relation in shown:
         actual = seed[relation["id"]]
+        assert (relation["kind"], relation["from"], relation["to"]) == (
+            actual.kind,
+            actual.source,
+            actual.target,
+        )
         assert relation.get("scheme") == actual.scheme
         assert relation.get("answers", []) == actual.answers
+    # Every relation of the seed map that names a scheme or a question is shown.
+    assert {r["id"] for r in shown} == {r.id for r in seed.values() if r.scheme or r.answers}

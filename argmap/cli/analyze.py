@@ -96,8 +96,8 @@ def analyze_command(
     argmap analyze bench.af --task DC-PR -a 3       an ICCMA task: YES or NO
 
     A map's pros and cons (supports, pushes; attacks, pulls) are weighed by proof
-    standards; Dung's semantics read its attacks, not its pushes and pulls (see the
-    documentation's analysis guide).
+    standards; Dung's semantics read its attacks, not its pushes and pulls (see
+    docs/guide/analysis.md).
     """
     if given("base") and not gradual:
         click.echo("note: --base has no effect without -g/--strengths", err=True)
