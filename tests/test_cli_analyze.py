@@ -152,12 +152,10 @@ def test_a_task_as_json_carries_its_certificate(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["--task", "DC-PR"], "the task DC-PR asks about an argument: give one"),
-        (["--task", "DC-PR", "-a", "9"], "'9' is not an argument of the framework"),
-        (["-x", "nowhere"], "'nowhere' is not an argument of the framework"),
         (["--task", "EE-PR"], "Invalid value for '-t' / '--task'"),
     ],
 )
-def test_bad_task_or_argument_is_a_usage_error_without_traceback(
+def test_a_bad_task_is_a_usage_error_without_traceback(
     tmp_path: Path, args: list[str], message: str
 ) -> None:
     path = tmp_path / "tasks.af"
@@ -165,6 +163,42 @@ def test_bad_task_or_argument_is_a_usage_error_without_traceback(
     code, out, err = run("analyze", str(path), *args)
     assert (code, out) == (2, "")
     assert message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--task", "DC-PR", "-a", "9"], ": error: no argument '9'\n"),
+        (["-x", "nowhere"], ": error: no argument 'nowhere'\n"),
+    ],
+)
+def test_an_argument_the_framework_lacks_is_bad_input_located_at_its_file(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    """As a node the map lacks is in render --focus and cite --node: exit 1, the file named."""
+    path = tmp_path / "tasks.af"
+    path.write_text("p af 2\n1 2\n")
+    code, out, err = run("analyze", str(path), *args)
+    assert (code, out, err) == (1, "", f"{path}{message}")
+
+
+def test_an_argument_the_framework_lacks_is_answered_with_the_closest(tmp_path: Path) -> None:
+    path = tmp_path / "named.apx"
+    path.write_text("arg(sanctions).\narg(dialogue).\natt(dialogue,sanctions).\n")
+    code, _, err = run("analyze", str(path), "-t", "DC-GR", "-a", "sanction")
+    assert (code, err) == (
+        1,
+        f"{path}: error: no argument 'sanction' (did you mean 'sanctions'?)\n",
+    )
+
+
+def test_an_argument_of_one_map_of_a_folder_is_explained_in_that_map() -> None:
+    """The companion map names the seed map's node only by MAP#NODE: it is asked nothing."""
+    code, out, err = run("analyze", str(SEED_MAP.parent), "-x", "g7-solidarity")
+    assert (code, err) == (0, "")
+    assert out.count("Why Solidarity with the G7:") == 1
+    companion = out.index("[shagina-2018-sasakawa-sanctions-unity]")
+    assert out.index("Why Solidarity with the G7:") < companion
 
 
 def test_a_bad_iccma_file_gives_a_located_error_and_no_traceback(tmp_path: Path) -> None:

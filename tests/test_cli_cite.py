@@ -129,7 +129,7 @@ def test_bad_usage_exits_2_listing_the_valid_choices(args: list[str], message: s
 def test_bad_input_exits_1_without_a_traceback(tmp_path: Path) -> None:
     code, _, err = run(str(SEED_MAP), "--node", "nope")
     assert code == 1
-    assert err == f"error: no node 'nope' in {SEED_MAP}\n"
+    assert err == f"{SEED_MAP}: error: no node 'nope'\n"
     broken = HERE / "broken.bib"
     code, _, err = run(str(SEED_MAP), "-b", str(broken))
     assert code == 1

@@ -39,12 +39,20 @@ def test_a_name_that_is_not_a_choice_is_bad_usage_with_the_closest_names(
     [
         (
             ["render", str(SEED_MAP), "-f", "dot", "--focus", "g7-solidarty"],
-            "argmap: error: cannot focus on 'g7-solidarty': map 'shagina-2018-japan-sanctions' "
-            "has no such node (did you mean 'g7-solidarity'?)",
+            f"{SEED_MAP}: error: no node 'g7-solidarty' to focus on "
+            "(did you mean 'g7-solidarity'?)",
         ),
         (
             ["cite", str(SEED_MAP), "-n", "g7-solidarty"],
-            f"error: no node 'g7-solidarty' in {SEED_MAP} (did you mean 'g7-solidarity'?)",
+            f"{SEED_MAP}: error: no node 'g7-solidarty' (did you mean 'g7-solidarity'?)",
+        ),
+        (
+            ["analyze", str(SEED_MAP), "-x", "g7-solidarty"],
+            f"{SEED_MAP}: error: no argument 'g7-solidarty' (did you mean 'g7-solidarity'?)",
+        ),
+        (
+            ["analyze", str(SEED_MAP), "-t", "DS-PR", "-a", "g7-solidarty"],
+            f"{SEED_MAP}: error: no argument 'g7-solidarty' (did you mean 'g7-solidarity'?)",
         ),
     ],
 )
@@ -70,12 +78,47 @@ def test_semantics_is_a_long_option_and_s_is_a_style() -> None:
         (["render", str(SEED_MAP), "-f", "dot", "--no-bib", "-s", "mla"], "--style has no"),
         (["cite", str(SEED_MAP), "-f", "bibtex", "-s", "mla"], "--style has no effect on"),
         (["analyze", str(SEED_MAP), "--base", "0.3"], "--base has no effect"),
+        (["analyze", str(SEED_MAP), "-a", "g7-solidarity"], "-a/--argument has no effect"),
+        (
+            ["analyze", str(SEED_MAP), "-t", "SE-PR", "-a", "g7-solidarity"],
+            "-a/--argument has no effect with SE-PR",
+        ),
+        (
+            ["analyze", str(SEED_MAP), "-t", "SE-PR", "--semantics", "stable", "-x", "r-balance"],
+            "--semantics, -x/--explain: no effect with --task",
+        ),
+        (
+            ["render", str(SEED_MAP), "-f", "mermaid", "--legend", "--theme", "print", "-s", "mla"],
+            "--legend, --theme, -s/--style: no effect on mermaid",
+        ),
     ],
 )
 def test_an_option_that_changes_nothing_says_so(args: list[str], note: str) -> None:
     code, _, err = run(*args)
     assert code == 0
     assert f"note: {note}" in err or note in err
+
+
+def test_a_proof_standard_on_an_iccma_file_says_it_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "two.apx"
+    path.write_text("arg(a).\narg(b).\natt(a,b).\n")
+    code, out, err = run("analyze", str(path), "--standard", "dialectical-validity")
+    assert code == 0 and out.startswith("Which claims stand")
+    assert err == "note: --standard has no effect on an ICCMA file: its arguments have no claims\n"
+
+
+@pytest.mark.parametrize("command", ["check", "show", "analyze", "render", "cite", "review"])
+def test_a_folder_with_no_map_is_a_usage_error(tmp_path: Path, command: str) -> None:
+    """An empty folder, and one holding only a CSL-JSON bibliography (no map file), for
+    every command but check, which checks the bibliography."""
+    code, _, err = run(command, str(tmp_path))
+    assert code == 2 and "no map" in err
+    (tmp_path / "refs.json").write_text('[{"id": "k", "type": "book", "title": "T"}]\n')
+    code, _, err = run(command, str(tmp_path))
+    if command == "check":
+        assert (code, err) == (0, "1 file checked: 0 errors, 0 warnings\n")
+    else:
+        assert code == 2 and "no map files" in err
 
 
 @pytest.mark.parametrize(

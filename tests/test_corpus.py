@@ -264,3 +264,28 @@ def test_json_maps_read_as_a_corpus_say_what_read_map_says(tmp_path: Path) -> No
     with pytest.raises(argmap.MapError) as info:
         argmap.read_map(tmp_path / "new.json")
     assert messages(read_maps(tmp_path / "new.json")) == [str(i) for i in info.value.issues]
+
+
+def test_a_folders_csl_bibliographies_are_not_read_as_maps(tmp_path: Path) -> None:
+    """A map's CSL-JSON or CSL-YAML bibliography may sit beside it: a folder's listing
+    passes over it, and a map naming it reads it as its bibliography."""
+    from argmap.workspace.reading import expand_map_paths
+
+    (tmp_path / "refs.json").write_text(
+        '[{"id": "shagina2018dilemma", "type": "report", "title": "Japan\'s Dilemma"}]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "more.yaml").write_text(
+        "---\nreferences:\n  - id: other\n    type: book\n    title: Other\n", encoding="utf-8"
+    )
+    text = SEED_MAP.read_text(encoding="utf-8")
+    text = text.replace("../bibliography/shagina-japan-russia.bib", "refs.json")
+    (tmp_path / "seed.yaml").write_text(text, encoding="utf-8")
+    workspace = read_maps(tmp_path)
+    assert [i for i in workspace.issues if i.is_error] == []
+    assert workspace.given == [SEED]
+    assert sorted(Path(p).name for p in workspace.inputs.values()) == ["refs.json", "seed.yaml"]
+    assert [p.name for p in expand_map_paths([tmp_path])] == ["seed.yaml"]
+    # Named on its own, the file is what the user says it is: a map, which it is not.
+    (error,) = read_maps(tmp_path / "refs.json").errors
+    assert error.code == "type" and "is a CSL bibliography: name it under" in error.message

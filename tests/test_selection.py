@@ -80,7 +80,8 @@ def test_several_maps_merge_sources(seed_map: ArgumentMap, baltic: ArgumentMap) 
 def test_unknown_node_is_a_located_error(baltic: ArgumentMap) -> None:
     with pytest.raises(MapError) as caught:
         cited_sources(baltic, node="nope")
-    assert str(caught.value.issues[0]) == f"error: no node 'nope' in {BALTIC}"
+    assert str(caught.value.issues[0]) == f"{BALTIC}: error: no node 'nope'"
+    assert caught.value.issues[0].code == "unknown-node"
     with pytest.raises(ValueError, match="with_support needs a node"):
         cited_sources(baltic, with_support=True)
 

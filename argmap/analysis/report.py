@@ -160,7 +160,8 @@ def format_report(report: Report, *, width: int = 88) -> str:
         lines.extend(["", "Verdicts: pros and cons weighed by proof standards (Carneades)"])
         for verdict in report["verdicts"]:
             lines.extend(_verdict_lines(verdict, width))
-    lines.append("")
+    if lines:
+        lines.append("")
     heading = "Which claims stand: Dung's semantics on attacks between claims"
     if "map" in report:
         heading += " (pushes and pulls are weighed above, not attacks)"

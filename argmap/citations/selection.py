@@ -160,10 +160,19 @@ def cited_sources(
         raise ValueError("with_support needs a node")
     selections = [_selection(amap, node, with_support=with_support) for amap in amaps]
     if node is not None and not any(selections):
-        where = ", ".join(a.origin or a.id for a in amaps)
         hint = did_you_mean(node, [n.id for a in amaps for n in a.nodes])
-        message = f"no node {node!r} in {where}{hint}"
-        raise MapError([Issue("error", message, code="unknown-node")])
+        origins = [a.origin for a in amaps]
+        if len(amaps) == 1 and origins[0] is not None:
+            issue = Issue(
+                "error",
+                f"no node {node!r}{hint}",
+                code="unknown-node",
+                location=Location(origins[0]),
+            )
+        else:
+            where = ", ".join(a.origin or a.id for a in amaps)
+            issue = Issue("error", f"no node {node!r} in {where}{hint}", code="unknown-node")
+        raise MapError([issue])
     by_key: dict[str, list[Citing]] = {}
     for amap, selection in zip(amaps, selections, strict=True):
         for citing in iter_citing(amap):

@@ -56,14 +56,25 @@ def finish(result: Result, *, quiet: bool = False, issues_to_stdout: bool = Fals
     sys.exit(EXIT_ERRORS if result.failed else EXIT_OK)
 
 
-def require_files(paths: Iterable[str], suffixes: tuple[str, ...], what: str) -> None:
-    """A usage error for a folder given with no file of these suffixes directly in it."""
+def require_files(paths: Iterable[str], *, bibliographies: bool = False) -> None:
+    """A usage error for a folder given with no map file directly in it (nor, with
+    ``bibliographies``, a bibliography)."""
+    from argmap.workspace.reading import (
+        BIBLIOGRAPHY_SUFFIXES,
+        MAP_SUFFIXES,
+        expand_map_paths,
+        is_bibliography,
+    )
+
     for name in paths:
         folder = Path(name)
-        if folder.is_dir() and not any(
-            p.suffix.lower() in suffixes and p.is_file() for p in folder.iterdir()
-        ):
-            raise click.UsageError(f"no {what} ({', '.join(suffixes)}) in {printable(name)}")
+        if not folder.is_dir() or expand_map_paths([folder]):
+            continue
+        if bibliographies and any(p.is_file() and is_bibliography(p) for p in folder.iterdir()):
+            continue
+        suffixes = (*MAP_SUFFIXES, *(BIBLIOGRAPHY_SUFFIXES if bibliographies else ()))
+        what = "map or bibliography files" if bibliographies else "map files"
+        raise click.UsageError(f"no {what} ({', '.join(suffixes)}) in {printable(name)}")
 
 
 def given(option: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 import click
@@ -9,8 +10,9 @@ import click
 from argmap.analysis.dung import SEMANTICS, Semantics
 from argmap.analysis.gradual import GRADUAL_SEMANTICS, GradualSemantics
 from argmap.analysis.tasks import TASK_KINDS, TASK_SEMANTICS
-from argmap.cli._common import finish, given, handle_errors
+from argmap.cli._common import finish, given, handle_errors, require_files
 from argmap.commands.analyze import analyze_files
+from argmap.formats.iccma import af_format_for
 from argmap.model import PROOF_STANDARDS, ProofStandard
 
 _TASKS = [f"{k}-{s}" for k in TASK_KINDS for s in TASK_SEMANTICS]
@@ -99,9 +101,10 @@ def analyze_command(
     standards; Dung's semantics read its attacks, not its pushes and pulls (see
     docs/guide/analysis.md).
     """
-    if given("base") and not gradual:
-        click.echo("note: --base has no effect without -g/--strengths", err=True)
+    for note in _notes(source, gradual, task, argument):
+        click.echo(f"note: {note}", err=True)
     try:
+        require_files([source])
         result = analyze_files(
             source,
             semantics=semantics or ("grounded",),
@@ -113,9 +116,39 @@ def analyze_command(
             argument=argument,
             fmt=fmt,
         )
-    except ValueError as exc:  # an argument or a task the framework does not have
+    except ValueError as exc:  # an unknown task, or a DC or DS task without its argument
         raise click.UsageError(str(exc)) from None
     finish(result)
+
+
+def _notes(
+    source: str, gradual: tuple[GradualSemantics, ...], task: str | None, argument: str | None
+) -> list[str]:
+    """What to say of each option given that changes nothing with the others."""
+    notes = []
+    if given("base") and not gradual:
+        notes.append("--base has no effect without -g/--strengths")
+    if task is not None:
+        ignored = [
+            option
+            for option, name in (
+                ("--semantics", "semantics"),
+                ("-g/--strengths", "gradual"),
+                ("--standard", "standard"),
+                ("-x/--explain", "explaining"),
+            )
+            if given(name)
+        ]
+        if ignored:
+            notes.append(f"{', '.join(ignored)}: no effect with --task")
+        if argument is not None and task.upper().startswith("SE"):
+            notes.append(f"-a/--argument has no effect with {task.upper()}: it asks about none")
+    else:
+        if argument is not None:
+            notes.append("-a/--argument has no effect without -t/--task")
+        if given("standard") and not Path(source).is_dir() and af_format_for(Path(source)):
+            notes.append("--standard has no effect on an ICCMA file: its arguments have no claims")
+    return notes
 
 
 __all__ = ["analyze_command"]

@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 from argmap.cli._common import finish, handle_errors, require_files
-from argmap.commands.check import BIBLIOGRAPHY_SUFFIXES, check_files
-from argmap.workspace.reading import MAP_SUFFIXES
+from argmap.commands.check import check_files
 
 __all__ = ["check_command"]
 
@@ -28,7 +27,7 @@ def check_command(files: tuple[str, ...], strict: bool, quiet: bool, no_bib: boo
     keys, missing fields). Exits 0 when no errors were found, 1 when there were errors (or
     warnings, with --strict), 2 on bad usage.
     """
-    require_files(files, (*MAP_SUFFIXES, *BIBLIOGRAPHY_SUFFIXES), "map or bibliography files")
+    require_files(files, bibliographies=True)
     result = check_files(files, bibliographies=not no_bib, strict=strict)
     if quiet:
         result.text = "".join(f"{i}\n" for i in result.issues if i.is_error)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from argmap.citations.export import EXPORT_FORMATS
-from argmap.cli._common import finish, given, handle_errors
+from argmap.cli._common import finish, given, handle_errors, require_files
 from argmap.cli._styles import CITATION_STYLE
 from argmap.commands.cite import READING_LISTS, cite_files
 
@@ -84,6 +84,7 @@ def cite_command(
             f"{', '.join(READING_LISTS)})",
             err=True,
         )
+    require_files(maps)
     result = cite_files(
         maps,
         fmt=output_format,

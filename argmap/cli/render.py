@@ -25,7 +25,6 @@ from argmap.diagrams import (
     format_for,
 )
 from argmap.errors import ArgmapError
-from argmap.workspace.reading import MAP_SUFFIXES
 
 
 @click.command("render")
@@ -176,7 +175,7 @@ def render_command(
         "dpi": dpi,
     }
     path = Path(source)
-    require_files([source], MAP_SUFFIXES, "map files")
+    require_files([source])
     if path.is_dir() and output is not None:
         outdir = Path(output)
         if outdir.exists() and not outdir.is_dir():
@@ -207,6 +206,20 @@ def render_command(
     finish(result)
 
 
+#: The options Mermaid output cannot carry, as the user writes them and by parameter.
+_NOT_IN_MERMAID = (
+    ("--group-by", "group_by"),
+    ("--legend", "legend"),
+    ("--theme", "theme"),
+    ("--weights", "show_weights"),
+    ("--no-key-block", "no_key_block"),
+    ("-s/--style", "style"),
+    ("--no-title", "no_title"),
+    ("--size", "size"),
+    ("--analysis", "analysis"),
+)
+
+
 def _note_unused_options(chosen: str, *, focus: str | None, no_bib: bool, engine: str) -> None:
     """Say so when an option given on the command line changes nothing."""
     unused = []
@@ -218,6 +231,14 @@ def _note_unused_options(chosen: str, *, focus: str | None, no_bib: bool, engine
         unused.append("-s/--style has no effect with --no-bib (the key block lists keys)")
     if given("engine") and chosen in ("dot", "mermaid"):
         unused.append(f"--engine {engine} has no effect on {chosen} source (it lays out images)")
+    if chosen == "mermaid":
+        ignored = [
+            option
+            for option, name in _NOT_IN_MERMAID
+            if given(name) and not (name == "style" and no_bib)
+        ]
+        if ignored:
+            unused.append(f"{', '.join(ignored)}: no effect on mermaid (Mermaid draws its own way)")
     for note in unused:
         click.echo(f"note: {note}", err=True)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli._common import finish, handle_errors
+from argmap.cli._common import finish, handle_errors, require_files
 from argmap.commands.review import REVIEW_FORMATS, ReviewFormat, review_files
 
 __all__ = ["review_command"]
@@ -43,4 +43,5 @@ def review_command(files: tuple[str, ...], fmt: ReviewFormat, output: str | None
       argmap review maps/ -f html -o review.html
       argmap review maps/shagina-2018-japan-sanctions.yaml -f json
     """
+    require_files(files)
     finish(review_files(files, fmt=fmt, output=output))

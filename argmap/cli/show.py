@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli._common import finish, handle_errors
+from argmap.cli._common import finish, handle_errors, require_files
 from argmap.cli._styles import CITATION_STYLE
 from argmap.commands.show import show_files
 
@@ -29,4 +29,5 @@ def show_command(files: tuple[str, ...], style: str) -> None:
     references to them resolve, its factors include those it imports, and it lists what it
     builds on. Several maps end with a line about them all. Exits 1 when a map has errors.
     """
+    require_files(files)
     finish(show_files(files, style=style))

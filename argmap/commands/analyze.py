@@ -12,9 +12,10 @@ from argmap.analysis.dung import Semantics
 from argmap.analysis.framework import Framework, to_framework
 from argmap.analysis.gradual import GradualSemantics
 from argmap.analysis.report import analyze, dump_report, format_report
+from argmap.analysis.standards import reasons
 from argmap.analysis.tasks import solve_task
 from argmap.commands._result import Result
-from argmap.errors import MapError
+from argmap.errors import Issue, Location, MapError, did_you_mean
 from argmap.formats.iccma import af_format_for, read_af
 from argmap.model import ArgumentMap, ProofStandard
 from argmap.workspace.reading import read_maps
@@ -58,10 +59,11 @@ def analyze_files(
             them for a folder).
 
     Raises:
-        MapError: the map, or a map it uses, has errors.
+        MapError: the map, or a map it uses, has errors; or ``argument`` or a name in
+            ``explaining`` is an argument of none of the frameworks (code
+            ``unknown-node``, with the closest names).
         FormatError: an ICCMA file cannot be read.
-        ValueError: a task or argument the framework does not have, or an argument to
-            explain that is not there.
+        ValueError: an unknown task, or a DC or DS task without ``argument``.
     """
     path = Path(os.fspath(source))
     frameworks: list[tuple[Framework, ArgumentMap | None]]
@@ -76,7 +78,13 @@ def analyze_files(
         frameworks = [(to_framework(view), view) for view in views]
         inputs = dict(workspace.inputs)
     if task is not None:
-        answers = [(solve_task(fw, task, argument), fw) for fw, _ in frameworks]
+        if argument is not None:
+            _refuse_unknown([argument], [set(fw.arguments) for fw, _ in frameworks], str(path))
+        answers = [
+            (solve_task(fw, task, argument), fw)
+            for fw, _ in frameworks
+            if argument is None or argument in fw
+        ]
         if fmt == "json":
             text = "".join(
                 json.dumps(answer.to_dict(fw), sort_keys=True) + "\n" for answer, fw in answers
@@ -84,6 +92,8 @@ def analyze_files(
         else:
             text = "".join(answer.format(fw) for answer, fw in answers)
         return Result(text=text, inputs=inputs)
+    known = [_arguments(fw, amap) for fw, amap in frameworks]
+    _refuse_unknown(explaining, known, str(path))
     reports = [
         analyze(
             fw,
@@ -91,10 +101,10 @@ def analyze_files(
             semantics=semantics,
             gradual=gradual,
             base=base,
-            explaining=explaining,
+            explaining=[name for name in explaining if name in names],
             standard=standard,
         )
-        for fw, amap in frameworks
+        for (fw, amap), names in zip(frameworks, known, strict=True)
     ]
     if not path.is_dir():
         text = dump_report(reports[0]) if fmt == "json" else format_report(reports[0])
@@ -103,3 +113,30 @@ def analyze_files(
     else:
         text = "\n".join(format_report(report) for report in reports)
     return Result(text=text, inputs=inputs)
+
+
+def _arguments(fw: Framework, amap: ArgumentMap | None) -> set[str]:
+    """The names an argument may be asked about by: the framework's arguments and, for a
+    map, its reasons (the relations weighed for or against a claim)."""
+    names = set(fw.arguments)
+    if amap is not None:
+        names.update(reason.name for reason in reasons(amap))
+    return names
+
+
+def _refuse_unknown(asked: Sequence[str], known: Sequence[set[str]], where: str) -> None:
+    """An error for each name that is an argument of none of the frameworks, with the
+    closest names: bad input, as a node the map lacks is in ``render`` and ``cite``."""
+    every = set().union(*known) if known else set()
+    issues = [
+        Issue(
+            "error",
+            f"no argument {name!r}{did_you_mean(name, sorted(every))}",
+            code="unknown-node",
+            location=Location(where),
+        )
+        for name in dict.fromkeys(asked)
+        if name not in every
+    ]
+    if issues:
+        raise MapError(issues)

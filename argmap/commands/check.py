@@ -11,7 +11,7 @@ from argmap.citations.bibliography import read_bibliography
 from argmap.citations.checks import check_citations
 from argmap.commands._result import Result
 from argmap.errors import BibliographyError, Issue, Location, MapError
-from argmap.workspace.reading import MAP_SUFFIXES, read_maps
+from argmap.workspace.reading import MAP_SUFFIXES, is_bibliography, read_maps
 
 __all__ = ["check_files"]
 
@@ -99,37 +99,12 @@ def check_files(
 
 
 def _bib_files(paths: list[Path]) -> list[Path]:
-    """The bibliographies given, and the .bib and .ris files directly inside the folders
-    given, sorted by name."""
+    """The bibliographies given, and those directly inside the folders given (.bib and .ris
+    files, CSL-JSON and CSL-YAML ones), sorted by name."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.iterdir() if p.suffix.lower() in BIBLIOGRAPHY_SUFFIXES)
-            )
+            found.extend(sorted(p for p in path.iterdir() if p.is_file() and is_bibliography(p)))
         elif is_bibliography(path):
             found.append(path)
     return found
-
-
-#: The suffixes of files that are bibliographies whatever they hold.
-BIBLIOGRAPHY_SUFFIXES = (".bib", ".bibtex", ".ris")
-
-
-def is_bibliography(path: Path) -> bool:
-    """True for a bibliography given on its own: a .bib or .ris file, or a CSL-JSON
-    (a list of items) or CSL-YAML (``references:``, or a list) file."""
-    suffix = path.suffix.lower()
-    if suffix in BIBLIOGRAPHY_SUFFIXES:
-        return True
-    if suffix not in (".json", ".yaml", ".yml") or not path.is_file():
-        return False
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False
-    lines = [line for line in head.lstrip("\ufeff").splitlines() if line.strip()]
-    lines = [line for line in lines if not line.lstrip().startswith(("#", "---"))]
-    first = lines[0].lstrip() if lines else ""
-    return first.startswith("[") or first.startswith(("references:", "- "))

@@ -15,8 +15,10 @@ from argmap.errors import (
     ArgmapError,
     Issue,
     Location,
+    MapError,
     RenderError,
     _IssuesError,
+    did_you_mean,
 )
 from argmap.model import ArgumentMap
 from argmap.workspace.model import Workspace
@@ -215,8 +217,6 @@ def _draw_one(
     options: DiagramOptions,
 ) -> tuple[str | bytes, list[Issue]]:
     """One map's diagram and its warnings; its errors (or those of a map it uses) raise."""
-    from argmap.errors import MapError
-
     closure = workspace.uses_closure(map_id)
     files = {str(workspace.files[m]) for m in closure}
     # A bibliography that cannot be read is a warning here: citations show as keys.
@@ -228,6 +228,12 @@ def _draw_one(
     if errors:
         raise MapError(errors)
     view = map_view(workspace, map_id, depth=with_uses)
+    focus = options.get("focus")
+    if focus is not None and not view.amap.has_node(focus):
+        hint = did_you_mean(focus, [node.id for node in view.amap.nodes])
+        where = Location(str(workspace.files[map_id]))
+        message = f"no node {focus!r} to focus on{hint}"
+        raise MapError([Issue("error", message, code="unknown-node", location=where)])
     diagram: DiagramOptions = dict(options)  # type: ignore[assignment]
     if view.imported:
         diagram["imported"] = view.imported

@@ -129,11 +129,17 @@ def load_map(text: str, *, filename: str = "<string>", fmt: MapFormat | None = N
         )
     data, issues, locator = loaded
     if not isinstance(data, dict):
+        csl = isinstance(data, list) and bool(data) and isinstance(data[0], dict)
+        hint = (
+            "; a list of items is a CSL bibliography: name it under a map's 'bibliography:'"
+            if csl and "id" in data[0]
+            else ""
+        )
         issues.append(
             Issue(
                 "error",
                 "expected a mapping at the top level (an argument map "
-                f"with 'argmap', 'id', 'title', 'nodes', ...), got {_kind_of(data)}",
+                f"with 'argmap', 'id', 'title', 'nodes', ...), got {_kind_of(data)}{hint}",
                 code="type",
                 location=locator.locate(()),
             )

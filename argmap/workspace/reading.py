@@ -26,7 +26,15 @@ from argmap.model.reference import PIN_LENGTH, Reference
 from argmap.model.relation import RELATION_TARGETING_KINDS
 from argmap.workspace.model import ResolvedReference, Workspace
 
-__all__ = ["MAP_SUFFIXES", "expand_map_paths", "read_maps", "resolve"]
+__all__ = [
+    "BIBLIOGRAPHY_SUFFIXES",
+    "MAP_SUFFIXES",
+    "expand_map_paths",
+    "is_bibliography",
+    "opens_as_bibliography",
+    "read_maps",
+    "resolve",
+]
 
 MAP_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -34,19 +42,58 @@ PathLike = str | os.PathLike[str]
 
 
 def expand_map_paths(paths: Iterable[PathLike]) -> list[Path]:
-    """Files as given; folders as the map files directly inside them, sorted by name."""
-    result: list[Path] = []
+    """Files as given; folders as the map files directly inside them, sorted by name (a
+    folder's CSL-JSON or CSL-YAML bibliography is no map file: see :func:`is_bibliography`)."""
+    return [path for path, listed in _listing(paths) if not listed or not is_bibliography(path)]
+
+
+def _listing(paths: Iterable[PathLike]) -> list[tuple[Path, bool]]:
+    """Each file as given, and each map file directly inside a folder given, sorted by name;
+    with True for the files a folder listed."""
+    result: list[tuple[Path, bool]] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            result.extend(
-                sorted(
-                    p for p in path.iterdir() if p.suffix.lower() in MAP_SUFFIXES and p.is_file()
-                )
-            )
+            listed = (p for p in path.iterdir() if p.suffix.lower() in MAP_SUFFIXES and p.is_file())
+            result.extend((p, True) for p in sorted(listed))
         else:
-            result.append(path)
+            result.append((path, False))
     return result
+
+
+#: The suffixes of files that are bibliographies whatever they hold.
+BIBLIOGRAPHY_SUFFIXES = (".bib", ".bibtex", ".ris")
+
+
+def is_bibliography(path: Path) -> bool:
+    """True for a bibliography: a .bib or .ris file, or a .json or .yaml file that opens
+    as CSL-JSON (a list of items) or CSL-YAML (``references:``, or a list) does."""
+    suffix = path.suffix.lower()
+    if suffix in BIBLIOGRAPHY_SUFFIXES:
+        return True
+    if suffix not in MAP_SUFFIXES or not path.is_file():
+        return False
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return opens_as_bibliography(head)
+
+
+def opens_as_bibliography(text: str) -> bool:
+    """True when the text opens as CSL-JSON or CSL-YAML: a list, or ``references:``. A map
+    file opens with a mapping, so no map does.
+
+    >>> opens_as_bibliography('[{"id": "k", "type": "book"}]'), opens_as_bibliography("id: m")
+    (True, False)
+    """
+    for line in text[:4096].lstrip("\ufeff").splitlines():
+        first = line.lstrip()
+        if not first or first.startswith(("#", "---", "%")):
+            continue
+        return first.startswith(("[", "- ", "references:")) or first == "-"
+    return False
 
 
 def _real(path: Path) -> Path:
@@ -95,8 +142,12 @@ def read_maps(
     []
     """
     given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
-    files = expand_map_paths(given)
-    if not files:
+    files = _listing(given)
+    reader = _Reader(bibliographies=bibliographies)
+    for path, listed in files:
+        reader.read(Path(os.path.normpath(path)), given=True, listed=listed)
+    if not reader.workspace.inputs and not reader.workspace.issues:
+        # Nothing given, empty folders, or folders of bibliographies only.
         where = ", ".join(os.fspath(p) for p in given) or "nothing given"
         raise MapError(
             [
@@ -108,9 +159,6 @@ def read_maps(
                 )
             ]
         )
-    reader = _Reader(bibliographies=bibliographies)
-    for path in files:
-        reader.read(Path(os.path.normpath(path)), given=True)
     while reader.queue and follow_uses:
         path, user, uses_path = reader.queue.pop(0)
         reader.read(path, used_by=(user, uses_path))
@@ -143,8 +191,11 @@ class _Reader:
         path: Path,
         *,
         given: bool = False,
+        listed: bool = False,
         used_by: tuple[ArgumentMap, IssuePath] | None = None,
     ) -> None:
+        """Read one map file; ``listed``: a folder listed it, so a bibliography in it is
+        passed over rather than read as a map."""
         workspace = self.workspace
         real = self.real(path)
         if real in self.seen:
@@ -184,6 +235,8 @@ class _Reader:
                     for i in issues
                 ]
             workspace.issues.extend(issues)
+            return
+        if listed and opens_as_bibliography(text):
             return
         name = os.fspath(path)
         workspace.inputs.setdefault(real, name)
