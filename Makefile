@@ -97,6 +97,7 @@ bench: install
 	$(BIN)/python -m bench.bibliography
 	$(BIN)/python -m bench.reading_list
 	$(BIN)/python -m bench.analysis
+	$(BIN)/python -m bench.solver
 	$(BIN)/python -m bench.corpus
 
 ## csl-suite: the CSL processor test suite's pass rate, failures by category
