@@ -23,7 +23,7 @@ from argmap.citations import read_map_bibliography
 from argmap.citations.bibliography import parse_bibliography
 from argmap.citations.formatting import format_cited
 from tests.conftest import ROOT, SEED_BIB, SEED_MAP, tool_path
-from tests.test_diagrams_html import HOSTILE, HOSTILE_BIB, hostile_map, large_map
+from tests.test_diagrams_html import HOSTILE, HOSTILE_BIB, hostile_map, large_map, marked_map
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
@@ -238,6 +238,22 @@ def test_statuses_are_shown(visit: Opener, tmp_path: Path) -> None:
     page = seen.page
     assert page.locator("g.node.argmap-status-out").count() == 1
     assert "Status\nout" in page.locator("#argmap-details").inner_text()
+    seen.assert_clean()
+
+
+def test_small_caps_and_upright_references_render_under_the_policy(
+    visit: Opener, tmp_path: Path
+) -> None:
+    amap, bibliography = marked_map()
+    target = render(amap, tmp_path / "marked.html", bibliography=bibliography)
+    seen = visit(target.as_uri())
+    page = seen.page
+    caps = page.locator("#argmap-references .csl-small-caps").first
+    assert caps.evaluate("e => getComputedStyle(e).fontVariantCaps") == "small-caps"
+    # An upright run inside an italic title: the class turns the italics off.
+    upright = page.locator("#argmap-references em .csl-nodecor").first
+    assert upright.evaluate("e => getComputedStyle(e.parentElement).fontStyle") == "italic"
+    assert upright.evaluate("e => getComputedStyle(e).fontStyle") == "normal"
     seen.assert_clean()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import pytest
 
 import argmap
 from argmap import render, to_dot
-from argmap.citations import read_map_bibliography
+from argmap.citations import formatting, read_map_bibliography
 from argmap.citations.bibliography import Bibliography, parse_bibliography
 from argmap.diagrams.backend import pipe
 from argmap.diagrams.html import escape_json, to_html
@@ -250,6 +251,47 @@ def test_page_sizes_stay_within_budget(amap: str, limit: int) -> None:
     page = to_html(chosen, svg, bibliography=bibliography)
     size = len(page.encode()) if amap == "large" else len(page.encode()) - len(svg.encode())
     assert size <= limit, size
+
+
+def marked_map() -> tuple[ArgumentMap, Bibliography]:
+    """A map citing real entries whose titles carry small caps, no-decoration spans and more.
+
+    The entries are those of the reading-list tests (``tests/test_formatting.py``), read
+    as the CSL-JSON file a map may name as its bibliography.
+    """
+    from tests.test_formatting import _marked_items
+
+    items = _marked_items()
+    nodes: list[Node] = [
+        Claim(
+            id="t",
+            title="Carneades weighs arguments",
+            text="Proof standards decide which claims are acceptable.",
+            thesis=True,
+            cites=[Citation(key=items[0]["id"], locator="p. 195")],
+        ),
+        *(
+            Evidence(id=f"e{i}", text=f"Cited work {i}.", cites=[Citation(key=item["id"])])
+            for i, item in enumerate(items[1:], start=1)
+        ),
+    ]
+    relations = [Relation(kind="supports", source=n.id, target="t") for n in nodes[1:]]
+    amap = ArgumentMap(id="marked", title="Marked references", nodes=nodes, relations=relations)
+    return amap, parse_bibliography(json.dumps(items), filename="marked.json")
+
+
+def test_the_page_styles_the_references_classes_under_its_policy() -> None:
+    amap, bibliography = marked_map()
+    page = to_html(amap, fake_svg(amap), bibliography=bibliography)
+    parsed = parse_page(page)
+    [sheet] = parsed.styles
+    assert formatting.HTML_CSS in sheet
+    references = page[page.index('<section id="argmap-references">') :]
+    used = set(re.findall(r'class="(csl-[a-z-]+)"', references))
+    assert {"csl-small-caps", "csl-nodecor"} <= used
+    assert used <= set(re.findall(r"\.(csl-[a-z-]+)", sheet))
+    # Classes only: the policy allows the one sheet, and no style attribute.
+    assert not [attrs for _, attrs in parsed.tags if "style" in attrs]
 
 
 @pytest.mark.dot

@@ -2,11 +2,11 @@
 
 :func:`to_html` is pure: it takes the SVG that Graphviz drew (see
 :func:`argmap.render`) and returns one HTML document that needs nothing else: the
-page's script and style (``assets/page.js`` and ``assets/page.css``) are inlined and
-allowed by their SHA-256 hashes in a ``Content-Security-Policy`` that forbids
-everything else, so the page makes no request, fetches no font, and runs no script a
-map's text could smuggle in. Node data travels as JSON in a
-``<script type="application/json">`` block, escaped so that no text can close it.
+page's script and style (``assets/page.js``, and ``assets/page.css`` with the classes of
+the formatted references) are inlined and allowed by their SHA-256 hashes in a
+``Content-Security-Policy`` that forbids everything else, so the page makes no request,
+fetches no font, and runs no script a map's text could smuggle in. Node data travels as
+JSON in a ``<script type="application/json">`` block, escaped so that no text can close it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from importlib.resources import files
 from typing import Any
 
 from argmap.citations.bibliography import Bibliography
-from argmap.citations.formatting import format_cited, format_node_citations
+from argmap.citations.formatting import HTML_CSS, format_cited, format_node_citations
 from argmap.diagrams.theme import COLOR, NODE_ROLES, node_role
 from argmap.model import ArgumentMap, Factor, Node
 
@@ -111,6 +111,17 @@ def _asset(name: str) -> str:
     return files("argmap.diagrams").joinpath("assets", name).read_text(encoding="utf-8")
 
 
+@cache
+def _style_sheet() -> str:
+    """The page's one style sheet: its own, then the classes of the formatted references.
+
+    The references are the CSL engine's HTML, which sets small caps, upright text and the
+    like by class (:data:`argmap.citations.formatting.HTML_CSS`); a ``style`` attribute or
+    a second sheet would need the policy to allow more.
+    """
+    return _asset("page.css") + "/* The formatted references' classes. */\n" + HTML_CSS
+
+
 def to_html(
     amap: ArgumentMap,
     svg: str,
@@ -156,7 +167,7 @@ def to_html(
     start = _SVG_START.search(svg)
     if start is None:
         raise ValueError("the diagram is not SVG: it has no <svg> element")
-    script, sheet = _asset("page.js"), _asset("page.css")
+    script, sheet = _asset("page.js"), _style_sheet()
     keys = amap.cited_keys()
     references = format_cited(bibliography, keys, style=style) if bibliography else {}
     entries = format_cited(bibliography, keys, style=style, output="html") if bibliography else {}
