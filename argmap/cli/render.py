@@ -105,8 +105,20 @@ from argmap.workspace.reading import MAP_SUFFIXES
 @click.option("--strict", is_flag=True, help="Treat warnings as errors: write nothing, exit 1.")
 @click.option(
     "--analysis",
-    type=click.Choice(["grounded", "preferred", "df-quad"]),
-    help="Show each node's status (grounded, preferred) or DF-QuAD strength; --legend explains it.",
+    type=click.Choice(["verdict", "grounded", "preferred", "df-quad"]),
+    help="Colour each node by the verdict of the proof standards, or its status (grounded, "
+    "preferred), and name it; or show its DF-QuAD strength. --legend explains it.",
+)
+@click.option(
+    "--schemes/--no-schemes",
+    "show_schemes",
+    default=None,
+    help="Label each inference with its argument scheme. Default: on for html, off otherwise.",
+)
+@click.option(
+    "--no-verdicts",
+    is_flag=True,
+    help="html: leave out the verdicts on the thesis and outcomes.",
 )
 @click.option(
     "--with-uses",
@@ -142,6 +154,8 @@ def render_command(
     dpi: int | None,
     strict: bool,
     analysis: DiagramAnalysis | None,
+    show_schemes: bool | None,
+    no_verdicts: bool,
     with_uses: int,
 ) -> None:
     """Draw the map SOURCE as a diagram, or every map in the folder SOURCE.
@@ -175,6 +189,8 @@ def render_command(
         "size": size,
         "dpi": dpi,
     }
+    if show_schemes is not None:
+        diagram["show_schemes"] = show_schemes
     path = Path(source)
     require_files([source], MAP_SUFFIXES, "map files")
     if path.is_dir() and output is not None:
@@ -191,7 +207,7 @@ def render_command(
     chosen = fmt or (
         format_for(output) if output and not Path(output).is_dir() and not path.is_dir() else "svg"
     )
-    _note_unused_options(chosen, focus=focus, no_bib=no_bib, engine=engine)
+    _note_unused_options(chosen, focus=focus, no_bib=no_bib, engine=engine, analysis=analysis)
     result = render_files(
         source,
         output=output,
@@ -200,6 +216,7 @@ def render_command(
         style=None if no_bib else style,
         strict=strict,
         analysis=analysis,
+        verdicts=not no_verdicts,
         with_uses=with_uses,
         progress=_progress_bar if path.is_dir() else None,
         **diagram,
@@ -207,7 +224,9 @@ def render_command(
     finish(result)
 
 
-def _note_unused_options(chosen: str, *, focus: str | None, no_bib: bool, engine: str) -> None:
+def _note_unused_options(
+    chosen: str, *, focus: str | None, no_bib: bool, engine: str, analysis: str | None
+) -> None:
     """Say so when an option given on the command line changes nothing."""
     unused = []
     if given("depth") and focus is None:
@@ -218,6 +237,14 @@ def _note_unused_options(chosen: str, *, focus: str | None, no_bib: bool, engine
         unused.append("-s/--style has no effect with --no-bib (the key block lists keys)")
     if given("engine") and chosen in ("dot", "mermaid"):
         unused.append(f"--engine {engine} has no effect on {chosen} source (it lays out images)")
+    if given("analysis") and chosen == "mermaid":
+        unused.append(
+            f"--analysis {analysis} has no effect on mermaid (draw svg, png, pdf or html)"
+        )
+    if given("no_verdicts") and chosen != "html":
+        unused.append(
+            f"--no-verdicts has no effect on {chosen} (only the html page shows verdicts)"
+        )
     for note in unused:
         click.echo(f"note: {note}", err=True)
 
