@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from argmap.diagrams.theme import COLOR, Tone
 from argmap.graph.convert import junction_key
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Relation
 
 if TYPE_CHECKING:
     from argmap.analysis.verdict import Verdict
@@ -160,7 +160,7 @@ def inference_data(
 
 
 def _element(
-    amap: ArgumentMap, relations: Mapping[str, tuple[int, Any]], name: str
+    amap: ArgumentMap, relations: Mapping[str, tuple[int, Relation]], name: str
 ) -> dict[str, Any]:
     """A node or relation that answers or raises a question: a node by id, a relation by
     its kind and sources (``relations[i]`` names one without an id)."""

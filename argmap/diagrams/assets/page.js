@@ -204,7 +204,8 @@
   var applies = { yes: "applies", no: "does not apply", open: "may not apply" };
   var toneOf = { yes: "stands", no: "falls", open: "open" };
   function marked(parent, tag, tone, text, className) {
-    var line = add(parent, tag, undefined, (className ? className + " " : "") + "argmap-tone-" + tone);
+    var classes = (className ? className + " " : "") + "argmap-tone-" + tone;
+    var line = add(parent, tag, undefined, classes);
     add(line, "span", marks[tone], "argmap-mark").setAttribute("aria-label", tone);
     add(line, "span", " " + text);
     return line;
@@ -219,7 +220,8 @@
       var row = marked(list, "li", toneOf[item.applies], "", "argmap-applies");
       ref(row, { ids: item.premises });
       var about = item.kind + (item.weight === null ? "" : ", weight " + item.weight);
-      add(row, "span", " (" + about + "): " + applies[item.applies] + (item.why ? ", " + item.why : ""));
+      var why = item.why ? ", " + item.why : "";
+      add(row, "span", " (" + about + "): " + applies[item.applies] + why);
     });
   }
   function fillVerdict(verdict) {
