@@ -21,9 +21,8 @@ import argmap
 from argmap import render
 from argmap.citations import read_map_bibliography
 from argmap.citations.bibliography import parse_bibliography
-from argmap.citations.formatting import format_cited
-from tests.conftest import ROOT, SEED_BIB, SEED_MAP, tool_path
-from tests.test_diagrams_html import HOSTILE, HOSTILE_BIB, hostile_map, large_map
+from tests.conftest import DATA, ROOT, SEED_BIB, SEED_MAP, tool_path
+from tests.test_diagrams_html import HOSTILE, HOSTILE_BIB, hostile_map, large_map, marked_map
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
@@ -126,7 +125,9 @@ def test_the_page_loads_offline_without_errors(visit: Opener, seed_page: Path) -
     seen = visit(seed_page.as_uri())
     page = seen.page
     assert page.title() == argmap.read_map(SEED_MAP).title
-    assert page.locator("g.node[tabindex='0']").count() == 13
+    # 13 nodes, and the junctions of the two inferences that name a scheme.
+    assert page.locator("g.node[tabindex='0']").count() == 13 + 2
+    assert page.locator("g.node[aria-label^='Inference: ']").count() == 2
     assert page.locator("#argmap-references li").count() == 1
     seen.assert_clean()
 
@@ -144,7 +145,7 @@ def test_clicking_a_node_shows_its_citations_and_links(visit: Opener, seed_page:
     assert "Shagina, M. (2018). Japan\u2019s dilemma" in details
     assert page.evaluate("location.hash") == "#sanctions-imposed"
     # A link in the panel opens the node it names.
-    page.locator("#argmap-details a", has_text="Solidarity with the G7").click()
+    page.locator("#argmap-details .argmap-links a", has_text="Solidarity with the G7").click()
     page.wait_for_function("location.hash === '#g7-solidarity'")
     assert "PUSH FACTOR" in page.locator("#argmap-details").inner_text().upper()
     page.keyboard.press("Escape")
@@ -160,7 +161,8 @@ def test_search_finds_a_node(visit: Opener, seed_page: Path) -> None:
     results = page.locator("#argmap-results li")
     assert results.count() == 1 and results.inner_text() == "The territorial dispute"
     assert page.locator("g.node.argmap-match").count() == 1
-    assert page.locator("g.node.argmap-dim").count() == 12
+    # The other 12 nodes and the 2 inferences' junctions.
+    assert page.locator("g.node.argmap-dim").count() == 12 + 2
     page.keyboard.press("Enter")
     assert "The territorial dispute" in page.locator("#argmap-details").inner_text()
     page.locator("#argmap-search").fill("no such words anywhere")
@@ -197,6 +199,7 @@ def test_hostile_labels_stay_text(visit: Opener, tmp_path: Path) -> None:
     assert page.title() == HOSTILE[0]
     page.locator("#argmap-search").fill("onerror")
     assert page.locator("#argmap-results li").count() == 2
+    page.locator("#argmap-fit").click()  # the deep link zoomed in on the thesis
     page.locator('[id="argmap-node-f"]').click()
     assert HOSTILE[0] in page.locator("#argmap-details").inner_text()
     assert page.evaluate("window.__pwned") is None
@@ -241,6 +244,151 @@ def test_statuses_are_shown(visit: Opener, tmp_path: Path) -> None:
     seen.assert_clean()
 
 
+def test_small_caps_and_upright_references_render_under_the_policy(
+    visit: Opener, tmp_path: Path
+) -> None:
+    amap, bibliography = marked_map()
+    target = render(amap, tmp_path / "marked.html", bibliography=bibliography)
+    seen = visit(target.as_uri())
+    page = seen.page
+    caps = page.locator("#argmap-references .csl-small-caps").first
+    assert caps.evaluate("e => getComputedStyle(e).fontVariantCaps") == "small-caps"
+    # An upright run inside an italic title: the class turns the italics off.
+    upright = page.locator("#argmap-references em .csl-nodecor").first
+    assert upright.evaluate("e => getComputedStyle(e.parentElement).fontStyle") == "italic"
+    assert upright.evaluate("e => getComputedStyle(e).fontStyle") == "normal"
+    seen.assert_clean()
+
+
+def shown(text: str) -> str:
+    """Text as read off the page: one line per block, blank lines dropped."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def test_a_node_with_a_verdict_shows_it_in_its_panel(visit: Opener, seed_page: Path) -> None:
+    seen = visit(seed_page.as_uri() + "#sanctions-imposed")
+    page = seen.page
+    verdict = shown(page.locator("#argmap-details .argmap-verdict").inner_text())
+    assert verdict.startswith(
+        "VERDICT\n✓ Accepted, stated as fact. Its pros and cons (2 pushes, 3 pulls) meet a "
+        "scintilla of evidence; fail dialectical validity"
+    )
+    for line in (
+        "✓ Solidarity with the G7 (pushes): applies",
+        "✓ The territorial dispute (pulls): applies",
+        "preponderance of the evidence (its standard)\n? open: the map gives no weights\n"
+        "What would change it: give weights: it is met if the strongest pro outweighs the "
+        "strongest con",
+        "dialectical validity\n✗ not met: contested by 3 cons that stand\n"
+        "What would change it: it would be met if all 3 cons fell",
+        "Its cons argue against it without refuting it: the map states it as fact.",
+    ):
+        assert line in verdict
+    # A pro opens the node it names.
+    page.locator(".argmap-verdict a", has_text="Obligation to the West").click()
+    page.wait_for_function("location.hash === '#obligation-to-west'")
+    assert page.locator("#argmap-details .argmap-verdict").count() == 0  # no verdict of its own
+    seen.assert_clean()
+
+
+def test_the_summary_lists_the_verdicts_and_opens_their_nodes(
+    visit: Opener, seed_page: Path
+) -> None:
+    seen = visit(seed_page.as_uri())
+    page = seen.page
+    summary = page.locator("#argmap-verdicts")
+    assert summary.is_visible() and not page.locator("#argmap-panel").is_visible()
+    assert summary.locator("li").all_inner_texts() == [
+        "✓ Symbolic sanctions (thesis): holds by preponderance of the evidence (2 pros, no con)",
+        "✓ Sanctions imposed, reluctantly (outcome): accepted, stated as fact (2 pros, 3 cons)",
+        "✓ No irritation for Moscow (outcome): holds by preponderance of the evidence "
+        "(2 pros, no con)",
+    ]
+    summary.locator("a", has_text="No irritation for Moscow").click()
+    page.wait_for_function("location.hash === '#avoid-irritation'")
+    details = page.locator("#argmap-details").inner_text()
+    assert "No irritation for Moscow" in details and "VERDICT" in details.upper()
+    assert page.evaluate("window.scrollY") == 0
+    seen.assert_clean()
+
+
+def test_an_inference_shows_its_scheme_and_open_questions(visit: Opener, seed_page: Path) -> None:
+    seen = visit(seed_page.as_uri())
+    page = seen.page
+    junction = page.locator('[id="argmap-node-r-calculation"]')
+    assert junction.get_attribute("aria-label") == "Inference: Practical reasoning"
+    junction.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#r-calculation"
+    details = page.locator("#argmap-details")
+    text = shown(details.inner_text())
+    assert text.startswith(
+        "INFERENCE\nPractical reasoning\nRussia's place in Japan's strategic concerns → "
+        "No irritation for Moscow (supports)\nPremises"
+    )
+    assert "Agent a has goal G." in text and "Conclusion\na should, practically speaking" in text
+    questions = details.locator(".argmap-question")
+    assert questions.count() == 5
+    assert details.locator(".argmap-question-open").count() == 4
+    assert details.locator(".argmap-question-raised").inner_text() == (
+        "RAISED Will X really bring G about? Raised by Is Russia the answer?; "
+        "The closing critique (undercuts)."
+    )
+    # Who raised it is a link to that node.
+    details.locator(".argmap-question-raised a", has_text="Is Russia the answer?").click()
+    page.wait_for_function("location.hash === '#russia-role-question'")
+    seen.assert_clean()
+    # The conclusion's panel shows the same inference among those into it.
+    into = visit(seed_page.as_uri() + "#avoid-irritation")
+    conclusion = shown(into.page.locator("#argmap-details").inner_text())
+    assert "INFERENCES AND THEIR SCHEMES\nPractical reasoning\nRussia's place" in conclusion
+    assert into.page.locator("#argmap-details .argmap-question-raised").count() == 1
+    into.assert_clean()
+
+
+def render_with_analysis(source: Path, target: Path, *extra: str) -> Path:
+    """``argmap render SOURCE --analysis verdict -o TARGET``, as a reviewer runs it."""
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    result = CliRunner().invoke(
+        main, ["render", str(source), "--analysis", "verdict", "-o", str(target), *extra]
+    )
+    assert result.exit_code == 0, result.output
+    return target
+
+
+def shape_fill(page: Page, node_id: str) -> str | None:
+    """The fill of a node's own shape (the element after its title) in the page's SVG."""
+    shape = page.locator(f'[id="argmap-node-{node_id}"] > title + *')
+    return shape.get_attribute("fill")
+
+
+def test_a_page_drawn_with_the_verdicts_colours_its_nodes(visit: Opener, tmp_path: Path) -> None:
+    from argmap.diagrams.theme import COLOR
+
+    target = render_with_analysis(SEED_MAP, tmp_path / "seed.html")
+    seen = visit(target.as_uri() + "#symbolic-sanctions")
+    page = seen.page
+    stands = COLOR.tones["stands"]
+    assert shape_fill(page, "symbolic-sanctions") == stands.fillcolor
+    # A question states nothing: it keeps its kind's colour.
+    assert shape_fill(page, "russia-role-question") == COLOR.nodes["question"].fillcolor
+    facts = shown(page.locator("#argmap-details dl").first.inner_text())
+    assert "Analysis\n✓ holds: preponderance" in facts
+    legend = page.locator("#argmap-legend").inner_text()
+    assert stands.legend in legend and "Framed line on a node: verdict of the proof" in legend
+    murder = render_with_analysis(DATA / "analysis" / "carneades-murder.yaml", tmp_path / "m.html")
+    seen = visit(murder.as_uri() + "#intent")
+    falls = COLOR.tones["falls"]
+    assert shape_fill(seen.page, "intent") == falls.fillcolor
+    facts = shown(seen.page.locator("#argmap-details dl").first.inner_text())
+    assert "Analysis\n✗ fails: beyond reasonable doubt" in facts
+    assert falls.legend in seen.page.locator("#argmap-legend").inner_text()
+    seen.assert_clean()
+
+
 @pytest.mark.skipif(
     os.environ.get("ARGMAP_REGENERATE") != "1", reason="screenshots are taken on regeneration"
 )
@@ -249,20 +397,32 @@ def test_take_the_screenshots_of_the_readme(visit: Opener, seed_page: Path, tmp_
     seen = visit(seed_page.as_uri(), width=1200, height=720)
     seen.page.locator('[id="argmap-node-sanctions-imposed"]').click()
     seen.page.screenshot(path=str(docs / "html-page.png"))
+    seen.page.locator('[id="argmap-node-r-calculation"]').click()
+    seen.page.screenshot(path=str(docs / "html-page-inference.png"))
+    murder = render_with_analysis(
+        DATA / "analysis" / "carneades-murder.yaml", tmp_path / "murder.svg", "--legend"
+    )
+    shown = visit(murder.as_uri(), width=1040, height=740)
+    shown.page.screenshot(path=str(docs / "analysis-verdict.png"))
     amap = argmap.read_map(SEED_MAP)
-    references = format_cited(read_map_bibliography(amap), amap.cited_keys(), style="apa")
-    # The slide the README shows: titles only, so that its text keeps its size.
+    # The slide the diagrams guide shows: titles only and no Sources box, so that the
+    # slide keeps its text at full size.
     slide = render(
         amap,
         tmp_path / "slide.svg",
         size="slide",
         hide_text=True,
         hide_evidence=True,
-        references=references,
+        key_block=False,
     )
     shown = visit(slide.as_uri(), width=1280, height=720)
     shown.page.screenshot(path=str(docs / "seed-map-slide.png"))
-    for name in ("html-page.png", "seed-map-slide.png"):
+    for name in (
+        "html-page.png",
+        "html-page-inference.png",
+        "analysis-verdict.png",
+        "seed-map-slide.png",
+    ):
         assert (docs / name).stat().st_size < 220_000
 
 

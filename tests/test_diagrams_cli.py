@@ -211,3 +211,88 @@ def test_large_map_suggests_focus(tmp_path: Path) -> None:
     assert "large has 1002 nodes" in err and "--focus t --depth 2" in err
     code, _, err = run("render", str(path), "-f", "dot", "--focus", "c1")
     assert code == 0 and "--focus" not in err
+
+
+# -- analysis, verdicts and schemes ------------------------------------------------------------
+
+
+def test_analysis_verdict_colours_the_dot_as_the_library_does() -> None:
+    from tests.test_diagrams_dot import verdict_options
+
+    code, out, err = run(
+        "render", str(SEED_MAP), "-f", "dot", "--analysis", "verdict", "--legend", "--no-bib"
+    )
+    assert (code, err) == (0, "")
+    amap = argmap.read_map(SEED_MAP)
+    assert out == to_dot(amap, **verdict_options(SEED_MAP, legend=True)).source
+    assert "<B>✓</B> <B>holds: preponderance</B>" in out
+
+
+def test_schemes_are_off_for_images_unless_asked_for() -> None:
+    amap = argmap.read_map(SEED_MAP)
+    code, out, _ = run("render", str(SEED_MAP), "-f", "dot", "--no-bib")
+    assert code == 0 and out == to_dot(amap).source and "<I>" not in out
+    code, out, _ = run("render", str(SEED_MAP), "-f", "dot", "--no-bib", "--schemes")
+    assert code == 0 and out == to_dot(amap, show_schemes=True).source
+    code, out, _ = run("render", str(SEED_MAP), "-f", "mermaid", "--schemes")
+    assert code == 0 and out == to_mermaid(amap, show_schemes=True)
+
+
+@pytest.mark.dot
+def test_analysis_verdict_colours_the_svg(tmp_path: Path) -> None:
+    from argmap.diagrams.theme import COLOR
+
+    target = tmp_path / "seed.svg"
+    code, _, err = run("render", str(SEED_MAP), "--analysis", "verdict", "-o", str(target))
+    assert code == 0, err
+    svg = target.read_text(encoding="utf-8")
+    # Every node but the question is filled with the tone of its verdict; all stand.
+    assert svg.count(f'fill="{COLOR.tones["stands"].fillcolor}"') == 12
+    assert svg.count(">✓</text>") == 12 and ">holds: preponderance</text>" in svg
+
+
+@pytest.mark.dot
+def test_the_page_shows_verdicts_and_schemes_unless_told_not_to(tmp_path: Path) -> None:
+    from tests.test_diagrams_html import page_data
+
+    page = tmp_path / "seed.html"
+    code, _, err = run("render", str(SEED_MAP), "--analysis", "verdict", "-o", str(page))
+    assert code == 0, err
+    text = page.read_text(encoding="utf-8")
+    data = page_data(text)
+    assert list(data["verdicts"]) == ["symbolic-sanctions", "sanctions-imposed", "avoid-irritation"]
+    assert len(data["inferences"]) == 6 and data["annotationLabel"] == "Analysis"
+    assert data["nodes"]["symbolic-sanctions"]["tone"] == "stands"
+    assert ">Practical reasoning</text>" in text
+    code, _, err = run("render", str(SEED_MAP), "-o", str(page), "--no-verdicts", "--no-schemes")
+    assert code == 0, err
+    text = page.read_text(encoding="utf-8")
+    assert "verdicts" not in page_data(text) and "inferences" not in page_data(text)
+    assert 'id="argmap-verdicts"' not in text and ">Practical reasoning</text>" not in text
+
+
+@pytest.mark.parametrize(
+    ("args", "note"),
+    [
+        (
+            ["-f", "mermaid", "--analysis", "verdict"],
+            "note: --analysis: no effect on mermaid (Mermaid draws its own way)\n",
+        ),
+        (
+            ["-f", "dot", "--no-verdicts"],
+            "note: --no-verdicts has no effect on dot (only the html page shows verdicts)\n",
+        ),
+    ],
+)
+def test_options_that_change_nothing_say_so(args: list[str], note: str) -> None:
+    code, _, err = run("render", str(SEED_MAP), *args)
+    assert (code, err) == (0, note)
+
+
+def test_an_unknown_analysis_lists_the_choices() -> None:
+    code, out, err = run("render", str(SEED_MAP), "-f", "dot", "--analysis", "verdicts")
+    assert (code, out) == (2, "")
+    assert err.endswith(
+        "Error: Invalid value for '--analysis': 'verdicts' is not one of 'verdict', "
+        "'grounded', 'preferred', 'df-quad'.\n"
+    )

@@ -8,6 +8,7 @@ and review the diff.
 from __future__ import annotations
 
 import inspect
+import itertools
 import os
 import re
 from pathlib import Path
@@ -16,14 +17,28 @@ from typing import Any, get_type_hints
 import pytest
 
 import argmap
+from argmap.analysis.report import Tone, node_annotations
 from argmap.diagrams import DiagramOptions, to_dot
-from argmap.diagrams.theme import COLOR, PRINT
+from argmap.diagrams.theme import COLOR, PRINT, TONES, to_gray
 from argmap.model import ArgumentMap, Claim, Evidence, Relation
 from tests.conftest import DATA, GOLDEN, SEED_MAP
 
 FIXTURES = DATA / "diagrams"
 GOLDEN_DIR = GOLDEN / "diagrams"
 GRAMMAR = FIXTURES / "grammar.yaml"
+#: A map whose verdicts stand, fall and are left open (Gordon and Walton's murder case).
+MURDER = DATA / "analysis" / "carneades-murder.yaml"
+
+
+def verdict_options(path: Path, **options: Any) -> dict[str, Any]:
+    """The options ``argmap render --analysis verdict`` draws a map with."""
+    marks = node_annotations(argmap.read_map(path), "verdict")
+    return {
+        "annotations": marks.labels,
+        "annotation_key": marks.key,
+        "tones": marks.tones,
+        **options,
+    }
 
 
 def assert_golden(name: str, text: str) -> None:
@@ -74,6 +89,12 @@ def edge_lines(source: str) -> list[tuple[str, str, str]]:
             {"focus": "avoid-irritation", "depth": 1, "direction": "LR", "hide_text": True},
         ),
         ("grammar.dot", GRAMMAR, {"legend": True, "show_weights": True}),
+        (
+            "seed-verdict-schemes.dot",
+            SEED_MAP,
+            verdict_options(SEED_MAP, show_schemes=True, legend=True),
+        ),
+        ("murder-verdict-print.dot", MURDER, verdict_options(MURDER, theme="print", legend=True)),
         (
             "grammar-kinds.dot",
             GRAMMAR,
@@ -304,3 +325,94 @@ def test_to_dot_starts_no_process(seed_map: ArgumentMap, monkeypatch: pytest.Mon
     monkeypatch.setattr(subprocess, "run", refuse)
     monkeypatch.setattr(subprocess, "Popen", refuse)
     assert to_dot(seed_map, legend=True).source
+
+
+# -- an analysis's tones and the schemes of inferences -----------------------------------------
+
+
+def test_tones_are_the_analysis_tones() -> None:
+    from typing import get_args
+
+    assert set(TONES) == set(get_args(Tone)) == set(COLOR.tones) == set(PRINT.tones)
+
+
+def test_a_tone_fills_the_node_and_frames_its_annotation_as_a_badge() -> None:
+    options = verdict_options(MURDER)
+    assert set(options["tones"].values()) == {"stands", "falls"}
+    nodes = node_lines(to_dot(argmap.read_map(MURDER), **options).source)
+    for node_id, tone in options["tones"].items():
+        marked = COLOR.tones[tone]
+        line = nodes[node_id]
+        assert f'fillcolor="{marked.fillcolor}"' in line
+        assert f'STYLE="{marked.border}" COLOR="{marked.color}"' in line
+        assert f"<B>{marked.mark}</B> <B>{options['annotations'][node_id]}</B>" in line
+    assert "fails: beyond reasonable doubt" in nodes["intent"]
+    # Without tones, an annotation is a bold line and the node keeps its kind's colour.
+    plain = node_lines(to_dot(argmap.read_map(MURDER), annotations=options["annotations"]).source)
+    assert (
+        "STYLE=" not in plain["intent"]
+        and "<B>fails: beyond reasonable doubt</B>" in plain["intent"]
+    )
+    assert f'fillcolor="{COLOR.nodes["claim"].fillcolor}"' in plain["intent"]
+
+
+def test_tones_read_in_grayscale_by_fill_mark_and_frame() -> None:
+    tones = list(PRINT.tones.values())
+    fills = [int(t.fillcolor[1:3], 16) for t in tones]
+    # Fills of clearly different greys (stands lightest), and for each tone its own mark
+    # and frame, so that no tone depends on colour alone.
+    assert fills == sorted(fills, reverse=True)
+    assert min(a - b for a, b in itertools.pairwise(fills)) >= 12
+    assert len({t.mark for t in tones}) == len({t.border for t in tones}) == 3
+    colours = list(COLOR.tones.values())
+    assert [to_gray(c.fillcolor) for c in colours] == [t.fillcolor for t in tones]
+
+
+def test_the_legend_explains_the_tones_shown_and_the_framed_line() -> None:
+    options = verdict_options(MURDER, legend=True)
+    legend = node_lines(to_dot(argmap.read_map(MURDER), **options).source)["#legend"]
+    assert "<B>Framed line on a node</B>: verdict of the proof standards" in legend
+    assert COLOR.tones["stands"].legend in legend and COLOR.tones["falls"].legend in legend
+    assert COLOR.tones["open"].legend not in legend  # no node is left open
+    # Focused on part of the map, the legend names only the tones of the nodes shown.
+    near = to_dot(argmap.read_map(MURDER), **{**options, "focus": "kill", "depth": 0})
+    legend = node_lines(near.source)["#legend"]
+    assert COLOR.tones["stands"].legend in legend and COLOR.tones["falls"].legend not in legend
+
+
+def test_schemes_label_the_arrow_into_each_conclusion(seed_map: ArgumentMap) -> None:
+    assert "<I>" not in to_dot(seed_map).source  # off unless asked for
+    edges = {(t, h): a for t, h, a in edge_lines(to_dot(seed_map, show_schemes=True).source)}
+    assert "<I>Practical reasoning</I>" in edges[("g7-solidarity", "sanctions-imposed")]
+    assert "label" not in edges[("obligation-to-west", "sanctions-imposed")]  # names none
+    # A junction's label is on the arrow out of it, not on the premises' lines.
+    assert (
+        "<I>Value-based<BR/>practical reasoning</I>" in edges[("r-balance", "symbolic-sanctions")]
+    )
+    assert "label" not in edges[("sanctions-imposed", "r-balance")]
+    assert (
+        "<I>Argument from cause<BR/>to effect</I>" in edges[("abe-balancing", "symbolic-sanctions")]
+    )
+    weighted = to_dot(argmap.read_map(GRAMMAR), show_schemes=True, show_weights=True).source
+    assert ">0.9<" in weighted
+
+
+def test_scheme_names_are_looked_up_and_unknown_ones_escaped() -> None:
+    hostile = '"]; x [label=<<B>x</B>>]; \\N & <i>'
+    amap = ArgumentMap(
+        id="m",
+        title="M",
+        nodes=[Claim(id="a", text="A"), Claim(id="b", text="B"), Claim(id="c", text="C")],
+        relations=[
+            Relation(
+                kind="supports", source="a", target="c", scheme="Argument From Expert Opinion"
+            ),
+            Relation(kind="supports", source="b", target="c", scheme=hostile),
+        ],
+    )
+    edges = edge_lines(to_dot(amap, show_schemes=True, wrap_width=0).source)
+    labels = [a for t, h, a in edges]
+    assert "<I>Argument from expert opinion</I>" in labels[0]
+    assert (
+        "<I>&quot;]; x [label=&lt;&lt;B&gt;x&lt;/B&gt;&gt;]; \\\\N &amp; &lt;i&gt;</I>" in labels[1]
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
+from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -13,11 +15,13 @@ import pytest
 
 import argmap
 from argmap import render, to_dot
-from argmap.citations import read_map_bibliography
+from argmap.analysis.verdict import verdicts
+from argmap.citations import formatting, read_map_bibliography
 from argmap.citations.bibliography import Bibliography, parse_bibliography
 from argmap.diagrams.backend import pipe
 from argmap.diagrams.html import escape_json, to_html
 from argmap.model import ArgumentMap, Citation, Claim, Evidence, Factor, Node, Relation
+from argmap.schemes.inferences import find_inferences, map_catalogue
 from tests.conftest import SEED_BIB, SEED_MAP
 
 #: Text that tries every way out of a JSON block, an attribute and an element.
@@ -49,7 +53,7 @@ def hostile_map() -> ArgumentMap:
         Factor(id="f", text=HOSTILE[3], direction="pull", note=HOSTILE[0]),
     ]
     relations = [
-        Relation(kind="supports", source="e", target="t"),
+        Relation(kind="supports", source="e", target="t", scheme=HOSTILE[1]),
         Relation(kind="pulls", source="f", target="t"),
     ]
     return ArgumentMap(id="hostile", title=HOSTILE[0], nodes=nodes, relations=relations)
@@ -204,6 +208,150 @@ def test_annotations_show_as_status() -> None:
     assert data["annotationLabel"] == "Grounded"
 
 
+def analysed_page(amap: ArgumentMap, **options: Any) -> str:
+    """The page of a map with its verdicts and its inferences' schemes, as render draws it."""
+    found = find_inferences(amap, map_catalogue(amap)[0])
+    return to_html(amap, fake_svg(amap), verdicts=verdicts(amap), inferences=found, **options)
+
+
+def test_the_verdicts_of_the_thesis_and_outcomes_travel_with_the_page(
+    seed_map: ArgumentMap,
+) -> None:
+    data = page_data(analysed_page(seed_map))
+    found = data["verdicts"]
+    assert list(found) == ["symbolic-sanctions", "sanctions-imposed", "avoid-irritation"]
+    imposed = found["sanctions-imposed"]
+    assert (imposed["roles"], imposed["status"], imposed["holds"]) == (
+        ["outcome"],
+        "accepted",
+        "yes",
+    )
+    assert imposed["tone"] == "stands" and "node" not in imposed
+    assert [c["premises"] for c in imposed["cons"]] == [
+        ["territorial-dispute"],
+        ["asia-pacific-geopolitics"],
+        ["russia-strategic-role"],
+    ]
+    answers = {a["standard"]: a for a in imposed["standards"]}
+    assert answers["dialectical-validity"]["answer"] == "no"
+    assert answers["dialectical-validity"]["flip"] == "it would be met if all 3 cons fell"
+    assert data["standards"]["preponderance"] == "preponderance of the evidence"
+
+
+def test_the_summary_under_the_diagram_names_each_verdict(seed_map: ArgumentMap) -> None:
+    page = analysed_page(seed_map)
+    summary = page[page.index('<details id="argmap-verdicts"') : page.index("</details>")]
+    rows = re.findall(r"<li[^>]*>(.*?)</li>", summary)
+    text = [re.sub(r"<[^>]+>", "", row) for row in rows]
+    assert text == [
+        "✓ Symbolic sanctions (thesis): holds by preponderance of the evidence (2 pros, no con)",
+        "✓ Sanctions imposed, reluctantly (outcome): accepted, stated as fact (2 pros, 3 cons)",
+        "✓ No irritation for Moscow (outcome): holds by preponderance of the evidence "
+        "(2 pros, no con)",
+    ]
+    assert '<a href="#sanctions-imposed">' in summary
+    # The summary sits in the diagram's frame, above the legend.
+    order = [page.index(f'id="argmap-{part}"') for part in ("diagram", "verdicts", "legend")]
+    assert order == sorted(order) and order[-1] < page.index("</figure>")
+
+
+def test_a_verdict_that_fails_and_one_left_open_are_told_apart() -> None:
+    amap = argmap.read_map("tests/data/analysis/carneades-murder.yaml")
+    page = analysed_page(amap)
+    summary = page[page.index('<details id="argmap-verdicts"') : page.index("</details>")]
+    assert '<li class="argmap-tone-falls"><span class="argmap-mark" aria-label="falls">✗' in (
+        summary
+    )
+    assert "fails a scintilla of evidence" in summary
+    weighted = argmap.read_map("tests/data/analysis/weighted-decision.yaml")
+    tones = {v["tone"] for v in page_data(analysed_page(weighted))["verdicts"].values()}
+    assert tones == {"stands"}
+
+
+def test_inferences_carry_their_scheme_and_the_state_of_each_question(
+    seed_map: ArgumentMap,
+) -> None:
+    data = page_data(analysed_page(seed_map))
+    steps = data["inferences"]
+    # Every relation that names a scheme, by the name of its junction or relation.
+    assert sorted(steps) == [
+        "r-abe",
+        "r-balance",
+        "r-calculation",
+        "r-g7",
+        "r-territory",
+        "r-timing",
+    ]
+    calculation = steps["r-calculation"]
+    assert calculation["premises"] == ["russia-strategic-role"]
+    assert calculation["conclusion"] == "avoid-irritation"
+    # A scheme is written once, however many inferences use it.
+    assert calculation["scheme"] == steps["r-g7"]["scheme"] == "practical-reasoning"
+    assert sorted(data["schemes"]) == [
+        "cause-to-effect",
+        "example",
+        "practical-reasoning",
+        "value-based-practical-reasoning",
+    ]
+    scheme = data["schemes"]["practical-reasoning"]
+    assert scheme["title"] == "Practical reasoning"
+    assert scheme["conclusion"] == "a should, practically speaking, do X."
+    texts = [q["text"] for q in scheme["questions"]]
+    states = dict(zip(texts, calculation["questions"], strict=True))
+    assert [q["status"] for q in calculation["questions"]].count("open") == 4
+    means = states["Will X really bring G about?"]
+    assert means["status"] == "raised" and "answeredBy" not in means
+    assert means["raisedBy"] == [
+        {"id": "russia-role-question"},
+        {"ids": ["closing-critique"], "kind": "undercuts"},
+    ]
+    # The conclusion's panel lists the inferences into it.
+    nodes = data["nodes"]
+    assert nodes["avoid-irritation"]["inferences"] == ["r-calculation"]
+    assert nodes["sanctions-imposed"]["inferences"] == ["r-g7", "r-territory"]
+    assert "inferences" not in nodes["g7-solidarity"]
+
+
+def test_without_verdicts_or_inferences_the_page_shows_neither(seed_map: ArgumentMap) -> None:
+    page = to_html(seed_map, fake_svg(seed_map))
+    data = page_data(page)
+    assert "verdicts" not in data and "inferences" not in data
+    assert 'id="argmap-verdicts"' not in page and "argument scheme" not in page
+
+
+def test_hostile_scheme_names_and_titles_stay_text() -> None:
+    amap = hostile_map()
+    page = analysed_page(amap)
+    data = page_data(page)
+    [step] = data["inferences"].values()
+    assert step["named"] == HOSTILE[1] and "scheme" not in step
+    summary = page[page.index('<details id="argmap-verdicts"') : page.index("</details>")]
+    assert html_escape(HOSTILE[0]) in summary and "<script>" not in summary
+    parsed = parse_page(page)
+    assert not [tag for tag, _ in parsed.tags if tag in ("img", "iframe", "object", "embed")]
+
+
+def test_tones_and_the_analysis_key_reach_the_panel_and_legend(seed_map: ArgumentMap) -> None:
+    from argmap.analysis.report import node_annotations
+
+    marks = node_annotations(seed_map, "verdict")
+    page = to_html(
+        seed_map,
+        fake_svg(seed_map),
+        annotations=marks.labels,
+        annotation_label="Analysis",
+        annotation_key=marks.key,
+        tones=marks.tones,
+    )
+    nodes = page_data(page)["nodes"]
+    assert nodes["sanctions-imposed"]["tone"] == "stands"
+    assert nodes["sanctions-imposed"]["status"] == "accepted; contested"
+    assert "tone" not in nodes["russia-role-question"]
+    legend = page[page.index('<details id="argmap-legend"') :]
+    assert "stands (holds, accepted, in)" in legend and "falls (" not in legend
+    assert "<strong>Framed line on a node</strong>: verdict of the proof standards" in legend
+
+
 def test_text_that_is_not_svg_is_refused() -> None:
     with pytest.raises(ValueError, match="no <svg> element"):
         to_html(argmap.read_map(SEED_MAP), "<html></html>")
@@ -242,14 +390,61 @@ def large_map(count: int) -> ArgumentMap:
 
 
 @pytest.mark.dot
-@pytest.mark.parametrize(("amap", "limit"), [("seed", 50_000), ("large", 2_000_000)])
+# What the seed's page adds to its SVG: the script and style sheet (about 26 KB), the data
+# of its 13 nodes, 3 verdicts and 6 inferences with their 4 schemes, and the references.
+@pytest.mark.parametrize(("amap", "limit"), [("seed", 60_000), ("large", 2_000_000)])
 def test_page_sizes_stay_within_budget(amap: str, limit: int) -> None:
     chosen = argmap.read_map(SEED_MAP) if amap == "seed" else large_map(500)
     bibliography = argmap.read_bibliography(SEED_BIB)
-    svg = pipe(to_dot(chosen).source, format="svg").decode()
-    page = to_html(chosen, svg, bibliography=bibliography)
+    svg = pipe(to_dot(chosen, show_schemes=True).source, format="svg").decode()
+    # The page as render draws it: with the verdicts and the schemes.
+    found = find_inferences(chosen, map_catalogue(chosen)[0])
+    page = to_html(
+        chosen, svg, bibliography=bibliography, verdicts=verdicts(chosen), inferences=found
+    )
     size = len(page.encode()) if amap == "large" else len(page.encode()) - len(svg.encode())
     assert size <= limit, size
+
+
+def marked_map() -> tuple[ArgumentMap, Bibliography]:
+    """A map citing real entries whose titles carry small caps, no-decoration spans and more.
+
+    The entries are those of the reading-list tests (``tests/test_formatting.py``), read
+    as the CSL-JSON file a map may name as its bibliography.
+    """
+    from tests.test_formatting import _marked_items
+
+    items = _marked_items()
+    nodes: list[Node] = [
+        Claim(
+            id="t",
+            title="Carneades weighs arguments",
+            text="Proof standards decide which claims are acceptable.",
+            thesis=True,
+            cites=[Citation(key=items[0]["id"], locator="p. 195")],
+        ),
+        *(
+            Evidence(id=f"e{i}", text=f"Cited work {i}.", cites=[Citation(key=item["id"])])
+            for i, item in enumerate(items[1:], start=1)
+        ),
+    ]
+    relations = [Relation(kind="supports", source=n.id, target="t") for n in nodes[1:]]
+    amap = ArgumentMap(id="marked", title="Marked references", nodes=nodes, relations=relations)
+    return amap, parse_bibliography(json.dumps(items), filename="marked.json")
+
+
+def test_the_page_styles_the_references_classes_under_its_policy() -> None:
+    amap, bibliography = marked_map()
+    page = to_html(amap, fake_svg(amap), bibliography=bibliography)
+    parsed = parse_page(page)
+    [sheet] = parsed.styles
+    assert formatting.HTML_CSS in sheet
+    references = page[page.index('<section id="argmap-references">') :]
+    used = set(re.findall(r'class="(csl-[a-z-]+)"', references))
+    assert {"csl-small-caps", "csl-nodecor"} <= used
+    assert used <= set(re.findall(r"\.(csl-[a-z-]+)", sheet))
+    # Classes only: the policy allows the one sheet, and no style attribute.
+    assert not [attrs for _, attrs in parsed.tags if "style" in attrs]
 
 
 @pytest.mark.dot
@@ -263,6 +458,15 @@ def test_render_writes_the_page_with_references(tmp_path: Path) -> None:
     assert '<g id="argmap-node-symbolic&#45;sanctions" class="node">' in svg
     # The sources box of the diagram itself lists the formatted reference, not the key.
     assert "Shagina, Maria. Japan\u2019s Dilemma" in svg
+    # The page shows the verdicts and the schemes unless asked not to: its readers
+    # cannot ask for them.
+    assert 'font-style="italic"' in svg and ">Practical reasoning</text>" in svg
+    data = page_data(page)
+    assert len(data["verdicts"]) == 3 and len(data["inferences"]) == 6
+    plain = render(amap, tmp_path / "plain.html", verdicts=False, show_schemes=False)
+    text = plain.read_text(encoding="utf-8")
+    assert ">Practical reasoning</text>" not in text
+    assert "verdicts" not in page_data(text) and "inferences" not in page_data(text)
     with pytest.raises(argmap.RenderError, match="needs a map"):
         render(to_dot(amap), tmp_path / "x.html")
 

@@ -94,6 +94,32 @@ def test_every_label_reads_as_written() -> None:
     assert all(line.count('"') in (0, 2) for line in statements if not line.startswith("    j"))
 
 
+def test_schemes_label_the_link_into_each_conclusion(seed_map: ArgumentMap) -> None:
+    assert "<i>" not in to_mermaid(seed_map)
+    lines = to_mermaid(seed_map, show_schemes=True).splitlines()
+    # After the word that names the kind, on the link out of a junction.
+    assert '    n6 ==>|"push<br><i>Practical reasoning</i>"| n4' in lines
+    assert '    n7 ==>|"push"| n4' in lines
+    assert '    j7 -->|"<i>Value-based<br>practical reasoning</i>"| n0' in lines
+
+
+def test_an_unknown_scheme_name_is_escaped_as_any_label() -> None:
+    amap = argmap.read_map(HOSTILE)
+    [line] = [x for x in to_mermaid(amap, show_schemes=True).splitlines() if "<i>" in x]
+    label = line[line.index('|"') + 2 : line.rindex('"|')]
+    assert label.startswith("<i>") and label.endswith("</i>")
+    text = label[3:-4].replace("<br>", " ")
+    assert "<" not in text and '"' not in text
+    # Each entity decoded once, in one pass, as Mermaid reads them.
+    shown = re.sub(
+        r"#(\d+|[a-z]+);",
+        lambda m: chr(int(m[1])) if m[1].isdigit() else html.unescape(f"&{m[1]};"),
+        text,
+    )
+    assert shown == amap.relations[0].scheme
+    assert line.count('"') == 2 and line.count("|") == 2
+
+
 def test_focus_and_hide_evidence(seed_map: ArgumentMap) -> None:
     source = to_mermaid(seed_map, focus="abe-balancing", depth=1, hide_evidence=True)
     assert "The Abe administration" in source and "The dilemma" in source
@@ -111,7 +137,8 @@ def test_mermaid_parser_accepts_every_map(tmp_path: Path) -> None:
     paths = [*sorted(MAPS.glob("*.yaml")), GRAMMAR, HOSTILE]
     for path in paths:
         amap = argmap.read_map(path)
-        for variant, options in enumerate([{}, {"direction": "LR", "hide_text": True}]):
+        variants = [{}, {"direction": "LR", "hide_text": True, "show_schemes": True}]
+        for variant, options in enumerate(variants):
             target = tmp_path / f"{amap.id}-{variant}.mmd"
             target.write_text(to_mermaid(amap, **options), encoding="utf-8")  # type: ignore[arg-type]
             files.append(str(target))

@@ -38,6 +38,19 @@ BAD_OPTIONS: list[tuple[str, Any, str]] = [
         ["a"],
         "annotations must map strings to strings (a dict) or be None; got ['a']",
     ),
+    (
+        "tones",
+        {"symbolic-sanctions": "in"},
+        "tones must map node ids to 'stands', 'falls', 'open' (a dict) or be None; "
+        "got {'symbolic-sanctions': 'in'}",
+    ),
+    (
+        "tones",
+        "stands",
+        "tones must map node ids to 'stands', 'falls', 'open' (a dict) or be None; got 'stands'",
+    ),
+    ("show_schemes", "yes", "show_schemes must be True or False; got 'yes'"),
+    ("show_schemes", None, "show_schemes must be True or False; got None"),
 ]
 
 

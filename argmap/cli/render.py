@@ -104,8 +104,20 @@ from argmap.errors import ArgmapError
 @click.option("--strict", is_flag=True, help="Treat warnings as errors: write nothing, exit 1.")
 @click.option(
     "--analysis",
-    type=click.Choice(["grounded", "preferred", "df-quad"]),
-    help="Show each node's status (grounded, preferred) or DF-QuAD strength; --legend explains it.",
+    type=click.Choice(["verdict", "grounded", "preferred", "df-quad"]),
+    help="Colour each node by the verdict of the proof standards, or its status (grounded, "
+    "preferred), and name it; or show its DF-QuAD strength. --legend explains it.",
+)
+@click.option(
+    "--schemes/--no-schemes",
+    "show_schemes",
+    default=None,
+    help="Label each inference with its argument scheme. Default: on for html, off otherwise.",
+)
+@click.option(
+    "--no-verdicts",
+    is_flag=True,
+    help="html: leave out the verdicts on the thesis and outcomes.",
 )
 @click.option(
     "--with-uses",
@@ -141,6 +153,8 @@ def render_command(
     dpi: int | None,
     strict: bool,
     analysis: DiagramAnalysis | None,
+    show_schemes: bool | None,
+    no_verdicts: bool,
     with_uses: int,
 ) -> None:
     """Draw the map SOURCE as a diagram, or every map in the folder SOURCE.
@@ -174,6 +188,8 @@ def render_command(
         "size": size,
         "dpi": dpi,
     }
+    if show_schemes is not None:
+        diagram["show_schemes"] = show_schemes
     path = Path(source)
     require_files([source])
     if path.is_dir() and output is not None:
@@ -199,6 +215,7 @@ def render_command(
         style=None if no_bib else style,
         strict=strict,
         analysis=analysis,
+        verdicts=not no_verdicts,
         with_uses=with_uses,
         progress=_progress_bar if path.is_dir() else None,
         **diagram,
@@ -239,6 +256,10 @@ def _note_unused_options(chosen: str, *, focus: str | None, no_bib: bool, engine
         ]
         if ignored:
             unused.append(f"{', '.join(ignored)}: no effect on mermaid (Mermaid draws its own way)")
+    if given("no_verdicts") and chosen != "html":
+        unused.append(
+            f"--no-verdicts has no effect on {chosen} (only the html page shows verdicts)"
+        )
     for note in unused:
         click.echo(f"note: {note}", err=True)
 

@@ -48,6 +48,7 @@ def render(
     timeout: float | None = None,
     bibliography: Bibliography | None = None,
     style: str = "apa",
+    verdicts: bool = True,
     **options: Unpack[DiagramOptions],
 ) -> Path:
     """Write a diagram to a file: SVG, PNG, PDF or an HTML page through Graphviz, or text.
@@ -74,6 +75,7 @@ def render(
         timeout=timeout,
         bibliography=bibliography,
         style=style,
+        verdicts=verdicts,
         **options,
     )
     try:
@@ -93,6 +95,7 @@ def render_files(
     style: str | None = "apa",
     strict: bool = False,
     analysis: DiagramAnalysis | None = None,
+    verdicts: bool = True,
     with_uses: int = 0,
     progress: Callable[[list[str]], Iterable[str]] | None = None,
     **options: Unpack[DiagramOptions],
@@ -114,8 +117,11 @@ def render_files(
         style: the citation style of the works listed; None reads no bibliography (the
             key block lists keys).
         strict: a warning fails the map: nothing is written for it.
-        analysis: annotate each node with its status (``grounded``, ``preferred``) or
-            strength (``df-quad``).
+        analysis: annotate each node with the verdict of the proof standards
+            (``verdict``), its status (``grounded``, ``preferred``) or its strength
+            (``df-quad``), and colour it by how the analysis reads it (stands, falls,
+            open; a strength has no colour).
+        verdicts: show the verdicts on the thesis and outcomes on an HTML page.
         with_uses: how many steps of ``uses`` to draw whole.
         progress: wraps the ids of the maps as they are drawn (a progress bar).
         **options: the options of :func:`argmap.to_dot`.
@@ -146,7 +152,7 @@ def render_files(
             large.append(f"{path} ({len(workspace.maps[map_id].nodes)} nodes)")
         try:
             drawn = _draw_one(
-                workspace, map_id, chosen, engine, style, analysis, with_uses, options
+                workspace, map_id, chosen, engine, style, analysis, verdicts, with_uses, options
             )
         except _IssuesError as exc:
             result.add(exc.issues)
@@ -213,6 +219,7 @@ def _draw_one(
     engine: Engine,
     style: str | None,
     analysis: DiagramAnalysis | None,
+    verdicts: bool,
     with_uses: int,
     options: DiagramOptions,
 ) -> tuple[str | bytes, list[Issue]]:
@@ -238,9 +245,12 @@ def _draw_one(
     if view.imported:
         diagram["imported"] = view.imported
     if analysis is not None:
-        from argmap.analysis.report import diagram_annotations
+        from argmap.analysis.report import node_annotations
 
-        diagram["annotations"], diagram["annotation_key"] = diagram_annotations(view.amap, analysis)
+        marks = node_annotations(view.amap, analysis)
+        diagram["annotations"], diagram["annotation_key"] = marks.labels, marks.key
+        if marks.tones:
+            diagram["tones"] = marks.tones
     bibliography = None
     problems: list[Issue] = []
     if style is not None:
@@ -270,6 +280,7 @@ def _draw_one(
         engine=engine,
         bibliography=bibliography,
         style=style or "apa",
+        verdicts=verdicts,
         **diagram,
     )
     return data, warnings

@@ -1,4 +1,5 @@
-"""Which nodes and relations a diagram shows, and the citation markers on its nodes.
+"""Which nodes and relations a diagram shows, the citation markers on its nodes, and the
+schemes on its inferences.
 
 Shared by the DOT and Mermaid builders so both draw the same selection of a map.
 """
@@ -12,7 +13,7 @@ from argmap.errors import RenderError, did_you_mean
 from argmap.graph.algorithms import neighbourhood
 from argmap.model import ArgumentMap, Citation, Relation
 
-__all__ = ["Drawn", "Markers", "drawn_relations", "visible_nodes"]
+__all__ = ["Drawn", "Markers", "drawn_relations", "scheme_titles", "visible_nodes"]
 
 
 @dataclass(slots=True)
@@ -114,3 +115,42 @@ class Markers:
             if part not in parts:
                 parts.append(part)
         return f"[{'; '.join(parts)}]" if parts else ""
+
+
+def scheme_titles(amap: ArgumentMap) -> dict[int, str]:
+    """The title of the scheme each relation names, by the relation's position.
+
+    Names are looked up in the bundled catalogue with the map's own ``schemes:``; a name
+    the catalogue lacks is shown as written (``argmap check`` reports it), and one that
+    says no scheme was chosen (AIF's ``RA``) gets no title.
+
+    >>> from argmap.model import Claim, Relation
+    >>> amap = ArgumentMap(id="m", title="M", nodes=[Claim(id="a", text="A"),
+    ...     Claim(id="b", text="B")], relations=[Relation(kind="supports", source="a",
+    ...     target="b", scheme="expert-opinion")])
+    >>> scheme_titles(amap)
+    {0: 'Argument from expert opinion'}
+    """
+    if all(r.scheme is None for r in amap.relations):
+        return {}
+    # Imported here: most maps name no scheme, and the catalogue is read on first use.
+    from argmap.schemes.inferences import map_catalogue
+
+    catalogue, _ = map_catalogue(amap)
+    by_name: dict[str, str | None] = {}
+    titles: dict[int, str] = {}
+    for index, relation in enumerate(amap.relations):
+        name = relation.scheme
+        if name is None:
+            continue
+        if name not in by_name:
+            found = catalogue.lookup(name)
+            by_name[name] = (
+                found.scheme.title
+                if found.scheme is not None
+                else (name if found.status == "unknown" else None)
+            )
+        title = by_name[name]
+        if title is not None:
+            titles[index] = title
+    return titles

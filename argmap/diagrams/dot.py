@@ -18,7 +18,13 @@ from typing import TypedDict
 import graphviz
 from graphviz.quoting import a_list, quote
 
-from argmap.diagrams._selection import Drawn, Markers, drawn_relations, visible_nodes
+from argmap.diagrams._selection import (
+    Drawn,
+    Markers,
+    drawn_relations,
+    scheme_titles,
+    visible_nodes,
+)
 from argmap.diagrams.escape import escape_html, escape_string, html_lines, wrap
 from argmap.diagrams.options import (
     PAGE_SIZES,
@@ -27,7 +33,15 @@ from argmap.diagrams.options import (
     PageSize,
     check_options,
 )
-from argmap.diagrams.theme import NODE_ROLES, THEMES, NodeRole, Theme, ThemeName, node_role
+from argmap.diagrams.theme import (
+    NODE_ROLES,
+    THEMES,
+    NodeRole,
+    Theme,
+    ThemeName,
+    Tone,
+    node_role,
+)
 from argmap.graph.algorithms import chain_heights
 from argmap.graph.convert import junction_key
 from argmap.model import ArgumentMap, Factor, Node, RelationKind
@@ -85,6 +99,8 @@ class DiagramOptions(TypedDict, total=False):
     dpi: int | None
     annotations: Mapping[str, str] | None
     annotation_key: str | None
+    tones: Mapping[str, Tone] | None
+    show_schemes: bool
     imported: Mapping[str, str] | None
 
 
@@ -127,6 +143,8 @@ def to_dot(
     dpi: int | None = None,
     annotations: Mapping[str, str] | None = None,
     annotation_key: str | None = None,
+    tones: Mapping[str, Tone] | None = None,
+    show_schemes: bool = False,
     imported: Mapping[str, str] | None = None,
 ) -> Diagram:
     """The map as a Graphviz diagram, ready to render or to read as DOT source.
@@ -161,6 +179,12 @@ def to_dot(
         annotations: a short text shown on each node it names, such as its status or
             strength under an argumentation semantics (see ``argmap render --analysis``).
         annotation_key: what the annotations mean, shown in the legend.
+        tones: how an analysis reads each node it names: ``"stands"``, ``"falls"`` or
+            ``"open"`` (:func:`argmap.analysis.report.node_annotations` gives them). The
+            node is filled with the tone's colour and its annotation framed as a badge
+            with a mark (``✓``, ``✗``, ``?``), in colour and in form, as the legend says.
+        show_schemes: label each inference that names a scheme with the scheme's title,
+            on the arrow into its conclusion.
         imported: the map id of each node taken from another map (see
             :func:`argmap.corpus.view.corpus_view`): drawn with a dashed border, its map
             named in its label.
@@ -240,6 +264,7 @@ def to_dot(
         actors=group_by != "actor",
         focus=focus,
         annotations=annotations or {},
+        tones=tones or {},
         imported=imported or {},
     )
     for number, (group, members) in enumerate(_groups(amap, nodes, group_by)):
@@ -261,8 +286,20 @@ def to_dot(
 
     junctions = {d.index: junction_key(d.relation, d.index) for d in drawn if d.junction}
     by_id = {d.relation.id: d for d in drawn if d.relation.id is not None}
+    schemes = scheme_titles(amap) if show_schemes else {}
     for item in drawn:
-        _add_relation(dot, item, names, junctions, by_id, style, show_weights, statements)
+        _add_relation(
+            dot,
+            item,
+            names,
+            junctions,
+            by_id,
+            style,
+            statements,
+            weights=show_weights,
+            scheme=schemes.get(item.index),
+            wrap_width=wrap_width,
+        )
 
     kinds = sorted({d.relation.kind for d in drawn}, key=list(style.edges).index)
     roles = sorted({node_role(n) for n in nodes}, key=NODE_ROLES.index)
@@ -270,10 +307,12 @@ def to_dot(
     # their rows then get ranks of their own instead of stretching the diagram's ranks.
     anchor = _lowest_node(nodes, drawn, names, junctions, by_id)
     if legend:
-        explained = annotation_key if annotations else None
+        explained = annotation_key if annotations or tones else None
+        shown = {t for node_id, t in (tones or {}).items() if node_id in visible}
         top = _add_legend(
             dot, style, roles, kinds, has_junction=bool(junctions), annotation_key=explained,
-            wrap_width=wrap_width,
+            tones=[t for t in style.tones if t in shown], wrap_width=wrap_width,
+            has_schemes=any(d.index in schemes for d in drawn),
         )  # fmt: skip
         if anchor is not None and top is not None:
             dot.edge(top, anchor, style="invis")
@@ -364,6 +403,7 @@ class _NodeOptions:
     actors: bool
     focus: str | None
     annotations: Mapping[str, str]
+    tones: Mapping[str, Tone]
     imported: Mapping[str, str]
 
 
@@ -390,7 +430,17 @@ def _add_node(
         f"{escape_html(tag)}</FONT></TD></TR>"
     ]
     annotation = options.annotations.get(node.id)
-    if annotation is not None:
+    tone = options.tones.get(node.id)
+    fill = style.fillcolor
+    if tone is not None:
+        marked = options.theme.tones[tone]
+        fill = marked.fillcolor
+        rows.append(
+            f'<TR><TD ALIGN="LEFT" BORDER="1" STYLE="{marked.border}" COLOR="{marked.color}" '
+            f'BGCOLOR="#ffffff"><FONT POINT-SIZE="9" COLOR="{marked.color}"><B>{marked.mark}</B> '
+            f"<B>{escape_html(annotation or tone)}</B></FONT></TD></TR>"
+        )
+    elif annotation is not None:
         rows.append(
             f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9"><B>{escape_html(annotation)}</B>'
             "</FONT></TD></TR>"
@@ -423,7 +473,7 @@ def _add_node(
         attrs={
             "shape": style.shape,
             "style": style.style if origin is None else f"{style.style},dashed",
-            "fillcolor": style.fillcolor,
+            "fillcolor": fill,
             "color": options.theme.focus if focused else style.color,
             "penwidth": f"{style.penwidth + 2 if focused else style.penwidth:g}",
             # Most styles use the theme's text colour, set once for all nodes.
@@ -492,15 +542,25 @@ def _add_relation(
     junctions: Mapping[int, str],
     by_id: Mapping[str, Drawn],
     theme: Theme,
-    weights: bool,
     statements: _Statements,
+    *,
+    weights: bool,
+    scheme: str | None,
+    wrap_width: int,
 ) -> None:
     relation = item.relation
     edge = theme.edges[relation.kind]
     line = {"color": edge.color, "style": edge.style, "penwidth": f"{edge.penwidth:g}"}
-    label = None
+    parts = []
+    if scheme is not None:
+        # Narrower than a node: the label sits beside the arrow, between the nodes.
+        width = max(wrap_width * 2 // 3, 16) if wrap_width > 0 else 0
+        parts.append(f"<I>{html_lines(wrap(scheme, width))}</I>")
     if weights and relation.weight is not None:
-        label = f'<<FONT COLOR="{theme.muted}">{relation.weight:g}</FONT>>'
+        parts.append(f"{relation.weight:g}")
+    label = None
+    if parts:
+        label = f'<<FONT COLOR="{theme.muted}">{"<BR/>".join(parts)}</FONT>>'
     target = relation.target
     target_drawn = by_id.get(target)
     head = junctions[target_drawn.index] if target_drawn is not None else names[target]
@@ -541,6 +601,8 @@ def _add_legend(
     *,
     has_junction: bool,
     annotation_key: str | None = None,
+    tones: list[Tone] | None = None,
+    has_schemes: bool = False,
     wrap_width: int = 30,
 ) -> str | None:
     """Add the legend as one table node; return its name (None when it would be empty).
@@ -579,15 +641,32 @@ def _add_legend(
                 "joins premises that support only together, or marks an undercut inference",
             )
         )
+    if has_schemes:
+        samples.append(
+            (
+                f'<TD><FONT COLOR="{theme.muted}"><I>Scheme</I></FONT></TD>',
+                "the argument scheme of an inference, on the arrow into its conclusion",
+            )
+        )
+    for tone in tones or ():
+        marked = theme.tones[tone]
+        samples.append(
+            (
+                f'<TD BGCOLOR="{marked.fillcolor}" COLOR="{marked.color}" BORDER="1" '
+                f'STYLE="{marked.border}"><FONT COLOR="{marked.color}"><B>{marked.mark}</B>'
+                "</FONT></TD>",
+                marked.legend,
+            )
+        )
     if not samples and not annotation_key:
         return None
     half = (len(samples) + 1) // 2
     rows = ['<TR><TD ALIGN="LEFT" COLSPAN="4"><B>Legend</B></TD></TR>']
     if annotation_key:
         text = html_lines(wrap(annotation_key, max(wrap_width * 2, 40)))
+        line = "Framed line on a node" if tones else "Bold line on a node"
         rows.append(
-            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" COLSPAN="4"><B>Bold line on a node</B>: '
-            f"{text}</TD></TR>"
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" COLSPAN="4"><B>{line}</B>: {text}</TD></TR>'
         )
     for left, right in itertools.zip_longest(samples[:half], samples[half:]):
         cells = ""

@@ -2,11 +2,11 @@
 
 :func:`to_html` is pure: it takes the SVG that Graphviz drew (see
 :func:`argmap.render`) and returns one HTML document that needs nothing else: the
-page's script and style (``assets/page.js`` and ``assets/page.css``) are inlined and
-allowed by their SHA-256 hashes in a ``Content-Security-Policy`` that forbids
-everything else, so the page makes no request, fetches no font, and runs no script a
-map's text could smuggle in. Node data travels as JSON in a
-``<script type="application/json">`` block, escaped so that no text can close it.
+page's script and style (``assets/page.js``, and ``assets/page.css`` with the classes of
+the formatted references) are inlined and allowed by their SHA-256 hashes in a
+``Content-Security-Policy`` that forbids everything else, so the page makes no request,
+fetches no font, and runs no script a map's text could smuggle in. Node data travels as
+JSON in a ``<script type="application/json">`` block, escaped so that no text can close it.
 """
 
 from __future__ import annotations
@@ -16,15 +16,20 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.citations.bibliography import Bibliography
-from argmap.citations.formatting import format_cited, format_node_citations
-from argmap.diagrams.theme import COLOR, NODE_ROLES, node_role
+from argmap.citations.formatting import HTML_CSS, format_cited, format_node_citations
+from argmap.diagrams._analysis import inference_data, verdict_data, verdict_summary
+from argmap.diagrams.theme import COLOR, NODE_ROLES, Tone, node_role
 from argmap.model import ArgumentMap, Factor, Node
+
+if TYPE_CHECKING:
+    from argmap.analysis.verdict import Verdict
+    from argmap.schemes.inferences import Inference
 
 __all__ = ["content_security_policy", "escape_json", "to_html"]
 
@@ -111,6 +116,17 @@ def _asset(name: str) -> str:
     return files("argmap.diagrams").joinpath("assets", name).read_text(encoding="utf-8")
 
 
+@cache
+def _style_sheet() -> str:
+    """The page's one style sheet: its own, then the classes of the formatted references.
+
+    The references are the CSL engine's HTML, which sets small caps, upright text and the
+    like by class (:data:`argmap.citations.formatting.HTML_CSS`); a ``style`` attribute or
+    a second sheet would need the policy to allow more.
+    """
+    return _asset("page.css") + "/* The formatted references' classes. */\n" + HTML_CSS
+
+
 def to_html(
     amap: ArgumentMap,
     svg: str,
@@ -119,14 +135,22 @@ def to_html(
     style: str = "apa",
     annotations: Mapping[str, str] | None = None,
     annotation_label: str = "Status",
+    annotation_key: str | None = None,
+    tones: Mapping[str, Tone] | None = None,
+    verdicts: Sequence[Verdict] = (),
+    inferences: Sequence[Inference] = (),
 ) -> str:
     """One self-contained HTML page of a map, built around its diagram.
 
     The page shows the diagram with pan and zoom, a search box, and a side panel that a
     click (or Enter on a focused node) opens: the node's kind, actor, text, quotes with
     their locators, its formatted citations, the nodes that support, attack, push or pull
-    it (as links), and its status when ``annotations`` gives one. Below the diagram comes
-    the formatted bibliography. ``page.html#node-id`` opens the page at a node.
+    it (as links), its status when ``annotations`` gives one, its verdict when
+    ``verdicts`` has one (each proof standard's answer and what would flip it, each pro
+    and con and whether it applies), and the schemes of the inferences into it with the
+    state of each critical question. Under the diagram come a summary of the verdicts
+    and a legend; below it the formatted bibliography. ``page.html#node-id`` opens the
+    page at a node, ``page.html#relation-id`` at an inference drawn as a junction.
 
     Args:
         amap: the map.
@@ -140,6 +164,14 @@ def to_html(
         annotations: a label for some nodes, by id, such as the result of an analysis
             (``"in"``, ``"out"``, ``"undec"``, or a strength).
         annotation_label: what the panel calls the annotation.
+        annotation_key: what the annotations mean, for the page's legend.
+        tones: how the analysis reads each node (``"stands"``, ``"falls"``, ``"open"``),
+            as :func:`argmap.to_dot` colours it; the panel and legend show it too.
+        verdicts: the verdicts on the map's thesis and outcomes
+            (:func:`argmap.analysis.verdict.verdicts`).
+        inferences: the map's inferences with their schemes
+            (:func:`argmap.schemes.inferences.find_inferences`); those that name a scheme
+            are shown.
 
     Returns:
         The HTML document.
@@ -156,7 +188,7 @@ def to_html(
     start = _SVG_START.search(svg)
     if start is None:
         raise ValueError("the diagram is not SVG: it has no <svg> element")
-    script, sheet = _asset("page.js"), _asset("page.css")
+    script, sheet = _asset("page.js"), _style_sheet()
     keys = amap.cited_keys()
     references = format_cited(bibliography, keys, style=style) if bibliography else {}
     entries = format_cited(bibliography, keys, style=style, output="html") if bibliography else {}
@@ -169,15 +201,26 @@ def to_html(
         else {}
     )
     links = _all_links(amap)
-    data = {
-        "nodes": {
-            node.id: _node_data(
-                amap, node, citations, references, links.get(node.id, []), annotations
-            )
-            for node in amap.nodes
-        },
-        "annotationLabel": annotation_label,
+    nodes = {
+        node.id: _node_data(
+            amap, node, citations, references, links.get(node.id, []), annotations, tones
+        )
+        for node in amap.nodes
     }
+    steps, schemes = inference_data(amap, inferences)
+    for key, step in steps.items():
+        into = nodes.get(step["conclusion"])
+        if into is not None:
+            into.setdefault("inferences", []).append(key)
+    data: dict[str, Any] = {"nodes": nodes, "annotationLabel": annotation_label}
+    if steps:
+        data["inferences"], data["schemes"] = steps, schemes
+    if verdicts:
+        from argmap.analysis.verdict import STANDARD_NAMES
+
+        data["verdicts"] = verdict_data(verdicts)
+        data["standards"] = STANDARD_NAMES
+    shown_tones = set((tones or {}).values())
     title = html.escape(amap.title)
     parts = [
         "<!DOCTYPE html>\n",
@@ -202,7 +245,15 @@ def to_html(
         "</header>\n<main>\n",
         '<figure id="argmap-diagram" aria-label="Diagram of the argument map">\n',
         _NODE_GROUP.sub(f'<g id="{_NODE_PREFIX}\\1" class="node">', svg[start.start() :].strip()),
-        "\n" + ("" if _LEGEND_IN_SVG in svg else _legend(amap)),
+        "\n" + verdict_summary(verdicts),
+        ""
+        if _LEGEND_IN_SVG in svg
+        else _legend(
+            amap,
+            tones=shown_tones,
+            schemes=any("scheme" in step for step in steps.values()),
+            annotation_key=annotation_key if annotations or tones else None,
+        ),
         "</figure>\n",
         '<aside id="argmap-panel" aria-live="polite" hidden>\n',
         '<button type="button" id="argmap-close" title="Close (Esc)">&#215;</button>\n',
@@ -219,13 +270,20 @@ def to_html(
 _LEGEND_IN_SVG = "<title>#legend</title>"
 
 
-def _legend(amap: ArgumentMap) -> str:
-    """A legend of the kinds of node and relation the map has, over the diagram's corner.
+def _legend(
+    amap: ArgumentMap,
+    *,
+    tones: set[Tone] | None = None,
+    schemes: bool = False,
+    annotation_key: str | None = None,
+) -> str:
+    """A legend of the kinds of node and relation the map has, under the diagram.
 
     The page has no reader to ask what a dashed orange arrow means, so it explains its
-    shapes and lines unless the diagram holds Graphviz's own legend. The samples are
-    small SVG drawings in the diagram's colours (attributes, not styles, as the page's
-    Content-Security-Policy allows no inline style).
+    shapes and lines unless the diagram holds Graphviz's own legend, and the colours and
+    badges of an analysis and the scheme titles on arrows where the diagram has them.
+    The samples are small SVG drawings in the diagram's colours (attributes, not styles,
+    as the page's Content-Security-Policy allows no inline style).
     """
     roles = {node_role(n) for n in amap.nodes}
     kinds = {r.kind for r in amap.relations}
@@ -251,6 +309,19 @@ def _legend(amap: ArgumentMap) -> str:
         rows.append(
             (line + _LEGEND_HEADS.get(edge.arrowhead, "").format(c=edge.color), edge.legend)
         )
+    if schemes:
+        sample = '<text x="1" y="13" font-size="8.5" font-style="italic" fill="#555">Scheme</text>'
+        rows.append((sample, "the argument scheme of an inference"))
+    for tone, marked in COLOR.tones.items():
+        if tone not in (tones or ()):
+            continue
+        dash = _LEGEND_DASHES.get(marked.border, "")
+        sample = (
+            f'<rect x="2" y="3" width="32" height="14" fill="{marked.fillcolor}" '
+            f'stroke="{marked.color}"{dash}/><text x="18" y="14.5" font-size="11" '
+            f'font-weight="bold" text-anchor="middle" fill="{marked.color}">{marked.mark}</text>'
+        )
+        rows.append((sample, marked.legend))
     if not rows:
         return ""
     items = "".join(
@@ -258,9 +329,13 @@ def _legend(amap: ArgumentMap) -> str:
         f"</svg> {html.escape(meaning)}</li>"
         for sample, meaning in rows
     )
+    key = ""
+    if annotation_key:
+        line = "Framed line on a node" if tones else "Bold line on a node"
+        key = f"<p><strong>{line}</strong>: {html.escape(annotation_key)}</p>"
     return (
         '<details id="argmap-legend" open><summary>Legend</summary>'
-        f"<ul>{items}</ul><p>Arrows point from a reason to what it bears on.</p></details>\n"
+        f"<ul>{items}</ul><p>Arrows point from a reason to what it bears on.</p>{key}</details>\n"
     )
 
 
@@ -304,6 +379,7 @@ def _node_data(
     references: Mapping[str, str],
     links: list[dict[str, Any]],
     annotations: Mapping[str, str] | None,
+    tones: Mapping[str, Tone] | None,
 ) -> dict[str, Any]:
     role = node_role(node)
     data: dict[str, Any] = {
@@ -339,6 +415,8 @@ def _node_data(
         data["links"] = links
     if annotations is not None and node.id in annotations:
         data["status"] = str(annotations[node.id])
+    if tones is not None and node.id in tones:
+        data["tone"] = tones[node.id]
     return data
 
 

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from argmap.diagrams._selection import Drawn, Markers, drawn_relations, visible_nodes
+from argmap.diagrams._selection import (
+    Drawn,
+    Markers,
+    drawn_relations,
+    scheme_titles,
+    visible_nodes,
+)
 from argmap.diagrams.dot import LayoutDirection
 from argmap.diagrams.escape import escape_mermaid, wrap
 from argmap.diagrams.options import check_options
@@ -65,11 +71,14 @@ def to_mermaid(
     depth: int = 1,
     citation_labels: Mapping[str, str] | None = None,
     imported: Mapping[str, str] | None = None,
+    show_schemes: bool = False,
 ) -> str:
     """The map as Mermaid flowchart source (put it in a ```` ```mermaid ```` block).
 
     The options mean what they mean for :func:`argmap.to_dot`; nodes in ``imported`` get
-    the class ``imported`` (a dashed border) and their map's id in the label. Every label is escaped
+    the class ``imported`` (a dashed border) and their map's id in the label, and with
+    ``show_schemes`` an inference's scheme title is the label of the link into its
+    conclusion (after the word that names the kind, where there is one). Every label is escaped
     with Mermaid entity codes, so no text of the map can change the flowchart.
 
     Raises:
@@ -115,9 +124,12 @@ def to_mermaid(
 
     junctions = {d.index: f"j{d.index}" for d in drawn if d.junction}
     by_id = {d.relation.id: d for d in drawn if d.relation.id is not None}
+    schemes = scheme_titles(amap) if show_schemes else {}
     link_kinds: list[RelationKind] = []
     for item in drawn:
-        link_kinds.extend(_links(lines, item, names, junctions, by_id))
+        link_kinds.extend(
+            _links(lines, item, names, junctions, by_id, schemes.get(item.index), wrap_width)
+        )
 
     roles = {node_role(n) for n in nodes}
     for role, style in COLOR.nodes.items():
@@ -178,14 +190,19 @@ def _links(
     names: Mapping[str, str],
     junctions: Mapping[int, str],
     by_id: Mapping[str, Drawn],
+    scheme: str | None,
+    wrap_width: int,
 ) -> list[RelationKind]:
     """Append the links of one relation; return the kind of each link, in order."""
     relation = item.relation
     into, arrow = _LINKS[relation.kind]
-    word = _LINK_LABELS.get(relation.kind)
+    words = [escape_mermaid(word)] if (word := _LINK_LABELS.get(relation.kind)) else []
+    if scheme is not None:
+        width = max(wrap_width * 2 // 3, 16) if wrap_width > 0 else 0
+        words.append("<i>" + "<br>".join(escape_mermaid(x) for x in wrap(scheme, width)) + "</i>")
     target_drawn = by_id.get(relation.target)
     head = junctions[target_drawn.index] if target_drawn is not None else names[relation.target]
-    labelled = f'{arrow}|"{word}"|' if word else arrow
+    labelled = f'{arrow}|"{"<br>".join(words)}"|' if words else arrow
     if not item.junction:
         lines.append(f"    {names[item.sources[0]]} {labelled} {head}")
         return [relation.kind]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Literal, TypeAlias, get_args
 
-from argmap.diagrams.theme import ThemeName
+from argmap.diagrams.theme import TONES, ThemeName
 from argmap.errors import OptionError
 
 __all__ = [
@@ -77,6 +77,17 @@ def _table(name: str, value: Any) -> None:
         raise OptionError(f"{name} must map strings to strings (a dict) or be None; got {value!r}")
 
 
+def _tones(name: str, value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) and v in TONES for k, v in value.items()
+    ):
+        raise OptionError(
+            f"{name} must map node ids to {_choices(TONES)} (a dict) or be None; got {value!r}"
+        )
+
+
 def _checks() -> dict[str, Callable[[str, Any], None]]:
     return {
         "direction": _one_of(get_args(LayoutDirection)),
@@ -98,6 +109,8 @@ def _checks() -> dict[str, Callable[[str, Any], None]]:
         "dpi": _count(1, optional=True),
         "annotations": _table,
         "annotation_key": _text,
+        "tones": _tones,
+        "show_schemes": _flag,
         "imported": _table,
     }
 

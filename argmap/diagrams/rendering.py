@@ -17,7 +17,9 @@ from argmap.errors import RenderError
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
+    from argmap.analysis.verdict import Verdict
     from argmap.citations.bibliography import Bibliography
+    from argmap.schemes.inferences import Inference
 
 __all__ = ["DIAGRAM_FORMATS", "SUFFIXES", "Format", "draw", "format_for"]
 
@@ -46,8 +48,23 @@ SUFFIXES: dict[Format, str] = {
 #: The options of to_dot that to_mermaid understands too.
 _MERMAID_OPTIONS = frozenset(
     {"direction", "wrap_width", "hide_evidence", "hide_citations", "hide_text", "focus", "depth"}
-    | {"citation_labels", "imported"}
+    | {"citation_labels", "imported", "show_schemes"}
 )
+
+
+def _verdicts(amap: ArgumentMap) -> list[Verdict]:
+    from argmap.analysis.verdict import verdicts
+
+    return verdicts(amap)
+
+
+def _inferences(amap: ArgumentMap) -> list[Inference]:
+    """The map's inferences, where it names a scheme (most maps name none)."""
+    if all(r.scheme is None for r in amap.relations):
+        return []
+    from argmap.schemes.inferences import find_inferences, map_catalogue
+
+    return find_inferences(amap, map_catalogue(amap)[0])
 
 
 def format_for(path: str | os.PathLike[str]) -> Format:
@@ -79,6 +96,7 @@ def draw(
     timeout: float | None = None,
     bibliography: Bibliography | None = None,
     style: str = "apa",
+    verdicts: bool = True,
     **options: Unpack[DiagramOptions],
 ) -> str | bytes:
     """A diagram as the content of a file: SVG, PNG, PDF or an HTML page through Graphviz,
@@ -94,7 +112,10 @@ def draw(
         bibliography: where the map's keys resolve, so that citations are formatted (the
             HTML page's sources).
         style: the citation style of the HTML page.
-        **options: options of :func:`argmap.to_dot`, when ``amap_or_dot`` is a map.
+        verdicts: show the verdicts on the map's thesis and outcomes on the HTML page
+            (:func:`argmap.analysis.verdict.verdicts`); its readers cannot ask for them.
+        **options: options of :func:`argmap.to_dot`, when ``amap_or_dot`` is a map. The
+            HTML page shows schemes unless ``show_schemes=False``: its panel explains them.
 
     Returns:
         Text for SVG, HTML, DOT and Mermaid; bytes for PNG and PDF.
@@ -125,15 +146,22 @@ def draw(
 
             cited = amap_or_dot.cited_keys()
             options["references"] = format_cited(bibliography, cited, style=style) or None
+        # The page explains a scheme and its questions in the panel; an image cannot.
+        show_schemes = options.setdefault("show_schemes", True)
         source = to_dot(amap_or_dot, **options).source
         svg = pipe(source, format="svg", engine=engine, timeout=timeout).decode("utf-8")
+        key = options.get("annotation_key")
         data = to_html(
             amap_or_dot,
             svg,
             bibliography=bibliography,
             style=style,
             annotations=options.get("annotations"),
-            annotation_label=options.get("annotation_key") or "Status",
+            annotation_label="Analysis" if key else "Status",
+            annotation_key=key,
+            tones=options.get("tones"),
+            verdicts=_verdicts(amap_or_dot) if verdicts else (),
+            inferences=_inferences(amap_or_dot) if show_schemes else (),
         )
     else:
         if isinstance(amap_or_dot, ArgumentMap):

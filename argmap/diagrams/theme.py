@@ -1,15 +1,17 @@
-"""The visual grammar of diagrams: node shapes and colours by kind, relation line styles.
+"""The visual grammar of diagrams: node shapes and colours by kind, relation line styles,
+and the tones of an analysis.
 
 Every distinction is made twice, once in colour and once in form (shape, border style,
-line style, arrowhead), so a diagram still reads when printed in grayscale. The print
-theme is the colour theme with every colour turned into its grey of equal luminance.
+line style, arrowhead, a mark), so a diagram still reads when printed in grayscale. The
+print theme is the colour theme with every colour turned into its grey of equal
+luminance; the fills of the tones differ in luminance for that reason.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, get_args
 
 from argmap.model import Claim, Factor, Node, RelationKind
 
@@ -17,11 +19,14 @@ __all__ = [
     "COLOR",
     "PRINT",
     "THEMES",
+    "TONES",
     "EdgeStyle",
     "NodeRole",
     "NodeStyle",
     "Theme",
     "ThemeName",
+    "Tone",
+    "ToneStyle",
     "node_role",
     "to_gray",
 ]
@@ -30,6 +35,10 @@ ThemeName: TypeAlias = Literal["color", "print"]
 #: How a node is drawn: its kind, with the thesis and the two factor directions apart.
 NodeRole: TypeAlias = Literal["thesis", "claim", "evidence", "push", "pull", "question"]
 NODE_ROLES: tuple[NodeRole, ...] = ("thesis", "claim", "evidence", "push", "pull", "question")
+#: How an analysis reads a node: it stands, it falls, or the analysis leaves it open (the
+#: tones of :func:`argmap.analysis.report.node_annotations`).
+Tone: TypeAlias = Literal["stands", "falls", "open"]
+TONES: tuple[Tone, ...] = get_args(Tone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +73,29 @@ class EdgeStyle:
 
 
 @dataclass(frozen=True, slots=True)
+class ToneStyle:
+    """How a node that an analysis reads one way is drawn: a fill for the whole node, and a
+    badge (its analysis line, framed and marked) in the tone's colour."""
+
+    legend: str
+    mark: str
+    """A sign before the badge's text (``✓``), so that the tone reads without colour."""
+    fillcolor: str
+    color: str
+    """The badge's frame and text."""
+    border: str
+    """The badge's frame: ``solid``, ``dashed`` or ``dotted``."""
+
+
+@dataclass(frozen=True, slots=True)
 class Theme:
-    """A complete visual grammar: node styles by role, edge styles by relation kind."""
+    """A complete visual grammar: node styles by role, edge styles by relation kind, and
+    the tones of an analysis."""
 
     name: ThemeName
     nodes: dict[NodeRole, NodeStyle]
     edges: dict[RelationKind, EdgeStyle]
+    tones: dict[Tone, ToneStyle]
     fontname: str = "Helvetica,Arial,sans-serif"
     text: str = "#1a1a1a"
     """The colour of node text, unless a node style says otherwise."""
@@ -148,6 +174,13 @@ COLOR = Theme(
         "rephrases": EdgeStyle("rephrases", "#6b6b6b", "dotted", "vee", "┄┄┄>"),
         "prefers": EdgeStyle("is preferred to", "#4d4d4d", "solid", "diamond", "───◆"),
     },
+    # Fills of falling luminance (their greys: #ebebeb, #dcdcdc, #c9c9c9), marks and frames
+    # of three styles: each tone reads in grayscale, and by its mark alone.
+    tones={
+        "stands": ToneStyle("stands (holds, accepted, in)", "✓", "#e2f3dc", "#1b5e20", "solid"),
+        "open": ToneStyle("left open (undecided)", "?", "#f8dc90", "#6d4c00", "dotted"),
+        "falls": ToneStyle("falls (fails, rejected, out)", "✗", "#f2b8b5", "#b71c1c", "dashed"),
+    },
 )
 
 
@@ -179,11 +212,18 @@ def _gray_theme(theme: Theme) -> Theme:
         kind: dataclasses.replace(style, color=to_gray(style.color))
         for kind, style in theme.edges.items()
     }
+    tones = {
+        tone: dataclasses.replace(
+            style, fillcolor=to_gray(style.fillcolor), color=to_gray(style.color)
+        )
+        for tone, style in theme.tones.items()
+    }
     return dataclasses.replace(
         theme,
         name="print",
         nodes=nodes,
         edges=edges,
+        tones=tones,
         text=to_gray(theme.text),
         muted=to_gray(theme.muted),
         cluster=to_gray(theme.cluster),

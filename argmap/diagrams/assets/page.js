@@ -1,4 +1,5 @@
-// The interactive part of argmap's HTML page: pan and zoom, search, the node panel.
+// The interactive part of argmap's HTML page: pan and zoom, search, the node panel with
+// its verdict and the schemes of the inferences into it, and the panel of an inference.
 // Every piece of map text is inserted with textContent, never as markup. Node ids are
 // keys of Maps, never of plain objects: an id such as "__proto__" or "constructor" is
 // just a name.
@@ -6,6 +7,10 @@
   "use strict";
   var data = JSON.parse(document.getElementById("argmap-data").textContent);
   var nodes = new Map(Object.entries(data.nodes));
+  var verdicts = new Map(Object.entries(data.verdicts || {}));
+  var inferences = new Map(Object.entries(data.inferences || {}));
+  var schemes = new Map(Object.entries(data.schemes || {}));
+  var standards = new Map(Object.entries(data.standards || {}));
   var figure = document.getElementById("argmap-diagram");
   var svg = figure.querySelector("svg");
   var panel = document.getElementById("argmap-panel");
@@ -114,19 +119,28 @@
   document.getElementById("argmap-fit").addEventListener("click", fit);
   window.addEventListener("beforeprint", fit);
 
-  // -- nodes: focusable, clickable, labelled ---------------------------------------------
+  // -- nodes and inferences: focusable, clickable, labelled -------------------------------
   var prefix = "argmap-node-";
+  function schemeTitle(step) {
+    return step.scheme ? schemes.get(step.scheme).title : step.named;
+  }
   Array.prototype.forEach.call(svg.querySelectorAll("g.node"), function (element) {
+    if (element.id.indexOf(prefix) !== 0) {
+      return;
+    }
     var id = element.id.slice(prefix.length);
-    var node = element.id.indexOf(prefix) === 0 ? nodes.get(id) : undefined;
-    if (!node) {
+    var node = nodes.get(id);
+    var step = node ? undefined : inferences.get(id);
+    if (!node && !step) {
       return;
     }
     elements.set(id, element);
     element.setAttribute("tabindex", "0");
     element.setAttribute("role", "button");
-    element.setAttribute("aria-label", node.kind + ": " + node.label);
-    if (node.status !== undefined) {
+    element.setAttribute(
+      "aria-label", node ? node.kind + ": " + node.label : "Inference: " + schemeTitle(step)
+    );
+    if (node && node.status !== undefined) {
       element.setAttribute("data-status", node.status);
       element.classList.add("argmap-status-" + node.status.replace(/[^A-Za-z0-9_-]/g, "_"));
     }
@@ -165,9 +179,132 @@
     add(list, "dt", name);
     return add(list, "dd", value);
   }
+  // A node or relation that answers or raises a question: {id} or {ids, kind}.
+  function ref(parent, named) {
+    (named.ids || [named.id]).forEach(function (other, index) {
+      if (index > 0) {
+        add(parent, "span", " + ");
+      }
+      link(parent, other);
+    });
+    if (named.kind) {
+      add(parent, "span", " (" + named.kind + ")");
+    }
+  }
+  function refList(parent, refs) {
+    refs.forEach(function (one, index) {
+      if (index > 0) {
+        add(parent, "span", "; ");
+      }
+      ref(parent, one);
+    });
+  }
+  var marks = { stands: "\u2713", falls: "\u2717", open: "?" };
+  var answers = { yes: "met", no: "not met", open: "open" };
+  var applies = { yes: "applies", no: "does not apply", open: "may not apply" };
+  var toneOf = { yes: "stands", no: "falls", open: "open" };
+  function marked(parent, tag, tone, text, className) {
+    var classes = (className ? className + " " : "") + "argmap-tone-" + tone;
+    var line = add(parent, tag, undefined, classes);
+    add(line, "span", marks[tone], "argmap-mark").setAttribute("aria-label", tone);
+    add(line, "span", " " + text);
+    return line;
+  }
+  function considerations(parent, heading, items) {
+    if (!items.length) {
+      return;
+    }
+    add(parent, "h4", heading);
+    var list = add(parent, "ul", undefined, "argmap-considerations");
+    items.forEach(function (item) {
+      var row = marked(list, "li", toneOf[item.applies], "", "argmap-applies");
+      ref(row, { ids: item.premises });
+      var about = item.kind + (item.weight === null ? "" : ", weight " + item.weight);
+      var why = item.why ? ", " + item.why : "";
+      add(row, "span", " (" + about + "): " + applies[item.applies] + why);
+    });
+  }
+  function fillVerdict(verdict) {
+    var section = add(details, "section", undefined, "argmap-verdict");
+    add(section, "h3", "Verdict");
+    // The panel's heading names the node already.
+    var headline = verdict.headline;
+    if (headline.indexOf(verdict.title + ": ") === 0) {
+      headline = headline.slice(verdict.title.length + 2);
+      headline = headline.charAt(0).toUpperCase() + headline.slice(1);
+    }
+    marked(section, "p", verdict.tone, headline, "argmap-headline");
+    considerations(section, "Pros", verdict.pros);
+    considerations(section, "Cons", verdict.cons);
+    add(section, "h4", "Proof standards");
+    var list = add(section, "dl", undefined, "argmap-standards");
+    verdict.standards.forEach(function (answer) {
+      var name = standards.get(answer.standard) || answer.standard;
+      if (answer.standard === verdict.standard) {
+        name += " (its standard)";
+      }
+      add(list, "dt", name);
+      var value = add(list, "dd");
+      marked(value, "span", toneOf[answer.answer], answers[answer.answer] + ": " + answer.why);
+      if (answer.flip) {
+        add(value, "p", "What would change it: " + answer.flip, "argmap-flip");
+      }
+    });
+    verdict.notes.forEach(function (note) {
+      add(section, "p", note, "argmap-note");
+    });
+  }
+  function fillInference(parent, key, heading) {
+    var step = inferences.get(key);
+    var scheme = step.scheme ? schemes.get(step.scheme) : undefined;
+    var block = add(parent, "section", undefined, "argmap-inference");
+    add(block, heading, scheme ? scheme.title : step.named + " (a scheme not in the catalogue)");
+    var line = add(block, "p", undefined, "argmap-step");
+    ref(line, { ids: step.premises });
+    add(line, "span", " \u2192 ");
+    link(line, step.conclusion);
+    add(line, "span", " (" + step.kind + ")");
+    if (scheme) {
+      var pattern = add(block, "dl", undefined, "argmap-scheme");
+      add(pattern, "dt", "Premises");
+      var premises = add(add(pattern, "dd"), "ul");
+      scheme.premises.forEach(function (text) {
+        add(premises, "li", text);
+      });
+      field(pattern, "Conclusion", scheme.conclusion);
+    }
+    if (scheme && step.questions.length) {
+      add(block, "h4", "Critical questions");
+      var list = add(block, "ul", undefined, "argmap-questions");
+      step.questions.forEach(function (state, index) {
+        var row = add(list, "li", undefined, "argmap-question argmap-question-" + state.status);
+        add(row, "span", state.status, "argmap-state");
+        add(row, "span", " " + scheme.questions[index].text);
+        if (state.raisedBy) {
+          add(row, "span", " Raised by ");
+          refList(row, state.raisedBy);
+          add(row, "span", ".");
+        }
+        if (state.answeredBy) {
+          add(row, "span", " Answered by ");
+          refList(row, state.answeredBy);
+          add(row, "span", ".");
+        }
+      });
+    }
+    if (step.challenges) {
+      var others = add(block, "p", "Also challenged by ", "argmap-note");
+      refList(others, step.challenges);
+    }
+  }
   function fill(id) {
-    var node = nodes.get(id);
     details.textContent = "";
+    if (!nodes.has(id)) {
+      add(details, "p", "Inference", "argmap-kind");
+      fillInference(details, id, "h2");
+      return;
+    }
+    var node = nodes.get(id);
     add(details, "p", node.kind, "argmap-kind argmap-role-" + node.role);
     add(details, "h2", node.title || node.label);
     if (node.title) {
@@ -181,7 +318,12 @@
       field(facts, "Weight", node.weight);
     }
     if (node.status !== undefined) {
-      field(facts, data.annotationLabel, node.status).className = "argmap-status";
+      var status = field(facts, data.annotationLabel, node.status);
+      status.className = "argmap-status";
+      if (node.tone !== undefined) {
+        status.textContent = "";
+        marked(status, "span", node.tone, node.status);
+      }
     }
     if (node.tags) {
       field(facts, "Tags", node.tags.join(", "));
@@ -190,6 +332,9 @@
       field(facts, "Note", node.note);
     }
     field(facts, "Id", id).className = "argmap-id";
+    if (verdicts.has(id)) {
+      fillVerdict(verdicts.get(id));
+    }
     if (node.cites) {
       add(details, "h3", "Sources");
       if (node.citation) {
@@ -241,6 +386,12 @@
         }
       });
     });
+    if (node.inferences) {
+      add(details, "h3", "Inferences and their schemes");
+      node.inferences.forEach(function (key) {
+        fillInference(details, key, "h4");
+      });
+    }
   }
   // The id a fragment names; null for one that is not valid percent-encoding ("#%").
   function hashId() {
@@ -251,7 +402,7 @@
     }
   }
   function open(id, move) {
-    if (!nodes.has(id)) {
+    if (!nodes.has(id) && !inferences.has(id)) {
       return;
     }
     if (selected !== null && elements.has(selected)) {
@@ -285,7 +436,7 @@
   document.getElementById("argmap-close").addEventListener("click", close);
   function fromHash() {
     var id = hashId();
-    if (id !== null && nodes.has(id)) {
+    if (id !== null && (nodes.has(id) || inferences.has(id))) {
       open(id, true);
     }
   }
