@@ -72,7 +72,13 @@ _PUNCT: Final[dict[tuple[str, str], int]] = {
     (" ", "\u00a0"): _KEEP_SECOND,
 }
 
-_CLOSE_QUOTES: Final = "”’"
+#: The closing marks of quotations while punctuation is resolved: noncharacters, which
+#: interchanged text never holds, so that a mark closing a quotation is told apart from
+#: the same character written as an apostrophe ("d’", "girls’"). :func:`finish` prints
+#: them as the locale's marks.
+CLOSE_QUOTE: Final = "\ufdd0"
+CLOSE_INNER_QUOTE: Final = "\ufdd1"
+_CLOSE_QUOTES: Final = CLOSE_QUOTE + CLOSE_INNER_QUOTE
 
 
 def join_text(
@@ -80,17 +86,22 @@ def join_text(
 ) -> tuple[str, str]:
     """Resolve the punctuation where two runs of text meet; return both runs, adjusted.
 
+    Closing quotation marks are :data:`CLOSE_QUOTE` and :data:`CLOSE_INNER_QUOTE` here.
     ``before`` is the text preceding ``left`` when markup separates them, so that a
     closing quotation mark alone in ``left`` still sees what it closes.
 
     >>> join_text("ed.", ". Paris", punctuation_in_quote=True)
     ('ed.', ' Paris')
-    >>> join_text("“Title”", ", 2019", punctuation_in_quote=True)
-    ('“Title,”', ' 2019')
-    >>> join_text("“Title?”", ". Next", punctuation_in_quote=True)
-    ('“Title?”', ' Next')
-    >>> join_text("“Title”:", "! Next", punctuation_in_quote=True)
-    ('“Title!”', ' Next')
+    >>> join_text("Why?", ": Because", punctuation_in_quote=True)
+    ('Why?', ' Because')
+    >>> q = CLOSE_QUOTE
+    >>> join_text(f"Title?{q}", ". Next", punctuation_in_quote=False) == (f"Title?{q}", " Next")
+    True
+
+    An apostrophe is no quotation mark: what follows it stays after it.
+
+    >>> join_text("abbé d’", ". Paris", punctuation_in_quote=True)
+    ('abbé d’', '. Paris')
     """
     if not left or not right:
         return left, right
@@ -167,9 +178,19 @@ def finish(
 ) -> list[Token]:
     """Merge adjacent text runs and resolve punctuation at every join, across markup.
 
-    Quote marks become the locale's quotation marks first.
+    Quote marks become the locale's quotation marks. With ``punctuation_in_quote`` a
+    period or comma after a quotation moves inside it; an apostrophe keeps it outside.
+
+    >>> plain(finish([("+", "q"), "Title", ("-", "q"), ", 2019"], punctuation_in_quote=True))
+    '“Title,” 2019'
+    >>> plain(finish([("+", "q"), "Why?", ("-", "q"), ". Next"], punctuation_in_quote=True))
+    '“Why?” Next'
+    >>> plain(finish(["Almeida, L. d’", ", J. Edwards"], punctuation_in_quote=True))
+    'Almeida, L. d’, J. Edwards'
     """
-    tokens = resolve_quotes(tokens, quotes)
+    if punctuation_in_quote:
+        tokens = _punctuation_into_quotes(tokens)
+    tokens = resolve_quotes(tokens, (quotes[0], CLOSE_QUOTE, quotes[2], CLOSE_INNER_QUOTE))
     out: list[Token] = []
     last_text = -1  # index in out of the last text run; markup between is transparent
     before = ""  # the text run before that one
@@ -193,7 +214,46 @@ def finish(
             before = left or before
             out.append(right)
             last_text = len(out) - 1
-    return _drop_empty(out)
+    marks = str.maketrans({CLOSE_QUOTE: quotes[1], CLOSE_INNER_QUOTE: quotes[3]})
+    return _drop_empty([t.translate(marks) if isinstance(t, str) else t for t in out])
+
+
+#: The punctuation that moves inside a closing quotation mark (as in citeproc-js).
+_INTO_QUOTES: Final = ".,!?"
+
+
+def _punctuation_into_quotes(tokens: Iterable[Token]) -> list[Token]:
+    """Punctuation that follows a quotation, moved inside its closing mark.
+
+    Only closing markup may stand between the two; the punctuation goes inside the
+    innermost quotation that closes there. A quotation closed before more of the same
+    text (``QUOTE_HELD``) keeps what follows it.
+
+    >>> _punctuation_into_quotes(
+    ...     [("+", "q"), "A ", ("+", "q"), "B", ("-", "q"), ("-", "nc"), ("-", "q"), ". C"]
+    ... )
+    [('+', 'q'), 'A ', ('+', 'q'), 'B', '.', ('-', 'q'), ('-', 'nc'), ('-', 'q'), ' C']
+    """
+    out: list[Token] = []
+    for tok in tokens:
+        if isinstance(tok, str) and tok[:1] in _INTO_QUOTES and tok and out:
+            at = -1
+            n = len(out) - 1
+            while n >= 0:
+                t = out[n]
+                if isinstance(t, str):
+                    if t:
+                        break
+                elif t[0] != "-" or t[1] == QUOTE_HELD:
+                    break
+                elif t[1] == QUOTE:
+                    at = n
+                n -= 1
+            if at >= 0:
+                out.insert(at, tok[0])
+                tok = tok[1:]
+        out.append(tok)
+    return out
 
 
 def _drop_empty(tokens: list[Token]) -> list[Token]:

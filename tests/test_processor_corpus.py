@@ -1,0 +1,79 @@
+"""CSL rules on entries of the corpus of real bibliographies (tests/data/bibliographies/).
+
+Each case is an entry written by others that argmap's processor once printed otherwise
+than citeproc-js; the expected text is citeproc-js's (the CSL processor of Zotero), fed
+the same items. tests/test_bibliography_score.py scores the whole corpus; these tests
+say which rule each entry checks.
+"""
+
+# Typographic quotes and apostrophes are the data these tests check.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import pytest
+
+from argmap.citations import csl_items, read_bibliography
+from argmap.citations.formatting import format_references
+from tests.conftest import DATA
+
+CORPUS = DATA / "bibliographies"
+
+
+@cache
+def _items(file: str) -> list[dict[str, Any]]:
+    return csl_items(read_bibliography(CORPUS / file), markup=True)
+
+
+@cache
+def _entries(file: str, style: str) -> dict[str, str]:
+    return format_references(_items(file), style=style, output="text")
+
+
+def entry(file: str, key: str, style: str) -> str:
+    """The entry of one work of a corpus file, formatted with the rest of its file."""
+    return _entries(file, style)[key]
+
+
+@pytest.mark.parametrize(
+    ("file", "key", "style", "expected"),
+    [
+        # A name ending in an apostrophe: the delimiter after it stays outside.
+        (
+            "bbt-particles.bib",
+            "almeida_reading_2013",
+            "apa",
+            "Almeida, L. d’, Edwards, J., & Dolcetti, A. (Eds.). (2013).",
+        ),
+        ("bbt-particles.bib", "abbot1", "apa", "Aubignac, F. H., abbé d’. (n.d.)."),
+        ("bbt-particles.bib", "bugreports_ApostropheOnParticle", "chicago", "Jones, John d’. n.d."),
+        # A title ending in an apostrophe (its quotation closed earlier): the period
+        # stays after it, inside the style's own quotation marks.
+        (
+            "asreview-baseline-zotero.ris",
+            "Gabriels_Brouwer_maat_van_2015",
+            "apa",
+            "Systematic Review ‘Parents’ Experience of Kangaroo Care’. Pediatrics",
+        ),
+        (
+            "asreview-baseline-zotero.ris",
+            "Gabriels_Brouwer_maat_van_2015",
+            "chicago",
+            "Systematic Review ‘Parents’ Experience of Kangaroo Care’.” Pediatrics",
+        ),
+        # A quotation closing a title in no-case markup: the period goes inside both.
+        (
+            "bbt-collections.bib",
+            "Apostol-1985-MarioBungesCritical",
+            "chicago",
+            "“About Mario Bunge’s ‘A Critical Examination of Dialectics.’” Studies",
+        ),
+    ],
+)
+def test_punctuation_moves_into_quotations_but_not_past_apostrophes(
+    file: str, key: str, style: str, expected: str
+) -> None:
+    assert expected in entry(file, key, style)
