@@ -77,3 +77,35 @@ def test_punctuation_moves_into_quotations_but_not_past_apostrophes(
     file: str, key: str, style: str, expected: str
 ) -> None:
     assert expected in entry(file, key, style)
+
+
+@pytest.mark.parametrize(
+    ("file", "key", "style", "expected"),
+    [
+        (
+            "bbt-particles.bib",
+            "disambiguate_FailWithYearSuffix",
+            "apa",
+            "Caritas Europa & JRS-Europe.",
+        ),
+        ("bbt-particles.bib", "sort_ChicagoYearSuffix1", "apa", "Zoo, B. & Beijing Zoo."),
+        (
+            "bbt-particles.bib",
+            "sort_ChicagoYearSuffix1",
+            "chicago",
+            "Zoo, Beijing and Beijing Zoo.",
+        ),
+        (
+            "bbt-read-only-group.bib",
+            "uhlir2012",
+            "chicago",
+            "Uhlir, P. F. and National Research Council (U.S.), eds.",
+        ),
+    ],
+)
+def test_before_an_institution_the_last_delimiter_follows_the_style_not_the_name(
+    file: str, key: str, style: str, expected: str
+) -> None:
+    # APA and Chicago ask <name delimiter-precedes-last="always">; an institution last
+    # in the list takes the style's own setting (contextual: no comma between two).
+    assert entry(file, key, style).startswith(expected)

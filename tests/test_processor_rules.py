@@ -90,3 +90,19 @@ def test_a_given_name_in_tags_is_still_initialised() -> None:
     processor = CitationProcessor("apa", items)
     assert processor.bibliography(fmt="text")[0].startswith("Shagina, M.-A. (2018)")
     assert processor.bibliography(fmt="html")[0].startswith("Shagina, <em>M.</em>-A. (2018)")
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        ("apa", "Shagina, M., Kuznetsov, I., et al. (2018)"),
+        ("chicago-author-date", "Shagina, Maria, Ivan Kuznetsov, et al. 2018."),
+    ],
+)
+def test_a_list_ending_in_others_is_cut_short_with_et_al(style: str, expected: str) -> None:
+    # BibTeX's "and others" is CSL-JSON's {"literal": "others"}: "et al." after the
+    # names before it, as pandoc prints it, not the word "others".
+    item = dict(ITEMS[0], author=[*ITEMS[0]["author"], CO_AUTHORS[0], {"literal": "others"}])
+    entry = CitationProcessor(style, [item]).bibliography(fmt="text")[0]
+    assert entry.startswith(expected)
+    assert "others" not in entry

@@ -975,6 +975,9 @@ class NamesSpec:
         self.delimiter = opts.get("delimiter", ", ")
         self.and_ = {"text": locale.term("and"), "symbol": "&"}.get(opts.get("and", ""), "")
         self.precedes_last = opts.get("delimiter-precedes-last", "contextual")
+        # Before an institution, the last delimiter follows the style's own setting, not
+        # the <name>'s: an institution is no name of that element (as in citeproc-js).
+        self.precedes_institution = compiler.inherited.get("delimiter-precedes-last", "contextual")
         self.precedes_etal = opts.get("delimiter-precedes-et-al", "contextual")
         self.etal_min = int(opts.get("et-al-min", "0") or 0)
         self.etal_first = int(opts.get("et-al-use-first", "0") or 0)
@@ -1050,6 +1053,11 @@ class NamesSpec:
         truncated = bool(etal_min) and count >= etal_min and 0 < etal_first < count
         if self.etal_none and not etal_first and etal_min and count >= etal_min:
             return []
+        if count > 1 and people[-1].get("literal") == "others":
+            # BibTeX's "and others": the list is cut short there, "et al." (as pandoc).
+            if not truncated or etal_first >= count:
+                etal_first = count - 1
+            truncated, etal_last = True, False
         shown = people[:etal_first] if truncated else people
         if self.form == "count":
             return [str(len(shown))]
@@ -1086,6 +1094,11 @@ class NamesSpec:
             return self._finish(ctx, var, texts[0], count)
         if self.and_ and not sort_mode:  # names sort as a list, without the "and"
             use_delim = _precedes(self.precedes_last, len(texts), inverted[-2])
+            if shown[-1].get("literal"):
+                rule = self.precedes_institution
+                use_delim = (rule == "always" or (rule != "never" and len(texts) > 2)) or (
+                    self.precedes_last == "after-inverted-name" and inverted[-2]
+                )
             body = [
                 *_joined(texts[:-1], delim),
                 delim if use_delim else " ",
