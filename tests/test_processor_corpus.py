@@ -109,3 +109,22 @@ def test_before_an_institution_the_last_delimiter_follows_the_style_not_the_name
     # APA and Chicago ask <name delimiter-precedes-last="always">; an institution last
     # in the list takes the style's own setting (contextual: no comma between two).
     assert entry(file, key, style).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("key", "style", "expected"),
+    [
+        (
+            "t5",
+            "apa",
+            "Doe5, J. (334 B.C.E.). BC tests: -0333. (Original work published 334–333 B.C.E.)",
+        ),
+        ("t6", "apa", "Doe6, J. (100–44 B.C.E.)."),
+        ("t5", "chicago", "Doe5, John. (334–333 BC) 334 BC."),
+        ("t6", "chicago", "Doe6, John. 100–44 BC."),
+    ],
+)
+def test_a_range_of_years_of_one_era_writes_the_era_once(
+    key: str, style: str, expected: str
+) -> None:
+    assert entry("bbt-date-export.json", key, style).startswith(expected)

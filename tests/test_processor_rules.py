@@ -4,8 +4,8 @@ Checked on the seed map's real bibliography, its items given co-authors where a 
 needs them; the CSL test suite (tests/test_csl_suite.py) checks each rule in isolation.
 """
 
-# Typographic apostrophes are the data these tests check.
-# ruff: noqa: RUF001
+# Typographic apostrophes and dashes are the data these tests check.
+# ruff: noqa: RUF001, RUF003
 
 from __future__ import annotations
 
@@ -106,3 +106,11 @@ def test_a_list_ending_in_others_is_cut_short_with_et_al(style: str, expected: s
     entry = CitationProcessor(style, [item]).bibliography(fmt="text")[0]
     assert entry.startswith(expected)
     assert "others" not in entry
+
+
+def test_a_range_of_years_across_eras_writes_both_eras() -> None:
+    # Years of one era write it once ("334–333 BC"); across the change both ends keep
+    # theirs: one era after both would date the start wrongly.
+    item = dict(ITEMS[0], issued={"date-parts": [[-43], [14]]})
+    entry = CitationProcessor("chicago-author-date", [item]).bibliography(fmt="text")[0]
+    assert entry.startswith("Shagina, Maria. 43 BC–14 AD.")

@@ -906,9 +906,11 @@ class Compiler:
         locale = self.locale
         name = part.name
 
-        def raw(value: int) -> str:
+        def raw(value: int, era: bool) -> str:
             if name == "year":
                 text = str(abs(value)) if form != "short" else f"{abs(value) % 100:02d}"
+                if not era:
+                    return text
                 if value < 0:
                     return text + locale.term("bc")
                 if value < 1000:
@@ -935,8 +937,10 @@ class Compiler:
         apply = self.formatter(ET.Element("date-part", core_attrs))
         prefix, suffix = a.get("prefix", ""), a.get("suffix", "")
 
-        def run(value: int, ctx: Ctx, with_prefix: bool, with_suffix: bool) -> list[Token]:
-            text = raw(value)
+        def run(
+            value: int, ctx: Ctx, with_prefix: bool, with_suffix: bool, era: bool = True
+        ) -> list[Token]:
+            text = raw(value, era)
             if not text:
                 return []
             out = apply([text], ctx) if apply is not None else [text]
@@ -950,7 +954,8 @@ class DateRender:
     """A compiled date part: its name, how it renders, and its range delimiter."""
 
     name: str
-    run: Callable[[int, Ctx, bool, bool], list[Token]]
+    #: (value, ctx, with its prefix, with its suffix, with its era) -> tokens
+    run: Callable[[int, Ctx, bool, bool, bool], list[Token]]
     range_delimiter: str
 
 
@@ -1398,7 +1403,8 @@ def _render_date(
     """A date or a date range: a range writes the parts both ends share once.
 
     The largest part that differs decides: "10–23 August 2003", "3 August–23 October
-    2003", "1999–2001", joined by that part's ``range-delimiter``.
+    2003", "1999–2001", joined by that part's ``range-delimiter``. Years of one era
+    write it once, after the range: "334–333 BC" (as citeproc-js), "44 BC–14 AD".
     """
 
     def render(
@@ -1407,6 +1413,7 @@ def _render_date(
         *,
         first_prefix: bool = True,
         last_suffix: bool = True,
+        era: bool = True,
     ) -> list[Token]:
         shown: list[tuple[DateRender | None, int]] = []
         for part in chosen:
@@ -1425,7 +1432,7 @@ def _render_date(
             else:
                 last = k == len(shown) - 1
                 got = shown_part.run(
-                    shown_value, ctx, k > 0 or first_prefix, not last or last_suffix
+                    shown_value, ctx, k > 0 or first_prefix, not last or last_suffix, era
                 )
             if got:
                 if out and delimiter:
@@ -1449,9 +1456,12 @@ def _render_date(
     dash = next(p.range_delimiter for p in part_renders if p.name == differ)
     ranged = [p for p in part_renders if p.name in _RANGED[differ]]
 
+    start_year, end_year = starts[0], ends[0]
+    one_era = (start_year < 0 and end_year < 0) or (0 < start_year < 1000 and 0 < end_year < 1000)
+
     def both(chosen: list[DateRender]) -> list[Token]:
         return [
-            *render(starts, chosen, last_suffix=False),
+            *render(starts, chosen, last_suffix=False, era=not one_era),
             dash,
             *render(ends, chosen, first_prefix=False),
         ]
