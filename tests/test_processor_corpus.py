@@ -128,3 +128,56 @@ def test_a_range_of_years_of_one_era_writes_the_era_once(
     key: str, style: str, expected: str
 ) -> None:
     assert entry("bbt-date-export.json", key, style).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("file", "key", "style", "expected"),
+    [
+        # Brackets, periods and dashes end a word as spaces do.
+        (
+            "asreview-baseline-zotero.ris",
+            "de_Kök_Hoving_Slump_Toorop_de_2020",
+            "chicago",
+            "“(In)Comparability of Carotid Artery Stent Characteristics:",
+        ),
+        (
+            "bbt-read-only-group.bib",
+            "misutka2015",
+            "apa",
+            "Https://Github.Com/Ufal/Lindat-Dspace.",
+        ),
+        (
+            "bbt-read-only-group.bib",
+            "borgman",
+            "chicago",
+            "“HarvardDataCitationSymposiumBorgman20120516.Pptx - "
+            "Harvarddatacitationsymposiumborgman20120516.Pdf.”",
+        ),
+        # A stop word before a bracket is still a stop word.
+        (
+            "bbt-date-export.json",
+            "doe12_edtf_2011",
+            "chicago",
+            "“EDTF Date YYYY-MM~ [Month Precision & circa]: 2011-05~.”",
+        ),
+        # A lone letter stays as written, before a colon too.
+        (
+            "bbt-deterministic-ordering.json",
+            "morgan2016",
+            "chicago",
+            "“Caster Semenya Wins 800 m: Beaten GB Finalist",
+        ),
+        # What follows an apostrophe is not a word of its own; the apostrophe stays.
+        (
+            "bbt-particles.bib",
+            "almeida_reading_2013",
+            "chicago",
+            "Reading HLA Hart’s: The Concept of Law.",
+        ),
+        ("bbt-deterministic-ordering.json", "tagg2016", "chicago", "“Macho Men in a Girls’ Game:"),
+    ],
+)
+def test_title_case_splits_words_as_citeproc_js_does(
+    file: str, key: str, style: str, expected: str
+) -> None:
+    assert expected in entry(file, key, style)

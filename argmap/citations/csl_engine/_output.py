@@ -416,7 +416,11 @@ def _sentence_words(text: str, *, keep_first: bool) -> str:
     return _SENTENCE_WORD.sub(lower, text)
 
 
-_WORD = re.compile(r"[^\s\-–—/]+|[\s\-–—/]+")
+#: Where title case ends a word, as citeproc-js splits it: white space, and quotation
+#: marks, dashes, slashes, brackets and punctuation (each a piece of its own).
+_TITLE_BREAKS: Final = "‘’“”\"'-–—/.,;?!:[]()"
+_TITLE_PIECE: Final = re.compile(r"\s+|[‘’“”\"'\-–—/.,;?!:\[\]()]|[^\s‘’“”\"'\-–—/.,;?!:\[\]()]+")
+_QUOTE_MARKS: Final = frozenset("‘’“”\"'")
 
 
 def _capitalize(word: str) -> str:
@@ -424,38 +428,48 @@ def _capitalize(word: str) -> str:
 
 
 def _title_case_run(text: str, state: list[bool], *, final: bool = False) -> str:
-    # state[0]: the next word starts the string or follows a colon (always capitalised).
-    # A stop word is capitalised too first in a compound ("Pro-Environmental") and, in the
-    # ``final`` run, as the last word.
+    """Title case of one run of text, ``state[0]`` saying whether a sentence starts.
+
+    As citeproc-js: a word is what lies between spaces, quotation marks, dashes,
+    slashes, brackets and punctuation. A lowercase word is capitalised unless it is a
+    stop word or a lone letter; the first word and one after a colon, question or
+    exclamation mark always are, a stop word also as the ``final`` run's last word or
+    first in a compound ("Pro-Environmental"). A word written with a capital keeps its
+    case, and so does one right after an apostrophe ("Hart’s", "l’homme").
+
+    >>> _title_case_run("(in)comparability of www.example.org’s 800 m data", [True])
+    '(In)Comparability of Www.Example.Org’s 800 m Data'
+    >>> _title_case_run("a pro-environmental state-of-the-art view: the end", [True])
+    'A Pro-Environmental State-of-the-Art View: The End'
+    """
     out: list[str] = []
-    pieces = _WORD.findall(text)
-    words = [n for n, piece in enumerate(pieces) if piece.strip(" -–—/")]
+    pieces = _TITLE_PIECE.findall(text)
+    words = [n for n, p in enumerate(pieces) if not (p[0].isspace() or p[0] in _TITLE_BREAKS)]
     last = words[-1] if final and words else -1
     for n, piece in enumerate(pieces):
-        if not piece[0].isalnum() and not piece[0].isalpha() and piece.strip(" -–—/") == "":
-            out.append(piece)
-            continue
-        core = piece.strip("“”‘’\"'([{")
-        lead = piece[: len(piece) - len(piece.lstrip("“”‘’\"'([{"))]
-        if not core:
+        first = piece[0]
+        if first.isspace() or first in _TITLE_BREAKS:
+            if first in "!?:":
+                state[0] = True
             out.append(piece)
             continue
         starts = state[0]
-        state[0] = piece.endswith((":", "?", "!"))
-        if any(c.isupper() for c in core) or not core[0].isalpha():
+        state[0] = False
+        before = pieces[n - 1] if n else ""
+        if any(c.isupper() for c in piece) or not first.isalpha() or before in _QUOTE_MARKS:
             out.append(piece)
-        elif len(core.rstrip(".")) == 1 and not starts:
-            # A lone letter ("n-person", "vis-à-vis") stays as written, as in pandoc.
-            out.append(piece)
+        elif starts:
+            out.append(_capitalize(piece))
+        elif len(piece) == 1:
+            out.append(piece)  # a lone letter ("800 m", "n-person") stays as written
         elif (
-            core.rstrip(".,;:?!") in _STOP_WORDS
-            and not starts
+            piece.lower() in _STOP_WORDS
             and n != last
             and not (pieces[n + 1 : n + 2] == ["-"] and pieces[n - 1 : n] != ["-"])
         ):
             out.append(piece)
         else:
-            out.append(lead + _capitalize(core))
+            out.append(_capitalize(piece))
     return "".join(out)
 
 
@@ -487,7 +501,7 @@ def change_case(tokens: Sequence[Token], case: str) -> list[Token]:
             out.append(tok)
             if tok.strip():
                 first_done = True
-                state[0] = tok.rstrip().endswith(":")
+                state[0] = tok.rstrip().endswith((":", "?", "!"))
             continue
         if case == "lowercase":
             out.append(tok.lower())
