@@ -181,3 +181,13 @@ def test_title_case_splits_words_as_citeproc_js_does(
     file: str, key: str, style: str, expected: str
 ) -> None:
     assert expected in entry(file, key, style)
+
+
+@pytest.mark.parametrize("style", ["apa", "chicago"])
+def test_markup_in_a_title_does_not_sort(style: str) -> None:
+    # An untitled work sorts by its title, here "<span class="nocase">CLARIN</span> -
+    # ...": between "Christine" and "Cliggett", as citeproc-js orders it, not after
+    # every letter as the tag's "<" would put it.
+    keys = list(_entries("bbt-read-only-group.bib", style))
+    assert keys.index("christine2014") + 1 == keys.index("zotero-item-125")
+    assert keys.index("zotero-item-125") + 1 == keys.index("cliggett")

@@ -566,7 +566,8 @@ class Compiler:
                 return []
             ctx.hits += 1
             if ctx.mode == "sort":
-                return [value]
+                # Markup and quotation marks do not sort: "<i>Apple</i>" is under A.
+                return [plain(parse_markup(value))]
             ctx.used.append(name)
             if ctx.substituting:
                 ctx.suppressed.add(name)
