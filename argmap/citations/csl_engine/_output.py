@@ -188,9 +188,12 @@ def finish(
     >>> plain(finish(["Almeida, L. d’", ", J. Edwards"], punctuation_in_quote=True))
     'Almeida, L. d’, J. Edwards'
     """
-    if punctuation_in_quote:
-        tokens = _punctuation_into_quotes(tokens)
-    tokens = resolve_quotes(tokens, (quotes[0], CLOSE_QUOTE, quotes[2], CLOSE_INNER_QUOTE))
+    tokens = list(tokens)
+    quoted = any(mark in tokens for mark in _QUOTE_TOKENS)
+    if quoted:
+        if punctuation_in_quote:
+            tokens = _punctuation_into_quotes(tokens)
+        tokens = resolve_quotes(tokens, (quotes[0], CLOSE_QUOTE, quotes[2], CLOSE_INNER_QUOTE))
     out: list[Token] = []
     last_text = -1  # index in out of the last text run; markup between is transparent
     before = ""  # the text run before that one
@@ -214,10 +217,13 @@ def finish(
             before = left or before
             out.append(right)
             last_text = len(out) - 1
-    marks = str.maketrans({CLOSE_QUOTE: quotes[1], CLOSE_INNER_QUOTE: quotes[3]})
-    return _drop_empty([t.translate(marks) if isinstance(t, str) else t for t in out])
+    if quoted:
+        marks = str.maketrans({CLOSE_QUOTE: quotes[1], CLOSE_INNER_QUOTE: quotes[3]})
+        out = [t.translate(marks) if isinstance(t, str) else t for t in out]
+    return _drop_empty(out)
 
 
+_QUOTE_TOKENS: Final = (("-", QUOTE), ("-", QUOTE_HELD), ("+", QUOTE), ("+", INNER_QUOTE))
 #: The punctuation that moves inside a closing quotation mark (as in citeproc-js).
 _INTO_QUOTES: Final = ".,!?"
 
@@ -456,14 +462,14 @@ def _title_case_run(text: str, state: list[bool], *, final: bool = False) -> str
         starts = state[0]
         state[0] = False
         before = pieces[n - 1] if n else ""
-        if any(c.isupper() for c in piece) or not first.isalpha() or before in _QUOTE_MARKS:
+        if not (first.isalpha() and piece.islower()) or before in _QUOTE_MARKS:
             out.append(piece)
         elif starts:
             out.append(_capitalize(piece))
         elif len(piece) == 1:
             out.append(piece)  # a lone letter ("800 m", "n-person") stays as written
         elif (
-            piece.lower() in _STOP_WORDS
+            piece in _STOP_WORDS
             and n != last
             and not (pieces[n + 1 : n + 2] == ["-"] and pieces[n - 1 : n] != ["-"])
         ):
