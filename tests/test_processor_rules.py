@@ -4,8 +4,8 @@ Checked on the seed map's real bibliography, its items given co-authors where a 
 needs them; the CSL test suite (tests/test_csl_suite.py) checks each rule in isolation.
 """
 
-# Typographic apostrophes are the data these tests check.
-# ruff: noqa: RUF001
+# Typographic apostrophes and dashes are the data these tests check.
+# ruff: noqa: RUF001, RUF003
 
 from __future__ import annotations
 
@@ -90,3 +90,27 @@ def test_a_given_name_in_tags_is_still_initialised() -> None:
     processor = CitationProcessor("apa", items)
     assert processor.bibliography(fmt="text")[0].startswith("Shagina, M.-A. (2018)")
     assert processor.bibliography(fmt="html")[0].startswith("Shagina, <em>M.</em>-A. (2018)")
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        ("apa", "Shagina, M., Kuznetsov, I., et al. (2018)"),
+        ("chicago-author-date", "Shagina, Maria, Ivan Kuznetsov, et al. 2018."),
+    ],
+)
+def test_a_list_ending_in_others_is_cut_short_with_et_al(style: str, expected: str) -> None:
+    # BibTeX's "and others" is CSL-JSON's {"literal": "others"}: "et al." after the
+    # names before it, as pandoc prints it, not the word "others".
+    item = dict(ITEMS[0], author=[*ITEMS[0]["author"], CO_AUTHORS[0], {"literal": "others"}])
+    entry = CitationProcessor(style, [item]).bibliography(fmt="text")[0]
+    assert entry.startswith(expected)
+    assert "others" not in entry
+
+
+def test_a_range_of_years_across_eras_writes_both_eras() -> None:
+    # Years of one era write it once ("334–333 BC"); across the change both ends keep
+    # theirs: one era after both would date the start wrongly.
+    item = dict(ITEMS[0], issued={"date-parts": [[-43], [14]]})
+    entry = CitationProcessor("chicago-author-date", [item]).bibliography(fmt="text")[0]
+    assert entry.startswith("Shagina, Maria. 43 BC–14 AD.")

@@ -566,7 +566,8 @@ class Compiler:
                 return []
             ctx.hits += 1
             if ctx.mode == "sort":
-                return [value]
+                # Markup and quotation marks do not sort: "<i>Apple</i>" is under A.
+                return [plain(parse_markup(value))]
             ctx.used.append(name)
             if ctx.substituting:
                 ctx.suppressed.add(name)
@@ -906,9 +907,11 @@ class Compiler:
         locale = self.locale
         name = part.name
 
-        def raw(value: int) -> str:
+        def raw(value: int, era: bool) -> str:
             if name == "year":
                 text = str(abs(value)) if form != "short" else f"{abs(value) % 100:02d}"
+                if not era:
+                    return text
                 if value < 0:
                     return text + locale.term("bc")
                 if value < 1000:
@@ -935,8 +938,10 @@ class Compiler:
         apply = self.formatter(ET.Element("date-part", core_attrs))
         prefix, suffix = a.get("prefix", ""), a.get("suffix", "")
 
-        def run(value: int, ctx: Ctx, with_prefix: bool, with_suffix: bool) -> list[Token]:
-            text = raw(value)
+        def run(
+            value: int, ctx: Ctx, with_prefix: bool, with_suffix: bool, era: bool = True
+        ) -> list[Token]:
+            text = raw(value, era)
             if not text:
                 return []
             out = apply([text], ctx) if apply is not None else [text]
@@ -950,7 +955,8 @@ class DateRender:
     """A compiled date part: its name, how it renders, and its range delimiter."""
 
     name: str
-    run: Callable[[int, Ctx, bool, bool], list[Token]]
+    #: (value, ctx, with its prefix, with its suffix, with its era) -> tokens
+    run: Callable[[int, Ctx, bool, bool, bool], list[Token]]
     range_delimiter: str
 
 
@@ -975,6 +981,9 @@ class NamesSpec:
         self.delimiter = opts.get("delimiter", ", ")
         self.and_ = {"text": locale.term("and"), "symbol": "&"}.get(opts.get("and", ""), "")
         self.precedes_last = opts.get("delimiter-precedes-last", "contextual")
+        # Before an institution, the last delimiter follows the style's own setting, not
+        # the <name>'s: an institution is no name of that element (as in citeproc-js).
+        self.precedes_institution = compiler.inherited.get("delimiter-precedes-last", "contextual")
         self.precedes_etal = opts.get("delimiter-precedes-et-al", "contextual")
         self.etal_min = int(opts.get("et-al-min", "0") or 0)
         self.etal_first = int(opts.get("et-al-use-first", "0") or 0)
@@ -1050,6 +1059,11 @@ class NamesSpec:
         truncated = bool(etal_min) and count >= etal_min and 0 < etal_first < count
         if self.etal_none and not etal_first and etal_min and count >= etal_min:
             return []
+        if count > 1 and people[-1].get("literal") == "others":
+            # BibTeX's "and others": the list is cut short there, "et al." (as pandoc).
+            if not truncated or etal_first >= count:
+                etal_first = count - 1
+            truncated, etal_last = True, False
         shown = people[:etal_first] if truncated else people
         if self.form == "count":
             return [str(len(shown))]
@@ -1086,6 +1100,11 @@ class NamesSpec:
             return self._finish(ctx, var, texts[0], count)
         if self.and_ and not sort_mode:  # names sort as a list, without the "and"
             use_delim = _precedes(self.precedes_last, len(texts), inverted[-2])
+            if shown[-1].get("literal"):
+                rule = self.precedes_institution
+                use_delim = (rule == "always" or (rule != "never" and len(texts) > 2)) or (
+                    self.precedes_last == "after-inverted-name" and inverted[-2]
+                )
             body = [
                 *_joined(texts[:-1], delim),
                 delim if use_delim else " ",
@@ -1385,7 +1404,8 @@ def _render_date(
     """A date or a date range: a range writes the parts both ends share once.
 
     The largest part that differs decides: "10–23 August 2003", "3 August–23 October
-    2003", "1999–2001", joined by that part's ``range-delimiter``.
+    2003", "1999–2001", joined by that part's ``range-delimiter``. Years of one era
+    write it once, after the range: "334–333 BC" (as citeproc-js), "44 BC–14 AD".
     """
 
     def render(
@@ -1394,6 +1414,7 @@ def _render_date(
         *,
         first_prefix: bool = True,
         last_suffix: bool = True,
+        era: bool = True,
     ) -> list[Token]:
         shown: list[tuple[DateRender | None, int]] = []
         for part in chosen:
@@ -1412,7 +1433,7 @@ def _render_date(
             else:
                 last = k == len(shown) - 1
                 got = shown_part.run(
-                    shown_value, ctx, k > 0 or first_prefix, not last or last_suffix
+                    shown_value, ctx, k > 0 or first_prefix, not last or last_suffix, era
                 )
             if got:
                 if out and delimiter:
@@ -1436,9 +1457,12 @@ def _render_date(
     dash = next(p.range_delimiter for p in part_renders if p.name == differ)
     ranged = [p for p in part_renders if p.name in _RANGED[differ]]
 
+    start_year, end_year = starts[0], ends[0]
+    one_era = (start_year < 0 and end_year < 0) or (0 < start_year < 1000 and 0 < end_year < 1000)
+
     def both(chosen: list[DateRender]) -> list[Token]:
         return [
-            *render(starts, chosen, last_suffix=False),
+            *render(starts, chosen, last_suffix=False, era=not one_era),
             dash,
             *render(ends, chosen, first_prefix=False),
         ]

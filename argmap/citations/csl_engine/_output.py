@@ -72,7 +72,13 @@ _PUNCT: Final[dict[tuple[str, str], int]] = {
     (" ", "\u00a0"): _KEEP_SECOND,
 }
 
-_CLOSE_QUOTES: Final = "”’"
+#: The closing marks of quotations while punctuation is resolved: noncharacters, which
+#: interchanged text never holds, so that a mark closing a quotation is told apart from
+#: the same character written as an apostrophe ("d’", "girls’"). :func:`finish` prints
+#: them as the locale's marks.
+CLOSE_QUOTE: Final = "\ufdd0"
+CLOSE_INNER_QUOTE: Final = "\ufdd1"
+_CLOSE_QUOTES: Final = CLOSE_QUOTE + CLOSE_INNER_QUOTE
 
 
 def join_text(
@@ -80,17 +86,22 @@ def join_text(
 ) -> tuple[str, str]:
     """Resolve the punctuation where two runs of text meet; return both runs, adjusted.
 
+    Closing quotation marks are :data:`CLOSE_QUOTE` and :data:`CLOSE_INNER_QUOTE` here.
     ``before`` is the text preceding ``left`` when markup separates them, so that a
     closing quotation mark alone in ``left`` still sees what it closes.
 
     >>> join_text("ed.", ". Paris", punctuation_in_quote=True)
     ('ed.', ' Paris')
-    >>> join_text("“Title”", ", 2019", punctuation_in_quote=True)
-    ('“Title,”', ' 2019')
-    >>> join_text("“Title?”", ". Next", punctuation_in_quote=True)
-    ('“Title?”', ' Next')
-    >>> join_text("“Title”:", "! Next", punctuation_in_quote=True)
-    ('“Title!”', ' Next')
+    >>> join_text("Why?", ": Because", punctuation_in_quote=True)
+    ('Why?', ' Because')
+    >>> q = CLOSE_QUOTE
+    >>> join_text(f"Title?{q}", ". Next", punctuation_in_quote=False) == (f"Title?{q}", " Next")
+    True
+
+    An apostrophe is no quotation mark: what follows it stays after it.
+
+    >>> join_text("abbé d’", ". Paris", punctuation_in_quote=True)
+    ('abbé d’', '. Paris')
     """
     if not left or not right:
         return left, right
@@ -167,9 +178,22 @@ def finish(
 ) -> list[Token]:
     """Merge adjacent text runs and resolve punctuation at every join, across markup.
 
-    Quote marks become the locale's quotation marks first.
+    Quote marks become the locale's quotation marks. With ``punctuation_in_quote`` a
+    period or comma after a quotation moves inside it; an apostrophe keeps it outside.
+
+    >>> plain(finish([("+", "q"), "Title", ("-", "q"), ", 2019"], punctuation_in_quote=True))
+    '“Title,” 2019'
+    >>> plain(finish([("+", "q"), "Why?", ("-", "q"), ". Next"], punctuation_in_quote=True))
+    '“Why?” Next'
+    >>> plain(finish(["Almeida, L. d’", ", J. Edwards"], punctuation_in_quote=True))
+    'Almeida, L. d’, J. Edwards'
     """
-    tokens = resolve_quotes(tokens, quotes)
+    tokens = list(tokens)
+    quoted = any(mark in tokens for mark in _QUOTE_TOKENS)
+    if quoted:
+        if punctuation_in_quote:
+            tokens = _punctuation_into_quotes(tokens)
+        tokens = resolve_quotes(tokens, (quotes[0], CLOSE_QUOTE, quotes[2], CLOSE_INNER_QUOTE))
     out: list[Token] = []
     last_text = -1  # index in out of the last text run; markup between is transparent
     before = ""  # the text run before that one
@@ -193,7 +217,49 @@ def finish(
             before = left or before
             out.append(right)
             last_text = len(out) - 1
+    if quoted:
+        marks = str.maketrans({CLOSE_QUOTE: quotes[1], CLOSE_INNER_QUOTE: quotes[3]})
+        out = [t.translate(marks) if isinstance(t, str) else t for t in out]
     return _drop_empty(out)
+
+
+_QUOTE_TOKENS: Final = (("-", QUOTE), ("-", QUOTE_HELD), ("+", QUOTE), ("+", INNER_QUOTE))
+#: The punctuation that moves inside a closing quotation mark (as in citeproc-js).
+_INTO_QUOTES: Final = ".,!?"
+
+
+def _punctuation_into_quotes(tokens: Iterable[Token]) -> list[Token]:
+    """Punctuation that follows a quotation, moved inside its closing mark.
+
+    Only closing markup may stand between the two; the punctuation goes inside the
+    innermost quotation that closes there. A quotation closed before more of the same
+    text (``QUOTE_HELD``) keeps what follows it.
+
+    >>> _punctuation_into_quotes(
+    ...     [("+", "q"), "A ", ("+", "q"), "B", ("-", "q"), ("-", "nc"), ("-", "q"), ". C"]
+    ... )
+    [('+', 'q'), 'A ', ('+', 'q'), 'B', '.', ('-', 'q'), ('-', 'nc'), ('-', 'q'), ' C']
+    """
+    out: list[Token] = []
+    for tok in tokens:
+        if isinstance(tok, str) and tok[:1] in _INTO_QUOTES and tok and out:
+            at = -1
+            n = len(out) - 1
+            while n >= 0:
+                t = out[n]
+                if isinstance(t, str):
+                    if t:
+                        break
+                elif t[0] != "-" or t[1] == QUOTE_HELD:
+                    break
+                elif t[1] == QUOTE:
+                    at = n
+                n -= 1
+            if at >= 0:
+                out.insert(at, tok[0])
+                tok = tok[1:]
+        out.append(tok)
+    return out
 
 
 def _drop_empty(tokens: list[Token]) -> list[Token]:
@@ -356,7 +422,11 @@ def _sentence_words(text: str, *, keep_first: bool) -> str:
     return _SENTENCE_WORD.sub(lower, text)
 
 
-_WORD = re.compile(r"[^\s\-–—/]+|[\s\-–—/]+")
+#: Where title case ends a word, as citeproc-js splits it: white space, and quotation
+#: marks, dashes, slashes, brackets and punctuation (each a piece of its own).
+_TITLE_BREAKS: Final = "‘’“”\"'-–—/.,;?!:[]()"
+_TITLE_PIECE: Final = re.compile(r"\s+|[‘’“”\"'\-–—/.,;?!:\[\]()]|[^\s‘’“”\"'\-–—/.,;?!:\[\]()]+")
+_QUOTE_MARKS: Final = frozenset("‘’“”\"'")
 
 
 def _capitalize(word: str) -> str:
@@ -364,38 +434,48 @@ def _capitalize(word: str) -> str:
 
 
 def _title_case_run(text: str, state: list[bool], *, final: bool = False) -> str:
-    # state[0]: the next word starts the string or follows a colon (always capitalised).
-    # A stop word is capitalised too first in a compound ("Pro-Environmental") and, in the
-    # ``final`` run, as the last word.
+    """Title case of one run of text, ``state[0]`` saying whether a sentence starts.
+
+    As citeproc-js: a word is what lies between spaces, quotation marks, dashes,
+    slashes, brackets and punctuation. A lowercase word is capitalised unless it is a
+    stop word or a lone letter; the first word and one after a colon, question or
+    exclamation mark always are, a stop word also as the ``final`` run's last word or
+    first in a compound ("Pro-Environmental"). A word written with a capital keeps its
+    case, and so does one right after an apostrophe ("Hart’s", "l’homme").
+
+    >>> _title_case_run("(in)comparability of www.example.org’s 800 m data", [True])
+    '(In)Comparability of Www.Example.Org’s 800 m Data'
+    >>> _title_case_run("a pro-environmental state-of-the-art view: the end", [True])
+    'A Pro-Environmental State-of-the-Art View: The End'
+    """
     out: list[str] = []
-    pieces = _WORD.findall(text)
-    words = [n for n, piece in enumerate(pieces) if piece.strip(" -–—/")]
+    pieces = _TITLE_PIECE.findall(text)
+    words = [n for n, p in enumerate(pieces) if not (p[0].isspace() or p[0] in _TITLE_BREAKS)]
     last = words[-1] if final and words else -1
     for n, piece in enumerate(pieces):
-        if not piece[0].isalnum() and not piece[0].isalpha() and piece.strip(" -–—/") == "":
-            out.append(piece)
-            continue
-        core = piece.strip("“”‘’\"'([{")
-        lead = piece[: len(piece) - len(piece.lstrip("“”‘’\"'([{"))]
-        if not core:
+        first = piece[0]
+        if first.isspace() or first in _TITLE_BREAKS:
+            if first in "!?:":
+                state[0] = True
             out.append(piece)
             continue
         starts = state[0]
-        state[0] = piece.endswith((":", "?", "!"))
-        if any(c.isupper() for c in core) or not core[0].isalpha():
+        state[0] = False
+        before = pieces[n - 1] if n else ""
+        if not (first.isalpha() and piece.islower()) or before in _QUOTE_MARKS:
             out.append(piece)
-        elif len(core.rstrip(".")) == 1 and not starts:
-            # A lone letter ("n-person", "vis-à-vis") stays as written, as in pandoc.
-            out.append(piece)
+        elif starts:
+            out.append(_capitalize(piece))
+        elif len(piece) == 1:
+            out.append(piece)  # a lone letter ("800 m", "n-person") stays as written
         elif (
-            core.rstrip(".,;:?!") in _STOP_WORDS
-            and not starts
+            piece in _STOP_WORDS
             and n != last
             and not (pieces[n + 1 : n + 2] == ["-"] and pieces[n - 1 : n] != ["-"])
         ):
             out.append(piece)
         else:
-            out.append(lead + _capitalize(core))
+            out.append(_capitalize(piece))
     return "".join(out)
 
 
@@ -427,7 +507,7 @@ def change_case(tokens: Sequence[Token], case: str) -> list[Token]:
             out.append(tok)
             if tok.strip():
                 first_done = True
-                state[0] = tok.rstrip().endswith(":")
+                state[0] = tok.rstrip().endswith((":", "?", "!"))
             continue
         if case == "lowercase":
             out.append(tok.lower())
