@@ -151,7 +151,7 @@ def test_bad_map_is_reported_located_without_traceback(maps: Path) -> None:
 def test_unknown_focus_names_the_node() -> None:
     code, _, err = run("render", str(SEED_MAP), "-f", "dot", "--focus", "nope")
     assert code == 1
-    assert "argmap: error: cannot focus on 'nope'" in err
+    assert err == f"{SEED_MAP}: error: no node 'nope' to focus on\n"
 
 
 def test_refuses_to_overwrite_the_map(maps: Path) -> None:
