@@ -42,6 +42,7 @@ from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue, Location, MapError
 from argmap.formats._format import FileFormat
 from argmap.formats._ids import slugify
+from argmap.formats._syntax import MapSyntaxError, load_json
 from argmap.formats.networkx import from_networkx
 from argmap.graph import to_networkx
 from argmap.graph.convert import STRUCTURE_KEYS
@@ -400,8 +401,8 @@ def _gexf_metadata(name: object) -> dict[str, Any]:
     if not isinstance(name, str) or not name:
         return {}
     try:
-        data = json.loads(name)
-    except json.JSONDecodeError:
+        data = load_json(name, "<gexf>")
+    except MapSyntaxError:
         return {"title": name}
     if isinstance(data, dict) and isinstance(data.get(_GEXF_META), dict):
         return dict(data[_GEXF_META])
@@ -414,8 +415,8 @@ def _decoded(attrs: dict[str, Any], *, gexf: bool) -> dict[str, Any]:
         name = key[len(_GEXF_PREFIX) :] if gexf and key.startswith(_GEXF_PREFIX) else key
         if name in STRUCTURED and isinstance(value, str):
             try:
-                value = json.loads(value)
-            except json.JSONDecodeError:
+                value = load_json(value, "<graphml>")
+            except MapSyntaxError:
                 if name == "tags":
                     value = [value]
         out[name] = value

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import json.scanner
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -12,10 +10,10 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from argmap.checks import check
-from argmap.errors import FormatError, Issue, Location, Path, Severity, sort_issues
+from argmap.errors import FormatError, Issue, Path, Severity, sort_issues
 from argmap.formats._ids import id_from
 from argmap.formats._pipeline import validate_fields
-from argmap.formats._syntax import JsonLocator
+from argmap.formats._syntax import JsonLocator, MapSyntaxError, load_json
 from argmap.formats.aif._rules import (
     COMMON_NODE_FIELDS,
     DEFAULT_KEYS,
@@ -109,11 +107,9 @@ class Importer:
             self.note("error", "empty", (), "the file is empty; expected an AIF JSON object")
             raise self.fail()
         try:
-            data = json.loads(self.text)
-        except json.JSONDecodeError as exc:
-            location = Location(self.filename, exc.lineno, exc.colno)
-            issue = Issue("error", f"not valid JSON: {exc.msg}", code="syntax", location=location)
-            raise FormatError([issue], source=self.filename) from None
+            data = load_json(self.text, self.filename)
+        except MapSyntaxError as exc:
+            raise FormatError([exc.issue], source=self.filename) from None
         if not isinstance(data, dict):
             self.note(
                 "error",
