@@ -37,6 +37,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import networkx as nx
+from networkx.readwrite.graphml import GraphMLWriter
 
 from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue, Location, MapError
@@ -112,8 +113,13 @@ def generate_graphml(graph: nx.DiGraph) -> str:
 
     Lists and mappings among the attributes are written as JSON text.
     """
-    flat = _flat_graph(graph, gexf=False)
-    return "\n".join(nx.generate_graphml(flat, encoding="utf-8", prettyprint=True)) + "\n"
+    writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph_element(_flat_graph(graph, gexf=False))
+    # networkx's generate_graphml splits its text into lines, which turns a carriage return
+    # of a value into a line end; and written as itself, a carriage return in element text
+    # is read back as a line feed (XML normalises line ends). Written as a character
+    # reference, it is kept; the markup has none of its own.
+    return str(writer).rstrip("\n").replace("\r", "&#13;") + "\n"
 
 
 def generate_gexf(graph: nx.DiGraph) -> str:

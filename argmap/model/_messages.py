@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from argmap.errors import Issue, Path
 from argmap.model import NODE_KINDS, RELATION_KINDS, Actor, ArgumentMap, Citation, Relation
+from argmap.model._base import UNWRITABLE_HINT, unwritable
 from argmap.model._keys import KEY_ORDER
 from argmap.model.node import NODE_CLASSES
 
@@ -206,10 +207,23 @@ def _translate(error: Any, data: Any) -> tuple[Path, str, str]:
         if field == "key":
             return (
                 path,
-                f"invalid citation key {value!r}: no spaces, commas, braces or quotes",
+                f"invalid citation key {value!r}: no spaces, commas, braces, quotes or "
+                "control characters",
                 "invalid-key",
             )
+        problem = unwritable(value) if isinstance(value, str) else None
+        if problem is not None:
+            return path, f"{field!r} holds {problem}; {UNWRITABLE_HINT}", "unwritable"
         return path, f"{field!r} must not be empty", "empty"
+    if kind == "string_unicode":
+        return (
+            path,
+            f"{field!r} holds a lone UTF-16 surrogate (half of a character, as JSON's "
+            f"\\ud800 writes); {UNWRITABLE_HINT}",
+            "unwritable",
+        )
+    if kind == "unwritable_text":
+        return path, f"{error['msg']}; {UNWRITABLE_HINT}", "unwritable"
     if kind == "string_too_short":
         return path, f"{field!r} must not be empty", "empty"
     if kind == "string_type":
