@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
-
+from argmap._names import Hints
 from argmap.citations.bibliography import Bibliography
 from argmap.citations.selection import iter_citing
 from argmap.errors import Issue, sort_issues
@@ -33,6 +32,7 @@ def check_citations(amap: ArgumentMap, bibliography: Bibliography) -> list[Issue
     """
     issues = []
     keys = list(bibliography)
+    hints = Hints()
     for citing in iter_citing(amap):
         key = citing.citation.key
         if key in bibliography:
@@ -44,9 +44,9 @@ def check_citations(amap: ArgumentMap, bibliography: Bibliography) -> list[Issue
         else:
             who = "the map's source"
         message = f"{who} cites {key!r}, which is not in the bibliography"
-        close = difflib.get_close_matches(key, keys, n=1)
-        if close:
-            message += f"; did you mean {close[0]!r}?"
+        close = hints.closest(key, keys)
+        if close is not None:
+            message += f"; did you mean {close!r}?"
         elif bibliography.sources:
             message += f" ({', '.join(bibliography.sources)})"
         else:

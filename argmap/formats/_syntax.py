@@ -342,9 +342,11 @@ than 100 levels deep here; a map needs far fewer
         data, too_deep = None, True
     except ValueError:  # an integer of more digits than Python converts
         found = re.search(r"[0-9]{4301}", text)
-        offset = found.start() if found else 0
         raise _json_error(
-            "an integer of more than 4,300 digits", filename, _Lines(text), offset
+            "an integer of more than 4,300 digits",
+            filename,
+            _Lines(text),
+            found.start() if found else 0,
         ) from None
     if too_deep or _too_deep(data):
         offset = _depth_fault(text)
