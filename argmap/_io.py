@@ -35,6 +35,34 @@ def read_text(
             UTF-8 (located at the first bad byte).
     """
     name = os.fspath(path)
+    data = read_bytes(name, error, limit=limit)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        message = (
+            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save the file as UTF-8"
+        )
+        raise error(
+            [Issue("error", message, code="encoding", location=Location(name, line, column))]
+        ) from None
+
+
+def read_bytes(
+    path: str | os.PathLike[str],
+    error: type[_IssuesError],
+    *,
+    limit: int = MAX_FILE_BYTES,
+) -> bytes:
+    """Read a file's bytes as :func:`read_text` reads its text: a regular file of at most
+    ``limit`` bytes, or an error located at the file.
+
+    Raises:
+        error: the file is missing, not a regular file, too large, or unreadable.
+    """
+    name = os.fspath(path)
     where = Location(name)
 
     def refuse(code: str, message: str) -> _IssuesError:
@@ -65,18 +93,7 @@ def read_text(
             raise refuse("unreadable", f"cannot read file: {exc.strerror}") from None
     if len(data) > limit:  # it grew while being read
         raise refuse("too-large", _too_large(len(data), limit))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
-        message = (
-            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save the file as UTF-8"
-        )
-        raise error(
-            [Issue("error", message, code="encoding", location=Location(name, line, column))]
-        ) from None
+    return data
 
 
 def _too_large(size: int, limit: int) -> str:
