@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 from argmap.errors import Issue, Location, _IssuesError
@@ -116,26 +116,38 @@ def _file_kind(mode: int) -> str:
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Write a file so that readers see the old content or the new, never a partial file.
 
-    The data goes to a temporary file beside the target, which then replaces it.
+    The data goes to a temporary file beside the target, which then replaces it. The
+    temporary file is removed whatever stops the writing, a signal included (the command
+    line turns SIGTERM and SIGHUP into an exit, as Ctrl-C is): its name is known before it
+    is made, so that it never exists unnamed.
     """
     target = Path(os.fspath(path))
     payload = data.encode("utf-8") if isinstance(data, str) else data
     directory = target.parent if str(target.parent) else Path()
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    temporary: Path | None = None
     try:
+        for _ in range(100):
+            temporary = directory / f".{target.name}.{secrets.token_hex(4)}.tmp"
+            try:
+                fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                break
+            except FileExistsError:  # another file's name, drawn at random: draw again
+                temporary = None
+        else:  # pragma: no cover - a hundred names drawn at random were all taken
+            raise FileExistsError(f"no free temporary name beside {target}")
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        temporary = Path(tmp)
         if target.exists():
             temporary.chmod(target.stat().st_mode & 0o777)
         else:
             temporary.chmod(0o666 & ~_umask())
         temporary.replace(target)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            Path(tmp).unlink()
+        if temporary is not None:
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
         raise
 
 
