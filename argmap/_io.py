@@ -77,14 +77,20 @@ def read_bytes(
         raise refuse("not-a-file", "is a directory, not a file") from None
     except OSError as exc:
         raise refuse("unreadable", f"cannot read file: {exc.strerror}") from None
-    with os.fdopen(fd, "rb") as handle:
+    try:
         info = os.fstat(fd)
+    except BaseException:
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(info.st_mode):
+        # Looked at before the descriptor becomes a file object, which a folder cannot be.
+        os.close(fd)
         if stat.S_ISDIR(info.st_mode):
             raise refuse("not-a-file", "is a directory, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise refuse(
-                "not-a-file", f"is {_file_kind(info.st_mode)}, not a regular file; name a file"
-            )
+        raise refuse(
+            "not-a-file", f"is {_file_kind(info.st_mode)}, not a regular file; name a file"
+        )
+    with os.fdopen(fd, "rb") as handle:
         if info.st_size > limit:
             raise refuse("too-large", _too_large(info.st_size, limit))
         try:
