@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -63,30 +64,38 @@ def unwritable(text: str) -> str | None:
 UNWRITABLE_HINT = "remove it: no XML file (GraphML, GEXF, SVG) can carry it"
 
 
-def _writable_meta(meta: dict[str, Any]) -> dict[str, Any]:
-    """Refuse ``meta`` data holding a key or string of :data:`UNWRITABLE`."""
-    pending: list[tuple[tuple[str | int, ...], Any]] = [((), meta)]
+def find_unwritable(data: Any) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
+    """Each string of plain data (a mapping's keys too) holding a character of
+    :data:`UNWRITABLE`: its path, what is wrong with it, and whether it is a key.
+
+    >>> [(path, key) for path, _, key in find_unwritable({"a": ["ok", "b\\x00"], "\\x01": 1})]
+    [(('\\x01',), True), (('a', 1), False)]
+    """
+    pending: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
     while pending:
         path, value = pending.pop()
         if isinstance(value, dict):
             for key, child in value.items():
                 if isinstance(key, str) and UNWRITABLE.search(key):
-                    _refuse_meta(path, key, "a key of ")
+                    yield (*path, key), unwritable(key) or "", True
                 pending.append(((*path, key), child))
         elif isinstance(value, list):
             pending.extend(((*path, i), child) for i, child in enumerate(value))
         elif isinstance(value, str) and UNWRITABLE.search(value):
-            _refuse_meta(path, value)
+            yield path, unwritable(value) or "", False
+
+
+def _writable_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """Refuse ``meta`` data holding a key or string of :data:`UNWRITABLE`."""
+    for path, problem, is_key in find_unwritable(meta):
+        shown = path[:-1] if is_key else path
+        where = "meta" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in shown)
+        if is_key:
+            where = f"a key of {where}"
+        raise PydanticCustomError(
+            "unwritable_text", "{where} holds {problem}", {"where": where, "problem": problem}
+        )
     return meta
-
-
-def _refuse_meta(path: tuple[str | int, ...], text: str, what: str = "") -> None:
-    where = "meta" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
-    raise PydanticCustomError(
-        "unwritable_text",
-        "{where} holds {problem}",
-        {"where": f"{what}{where}", "problem": unwritable(text)},
-    )
 
 
 #: Data carried from other formats that argmap has no field for (kept for round trips).

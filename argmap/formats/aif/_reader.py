@@ -32,6 +32,7 @@ from argmap.formats.aif._rules import (
 )
 from argmap.graph.algorithms import topological_order
 from argmap.model import ArgumentMap, Node, Relation
+from argmap.model._base import UNWRITABLE_HINT, find_unwritable
 
 _NODE_ADAPTER: TypeAdapter[Node] = TypeAdapter(Node)
 
@@ -117,6 +118,12 @@ class Importer:
                 (),
                 f"expected a JSON object with 'nodes' and 'edges', got {_kind_of(data)}",
             )
+            raise self.fail()
+        # Every string of the file becomes text of the map (or its meta).
+        for path, problem, is_key in find_unwritable(data):
+            what = "a key" if is_key else "the text"
+            self.note("error", "unwritable", path, f"{what} holds {problem}; {UNWRITABLE_HINT}")
+        if self.findings:
             raise self.fail()
         wrapper: dict[str, Any] | None = None
         graph: Any = data
