@@ -95,23 +95,31 @@ def convert_file(
     for written in (*amap.bibliography, *amap.uses):
         named = src.parent / written
         result.inputs.setdefault(named.resolve(), os.fspath(named))
-    check_output(dst, inputs=result.inputs)
     out_format = to_format or format_of(dst)
+    workspace = None
+    if amap.uses:
+        # So are the maps it uses and the files they name: they are read to know them.
+        from argmap.workspace.reading import read_maps
+
+        workspace = read_maps(src, bibliographies=False)
+        result.inputs.update(workspace.inputs)
+        for map_id, path in workspace.files.items():
+            for written in workspace.maps[map_id].bibliography:
+                named = path.parent / written
+                result.inputs.setdefault(named.resolve(), os.fspath(named))
+    check_output(dst, inputs=result.inputs)
     if out_format not in WRITABLE:
         raise _refusal(
             target,
             "unwritable-format",
             f"argmap cannot write {out_format}; writable formats: {', '.join(WRITABLE)}",
         )
-    if out_format == "aif" and amap.uses:
+    if out_format == "aif" and workspace is not None:
         # Its nodeset holds the nodes it names of the maps it uses, under their own ids.
         from argmap.workspace.aif import dump_map_aif
-        from argmap.workspace.reading import read_maps
 
-        workspace = read_maps(src, bibliographies=False)
         if workspace.errors:
             raise MapError(workspace.errors)
-        result.inputs.update(workspace.inputs)
         output = dump_map_aif(workspace, amap.id)
         issues = [i for i in issues if i.code != NOT_RESOLVED]  # resolved with the others
     else:
