@@ -95,7 +95,6 @@ def convert_file(
     for written in (*amap.bibliography, *amap.uses):
         named = src.parent / written
         result.inputs.setdefault(named.resolve(), os.fspath(named))
-    out_format = to_format or format_of(dst)
     workspace = None
     if amap.uses:
         # So are the maps it uses and the files they name: they are read to know them.
@@ -108,6 +107,7 @@ def convert_file(
                 named = path.parent / written
                 result.inputs.setdefault(named.resolve(), os.fspath(named))
     check_output(dst, inputs=result.inputs)
+    out_format = to_format or format_of(dst)
     if out_format not in WRITABLE:
         raise _refusal(
             target,
