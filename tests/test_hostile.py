@@ -15,7 +15,9 @@ HTML page's cases run in Chromium in ``tests/test_hostile_browser.py``.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import pty
 import re
 import resource
 import shutil
@@ -25,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+import tty
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,20 +81,41 @@ def _limits() -> None:
 
 
 def run_argmap(
-    args: list[str], cwd: Path, *, timeout: float = TIMEOUT, program: list[str] | None = None
+    args: list[str],
+    cwd: Path,
+    *,
+    timeout: float = TIMEOUT,
+    program: list[str] | None = None,
+    terminal: bool = True,
 ) -> Run:
-    """Run the program with the memory limit, stopped (SIGKILL) after ``timeout`` seconds."""
+    """Run the program with the memory limit, stopped (SIGKILL) after ``timeout`` seconds.
+
+    Its standard output is a terminal (a pseudo-terminal in raw mode) unless ``terminal``
+    is false, when it is a file, as when the output is piped or redirected.
+    """
     command = program or [ARGMAP]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        reader: threading.Thread | None = None
+        chunks: list[bytes] = []
+        stdout: Any = out
+        if terminal:
+            master, stdout = pty.openpty()
+            tty.setraw(stdout)  # as written: no line-end translation
+            reader = threading.Thread(target=_drain, args=(master, chunks), daemon=True)
+            reader.start()
         started = time.monotonic()
-        process = subprocess.Popen(
-            [*command, *args],
-            cwd=cwd,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=err,
-            preexec_fn=_limits,
-        )
+        try:
+            process = subprocess.Popen(
+                [*command, *args],
+                cwd=cwd,
+                stdin=subprocess.DEVNULL,
+                stdout=stdout,
+                stderr=err,
+                preexec_fn=_limits,
+            )
+        finally:
+            if terminal:
+                os.close(stdout)
         timer = threading.Timer(timeout, process.kill)
         timer.start()
         try:
@@ -100,24 +124,41 @@ def run_argmap(
             timer.cancel()
         process.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.monotonic() - started
+        if reader is not None:
+            reader.join(timeout=TIMEOUT)
+            os.close(master)
         out.seek(0)
         err.seek(0)
+        written = b"".join(chunks) if terminal else out.read()
         return Run(
             process.returncode,
             seconds,
             usage.ru_maxrss * 1024,
-            out.read().decode("utf-8", errors="replace"),
+            written.decode("utf-8", errors="replace"),
             err.read().decode("utf-8", errors="replace"),
         )
 
 
-def assert_bounded(run: Run) -> None:
-    """What every case must do, whatever its input."""
+def _drain(master: int, chunks: list[bytes]) -> None:
+    """Read a pseudo-terminal until its last writer is gone (then reading fails)."""
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            return
+        if not data:
+            return
+        chunks.append(data)
+
+
+def assert_bounded(run: Run, *, terminal: bool = True) -> None:
+    """What every case must do, whatever its input; ``terminal``: its standard output was
+    a terminal (piped, it is data, written exactly)."""
     assert run.code in (0, 1), f"exit status {run.code} (killed after {TIMEOUT:g} s?)\n{run.show()}"
     assert run.seconds < TIMEOUT, run.show()
     assert run.peak < MEMORY, run.show()
     assert "Traceback (most recent call last)" not in run.stderr, run.show()
-    raw = RAW_CONTROL.findall(run.stdout + run.stderr)
+    raw = RAW_CONTROL.findall((run.stdout if terminal else "") + run.stderr)
     assert not raw, f"raw control characters reached the terminal: {raw!r}\n{run.show()}"
     if run.code == 1:
         assert any(LOCATED_ERROR.match(line) for line in run.lines), run.show()
@@ -159,9 +200,12 @@ def test_a_hostile_case(case: dict[str, Any], corpus: Path, tmp_path: Path) -> N
         shutil.copytree(corpus / case["isolated"], cwd, symlinks=True)
         link_outputs(cwd)
     before = {name: _digest(cwd / name) for name in case.get("unchanged", [])}
-    run = run_argmap(case["run"], cwd)
-    assert_bounded(run)
+    terminal = case.get("stdout") != "piped"
+    run = run_argmap(case["run"], cwd, terminal=terminal)
+    assert_bounded(run, terminal=terminal)
     assert run.code == case["exit"], run.show()
+    if case.get("json"):
+        json.loads(run.stdout)
     for line in case.get("lines", []):
         assert line in run.lines, f"missing line: {line}\n{run.show()}"
     for name in case.get("located", []):
