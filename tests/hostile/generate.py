@@ -97,6 +97,21 @@ def _actors() -> str:
     return _map("actors", "3,000 unknown actors among 3,000", "\n".join(lines) + "\n")
 
 
+@_file("big/dense.yaml")
+def _dense() -> str:
+    # 70 claims each attacking every other: 4,830 relations that Graphviz lays out for minutes.
+    lines = ["nodes:", "  - {id: n0, kind: claim, thesis: true, text: T.}"]
+    lines += [f"  - {{id: n{i}, kind: claim, text: N.}}" for i in range(1, 70)]
+    lines.append("relations:")
+    lines += [
+        f"  - {{kind: attacks, from: n{i}, to: n{j}}}"
+        for i in range(70)
+        for j in range(70)
+        if i != j
+    ]
+    return _map("dense", "70 claims attacking each other", "\n".join(lines) + "\n")
+
+
 @_file("big/huge-header.af")
 def _huge_header() -> str:
     return "p af " + "9" * 5_000 + "\n1 2\n"
