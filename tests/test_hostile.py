@@ -2,8 +2,10 @@
 
 Each case of ``tests/hostile/cases.yaml`` runs the ``argmap`` program in a subprocess, from
 a copy of the corpus made once a session (with the big files, pipes and links of
-``tests/hostile/generate.py``), under a 1 GB limit on its address space and a 5 s timeout.
-Every case must exit 0 or 1 within both, print no traceback and no raw control character,
+``tests/hostile/generate.py``), under limits set in the child with ``resource.setrlimit``:
+1 GB of address space and 5 s of processor time (wall-clock time would measure the other
+jobs of a shared machine; a process that waits without working is stopped after 20 s).
+Every case must exit 0 or 1 within them, print no traceback and no raw control character,
 and put each error on a located line; then each case's own expectations are checked.
 Cases that another part of argmap is still to fix are strict xfails: they fail the run on
 the day they pass, so that the mark comes off. Run them in parallel (``-n 2``).
@@ -46,9 +48,13 @@ CASES: list[dict[str, Any]] = yaml.safe_load((CORPUS / "cases.yaml").read_text(e
 README = CORPUS / "README.md"
 #: The program under test: the one installed beside this interpreter.
 ARGMAP = str(Path(sys.executable).parent / "argmap")
-#: The most memory (address space) a case may use, and the most time.
+#: The most memory (address space) a case may use, and the most processor time (the
+#: machine is shared: a wall-clock bound would measure the other jobs too).
 MEMORY = 1 << 30
 TIMEOUT = 5.0
+#: The most wall-clock time: a process that waits without working (on a pipe no one
+#: writes to) uses no processor time, and is stopped as hung after this.
+WALL = 20.0
 #: Characters a terminal acts on: C0 but tab and line feed, DEL, C1, bidirectional controls.
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 #: An error on a located line: FILE[:LINE[:COL]]: error: MESSAGE.
@@ -60,7 +66,8 @@ class Run:
     """What one run of the program did."""
 
     code: int
-    seconds: float
+    seconds: float  # processor time, of the program and the programs it ran
+    wall: float
     peak: int  # bytes, the most memory the process held
     stdout: str
     stderr: str
@@ -71,24 +78,28 @@ class Run:
 
     def show(self) -> str:
         return (
-            f"exit {self.code} after {self.seconds:.2f} s, {self.peak >> 20} MB\n"
+            f"exit {self.code} after {self.seconds:.2f} s of processor time ({self.wall:.2f} s), "
+            f"{self.peak >> 20} MB\n"
             f"--- stderr\n{self.stderr[-3000:]}\n--- stdout\n{self.stdout[-2000:]}"
         )
 
 
 def _limits() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+    # SIGXCPU past the limit, SIGKILL a second later.
+    resource.setrlimit(resource.RLIMIT_CPU, (int(TIMEOUT), int(TIMEOUT) + 1))
 
 
 def run_argmap(
     args: list[str],
     cwd: Path,
     *,
-    timeout: float = TIMEOUT,
+    timeout: float = WALL,
     program: list[str] | None = None,
     terminal: bool = True,
 ) -> Run:
-    """Run the program with the memory limit, stopped (SIGKILL) after ``timeout`` seconds.
+    """Run the program with the limits of memory and processor time, stopped (SIGKILL) after
+    ``timeout`` seconds of wall-clock time.
 
     Its standard output is a terminal (a pseudo-terminal in raw mode) unless ``terminal``
     is false, when it is a file, as when the output is piped or redirected.
@@ -123,16 +134,17 @@ def run_argmap(
         finally:
             timer.cancel()
         process.returncode = os.waitstatus_to_exitcode(status)
-        seconds = time.monotonic() - started
+        wall = time.monotonic() - started
         if reader is not None:
-            reader.join(timeout=TIMEOUT)
+            reader.join(timeout=WALL)
             os.close(master)
         out.seek(0)
         err.seek(0)
         written = b"".join(chunks) if terminal else out.read()
         return Run(
             process.returncode,
-            seconds,
+            usage.ru_utime + usage.ru_stime,
+            wall,
             usage.ru_maxrss * 1024,
             written.decode("utf-8", errors="replace"),
             err.read().decode("utf-8", errors="replace"),
@@ -154,8 +166,9 @@ def _drain(master: int, chunks: list[bytes]) -> None:
 def assert_bounded(run: Run, *, terminal: bool = True) -> None:
     """What every case must do, whatever its input; ``terminal``: its standard output was
     a terminal (piped, it is data, written exactly)."""
-    assert run.code in (0, 1), f"exit status {run.code} (killed after {TIMEOUT:g} s?)\n{run.show()}"
+    assert run.code in (0, 1), f"exit status {run.code} (killed at a limit?)\n{run.show()}"
     assert run.seconds < TIMEOUT, run.show()
+    assert run.wall < WALL, run.show()
     assert run.peak < MEMORY, run.show()
     assert "Traceback (most recent call last)" not in run.stderr, run.show()
     raw = RAW_CONTROL.findall((run.stdout if terminal else "") + run.stderr)
