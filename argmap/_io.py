@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -87,9 +88,7 @@ def read_bytes(
         os.close(fd)
         if stat.S_ISDIR(info.st_mode):
             raise refuse("not-a-file", "is a directory, not a file")
-        raise refuse(
-            "not-a-file", f"is {_file_kind(info.st_mode)}, not a regular file; name a file"
-        )
+        raise refuse("not-a-file", f"is {file_kind(info.st_mode)}, not a regular file; name a file")
     with os.fdopen(fd, "rb") as handle:
         if info.st_size > limit:
             raise refuse("too-large", _too_large(info.st_size, limit))
@@ -109,7 +108,8 @@ def _too_large(size: int, limit: int) -> str:
     )
 
 
-def _file_kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for messages: a pipe, a device, a socket."""
     if stat.S_ISFIFO(mode):
         return "a pipe"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
@@ -122,12 +122,20 @@ def _file_kind(mode: int) -> str:
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Write a file so that readers see the old content or the new, never a partial file.
 
-    The data goes to a temporary file beside the target, which then replaces it. The
+    The data goes to a temporary file beside the target, which then replaces it; a target
+    that is a device or a pipe is refused (it would be replaced, not written to). The
     temporary file is removed whatever stops the writing, a signal included (the command
     line turns SIGTERM and SIGHUP into an exit, as Ctrl-C is): its name is known before it
     is made, so that it never exists unnamed.
     """
     target = Path(os.fspath(path))
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        mode = stat.S_IFREG  # not there yet
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        # Moved over a device (/dev/null) or a pipe, the file would replace it.
+        raise OSError(errno.EINVAL, f"is {file_kind(mode)}, not a regular file", os.fspath(path))
     payload = data.encode("utf-8") if isinstance(data, str) else data
     directory = target.parent if str(target.parent) else Path()
     temporary: Path | None = None

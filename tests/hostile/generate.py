@@ -276,9 +276,12 @@ def write_all(root: Path) -> None:
 
 def link_outputs(folder: Path) -> None:
     """In a copy of ``outputs/``: another name (a hard link) and a symbolic link for the
-    files a command reads, which it must not write over either."""
+    files a command reads, which it must not write over either; a link to /dev/null and a
+    named pipe, which an output must not replace."""
     os.link(folder / "used.yaml", folder / "hard-link.yaml")
     (folder / "symlink.bib").symlink_to("used.bib")
+    (folder / "null").symlink_to("/dev/null")
+    os.mkfifo(folder / "pipe")
 
 
 if __name__ == "__main__":
