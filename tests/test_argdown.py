@@ -394,7 +394,7 @@ def test_undercut_of_a_sketched_argument_aims_at_its_first_relation() -> None:
 
 
 BAD_JSON = [
-    ("{", "x.json:1:2: error: invalid JSON: Expecting property name enclosed in double quotes"),
+    ("{", "x.json:1:2: error: not valid JSON: Expecting property name enclosed in double quotes"),
     (
         "[]",
         "x.json:1:1: error: not Argdown JSON: expected an object with 'statements' and 'arguments'",

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-import difflib
-
-from argmap.citations.bibliography import Bibliography
+from argmap._names import Hints
+from argmap.citations.bibliography import BibEntry, Bibliography
 from argmap.citations.selection import iter_citing
 from argmap.errors import Issue, sort_issues
 from argmap.model import ArgumentMap
+from argmap.model._base import UNWRITABLE_HINT, unwritable
 
 __all__ = ["check_citations"]
 
 
 def check_citations(amap: ArgumentMap, bibliography: Bibliography) -> list[Issue]:
-    """Report every cited key that the bibliography lacks, at the citation's place in the map.
+    """Report every cited key that the bibliography lacks, at the citation's place in the map,
+    and every field of a cited entry that holds a character no diagram can carry.
+
+    A control character (but tab and line breaks), U+FFFE or U+FFFF in a field would be
+    written into the diagram's list of works, and Graphviz would fail on it (SVG is XML):
+    the field is reported at its line in the ``.bib`` file, as a map's text is.
 
     Args:
         amap: the map whose citations (its source, nodes and relations) are checked.
@@ -21,7 +26,8 @@ def check_citations(amap: ArgumentMap, bibliography: Bibliography) -> list[Issue
 
     Returns:
         One error per citation of a missing key, located at the key in the map file when
-        the map was read from one, with the closest existing key as a suggestion.
+        the map was read from one, with the closest existing key as a suggestion; one per
+        field of a cited entry holding such a character, located in the ``.bib`` file.
 
     >>> from argmap.citations.bibliography import parse_bibliography
     >>> from argmap.model import Citation, Claim
@@ -33,9 +39,14 @@ def check_citations(amap: ArgumentMap, bibliography: Bibliography) -> list[Issue
     """
     issues = []
     keys = list(bibliography)
+    hints = Hints()
+    checked: set[str] = set()
     for citing in iter_citing(amap):
         key = citing.citation.key
         if key in bibliography:
+            if key not in checked:
+                checked.add(key)
+                issues.extend(_unwritable_fields(key, bibliography[key]))
             continue
         if citing.node is not None:
             who = f"node {citing.node!r}"
@@ -44,9 +55,9 @@ def check_citations(amap: ArgumentMap, bibliography: Bibliography) -> list[Issue
         else:
             who = "the map's source"
         message = f"{who} cites {key!r}, which is not in the bibliography"
-        close = difflib.get_close_matches(key, keys, n=1)
-        if close:
-            message += f"; did you mean {close[0]!r}?"
+        close = hints.closest(key, keys)
+        if close is not None:
+            message += f"; did you mean {close!r}?"
         elif bibliography.sources:
             message += f" ({', '.join(bibliography.sources)})"
         else:
@@ -55,3 +66,19 @@ def check_citations(amap: ArgumentMap, bibliography: Bibliography) -> list[Issue
             Issue("error", message, code="missing-key", path=citing.path, location=citing.location)
         )
     return sort_issues(issues) if amap.provenance is not None else issues
+
+
+def _unwritable_fields(key: str, entry: BibEntry) -> list[Issue]:
+    issues = []
+    for name, value in entry.fields.items():
+        problem = unwritable(value)
+        if problem is not None:
+            issues.append(
+                Issue(
+                    "error",
+                    f"entry {key!r}: field {name!r} holds {problem}; {UNWRITABLE_HINT}",
+                    code="unwritable",
+                    location=entry.field_location(name),
+                )
+            )
+    return issues

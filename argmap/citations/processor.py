@@ -30,9 +30,11 @@ from types import MappingProxyType
 from typing import Any, Final
 from xml.etree import ElementTree as ET
 
+from argmap._io import read_bytes
 from argmap.citations.csl_engine import Cite, Processor, Style, to_html, to_markdown, to_text
 from argmap.citations.csl_engine._locale import NS
 from argmap.citations.csl_engine._output import Token
+from argmap.errors import FormatError
 
 _STYLE_DIR: Final = Path(__file__).resolve().parent / "styles"
 
@@ -324,14 +326,18 @@ def load_style(style: str | Path, *, locale: str | None = None) -> Style:
     return _compile_path(str(resolved), resolved.stat().st_mtime_ns, locale)
 
 
+#: The largest .csl file read (the largest style of the CSL collection has 250 KB).
+MAX_STYLE_BYTES: Final = 8 * 1024 * 1024
+
+
 @lru_cache(maxsize=32)
 def _compile_path(path: str, mtime: int, locale: str | None) -> Style:
     # Compiling a style is a one-off cost per process; the mtime keys out edited files.
     del mtime
     try:
-        source = Path(path).read_bytes()
-    except OSError as exc:
-        raise ValueError(f"{path}: not a readable CSL style: {exc}") from exc
+        source = read_bytes(path, FormatError, limit=MAX_STYLE_BYTES)
+    except FormatError as exc:
+        raise ValueError(f"{path}: not a readable CSL style: {exc.issues[0].message}") from None
     return _compile(source, locale, where=path)
 
 

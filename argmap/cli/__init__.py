@@ -90,12 +90,15 @@ def run() -> None:
     (reading a 10,000-node map would take several times as long). So the program runs
     with the cyclic garbage collector off; reference counting still frees memory. As it
     ends, the objects still alive are frozen, so that the interpreter's last collections
-    do not walk them only to free memory the system takes back at once. SIGTERM ends the
-    program as Ctrl-C does, so that a file being written is removed, never left half
-    written. Library callers and tests call :func:`main`, which changes none of this.
+    do not walk them only to free memory the system takes back at once. SIGTERM (and
+    SIGHUP, a closed terminal) end the program as Ctrl-C does, by an exception, so that a
+    file being written is removed, never left half written. Library callers and tests call
+    :func:`main`, which changes none of this.
     """
     gc.disable()
     signal.signal(signal.SIGTERM, _terminate)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, _terminate)
     try:
         main()
     finally:

@@ -16,7 +16,7 @@ import functools
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import NoReturn, ParamSpec, TypeVar
+from typing import NoReturn, ParamSpec, TextIO, TypeVar
 
 import click
 
@@ -41,19 +41,33 @@ def finish(result: Result, *, quiet: bool = False, issues_to_stdout: bool = Fals
     """Print a command's result, write its files, and exit with the contract's code.
 
     The text goes to standard output; the issues (only errors with ``quiet``) and notes to
-    standard error; each file written is named (``wrote PATH``).
+    standard error; each file written is named (``wrote PATH``). What a terminal shows has
+    its control characters escaped (:func:`~argmap._terminal.printable`): issues and notes
+    always, the text when standard output is a terminal. Piped or redirected, the text is
+    data (DOT, JSON, BibTeX) and is written exactly, as ``-o`` would write it.
     """
     shown = [i for i in result.issues if i.is_error or not quiet]
     if not issues_to_stdout:
         echo_issues(shown)
     if result.text:
-        click.echo(printable(result.text, keep_newlines=True), nl=False)
+        if issues_to_stdout or _is_terminal(sys.stdout):
+            click.echo(printable(result.text, keep_newlines=True), nl=False)
+        else:
+            # color=True: click would otherwise strip what looks like a colour code.
+            click.echo(result.text, nl=False, color=True)
     if result.outputs:
         for path in write_outputs(result):
             click.echo(f"wrote {printable(str(path))}", err=True)
     for note in result.notes:
         click.echo(printable(note), err=True)
     sys.exit(EXIT_ERRORS if result.failed else EXIT_OK)
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a stand-in without the method, or closed
+        return False
 
 
 def require_files(paths: Iterable[str], *, bibliographies: bool = False) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap._io import write_atomic
+from argmap._io import file_kind, write_atomic
 from argmap.errors import Issue, Location, OutputError, sort_issues
 
 __all__ = ["Output", "Result", "check_output", "write_outputs"]
@@ -111,8 +112,21 @@ def check_output(output: PathLike, *, inputs: Mapping[Path, str] | Iterable[Path
         raise _refuse(
             output, "same-file", f"the output is the input file{named}; choose another output path"
         )
-    if target.is_dir():
+    try:
+        mode = target.stat().st_mode
+    except OSError:  # not there yet (or not to be looked at): writing will say
+        return target
+    if stat.S_ISDIR(mode):
         raise _refuse(output, "not-a-file", "is a folder; give a file name to write")
+    if not stat.S_ISREG(mode):
+        # Written beside and moved over, a device (/dev/null) or a pipe would be replaced
+        # by a regular file: as root, /dev/null itself.
+        raise _refuse(
+            output,
+            "not-a-file",
+            f"is {file_kind(mode)}, not a regular file; argmap writes regular files "
+            "(leave out -o to print to standard output)",
+        )
     return target
 
 

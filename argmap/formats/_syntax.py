@@ -33,6 +33,7 @@ __all__ = [
     "NotPlainError",
     "TextLocator",
     "load",
+    "load_json",
     "load_plain",
 ]
 
@@ -318,6 +319,52 @@ def load(text: str, filename: str, *, syntax: str) -> tuple[Any, list[Issue], Te
     finally:
         parser.dispose()
     return loaded
+
+
+def load_json(text: str, filename: str) -> Any:
+    """The plain data of any JSON text (AIF, Argdown JSON), read by the ``json`` module.
+
+    As for map files, lists and objects may nest at most :data:`MAX_DEPTH` levels: data
+    nested thousands of levels deep would exhaust the stack of the ``json`` module or of
+    what reads its result. Repeated keys keep the last value and ``NaN`` is read, as the
+    ``json`` module does.
+
+    Raises:
+        MapSyntaxError: the text is not JSON, nests too deeply, or holds an integer of more
+            digits than Python converts; located where that starts.
+
+    >>> load_json('{"nodes": [1, 2]}', "a.json")
+    {'nodes': [1, 2]}
+    >>> load_json("[" * 101 + "]" * 101, "a.json")
+    Traceback (most recent call last):
+    ...
+    argmap.formats._syntax.MapSyntaxError: a.json:1:101: error: lists and mappings nest more \
+than 100 levels deep here; a map needs far fewer
+    """
+    too_deep = False
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        location = Location(filename, exc.lineno, exc.colno)
+        raise MapSyntaxError(
+            Issue("error", f"not valid JSON: {exc.msg}", code="syntax", location=location)
+        ) from None
+    except RecursionError:
+        data, too_deep = None, True
+    except ValueError:  # an integer of more digits than Python converts
+        found = re.search(r"[0-9]{4301}", text)
+        raise _json_error(
+            "an integer of more than 4,300 digits",
+            filename,
+            _Lines(text),
+            found.start() if found else 0,
+        ) from None
+    if too_deep or _too_deep(data):
+        offset = _depth_fault(text)
+        if offset is not None:
+            location = _Lines(text).location(filename, offset)
+            raise MapSyntaxError(Issue("error", _DEPTH_MESSAGE, code="nesting", location=location))
+    return data
 
 
 # -- YAML ---------------------------------------------------------------------------------
@@ -658,7 +705,8 @@ def _syntax_error(exc: yaml.YAMLError, filename: str, text: str) -> MapSyntaxErr
     if exc.context and exc.problem:
         problem = f"{problem} ({exc.context})"
     context = exc.context or ""
-    if exc.context_mark is not None and "quoted scalar" in context:
+    unclosed = "end of stream" in problem or "document indicator" in problem
+    if exc.context_mark is not None and "quoted scalar" in context and unclosed:
         # An unclosed quote: libyaml notices at the end of the text, or where the next
         # quote is; the cause is where the quote opened.
         mark = exc.context_mark
@@ -669,6 +717,12 @@ def _syntax_error(exc: yaml.YAMLError, filename: str, text: str) -> MapSyntaxErr
     tab = _indentation_tab(text, line)
     if tab is not None:
         column, message = tab, "tabs are not allowed for indentation; use spaces"
+    elif "escape" in problem:
+        message += (
+            '; a double-quoted string allows the escapes \\\\, \\", \\n, \\t, \\xXX, \\uXXXX '
+            "and \\UXXXXXXXX, each naming a character (a UTF-16 surrogate such as \\ud800 "
+            "names none)"
+        )
     elif any(
         phrase in problem
         for phrase in (
@@ -722,7 +776,7 @@ def _no_constant(name: str) -> Any:
 def _too_deep(data: Any) -> bool:
     """True when lists and mappings nest more than :data:`MAX_DEPTH` levels."""
     level = [data]
-    for _ in range(MAX_DEPTH + 1):
+    for _ in range(MAX_DEPTH):
         level = [
             child
             for value in level

@@ -61,6 +61,7 @@ from argmap.formats._format import FileFormat
 from argmap.formats._ids import fresh_id, slugify
 from argmap.formats._pipeline import checked, load_data
 from argmap.formats._syntax import JsonLocator as _JsonLocator
+from argmap.formats._syntax import MapSyntaxError, load_json
 from argmap.model import ArgumentMap
 from argmap.model.node import Factor
 
@@ -486,19 +487,9 @@ def parse_argdown_json(
         FormatError: invalid JSON, not Argdown JSON, or a map that fails its checks.
     """
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(
-            [
-                Issue(
-                    "error",
-                    f"invalid JSON: {exc.msg}",
-                    code="syntax",
-                    location=Location(filename, exc.lineno, exc.colno),
-                )
-            ],
-            source=filename,
-        ) from None
+        data = load_json(text, filename)
+    except MapSyntaxError as exc:
+        raise FormatError([exc.issue], source=filename) from None
     problems = _shape_problems(data)
     if problems:
         root = _JsonLocator(text, filename).locate(())

@@ -37,11 +37,13 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import networkx as nx
+from networkx.readwrite.graphml import GraphMLWriter
 
 from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError, Issue, Location, MapError
 from argmap.formats._format import FileFormat
 from argmap.formats._ids import slugify
+from argmap.formats._syntax import MapSyntaxError, load_json
 from argmap.formats.networkx import from_networkx
 from argmap.graph import to_networkx
 from argmap.graph.convert import STRUCTURE_KEYS
@@ -114,8 +116,13 @@ def generate_graphml(graph: nx.DiGraph) -> str:
 
     Lists and mappings among the attributes are written as JSON text.
     """
-    flat = _flat_graph(graph, gexf=False)
-    return "\n".join(nx.generate_graphml(flat, encoding="utf-8", prettyprint=True)) + "\n"
+    writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph_element(_flat_graph(graph, gexf=False))
+    # networkx's generate_graphml splits its text into lines, which turns a carriage return
+    # of a value into a line end; and written as itself, a carriage return in element text
+    # is read back as a line feed (XML normalises line ends). Written as a character
+    # reference, it is kept; the markup has none of its own.
+    return str(writer).rstrip("\n").replace("\r", "&#13;") + "\n"
 
 
 def generate_gexf(graph: nx.DiGraph) -> str:
@@ -403,8 +410,8 @@ def _gexf_metadata(name: object) -> dict[str, Any]:
     if not isinstance(name, str) or not name:
         return {}
     try:
-        data = json.loads(name)
-    except json.JSONDecodeError:
+        data = load_json(name, "<gexf>")
+    except MapSyntaxError:
         return {"title": name}
     if isinstance(data, dict) and isinstance(data.get(_GEXF_META), dict):
         return dict(data[_GEXF_META])
@@ -417,8 +424,8 @@ def _decoded(attrs: dict[str, Any], *, gexf: bool) -> dict[str, Any]:
         name = key[len(_GEXF_PREFIX) :] if gexf and key.startswith(_GEXF_PREFIX) else key
         if name in STRUCTURED and isinstance(value, str):
             try:
-                value = json.loads(value)
-            except json.JSONDecodeError:
+                value = load_json(value, "<graphml>")
+            except MapSyntaxError:
                 if name == "tags":
                     value = [value]
         out[name] = value

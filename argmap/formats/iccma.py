@@ -43,6 +43,10 @@ AF_SUFFIXES: dict[AfFormat, tuple[str, ...]] = {
     "tgf": (".tgf",),
 }
 
+#: The most arguments an i23 header may declare. A 16-byte file can declare a billion
+#: arguments, each of which would be made; a million takes a few hundred megabytes.
+MAX_ARGUMENTS = 1_000_000
+
 _NAME = r'(?:"(?:[^"\\]|\\.)*"|[^\s(),."%]+)'
 _FACT = re.compile(rf"\s*(arg|att)\s*\(\s*({_NAME})\s*(?:,\s*({_NAME})\s*)?\)\s*\.")
 _CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*|[0-9]+")
@@ -169,7 +173,14 @@ def _parse_i23(text: str, filename: str) -> Framework:
     header = next((k for k, line in enumerate(lines) if _is_content(line)), None)
     if header is not None:
         parts = lines[header].split()
-        if len(parts) == 3 and parts[:2] == ["p", "af"] and parts[2].isdigit():
+        if (
+            len(parts) == 3
+            and parts[:2] == ["p", "af"]
+            and parts[2].isascii()
+            and parts[2].isdigit()
+            and len(parts[2]) <= len(str(MAX_ARGUMENTS))
+            and int(parts[2]) <= MAX_ARGUMENTS
+        ):
             fast = _fast_i23(int(parts[2]), lines, header + 1)
             if fast is not None:
                 return fast
@@ -205,15 +216,28 @@ def _fast_i23(n: int, lines: list[str], start: int) -> Framework | None:
 
 def _i23_issues(lines: list[str], filename: str, numbers: list[int]) -> Iterator[Issue]:
     """The problems of i23 lines; the argument numbers of good attacks go to ``numbers``."""
-    n: int | None = None
+    headed = False  # the first line of content was read (as a header, good or bad)
+    n: int | None = None  # the number of arguments it declares, if it is good
     for number, line in enumerate(lines, start=1):
         if not _is_content(line):
             continue
         tokens = list(_tokens(line))
         words = [t for _, t in tokens]
-        if n is None:
-            if len(words) == 3 and words[:2] == ["p", "af"] and words[2].isdigit():
-                n = int(words[2])
+        if not headed:
+            headed = True
+            is_header = len(words) == 3 and words[:2] == ["p", "af"]
+            if is_header and words[2].isascii() and words[2].isdigit():
+                if len(words[2]) <= len(str(MAX_ARGUMENTS)) and int(words[2]) <= MAX_ARGUMENTS:
+                    n = int(words[2])
+                    continue
+                yield _issue(
+                    filename,
+                    number,
+                    tokens[2][0],
+                    f"the header declares {_count(words[2])} arguments; argmap reads "
+                    f"frameworks of at most {MAX_ARGUMENTS:,} arguments",
+                    "header",
+                )
                 continue
             yield _issue(
                 filename,
@@ -222,7 +246,6 @@ def _i23_issues(lines: list[str], filename: str, numbers: list[int]) -> Iterator
                 f"expected the header 'p af N' (N the number of arguments), got {line.strip()!r}",
                 "header",
             )
-            n = 0
             continue
         if words[:2] == ["p", "af"]:
             yield _issue(filename, number, tokens[0][0], "a second 'p af' header", "header")
@@ -246,20 +269,32 @@ def _i23_issues(lines: list[str], filename: str, numbers: list[int]) -> Iterator
                     f"expected an argument number from 1, got {word!r}",
                     "argument",
                 )
-            elif n and int(word) > n:
+            elif n is not None and int(word) > n:
+                declared = f"arguments 1 to {n}" if n else "no arguments"
                 yield _issue(
                     filename,
                     number,
                     column,
-                    f"argument {word} is out of range: the header declares arguments 1 to {n}",
+                    f"argument {word} is out of range: the header declares {declared}",
                     "argument",
                 )
             else:
                 good += 1
         if good == 2:
             numbers.extend(int(word) for word in words)
-    if n is None:
+    if not headed:
         yield _issue(filename, 1, 1, "empty framework file: expected the header 'p af N'", "header")
+
+
+def _count(digits: str) -> str:
+    """A declared count for a message: with separators, or its length when it is huge.
+
+    >>> _count("1000000000"), _count("9" * 5000)
+    ('1,000,000,000', 'a 5000-digit number of')
+    """
+    if len(digits) > 30:
+        return f"a {len(digits)}-digit number of"
+    return f"{int(digits):,}"
 
 
 def _is_content(line: str) -> bool:

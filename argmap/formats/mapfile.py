@@ -280,6 +280,10 @@ class _Dumper(yaml.SafeDumper):
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value.rstrip("\n") else None
+    if "\x85" in value:
+        # NEL is a line break to YAML, read back as one anywhere but in a double-quoted
+        # string, where it is written as the escape \N.
+        style = '"'
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import json
 import os
 from pathlib import Path
 from types import MappingProxyType
@@ -137,9 +136,11 @@ def format_of(path: str | os.PathLike[str], *, text: str | None = None) -> str:
 
 
 def _sniff_json(text: str) -> str:
+    from argmap.formats._syntax import MapSyntaxError, load_json
+
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
+        data = load_json(text, "<sniffed>")
+    except MapSyntaxError:
         return "json"
     if not isinstance(data, dict):
         return "json"

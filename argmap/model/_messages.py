@@ -22,6 +22,7 @@ from argmap.model import (
     Question,
     Relation,
 )
+from argmap.model._base import UNWRITABLE_HINT, unwritable
 from argmap.model._keys import KEY_ORDER
 
 NODE_CLASSES: dict[str, type[BaseModel]] = {
@@ -277,10 +278,23 @@ def _translate(error: Any, data: Any) -> tuple[Path, str, str]:
         if field == "key":
             return (
                 path,
-                f"invalid citation key {value!r}: no spaces, commas, braces or quotes",
+                f"invalid citation key {value!r}: no spaces, commas, braces, quotes or "
+                "control characters",
                 "invalid-key",
             )
+        problem = unwritable(value) if isinstance(value, str) else None
+        if problem is not None:
+            return path, f"{field!r} holds {problem}; {UNWRITABLE_HINT}", "unwritable"
         return path, f"{field!r} must not be empty", "empty"
+    if kind == "string_unicode":
+        return (
+            path,
+            f"{field!r} holds a lone UTF-16 surrogate (half of a character, as JSON's "
+            f"\\ud800 writes); {UNWRITABLE_HINT}",
+            "unwritable",
+        )
+    if kind == "unwritable_text":
+        return path, f"{error['msg']}; {UNWRITABLE_HINT}", "unwritable"
     if kind == "string_too_short":
         return path, f"{field!r} must not be empty", "empty"
     if kind == "string_type":

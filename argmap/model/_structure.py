@@ -7,11 +7,11 @@ checked by :mod:`argmap.checks`, which reports these structural issues first.
 
 from __future__ import annotations
 
-import difflib
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
+from argmap._names import Hints, listing
 from argmap.errors import Issue, Path, Severity, format_path
 from argmap.model.reference import Reference
 from argmap.model.relation import RELATION_TARGETING_KINDS, Relation
@@ -58,6 +58,8 @@ class StepContext:
     def __init__(self, amap: ArgumentMap) -> None:
         self.amap = amap
         self.issues: list[Issue] = []
+        #: Did-you-mean hints for unknown ids, which share one budget of comparisons.
+        self.hints = Hints()
         self.nodes: dict[str, Node] = {n.id: n for n in amap.nodes}
         if len(self.nodes) != len(amap.nodes):  # a repeated id: the first node keeps it
             self.nodes = {}
@@ -101,11 +103,6 @@ def endpoint_paths(r: Relation, i: int) -> list[tuple[Path, str]]:
 
 def describe_relation(r: Relation, i: int) -> str:
     return f"{r.kind} relation {r.id!r}" if r.id else f"{r.kind} relation (relations[{i}])"
-
-
-def _suggest(name: str, candidates: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.75)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _check_ids(ctx: StepContext) -> None:
@@ -155,14 +152,15 @@ def _check_ids(ctx: StepContext) -> None:
 
 def _check_actors(ctx: StepContext) -> None:
     known = {a.id for a in ctx.amap.actors}
+    listed = listing(known) if known else "none (add an 'actors' list)"
     for i, n in enumerate(ctx.amap.nodes):
         if n.actor is not None and n.actor not in known:
-            listed = ", ".join(sorted(known)) if known else "none (add an 'actors' list)"
             ctx.add(
                 "error",
                 "unknown-actor",
                 ("nodes", i, "actor"),
-                f"node {n.id!r} names unknown actor {n.actor!r}{_suggest(n.actor, known)}; "
+                f"node {n.id!r} names unknown actor {n.actor!r}"
+                f"{ctx.hints.did_you_mean(n.actor, known, cutoff=0.75)}; "
                 f"defined actors: {listed}",
             )
 
@@ -204,7 +202,7 @@ def _check_endpoints(ctx: StepContext) -> None:
                     "unknown-node",
                     path,
                     f"{what}: 'from' refers to unknown node {source!r}"
-                    f"{_suggest(source, ctx.nodes)}",
+                    f"{ctx.hints.did_you_mean(source, ctx.nodes, cutoff=0.75)}",
                 )
         target_path: Path = ("relations", i, "to")
         if target in sources:
@@ -228,7 +226,8 @@ def _check_endpoints(ctx: StepContext) -> None:
                     "unknown-relation",
                     target_path,
                     f"{what}: 'to' refers to unknown relation {target!r}"
-                    f"{_suggest(target, ctx.relation_index)}; undercuts target a relation id",
+                    f"{ctx.hints.did_you_mean(target, ctx.relation_index, cutoff=0.75)}; "
+                    "undercuts target a relation id",
                 )
         elif r.kind in RELATION_TARGETING_KINDS:
             if not (is_node or is_relation):
@@ -237,7 +236,7 @@ def _check_endpoints(ctx: StepContext) -> None:
                     "unknown-node",
                     target_path,
                     f"{what}: 'to' refers to unknown node or relation {target!r}"
-                    f"{_suggest(target, [*ctx.nodes, *ctx.relation_index])}",
+                    + ctx.hints.did_you_mean(target, ctx.nodes, ctx.relation_index, cutoff=0.75),
                 )
         elif is_relation and not is_node:
             ctx.add(
@@ -252,7 +251,8 @@ def _check_endpoints(ctx: StepContext) -> None:
                 "error",
                 "unknown-node",
                 target_path,
-                f"{what}: 'to' refers to unknown node {target!r}{_suggest(target, ctx.nodes)}",
+                f"{what}: 'to' refers to unknown node {target!r}"
+                + ctx.hints.did_you_mean(target, ctx.nodes, cutoff=0.75),
             )
 
 

@@ -6,8 +6,9 @@ from pydantic import Field
 
 from argmap.model._base import Model, Text
 
-#: A BibTeX citation key.
-KEY_PATTERN = r"^[^\s,{}\"#'()=%~\\]+$"
+#: A BibTeX citation key: no white space, no character BibTeX gives a meaning to, and no
+#: control character.
+KEY_PATTERN = r"^[^\s,{}\"#'()=%~\\\x00-\x1F\x7F-\x9F\uFFFE\uFFFF]+$"
 
 
 class Citation(Model):

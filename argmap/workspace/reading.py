@@ -7,13 +7,13 @@ Each map is read (:func:`argmap.formats.mapfile.load_map`) and checked
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from argmap._io import read_text
+from argmap._names import Hints
 from argmap.checks import NOT_RESOLVED, SUPPORT_KINDS, map_issues
 from argmap.errors import BibliographyError, Issue, Location, MapError, Severity, sort_issues
 from argmap.errors import Path as IssuePath
@@ -400,6 +400,7 @@ class _Lookup:
             for mid, amap in workspace.maps.items()
         }
         self.digests: dict[tuple[str, str], str] = {}
+        self.hints = Hints()
 
     def resolve(
         self, ref: Reference, relation: Relation, *, is_target: bool
@@ -411,8 +412,8 @@ class _Lookup:
                     "error",
                     "unknown-map",
                     f"{ref!r} names unknown map {ref.map_id!r}"
-                    f"{_suggest(ref.map_id, self.map_ids)}; add its file to 'uses' or read "
-                    "it with this map",
+                    f"{self.hints.did_you_mean(ref.map_id, self.map_ids)}; add its file to "
+                    "'uses' or read it with this map",
                 )
             ]
         nodes, relations = self.nodes[ref.map_id], self.relations[ref.map_id]
@@ -425,20 +426,21 @@ class _Lookup:
                     "error",
                     "unknown-relation",
                     f"{ref!r}: map {ref.map_id!r} has no relation {ref.node_id!r}"
-                    f"{_suggest(ref.node_id, relations)}; undercuts target a relation id",
+                    f"{self.hints.did_you_mean(ref.node_id, relations)}; undercuts target a "
+                    "relation id",
                 )
             ]
         if wants_relation and ref.node_id in relations and ref.node_id not in nodes:
             return relations[ref.node_id], []
         node = nodes.get(ref.node_id)
         if node is None:
-            candidates = [*nodes, *relations] if wants_relation else list(nodes)
+            candidates = (nodes, relations) if wants_relation else (nodes,)
             return None, [
                 (
                     "error",
                     "unknown-node",
                     f"{ref!r}: map {ref.map_id!r} has no node {ref.node_id!r}"
-                    f"{_suggest(ref.node_id, candidates)}",
+                    f"{self.hints.did_you_mean(ref.node_id, *candidates)}",
                 )
             ]
         found: _Found = []
@@ -529,11 +531,6 @@ def _check_cycles_across(workspace: Workspace, referring: list[tuple[str, Relati
 def _key(map_id: str, endpoint: str) -> str:
     """The workspace-wide key of an endpoint: ``MAP-ID#NODE-ID``, pin left out."""
     return endpoint.key if isinstance(endpoint, Reference) else f"{map_id}#{endpoint}"
-
-
-def _suggest(name: str, candidates: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _locate(amap: ArgumentMap, path: IssuePath) -> Location | None:

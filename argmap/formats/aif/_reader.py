@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import json.scanner
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -12,10 +10,10 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from argmap.checks import check
-from argmap.errors import FormatError, Issue, Location, Path, Severity, sort_issues
+from argmap.errors import FormatError, Issue, Path, Severity, sort_issues
 from argmap.formats._ids import id_from
 from argmap.formats._pipeline import validate_fields
-from argmap.formats._syntax import JsonLocator
+from argmap.formats._syntax import JsonLocator, MapSyntaxError, load_json
 from argmap.formats.aif._rules import (
     COMMON_NODE_FIELDS,
     DEFAULT_KEYS,
@@ -34,6 +32,7 @@ from argmap.formats.aif._rules import (
 )
 from argmap.graph.algorithms import topological_order
 from argmap.model import ArgumentMap, Node, Relation
+from argmap.model._base import UNWRITABLE_HINT, find_unwritable
 
 _NODE_ADAPTER: TypeAdapter[Node] = TypeAdapter(Node)
 
@@ -109,11 +108,9 @@ class Importer:
             self.note("error", "empty", (), "the file is empty; expected an AIF JSON object")
             raise self.fail()
         try:
-            data = json.loads(self.text)
-        except json.JSONDecodeError as exc:
-            location = Location(self.filename, exc.lineno, exc.colno)
-            issue = Issue("error", f"not valid JSON: {exc.msg}", code="syntax", location=location)
-            raise FormatError([issue], source=self.filename) from None
+            data = load_json(self.text, self.filename)
+        except MapSyntaxError as exc:
+            raise FormatError([exc.issue], source=self.filename) from None
         if not isinstance(data, dict):
             self.note(
                 "error",
@@ -121,6 +118,12 @@ class Importer:
                 (),
                 f"expected a JSON object with 'nodes' and 'edges', got {_kind_of(data)}",
             )
+            raise self.fail()
+        # Every string of the file becomes text of the map (or its meta).
+        for path, problem, is_key in find_unwritable(data):
+            what = "a key" if is_key else "the text"
+            self.note("error", "unwritable", path, f"{what} holds {problem}; {UNWRITABLE_HINT}")
+        if self.findings:
             raise self.fail()
         wrapper: dict[str, Any] | None = None
         graph: Any = data
