@@ -7,6 +7,7 @@
     │   └── ModelError           a model built in code has a wrong field (also a ValueError)
     ├── BibliographyError        a bibliography file is invalid (.issues)
     ├── FormatError              an interchange file (AIF, Argdown, ...) is invalid (.issues)
+    ├── ExtensionLimitError      a semantics has too many extensions to list
     ├── RenderError              a diagram could not be rendered
     │   ├── OptionError          a diagram option has a value it cannot take (a ValueError)
     │   └── GraphvizNotFoundError  Graphviz's ``dot`` program is not installed
@@ -177,6 +178,25 @@ def did_you_mean(name: str, choices: Iterable[str], *, cutoff: float = 0.75) -> 
     if not close:
         return ""
     return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"
+
+
+class ExtensionLimitError(ArgmapError):
+    """A semantics has more extensions than argmap lists (exponentially many, as 25 pairs
+    of mutually attacking arguments have 2^25 preferred extensions)."""
+
+    def __init__(self, semantics: str, limit: int) -> None:
+        self.semantics = semantics
+        self.limit = limit
+        task = {"complete": "CO", "preferred": "PR", "stable": "ST"}.get(semantics)
+        hint = (
+            f"; ask whether one argument is in one (--task DC-{task} --argument ID), or for "
+            f"one extension (--task SE-{task})"
+            if task is not None
+            else ""
+        )
+        super().__init__(
+            f"{semantics} semantics has more than {limit:,} extensions, too many to list{hint}"
+        )
 
 
 class OutputError(_IssuesError):

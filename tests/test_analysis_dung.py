@@ -290,3 +290,35 @@ def test_the_seed_map_grounded_status() -> None:
     # The linked inference needs both premises, and both stand.
     assert status["r-balance"] == "in"
     assert extensions(fw, "preferred") == extensions(fw, "grounded")
+
+
+def _pairs(n: int) -> Framework:
+    """``n`` pairs of arguments attacking each other: 2**n preferred extensions."""
+    names = [f"{side}{i}" for i in range(n) for side in "ab"]
+    attacks = [(f"a{i}", f"b{i}") for i in range(n)] + [(f"b{i}", f"a{i}") for i in range(n)]
+    return Framework(names, attacks=attacks)
+
+
+def test_extensions_are_listed_up_to_the_bound() -> None:
+    from argmap.analysis.dung import MAX_EXTENSIONS
+
+    assert 2**13 <= MAX_EXTENSIONS < 2**14
+    assert len(extensions(_pairs(13), "preferred")) == 2**13
+    assert labelling(_pairs(13), "stable") == dict.fromkeys(_pairs(13).arguments, "undec")
+
+
+@pytest.mark.parametrize("semantics", ["complete", "preferred", "stable", "semi-stable", "ideal"])
+def test_past_the_bound_the_search_stops_naming_the_semantics(semantics: str) -> None:
+    from argmap.errors import ExtensionLimitError
+
+    with pytest.raises(ExtensionLimitError) as caught:
+        extensions(_pairs(25), semantics)  # type: ignore[arg-type]
+    assert caught.value.semantics == semantics
+    assert str(caught.value).startswith(f"{semantics} semantics has more than 10,000 extensions")
+
+
+def test_past_the_bound_a_credulous_task_still_answers() -> None:
+    from argmap.analysis.tasks import solve_task
+
+    answer = solve_task(_pairs(25), "DC-PR", "a3")
+    assert answer.answer is True and answer.witness is not None and "a3" in answer.witness

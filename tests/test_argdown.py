@@ -536,3 +536,21 @@ def test_random_text_of_argdown_syntax_survives_the_parser(argdown_program: str,
     amap = argmap.ArgumentMap(id="punctuation", title=text(12) or "T", nodes=nodes,
                               relations=relations)  # fmt: skip
     assert parse_argdown_json(argdown_json(dump_argdown(amap))) == amap
+
+
+def test_a_parser_that_does_not_finish_is_a_located_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from argmap.errors import FormatError
+    from argmap.formats import argdown
+
+    def hang(*args: object, **kwargs: object) -> None:
+        raise subprocess.TimeoutExpired(cmd="argdown", timeout=120)
+
+    monkeypatch.setattr(argdown, "_argdown_program", lambda: "argdown")
+    monkeypatch.setattr(subprocess, "run", hang)
+    with pytest.raises(FormatError) as caught:
+        argdown.argdown_json("[A]: a.", filename="slow.argdown")
+    assert [str(i) for i in caught.value.issues] == [
+        "slow.argdown: error: the Argdown parser did not finish in 120 s"
+    ]

@@ -363,3 +363,42 @@ def test_fonts_are_looked_up_with_one_fc_list_call(
     assert "\u0395" not in missing and set(missing) <= set(text + "日本語")
     # Where Latin is covered, the Greek the test map uses is reported as drawable.
     assert missing_glyphs(["Ελλάδα · café — “quoted”"]) == []
+
+
+def _tangled(n: int) -> ArgumentMap:
+    """``n`` claims each attacking every other: n * (n - 1) relations in one cycle."""
+    from argmap.model import Claim, Relation
+
+    return ArgumentMap(
+        id="tangled",
+        title="Claims attacking each other",
+        nodes=[Claim(id=f"c{i}", text=f"Claim {i}.", thesis=i == 0) for i in range(n)],
+        relations=[
+            Relation(kind="attacks", source=f"c{i}", target=f"c{j}")
+            for i in range(n)
+            for j in range(n)
+            if i != j
+        ],
+    )
+
+
+def test_a_map_too_tangled_to_lay_out_is_refused_before_graphviz_runs(tmp_path: Path) -> None:
+    """21 claims attacking each other make 420 relations in one cycle: Graphviz would lay
+    them out for minutes. DOT and Mermaid, which run no layout, are still written."""
+    amap = _tangled(21)
+    target = tmp_path / "tangled.svg"
+    with pytest.raises(argmap.RenderError) as caught:
+        render(amap, target)
+    assert str(caught.value).startswith(
+        "too tangled to lay out: 420 relations run in cycles among 21 nodes (at most 400 do)"
+    )
+    assert not target.exists()
+    assert render(amap, tmp_path / "tangled.dot").stat().st_size > 0
+    assert render(amap, tmp_path / "tangled.mmd").stat().st_size > 0
+
+
+@pytest.mark.dot
+def test_a_tangle_within_the_bound_or_out_of_focus_is_drawn(tmp_path: Path) -> None:
+    assert render(_tangled(20), tmp_path / "twenty.svg").stat().st_size > 0  # 380 relations
+    focused = render(_tangled(21), tmp_path / "focus.svg", focus="c0", depth=0)
+    assert "Claim 0." in focused.read_text(encoding="utf-8")

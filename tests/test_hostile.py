@@ -40,7 +40,7 @@ import yaml
 import argmap
 from argmap.errors import MapError
 from argmap.model import ArgumentMap, Claim
-from argmap.model._base import UNWRITABLE
+from argmap.model._text import UNWRITABLE
 from tests.hostile.generate import link_outputs, write_all
 
 CORPUS = Path(__file__).resolve().parent / "hostile"

@@ -196,7 +196,6 @@ def test_a_node_named_as_an_object_property_opens_from_its_fragment(
     seen.assert_clean()
 
 
-@pytest.mark.xfail(reason="fixed with the diagrams' page script", strict=True)
 def test_searching_a_page_with_a_node_named_proto(visit: Any, pages: dict[str, Path]) -> None:
     seen = visit(pages["page"])
     page = seen.page
@@ -206,7 +205,6 @@ def test_searching_a_page_with_a_node_named_proto(visit: Any, pages: dict[str, P
     seen.assert_clean()
 
 
-@pytest.mark.xfail(reason="fixed with the diagrams' page script", strict=True)
 @pytest.mark.parametrize("fragment", ["#constructor", "#__proto__", "#toString", "#%", "#%E0%A4%A"])
 def test_a_fragment_naming_no_node_opens_nothing(
     visit: Any, pages: dict[str, Path], fragment: str

@@ -24,6 +24,12 @@ complete extensions.
 
 Self-attacking arguments and odd cycles need no special case: the rules leave them
 ``undec`` (or ``out``, when an accepted argument attacks them).
+
+A framework may have exponentially many extensions (25 pairs of arguments attacking each
+other have 2^25 preferred ones). Past :data:`MAX_EXTENSIONS` the search stops with
+:class:`~argmap.errors.ExtensionLimitError`; an ICCMA task
+(:func:`argmap.analysis.tasks.solve_task`) still answers whether one argument is
+accepted, or gives one extension, without listing them all.
 """
 
 from __future__ import annotations
@@ -35,9 +41,11 @@ from typing import Literal, TypeAlias
 
 from argmap.analysis.asp import solve_labellings
 from argmap.analysis.framework import Framework
+from argmap.errors import ExtensionLimitError
 
 __all__ = [
     "LABELS",
+    "MAX_EXTENSIONS",
     "SEMANTICS",
     "Label",
     "Mode",
@@ -76,6 +84,9 @@ _BACKTRACK_LIMIT = 32
 #: components of up to 30 arguments need fewer; the hard ones of 20 and more can need
 #: thousands (``python -m bench.solver --components``).
 _BACKTRACK_BUDGET = 100
+#: The most extensions (labellings) a semantics is enumerated to: past it, listing them
+#: would take exponential time and memory, and no reader would read the list.
+MAX_EXTENSIONS = 10_000
 
 
 def extensions(fw: Framework, semantics: Semantics) -> list[frozenset[str]]:
@@ -94,6 +105,7 @@ def extensions(fw: Framework, semantics: Semantics) -> list[frozenset[str]]:
 
     Raises:
         ValueError: ``semantics`` is not one of :data:`SEMANTICS`.
+        ExtensionLimitError: there are more than :data:`MAX_EXTENSIONS`.
     """
     found = _labellings(fw, semantics)
     found.sort(key=lambda lab: [i for i, v in enumerate(lab) if v == _IN])
@@ -105,6 +117,9 @@ def labellings(fw: Framework, semantics: Semantics) -> list[dict[str, Label]]:
 
     >>> labellings(Framework(["a", "b"], attacks=[("a", "b")]), "preferred")
     [{'a': 'in', 'b': 'out'}]
+
+    Raises:
+        ExtensionLimitError: there are more than :data:`MAX_EXTENSIONS`.
     """
     found = [
         {fw.arguments[i]: _NAMES[v] for i, v in enumerate(lab)}
@@ -126,6 +141,10 @@ def labelling(fw: Framework, semantics: Semantics = "grounded") -> dict[str, Lab
     {'a': 'in', 'b': 'out', 'c': 'in'}
     >>> labelling(Framework(["a", "b"], attacks=[("a", "b"), ("b", "a")]), "preferred")
     {'a': 'undec', 'b': 'undec'}
+
+    Raises:
+        ExtensionLimitError: the semantics has more than :data:`MAX_EXTENSIONS` labellings
+            to look through (grounded and ideal never do).
     """
     found = _labellings(fw, semantics)
     n = len(fw.arguments)
@@ -169,6 +188,14 @@ def _labellings(fw: Framework, semantics: Semantics) -> list[list[int]]:
     n = len(fw.arguments)
     if semantics == "grounded":
         return [_grounded(n, fw.target_lists())]
+    try:
+        return _search_labellings(fw, semantics)
+    except ExtensionLimitError as exc:  # named by the semantics asked for
+        raise ExtensionLimitError(semantics, exc.limit) from None
+
+
+def _search_labellings(fw: Framework, semantics: Semantics) -> list[list[int]]:
+    n = len(fw.arguments)
     targets, attackers = fw.attack_lists()
     if semantics in ("complete", "preferred", "stable"):
         return _solve_all(n, targets, attackers, semantics)
@@ -278,6 +305,8 @@ class _Solver:
                     if _UNDEC in seen or a in blocked:
                         inner_blocked.add(a)
                 locals_ = self.solve(inner, inner_blocked) if inner else [{}]
+                if len(grown) + len(locals_) > MAX_EXTENSIONS:
+                    raise ExtensionLimitError(self.search, MAX_EXTENSIONS)
                 for k, local in enumerate(locals_):
                     # The last choice extends the partial in place: copying only where the
                     # search branches keeps long chains of components linear.
@@ -320,7 +349,12 @@ class _Solver:
         if found is None:
             inside = set(members)
             attacks = [(a, b) for a in members for b in self.targets[a] if b in inside]
-            return solve_labellings(members, attacks, blocked & inside, self.search)
+            found = solve_labellings(
+                members, attacks, blocked & inside, self.search, limit=MAX_EXTENSIONS + 1
+            )
+            if len(found) > MAX_EXTENSIONS:
+                raise ExtensionLimitError(self.search, MAX_EXTENSIONS)
+            return found
         if self.search != "preferred" or len(found) < 2:
             return found
         ins = [frozenset(a for a, v in lab.items() if v == _IN) for lab in found]

@@ -7,7 +7,7 @@ from argmap.citations.bibliography import BibEntry, Bibliography
 from argmap.citations.selection import iter_citing
 from argmap.errors import Issue, sort_issues
 from argmap.model import ArgumentMap
-from argmap.model._base import UNWRITABLE_HINT, unwritable
+from argmap.model._text import UNWRITABLE_HINT, unwritable
 
 __all__ = ["check_citations"]
 

@@ -6,7 +6,7 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from argmap.analysis.dung import Semantics
 from argmap.analysis.framework import Framework, to_framework
@@ -15,7 +15,7 @@ from argmap.analysis.report import analyze, dump_report, format_report
 from argmap.analysis.standards import reasons
 from argmap.analysis.tasks import solve_task
 from argmap.commands._result import Result
-from argmap.errors import Issue, Location, MapError, did_you_mean
+from argmap.errors import ExtensionLimitError, Issue, Location, MapError, did_you_mean
 from argmap.formats.iccma import af_format_for, read_af
 from argmap.model import ArgumentMap, ProofStandard
 from argmap.workspace.reading import read_maps
@@ -59,9 +59,10 @@ def analyze_files(
             them for a folder).
 
     Raises:
-        MapError: the map, or a map it uses, has errors; or ``argument`` or a name in
-            ``explaining`` is an argument of none of the frameworks (code
-            ``unknown-node``, with the closest names).
+        MapError: the map, or a map it uses, has errors; a semantics has more than
+            :data:`argmap.analysis.dung.MAX_EXTENSIONS` extensions to list; or
+            ``argument`` or a name in ``explaining`` is an argument of none of the
+            frameworks (code ``unknown-node``, with the closest names).
         FormatError: an ICCMA file cannot be read.
         ValueError: an unknown task, or a DC or DS task without ``argument``.
     """
@@ -80,11 +81,14 @@ def analyze_files(
     if task is not None:
         if argument is not None:
             _refuse_unknown([argument], [set(fw.arguments) for fw, _ in frameworks], str(path))
-        answers = [
-            (solve_task(fw, task, argument), fw)
-            for fw, _ in frameworks
-            if argument is None or argument in fw
-        ]
+        try:
+            answers = [
+                (solve_task(fw, task, argument), fw)
+                for fw, _ in frameworks
+                if argument is None or argument in fw
+            ]
+        except ExtensionLimitError as exc:
+            raise _too_many(exc, path) from None
         if fmt == "json":
             text = "".join(
                 json.dumps(answer.to_dict(fw), sort_keys=True) + "\n" for answer, fw in answers
@@ -94,7 +98,36 @@ def analyze_files(
         return Result(text=text, inputs=inputs)
     known = [_arguments(fw, amap) for fw, amap in frameworks]
     _refuse_unknown(explaining, known, str(path))
-    reports = [
+    try:
+        reports = _reports(frameworks, known, semantics, gradual, base, explaining, standard)
+    except ExtensionLimitError as exc:
+        raise _too_many(exc, path) from None
+    if not path.is_dir():
+        text = dump_report(reports[0]) if fmt == "json" else format_report(reports[0])
+    elif fmt == "json":
+        text = json.dumps(reports, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    else:
+        text = "\n".join(format_report(report) for report in reports)
+    return Result(text=text, inputs=inputs)
+
+
+def _too_many(exc: ExtensionLimitError, path: Path) -> MapError:
+    """The error for a semantics with too many extensions to list, at the file analysed."""
+    where = Location(str(path))
+    return MapError([Issue("error", str(exc), code="too-many-extensions", location=where)])
+
+
+def _reports(
+    frameworks: Sequence[tuple[Framework, ArgumentMap | None]],
+    known: Sequence[set[str]],
+    semantics: Sequence[Semantics],
+    gradual: Sequence[GradualSemantics],
+    base: float | None,
+    explaining: Sequence[str],
+    standard: ProofStandard,
+) -> list[dict[str, Any]]:
+    """The report on each framework, explaining the names it knows."""
+    return [
         analyze(
             fw,
             amap=amap,
@@ -106,13 +139,6 @@ def analyze_files(
         )
         for (fw, amap), names in zip(frameworks, known, strict=True)
     ]
-    if not path.is_dir():
-        text = dump_report(reports[0]) if fmt == "json" else format_report(reports[0])
-    elif fmt == "json":
-        text = json.dumps(reports, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    else:
-        text = "\n".join(format_report(report) for report in reports)
-    return Result(text=text, inputs=inputs)
 
 
 def _arguments(fw: Framework, amap: ArgumentMap | None) -> set[str]:

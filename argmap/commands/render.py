@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING, Unpack
 from argmap._io import write_atomic
 from argmap.commands._result import Output, Result
 from argmap.diagrams import LARGE_MAP, SUFFIXES, DiagramOptions, Engine, Format, draw, format_for
+from argmap.diagrams.rendering import check_layout
 from argmap.diagrams.warnings import diagram_warnings
 from argmap.errors import (
     ArgmapError,
+    GraphvizNotFoundError,
     Issue,
     Location,
     MapError,
@@ -158,9 +160,9 @@ def render_files(
             result.add(exc.issues)
             failed.append(str(path))
             continue
+        except GraphvizNotFoundError:
+            raise  # not the map's problem: how to install Graphviz, once
         except ArgmapError as exc:
-            if not folder:
-                raise
             result.add([Issue("error", str(exc), code="render", location=Location(str(path)))])
             failed.append(str(path))
             continue
@@ -262,6 +264,13 @@ def _draw_one(
             diagram["references"] = (
                 format_cited(bibliography, view.amap.cited_keys(), style=style) or None
             )
+    path = str(workspace.files[map_id])
+    if chosen not in TEXT_FORMATS:
+        try:
+            check_layout(view.amap, diagram)  # before the page check lays it out
+        except RenderError as exc:
+            error = Issue("error", str(exc), code="layout", location=Location(path))
+            raise MapError([error]) from None
     # After the key block is set: the page check lays out the diagram as it will be drawn.
     warnings = diagram_warnings(
         view.amap,
@@ -274,13 +283,19 @@ def _draw_one(
         fmt=chosen,
         engine=engine,
     )
-    data = draw(
-        view.amap,
-        fmt=chosen,
-        engine=engine,
-        bibliography=bibliography,
-        style=style or "apa",
-        verdicts=verdicts,
-        **diagram,
-    )
+    try:
+        data = draw(
+            view.amap,
+            fmt=chosen,
+            engine=engine,
+            bibliography=bibliography,
+            style=style or "apa",
+            verdicts=verdicts,
+            **diagram,
+        )
+    except GraphvizNotFoundError:
+        raise
+    except ArgmapError as exc:  # Graphviz failed: with the warnings that may say why
+        error = Issue("error", str(exc), code="render", location=Location(path))
+        raise MapError([*warnings, error]) from None
     return data, warnings

@@ -20,9 +20,10 @@ __all__ = [
     "wrap",
 ]
 
-# C0 and C1 control characters other than tab and newline: Graphviz rejects or mangles
-# them, and XML 1.0 (the SVG it writes) cannot contain most of them at all.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 and C1 control characters other than tab and newline, U+FFFE, U+FFFF and lone
+# surrogates: Graphviz rejects or mangles them, and XML 1.0 (the SVG it writes) cannot
+# contain most of them at all. A map cannot hold them; a work it cites may.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:
@@ -30,6 +31,8 @@ def clean_text(text: str) -> str:
 
     >>> clean_text("a\r\nb\rc\td\x00e\x1bf")
     'a\nb\nc def'
+    >>> clean_text("noncharacters \ufffe\uffff and a lone \ud800 surrogate")
+    'noncharacters  and a lone  surrogate'
     >>> clean_text("日本 🙂")
     '日本 🙂'
     """

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from argmap.citations.bibliography import Bibliography
     from argmap.schemes.inferences import Inference
 
-__all__ = ["DIAGRAM_FORMATS", "SUFFIXES", "Format", "draw", "format_for"]
+__all__ = ["DIAGRAM_FORMATS", "SUFFIXES", "Format", "check_layout", "draw", "format_for"]
 
 Format: TypeAlias = Literal["svg", "png", "pdf", "html", "dot", "mermaid"]
 DIAGRAM_FORMATS: tuple[Format, ...] = ("svg", "png", "pdf", "html", "dot", "mermaid")
@@ -124,12 +124,16 @@ def draw(
         GraphvizNotFoundError: an image format was asked for and ``dot`` is not
             installed (DOT and Mermaid output still work).
         OptionError: a diagram option is unknown or has a value it cannot take.
-        RenderError: the format is unknown, or Graphviz failed.
+        RenderError: the format is unknown, Graphviz failed, or the map (as far as it is
+            shown) has more than :data:`~argmap.diagrams._selection.MAX_TANGLED`
+            relations in one cycle, which Graphviz would lay out for minutes.
     """
     check_options(options)
     chosen = fmt
     if chosen not in DIAGRAM_FORMATS:
         raise RenderError(f"unknown format {chosen!r}; use one of {', '.join(DIAGRAM_FORMATS)}")
+    if chosen not in ("dot", "mermaid") and isinstance(amap_or_dot, ArgumentMap):
+        check_layout(amap_or_dot, options)
     data: str | bytes
     if chosen == "mermaid":
         if not isinstance(amap_or_dot, ArgumentMap):
@@ -177,3 +181,27 @@ def draw(
         else:
             data = pipe(source, format=chosen, engine=engine, timeout=timeout)
     return data
+
+
+def check_layout(amap: ArgumentMap, options: DiagramOptions) -> None:
+    """Refuse a map whose shown part Graphviz would lay out for minutes, saying what helps.
+
+    Raises:
+        RenderError: more than :data:`~argmap.diagrams._selection.MAX_TANGLED` relations
+            of the shown part run in one cycle.
+    """
+    from argmap.diagrams._selection import MAX_TANGLED, tangle, visible_nodes
+
+    visible = visible_nodes(
+        amap,
+        focus=options.get("focus"),
+        depth=options.get("depth", 1),
+        hide_evidence=options.get("hide_evidence", False),
+    )
+    relations, nodes = tangle(amap, visible)
+    if relations > MAX_TANGLED:
+        raise RenderError(
+            f"too tangled to lay out: {relations:,} relations run in cycles among {nodes:,} "
+            f"nodes (at most {MAX_TANGLED} do), and Graphviz would take minutes; draw part of "
+            "it with --focus ID --depth 1, or write DOT with -f dot and lay it out yourself"
+        )

@@ -389,6 +389,8 @@ def _argdown_program() -> str:
     return found
 
 
+#: Seconds the Argdown parser may take on one file before it is stopped.
+_PARSER_TIMEOUT = 120
 _ARGDOWN_ERROR = re.compile(r"At (\d+):(\d+)\s*\n(.*)")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -397,8 +399,8 @@ def argdown_json(text: str, *, filename: str = "<string>") -> str:
     """Run the Argdown parser (``argdown json``) on Argdown source; return its JSON text.
 
     Raises:
-        FormatError: the parser is not installed, or it found syntax errors (each located
-            at ``filename:line:column``).
+        FormatError: the parser is not installed, did not finish in two minutes, or found
+            syntax errors (each located at ``filename:line:column``).
     """
     program = _argdown_program()
     with tempfile.TemporaryDirectory(prefix="argmap-argdown-") as tmp:
@@ -410,12 +412,18 @@ def argdown_json(text: str, *, filename: str = "<string>") -> str:
                 [program, "json", str(source), str(out)],
                 capture_output=True,
                 text=True,
-                timeout=120,
+                timeout=_PARSER_TIMEOUT,
                 check=False,
             )
         except OSError as exc:
             raise FormatError(
                 [Issue("error", f"cannot run the Argdown parser {program!r}: {exc}")],
+                source=filename,
+            ) from None
+        except subprocess.TimeoutExpired:
+            message = f"the Argdown parser did not finish in {_PARSER_TIMEOUT} s"
+            raise FormatError(
+                [Issue("error", message, code="argdown", location=Location(filename))],
                 source=filename,
             ) from None
         result = out / "input.json"

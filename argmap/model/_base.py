@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from typing import Annotated, Any
 
 from pydantic import (
@@ -16,6 +14,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from argmap.model._text import find_unwritable
 from argmap.model.reference import endpoint
 
 ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.:\-]*$"
@@ -30,16 +29,10 @@ REF_PATTERN = (
 )
 #: Validation parses the latter into a :class:`~argmap.model.reference.Reference`.
 Ref = Annotated[str, StringConstraints(pattern=REF_PATTERN, min_length=1), AfterValidator(endpoint)]
-#: The characters no text of a map may hold: the control characters but tab, line feed and
-#: carriage return; U+FFFE and U+FFFF; and UTF-16 surrogates (a JSON ``\ud800`` alone),
-#: which are halves of characters. None is a character of XML 1.0, so no GraphML, GEXF or
-#: SVG file could carry it; every other character is written and read back exactly by
-#: each format argmap writes.
-UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # The same, for the patterns of fields (validated by pydantic's regex engine, which sees no
 # surrogates: it refuses a string holding one before any pattern is tried).
 _UNWRITABLE = r"\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF"
-#: Text: not empty, not only white space, and none of :data:`UNWRITABLE`.
+#: Text: not empty, not only white space, and none of :data:`argmap.model._text.UNWRITABLE`.
 TEXT_PATTERN = rf"^[^{_UNWRITABLE}]*[^\s{_UNWRITABLE}][^{_UNWRITABLE}]*$"
 #: Text that must not be empty (or only white space), of characters every format can carry.
 Text = Annotated[str, StringConstraints(min_length=1, pattern=TEXT_PATTERN)]
@@ -47,53 +40,8 @@ Text = Annotated[str, StringConstraints(min_length=1, pattern=TEXT_PATTERN)]
 Weight = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
-def unwritable(text: str) -> str | None:
-    """What is wrong with a text holding a character of :data:`UNWRITABLE`, or None.
-
-    >>> unwritable("a\\x1b]0;title\\x07"), unwritable("plain text") is None
-    ('U+001B, a control character, at character 2', True)
-    """
-    found = UNWRITABLE.search(text)
-    if found is None:
-        return None
-    code = ord(found.group())
-    what = (
-        "a UTF-16 surrogate (half of a character)"
-        if 0xD800 <= code <= 0xDFFF
-        else "a noncharacter"
-        if code >= 0xFFFE
-        else "a control character"
-    )
-    return f"U+{code:04X}, {what}, at character {found.start() + 1}"
-
-
-#: Why such a character is refused, for messages.
-UNWRITABLE_HINT = "remove it: no XML file (GraphML, GEXF, SVG) can carry it"
-
-
-def find_unwritable(data: Any) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
-    """Each string of plain data (a mapping's keys too) holding a character of
-    :data:`UNWRITABLE`: its path, what is wrong with it, and whether it is a key.
-
-    >>> [(path, key) for path, _, key in find_unwritable({"a": ["ok", "b\\x00"], "\\x01": 1})]
-    [(('\\x01',), True), (('a', 1), False)]
-    """
-    pending: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
-    while pending:
-        path, value = pending.pop()
-        if isinstance(value, dict):
-            for key, child in value.items():
-                if isinstance(key, str) and UNWRITABLE.search(key):
-                    yield (*path, key), unwritable(key) or "", True
-                pending.append(((*path, key), child))
-        elif isinstance(value, list):
-            pending.extend(((*path, i), child) for i, child in enumerate(value))
-        elif isinstance(value, str) and UNWRITABLE.search(value):
-            yield path, unwritable(value) or "", False
-
-
 def _writable_meta(meta: dict[str, Any]) -> dict[str, Any]:
-    """Refuse ``meta`` data holding a key or string of :data:`UNWRITABLE`."""
+    """Refuse ``meta`` data holding a key or string of :data:`argmap.model._text.UNWRITABLE`."""
     for path, problem, is_key in find_unwritable(meta):
         shown = path[:-1] if is_key else path
         where = "meta" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in shown)

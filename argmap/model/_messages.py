@@ -22,8 +22,8 @@ from argmap.model import (
     Question,
     Relation,
 )
-from argmap.model._base import UNWRITABLE_HINT, unwritable
 from argmap.model._keys import KEY_ORDER
+from argmap.model._text import UNWRITABLE_HINT, unwritable
 
 NODE_CLASSES: dict[str, type[BaseModel]] = {
     "claim": Claim,

@@ -32,7 +32,7 @@ from argmap.formats.aif._rules import (
 )
 from argmap.graph.algorithms import topological_order
 from argmap.model import ArgumentMap, Node, Relation
-from argmap.model._base import UNWRITABLE_HINT, find_unwritable
+from argmap.model._text import UNWRITABLE_HINT, find_unwritable
 
 _NODE_ADAPTER: TypeAdapter[Node] = TypeAdapter(Node)
 
