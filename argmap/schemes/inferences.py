@@ -312,6 +312,12 @@ def find_inferences(amap: ArgumentMap, catalogue: Catalogue) -> list[Inference]:
             answered, raised = by_question.setdefault((i, question.id), ([], []))
             (raised if answer.raises else answered).append(answer.element)
             named.setdefault(i, set()).add(answer.element)
+    # The undercuts and questions aimed at each relation, by its id: found once, not once
+    # for each inference.
+    aimed: dict[str, list[tuple[int, Relation]]] = {}
+    for k, other in enumerate(amap.relations):
+        if other.kind in ("undercuts", "questions"):
+            aimed.setdefault(other.target, []).append((k, other))
     result = []
     for i, r in enumerate(amap.relations):
         if r.kind not in ARGUING_KINDS and r.scheme is None:
@@ -335,20 +341,16 @@ def find_inferences(amap: ArgumentMap, catalogue: Catalogue) -> list[Inference]:
                 r,
                 lookups[i],
                 tuple(states),
-                _challenges(amap, r, named.get(i, set())),
+                _challenges(aimed.get(r.id, []) if r.id is not None else [], named.get(i, set())),
             )
         )
     return result
 
 
-def _challenges(amap: ArgumentMap, r: Relation, named: set[str]) -> tuple[str, ...]:
-    """The undercuts and questions aimed at ``r`` that name none of its questions."""
-    if r.id is None:
-        return ()
+def _challenges(aimed: list[tuple[int, Relation]], named: set[str]) -> tuple[str, ...]:
+    """The undercuts and questions aimed at an inference that name none of its questions."""
     found: dict[str, None] = {}
-    for i, other in enumerate(amap.relations):
-        if other.kind not in ("undercuts", "questions") or other.target != r.id:
-            continue
+    for i, other in aimed:
         name = _relation_name(other, i)
         if name in named or any(s in named for s in other.sources):
             continue
