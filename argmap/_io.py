@@ -93,7 +93,11 @@ def read_bytes(
         if info.st_size > limit:
             raise refuse("too-large", _too_large(info.st_size, limit))
         try:
-            data = handle.read(limit + 1)
+            # The size it has now, and one byte more to see whether it grew (reading
+            # ``limit`` bytes at once would allocate that much for every small file).
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(limit + 1 - len(data))
         except OSError as exc:
             raise refuse("unreadable", f"cannot read file: {exc.strerror}") from None
     if len(data) > limit:  # it grew while being read

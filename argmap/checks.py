@@ -64,14 +64,19 @@ def check(amap: ArgumentMap, *, bibliography: Bibliography | None = None) -> lis
     return issues
 
 
-def map_issues(amap: ArgumentMap) -> list[Issue]:
+def map_issues(amap: ArgumentMap, *, structure: bool = True) -> list[Issue]:
     """The problems :func:`check` finds in a map, by their paths in it, not yet located.
 
     For a caller that drops some before they are located (positions are read from the
     map's file only when an issue needs one).
+
+    Args:
+        amap: the map to check.
+        structure: run the structural steps (ids, endpoints, actors) too. A reader that has
+            just validated the map, which runs them, and found no error passes False.
     """
     ctx = StepContext(amap)
-    for step in (*STRUCTURE_STEPS, *_STEPS):
+    for step in (*STRUCTURE_STEPS, *_STEPS) if structure else _STEPS:
         step(ctx)
     return ctx.issues
 

@@ -19,6 +19,7 @@ from argmap.formats._syntax import (
     load,
     load_plain,
 )
+from argmap.formats.mapfile import load_map
 from tests.conftest import DATA, SEED_MAP
 
 ODD = """\
@@ -118,8 +119,11 @@ def test_refused_values_are_reported_where_they_are() -> None:
 def test_nesting_beyond_the_bound_is_a_located_error_not_a_crash(syntax: str) -> None:
     deep = "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5)
     text = deep if syntax == "json" else f"a: {deep}\n"
-    with pytest.raises(NotPlainError):
-        load_plain(text, syntax=syntax)
+    if syntax == "yaml":
+        with pytest.raises(NotPlainError):
+            load_plain(text, syntax=syntax)
+    else:  # what json reads is returned: the model refuses it (see the next test)
+        assert load_plain(text, syntax=syntax) == json.loads(text)
     try:
         loaded = load(text, "deep", syntax=syntax)
     except MapSyntaxError as exc:
@@ -127,6 +131,21 @@ def test_nesting_beyond_the_bound_is_a_located_error_not_a_crash(syntax: str) ->
         return
     assert loaded is not None
     assert [i.code for i in loaded[1]] == ["nesting"]
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 5, 900])
+def test_a_json_map_nested_past_the_bound_is_refused_where_the_nesting_is(depth: int) -> None:
+    deep: object = "leaf"
+    for _ in range(depth):
+        deep = [deep]
+    node = {"id": "a", "kind": "claim", "text": "A", "thesis": True, "meta": {"x": deep}}
+    text = json.dumps({"argmap": 1, "id": "m", "title": "M", "nodes": [node]}, indent=1)
+    loaded = load_map(text, filename="deep.json")
+    assert loaded.amap is None
+    assert [str(i) for i in loaded.issues] == [
+        "deep.json:11:12: error: 'meta' in claim node 'a': meta holds lists and mappings "
+        f"nested more than {MAX_DEPTH} levels deep; a map needs far fewer"
+    ]
 
 
 def test_a_number_python_cannot_hold_is_a_located_error() -> None:

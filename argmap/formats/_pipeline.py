@@ -36,6 +36,9 @@ class Loaded:
 
     amap: ArgumentMap | None
     issues: list[Issue] = field(default_factory=list)
+    #: Validation ran the structural checks on the map and they found nothing: a caller
+    #: that checks the map straight away need not run them again.
+    sound: bool = False
 
     @property
     def errors(self) -> list[Issue]:
@@ -99,6 +102,7 @@ def load_data(
     """
     issues = list(found)
     amap, invalid = validate(data)
+    sound = amap is not None and not invalid
     if amap is not None:
         amap.with_provenance(Provenance(origin, locator))
         if not any(issue.is_error for issue in issues):
@@ -107,7 +111,7 @@ def load_data(
         invalid = locate_issues(invalid, locator)
     refused = {issue.location for issue in issues if issue.is_error}
     issues.extend(i for i in invalid if i.location is None or i.location not in refused)
-    return Loaded(amap, sort_issues(issues))
+    return Loaded(amap, sort_issues(issues), sound)
 
 
 def checked(
@@ -121,12 +125,19 @@ def checked(
     Raises:
         error: reading or checking found an error; every issue is listed, in file order.
     """
-    from argmap.checks import check
+    from argmap.checks import map_issues
 
     issues = list(loaded.issues)
     if loaded.amap is not None and not loaded.errors:
-        issues.extend(check(loaded.amap))
+        # check(), without the structural steps that validation has just run.
+        found = map_issues(loaded.amap, structure=not loaded.sound)
+        issues.extend(locate_issues(found, locator) if (locator := _locator(loaded)) else found)
     issues = sort_issues(issues)
     if loaded.amap is None or any(issue.is_error for issue in issues):
         raise error(issues, source=filename)
     return loaded.amap, issues
+
+
+def _locator(loaded: Loaded) -> Locator | None:
+    provenance = None if loaded.amap is None else loaded.amap.provenance
+    return None if provenance is None else provenance.locator

@@ -24,6 +24,7 @@ import yaml
 from yaml.nodes import ScalarNode
 
 from argmap.errors import Issue, Location, Path
+from argmap.model._text import MAX_NESTING
 
 __all__ = [
     "MAX_DEPTH",
@@ -42,7 +43,7 @@ _JSON_SCANNER: Any = json.scanner
 _JSON_DECODER: Any = json.decoder
 
 #: How deeply lists and mappings may nest in a map file (a map needs fewer than ten levels).
-MAX_DEPTH = 100
+MAX_DEPTH = MAX_NESTING
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -265,10 +266,12 @@ def load_plain(text: str, *, syntax: str) -> Any:
     """The plain data of a clean YAML or JSON text, without positions: the fast way.
 
     Most map files are clean: well-formed, one document, no tags, anchors or aliases,
-    string keys, none repeated, numbers Python reads, nesting within :data:`MAX_DEPTH`. For
-    those the result is exactly :func:`load`'s data. Anything else raises
-    :class:`NotPlainError`, and the caller reads the text with :func:`load`, which says
-    exactly what is wrong and where.
+    string keys, none repeated, numbers Python reads, (YAML) nesting within
+    :data:`MAX_DEPTH`. For those the result is exactly :func:`load`'s data. Anything else
+    raises :class:`NotPlainError`, and the caller reads the text with :func:`load`, which
+    says exactly what is wrong and where. JSON nested past :data:`MAX_DEPTH` is returned
+    when the ``json`` module reads it: a map's model refuses it where it is (only ``meta``
+    holds free data), and the walk that would find it costs every clean map a pass.
 
     Raises:
         NotPlainError: the text is empty, not well-formed, or holds anything but plain data.
@@ -285,8 +288,7 @@ def load_plain(text: str, *, syntax: str) -> Any:
             data = json.loads(text, object_pairs_hook=_unique_pairs, parse_constant=_no_constant)
         except (ValueError, RecursionError) as exc:  # not JSON, a repeated key, NaN, too deep
             raise NotPlainError(str(exc)) from None
-        if _too_deep(data):
-            raise NotPlainError("nested too deeply")
+        # Nesting past MAX_DEPTH is refused by the model: only 'meta' holds free data.
         return data
     parser = _Parser(text)
     try:

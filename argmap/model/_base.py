@@ -14,7 +14,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from argmap.model._text import find_unwritable
+from argmap.model._text import TOO_DEEP, find_unwritable
 from argmap.model.reference import endpoint
 
 ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.:\-]*$"
@@ -41,8 +41,13 @@ Weight = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
 def _writable_meta(meta: dict[str, Any]) -> dict[str, Any]:
-    """Refuse ``meta`` data holding a key or string of :data:`argmap.model._text.UNWRITABLE`."""
+    """Refuse ``meta`` data holding a key or string of :data:`argmap.model._text.UNWRITABLE`,
+    or nested deeper than :data:`argmap.model._text.MAX_NESTING` levels."""
     for path, problem, is_key in find_unwritable(meta):
+        if problem == TOO_DEEP:
+            raise PydanticCustomError(
+                "too_deep", "meta holds {problem}; a map needs far fewer", {"problem": problem}
+            )
         shown = path[:-1] if is_key else path
         where = "meta" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in shown)
         if is_key:

@@ -6,7 +6,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["UNWRITABLE", "UNWRITABLE_HINT", "find_unwritable", "unwritable"]
+__all__ = [
+    "MAX_NESTING",
+    "TOO_DEEP",
+    "UNWRITABLE",
+    "UNWRITABLE_HINT",
+    "find_unwritable",
+    "unwritable",
+]
 
 #: The characters no text of a map may hold: the control characters but tab, line feed and
 #: carriage return; U+FFFE and U+FFFF; and UTF-16 surrogates (a JSON ``\ud800`` alone),
@@ -36,13 +43,21 @@ def unwritable(text: str) -> str | None:
     return f"U+{code:04X}, {what}, at character {found.start() + 1}"
 
 
+#: How deeply lists and mappings may nest in a map (a map needs fewer than ten levels):
+#: deeper data could not be written back (writers recurse) and is refused where it is read.
+MAX_NESTING = 100
+
+#: What is wrong with data nested deeper than :data:`MAX_NESTING`, for messages.
+TOO_DEEP = f"lists and mappings nested more than {MAX_NESTING} levels deep"
+
 #: Why such a character is refused, for messages.
 UNWRITABLE_HINT = "remove it: no XML file (GraphML, GEXF, SVG) can carry it"
 
 
 def find_unwritable(data: Any) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
     """Each string of plain data (a mapping's keys too) holding a character of
-    :data:`UNWRITABLE`: its path, what is wrong with it, and whether it is a key.
+    :data:`UNWRITABLE`: its path, what is wrong with it, and whether it is a key; and the
+    first list or mapping nested deeper than :data:`MAX_NESTING` (:data:`TOO_DEEP`).
 
     >>> [(path, key) for path, _, key in find_unwritable({"a": ["ok", "b\\x00"], "\\x01": 1})]
     [(('\\x01',), True), (('a', 1), False)]
@@ -50,6 +65,9 @@ def find_unwritable(data: Any) -> Iterator[tuple[tuple[str | int, ...], str, boo
     pending: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
     while pending:
         path, value = pending.pop()
+        if len(path) >= MAX_NESTING and isinstance(value, dict | list):
+            yield path, TOO_DEEP, False
+            continue
         if isinstance(value, dict):
             for key, child in value.items():
                 if isinstance(key, str) and UNWRITABLE.search(key):

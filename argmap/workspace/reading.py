@@ -11,6 +11,7 @@ import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from argmap._io import read_text
 from argmap._names import Hints
@@ -44,21 +45,44 @@ PathLike = str | os.PathLike[str]
 def expand_map_paths(paths: Iterable[PathLike]) -> list[Path]:
     """Files as given; folders as the map files directly inside them, sorted by name (a
     folder's CSL-JSON or CSL-YAML bibliography is no map file: see :func:`is_bibliography`)."""
-    return [path for path, listed in _listing(paths) if not listed or not is_bibliography(path)]
+    return [f.path for f in _listing(paths) if not f.listed or not is_bibliography(f.path)]
 
 
-def _listing(paths: Iterable[PathLike]) -> list[tuple[Path, bool]]:
-    """Each file as given, and each map file directly inside a folder given, sorted by name;
-    with True for the files a folder listed."""
-    result: list[tuple[Path, bool]] = []
+class _Listed(NamedTuple):
+    path: Path
+    #: A folder listed it (rather than it being given).
+    listed: bool
+    #: Its real path, where the listing tells it for free (not a symbolic link).
+    real: Path | None = None
+
+
+def _listing(paths: Iterable[PathLike]) -> list[_Listed]:
+    """Each file as given, and each map file directly inside a folder given, sorted by name."""
+    result: list[_Listed] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            listed = (p for p in path.iterdir() if p.suffix.lower() in MAP_SUFFIXES and p.is_file())
-            result.extend((p, True) for p in sorted(listed))
+            folder = _real(path)
+            with os.scandir(path) as entries:
+                listed = [
+                    _Listed(
+                        path / entry.name,
+                        True,
+                        None if entry.is_symlink() else folder / entry.name,
+                    )
+                    for entry in entries
+                    if _map_suffix(entry.name) and entry.is_file()
+                ]
+            result.extend(sorted(listed))
         else:
-            result.append((path, False))
+            result.append(_Listed(path, False))
     return result
+
+
+def _map_suffix(name: str) -> bool:
+    """True for a file name ending in a map suffix (``.json`` alone is a hidden file)."""
+    lower = name.lower()
+    return lower.endswith(MAP_SUFFIXES) and lower not in MAP_SUFFIXES
 
 
 #: The suffixes of files that are bibliographies whatever they hold.
@@ -144,8 +168,12 @@ def read_maps(
     given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     files = _listing(given)
     reader = _Reader(bibliographies=bibliographies)
-    for path, listed in files:
-        reader.read(Path(os.path.normpath(path)), given=True, listed=listed)
+    named = [(Path(os.path.normpath(path)), listed, real) for path, listed, real in files]
+    for path, _, real in named:
+        if real is not None:  # the listing knows it: no need to look it up
+            reader.reals[path] = real
+    for path, listed, _ in named:
+        reader.read(path, given=True, listed=listed)
     if not reader.workspace.inputs and not reader.workspace.issues:
         # Nothing given, empty folders, or folders of bibliographies only.
         where = ", ".join(os.fspath(p) for p in given) or "nothing given"
@@ -163,7 +191,11 @@ def read_maps(
         path, user, uses_path = reader.queue.pop(0)
         reader.read(path, used_by=(user, uses_path))
     workspace = reader.workspace
-    resolve(workspace, uses=reader.uses)
+    uses = {
+        map_id: {used for real in reals if (used := reader.seen.get(real)) is not None}
+        for map_id, reals in reader.uses.items()
+    }
+    resolve(workspace, uses=uses)
     workspace.issues = sort_issues(workspace.issues)
     return workspace
 
@@ -245,8 +277,10 @@ class _Reader:
         amap = loaded.amap
         if amap is None or loaded.errors:
             return
-        # Its references are resolved with the workspace's other maps: not a problem here.
-        issues = [i for i in map_issues(amap) if i.code != NOT_RESOLVED]
+        # References to other maps are resolved with the workspace's other maps: not a
+        # problem here.
+        issues = map_issues(amap, structure=not loaded.sound)
+        issues = [i for i in issues if i.code != NOT_RESOLVED]
         if issues and amap.provenance is not None and amap.provenance.locator is not None:
             issues = locate_issues(issues, amap.provenance.locator)
         workspace.issues.extend(issues)
@@ -324,7 +358,7 @@ class _Reader:
 
 
 def resolve(
-    workspace: Workspace, *, check_uses: bool = True, uses: dict[str, set[Path]] | None = None
+    workspace: Workspace, *, check_uses: bool = True, uses: dict[str, set[str]] | None = None
 ) -> None:
     """Resolve every cross-map reference of the workspace's maps, adding the issues found.
 
@@ -332,23 +366,20 @@ def resolve(
         workspace: the maps, by id, and their files.
         check_uses: warn about a reference to a map that is not in the map's ``uses``
             (maps read from files name the files they use; nodesets of AIF do not).
-        uses: the real paths of the files each map uses, where the caller has them.
+        uses: the ids of the maps each map's ``uses`` names, where the caller has them
+            (else they are found from the files, by real path).
     """
     lookup = _Lookup(workspace)
     referring: list[tuple[str, Relation]] = []
-    real_files: dict[str, Path] = {}
-
-    def real_file(map_id: str) -> Path:
-        if map_id not in real_files:
-            real_files[map_id] = _real(workspace.files[map_id])
-        return real_files[map_id]
-
-    for map_id, amap in workspace.maps.items():
-        if uses is not None:
-            used = uses.get(map_id, set())
-        else:
+    if uses is None and check_uses:
+        by_real = {_real(file): map_id for map_id, file in workspace.files.items()}
+        uses = {}
+        for map_id, amap in workspace.maps.items():
             base = workspace.files[map_id].parent
-            used = {_real(Path(os.path.normpath(base / name))) for name in amap.uses}
+            reals = (_real(Path(os.path.normpath(base / name))) for name in amap.uses)
+            uses[map_id] = {by_real[real] for real in reals if real in by_real}
+    for map_id, amap in workspace.maps.items():
+        used = set() if uses is None else uses.get(map_id, set())
         for i, relation in enumerate(amap.relations):
             source = relation.source
             local = (
@@ -363,7 +394,7 @@ def resolve(
                 if not isinstance(end, Reference):
                     continue
                 target, found = lookup.resolve(end, relation, is_target=path[-1] == "to")
-                if check_uses and target is not None and real_file(end.map_id) not in used:
+                if check_uses and target is not None and end.map_id not in used:
                     file = workspace.files[end.map_id]
                     found.append(
                         (

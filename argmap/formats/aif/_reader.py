@@ -32,7 +32,7 @@ from argmap.formats.aif._rules import (
 )
 from argmap.graph.algorithms import topological_order
 from argmap.model import ArgumentMap, Node, Relation
-from argmap.model._text import UNWRITABLE_HINT, find_unwritable
+from argmap.model._text import TOO_DEEP, UNWRITABLE_HINT, find_unwritable
 
 _NODE_ADAPTER: TypeAdapter[Node] = TypeAdapter(Node)
 
@@ -121,6 +121,9 @@ class Importer:
             raise self.fail()
         # Every string of the file becomes text of the map (or its meta).
         for path, problem, is_key in find_unwritable(data):
+            if problem == TOO_DEEP:
+                self.note("error", "nesting", path, f"{problem}; an AIF file needs far fewer")
+                continue
             what = "a key" if is_key else "the text"
             self.note("error", "unwritable", path, f"{what} holds {problem}; {UNWRITABLE_HINT}")
         if self.findings:
