@@ -181,11 +181,17 @@ def phases(folder: Path, suffix: str, repeat: int) -> dict[str, float]:
         with step("check"):
             for amap in maps:
                 assert amap is not None
-                map_issues(amap)
+                map_issues(amap, structure=False)  # validation ran the structural steps
         corpus = argmap.read_maps(folder)
         corpus.issues, corpus.references = [], []
+        # The maps each map uses, by id, as read_maps finds them while it reads.
+        by_real = {file.resolve(): map_id for map_id, file in corpus.files.items()}
+        uses = {
+            map_id: {by_real[(corpus.files[map_id].parent / u).resolve()] for u in amap.uses}
+            for map_id, amap in corpus.maps.items()
+        }
         with step("resolve"):
-            resolve(corpus)
+            resolve(corpus, uses=uses)
     return best
 
 
