@@ -14,7 +14,7 @@ import argmap
 from argmap import ArgumentMap, Claim, Evidence, Factor, FormatError, Issue, Relation
 from argmap.formats.aif import EXTENSION_KEY, dump_aif, parse_aif, read_aif, write_aif
 from argmap.schemes import builtin_catalogue
-from tests.conftest import DATA, GOLDEN, SEED_MAP
+from tests.support import DATA, GOLDEN, SEED_MAP
 
 AIF_DATA = DATA / "aif"
 GOLDEN_AIF = GOLDEN / "aif"

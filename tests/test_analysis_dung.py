@@ -1,19 +1,14 @@
 """Dung semantics against oracles: ASP (clingo), formal-argumentation, a brute-force enumerator.
 
-The ASP encodings follow the published ASPARTIX encodings' logic (guess a set, forbid
-conflicts, forbid undefended members; complete adds "every defended argument is in",
-stable "every argument out is attacked"); maximality (preferred), range maximality
-(semi-stable) and the ideal set are then picked from clingo's answer sets by set logic.
+The ASP oracle and the random frameworks are those of tests/support/frameworks.py.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import random
 from collections.abc import Callable
 
-import clingo
 import pytest
 from argumentation.core import dung as fa
 from hypothesis import given, settings
@@ -22,73 +17,7 @@ from hypothesis import strategies as st
 from argmap import Framework, extensions, labelling, read_map, to_framework
 from argmap.analysis import is_accepted
 from argmap.analysis.dung import SEMANTICS, labellings
-
-Extensions = set[frozenset[str]]
-
-_CORE = """
-in(X) :- arg(X), not out(X).
-out(X) :- arg(X), not in(X).
-:- in(X), in(Y), att(X, Y).
-defeated(X) :- in(Y), att(Y, X).
-undefended(X) :- att(Y, X), not defeated(Y).
-"""
-_ADMISSIBLE = _CORE + ":- in(X), undefended(X).\n"
-_COMPLETE = _ADMISSIBLE + ":- out(X), not undefended(X).\n"
-_STABLE = _CORE + ":- out(X), not defeated(X).\n"
-
-
-def _random_framework(rng: random.Random, n: int) -> Framework:
-    """A random framework; self-attacks and odd cycles come up often at these densities."""
-    names = [f"a{i}" for i in range(n)]
-    density = rng.choice([0.1, 0.15, 0.2, 0.3, 0.45])
-    attacks = [(a, b) for a in names for b in names if rng.random() < density]
-    if n >= 3 and rng.random() < 0.4:  # make sure of an odd cycle now and then
-        a, b, c = rng.sample(names, 3)
-        attacks += [(a, b), (b, c), (c, a)]
-    return Framework(names, attacks)
-
-
-FRAMEWORKS = [_random_framework(random.Random(seed), 1 + seed % 10) for seed in range(300)]
-
-
-def _answer_sets(fw: Framework, program: str) -> Extensions:
-    # Quoted, any argument name is an ASP string constant.
-    facts = "".join(f"arg({json.dumps(a)}).\n" for a in fw.arguments)
-    facts += "".join(f"att({json.dumps(a)},{json.dumps(b)}).\n" for a, b in fw.attacks)
-    control = clingo.Control(["0", "--warn=none"])
-    control.add("base", [], program + facts)
-    control.ground([("base", [])])
-    found: Extensions = set()
-    with control.solve(yield_=True) as handle:
-        for model in handle:
-            found.add(
-                frozenset(
-                    s.arguments[0].string for s in model.symbols(shown=True) if s.name == "in"
-                )
-            )
-    return found
-
-
-def _range(fw: Framework, members: frozenset[str]) -> frozenset[str]:
-    return members | {b for a, b in fw.attacks if a in members}
-
-
-def asp_extensions(fw: Framework) -> dict[str, Extensions]:
-    """Every semantics of ``fw`` from clingo's answer sets."""
-    complete = _answer_sets(fw, _COMPLETE)
-    admissible = _answer_sets(fw, _ADMISSIBLE)
-    preferred = {e for e in complete if not any(e < o for o in complete)}
-    common = frozenset.intersection(*preferred)
-    ideal = max((e for e in admissible if e <= common), key=len)
-    ranges = {e: _range(fw, e) for e in complete}
-    return {
-        "grounded": {frozenset.intersection(*complete)},
-        "complete": complete,
-        "preferred": preferred,
-        "stable": _answer_sets(fw, _STABLE),
-        "semi-stable": {e for e in complete if not any(ranges[e] < ranges[o] for o in complete)},
-        "ideal": {ideal},
-    }
+from tests.support.frameworks import FRAMEWORKS, Extensions, asp_extensions, extension_range
 
 
 def _brute_force(fw: Framework) -> dict[str, Extensions]:
@@ -111,9 +40,11 @@ def _brute_force(fw: Framework) -> dict[str, Extensions]:
         "grounded": {min(complete, key=len)},
         "complete": set(complete),
         "preferred": set(preferred),
-        "stable": {s for s in complete if _range(fw, s) == frozenset(args)},
+        "stable": {s for s in complete if extension_range(fw, s) == frozenset(args)},
         "semi-stable": {
-            s for s in complete if not any(_range(fw, s) < _range(fw, o) for o in complete)
+            s
+            for s in complete
+            if not any(extension_range(fw, s) < extension_range(fw, o) for o in complete)
         },
         "ideal": {max((s for s in admissible if s <= common), key=len)},
     }

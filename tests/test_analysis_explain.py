@@ -8,7 +8,7 @@ from argmap import Framework, read_map, to_framework
 from argmap.analysis.dung import labelling
 from argmap.analysis.explain import explain
 from argmap.analysis.verdict import node_labels
-from tests.test_analysis_dung import FRAMEWORKS
+from tests.support.frameworks import FRAMEWORKS
 
 SEED = "maps/shagina-2018-japan-sanctions.yaml"
 

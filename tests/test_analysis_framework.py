@@ -9,7 +9,7 @@ import pytest
 from argmap import ArgumentMap, Claim, Factor, Framework, Relation, read_map, to_framework
 from argmap.analysis import extensions, labelling
 from argmap.formats.aif import read_aif
-from tests.test_analysis_dung import asp_extensions
+from tests.support.frameworks import asp_extensions
 
 SEED = "maps/shagina-2018-japan-sanctions.yaml"
 

@@ -1,6 +1,6 @@
 """The solver behind the hard semantics, and ICCMA's reasoning tasks, against oracles.
 
-The oracles are those of tests/test_analysis_dung.py: answer sets of encodings written
+The oracles are those of tests/support/frameworks.py: answer sets of encodings written
 apart from argmap's (maximality and the other semantics picked by set logic), and
 formal-argumentation; the examples are Dung's (1995).
 """
@@ -17,14 +17,14 @@ from argmap.analysis import dung
 from argmap.analysis.asp import solve_labellings
 from argmap.analysis.dung import SEMANTICS
 from argmap.analysis.tasks import TASK_SEMANTICS, parse_task, solve_task
-from tests.test_analysis_dung import (
-    _COMPLETE,
-    _STABLE,
+from tests.support.frameworks import (
+    COMPLETE,
     FRAMEWORKS,
+    STABLE,
     Extensions,
-    _answer_sets,
-    _range,
+    answer_sets,
     asp_extensions,
+    extension_range,
 )
 
 
@@ -60,15 +60,15 @@ def _complete_oracle(fw: Framework) -> dict[str, Extensions]:
     The ideal extension is complete (Dung, Mancarella and Toni 2007), so it is the largest
     complete extension inside every preferred one.
     """
-    complete = _answer_sets(fw, _COMPLETE)
+    complete = answer_sets(fw, COMPLETE)
     preferred = {e for e in complete if not any(e < o for o in complete)}
     common = frozenset.intersection(*preferred)
-    ranges = {e: _range(fw, e) for e in complete}
+    ranges = {e: extension_range(fw, e) for e in complete}
     return {
         "grounded": {frozenset.intersection(*complete)},
         "complete": complete,
         "preferred": preferred,
-        "stable": _answer_sets(fw, _STABLE),
+        "stable": answer_sets(fw, STABLE),
         "semi-stable": {e for e in complete if not any(ranges[e] < ranges[o] for o in complete)},
         "ideal": {max((e for e in complete if e <= common), key=len)},
     }

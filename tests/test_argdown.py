@@ -34,7 +34,7 @@ from argmap.formats.argdown import (
     parse_argdown_json,
     read_argdown_json,
 )
-from tests.conftest import CORPORA, DATA, GOLDEN, SEED_MAP, tool_path
+from tests.support import CORPORA, DATA, GOLDEN, SEED_MAP, tool_path
 
 HERE = DATA / "argdown"
 TRICKY = HERE / "tricky.yaml"

@@ -15,7 +15,7 @@ from argmap.citations import (
     read_map_bibliography,
 )
 from argmap.errors import BibliographyError, Location
-from tests.conftest import BIBLIOGRAPHY, DATA, SEED_BIB
+from tests.support import BIBLIOGRAPHY, DATA, SEED_BIB
 
 HERE = DATA / "citations"
 

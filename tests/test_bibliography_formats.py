@@ -13,7 +13,7 @@ from argmap.citations.bibliography import bibliography_format, read_map_bibliogr
 from argmap.citations.checks import check_citations
 from argmap.citations.csl import to_csl
 from argmap.errors import BibliographyError
-from tests.conftest import DATA, SEED_BIB, SEED_MAP
+from tests.support import DATA, SEED_BIB, SEED_MAP
 
 CORPUS = DATA / "bibliographies"
 

@@ -12,7 +12,7 @@ from argmap.citations import (
 )
 from argmap.citations.bibliography import BibEntry
 from argmap.errors import Location
-from tests.conftest import DATA, SEED_BIB
+from tests.support import DATA, SEED_BIB
 
 CROSSREF = DATA / "citations" / "crossref.bib"
 
@@ -163,7 +163,7 @@ def test_entries_built_in_code_still_export_through_csl() -> None:
 
 def test_the_seed_map_exports_its_cited_entries_verbatim() -> None:
     from argmap import read_map
-    from tests.conftest import SEED_MAP
+    from tests.support import SEED_MAP
 
     amap = read_map(SEED_MAP)
     bib = read_bibliography(SEED_BIB)

@@ -9,16 +9,11 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
 
 import argmap
 from argmap.cli import main
-from tests.conftest import MAPS, SEED_MAP
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
+from tests.support import MAPS, SEED_MAP
+from tests.support.cli import run
 
 
 def test_check_a_clean_map_exits_zero() -> None:
@@ -187,7 +182,7 @@ def test_every_command_has_help(command: str) -> None:
 
 
 def test_check_reports_cited_keys_missing_from_the_bibliography(tmp_path: Path) -> None:
-    from tests.conftest import SEED_BIB
+    from tests.support import SEED_BIB
 
     path = tmp_path / "cites.yaml"
     path.write_text(

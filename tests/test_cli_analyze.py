@@ -6,21 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from argmap import Framework, to_dot
 from argmap.analysis.report import diagram_annotations, node_annotations
-from argmap.cli import main
 from argmap.formats.iccma import write_af
 from argmap.formats.mapfile import read_map
-from tests.conftest import ROOT, SEED_MAP
+from tests.support import ROOT, SEED_MAP
+from tests.support.cli import run
 
 WEIGHTED = "tests/data/analysis/weighted-decision.yaml"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def _flat(text: str) -> str:

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from argmap.citations.processor import CITATION_STYLES
 from argmap.cli import main
-from tests.conftest import DATA, GOLDEN, SEED_MAP
+from tests.support import DATA, GOLDEN, SEED_MAP
 
 HERE = DATA / "citations"
 BALTIC = HERE / "baltic.yaml"

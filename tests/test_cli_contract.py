@@ -26,7 +26,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
-from tests.conftest import SEED_BIB, SEED_MAP
+from tests.support import SEED_BIB, SEED_MAP
 
 MAP = "maps/m.yaml"
 BIB = f"bibliography/{SEED_BIB.name}"

@@ -7,25 +7,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import argmap
-from argmap.cli import main
 from argmap.formats.aif import read_aif
 from argmap.formats.argdown import dump_argdown, parse_argdown_json
 from argmap.formats.graphml import parse_graphml, read_gexf, write_graphml
 from argmap.formats.registry import directory_plan, format_of
-from tests.conftest import DATA, SEED_MAP, tool_path
+from tests.support import DATA, SEED_MAP, tool_path
+from tests.support.cli import run
 
 ARGDOWN_DATA = DATA / "argdown"
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), env=env)
-    assert not isinstance(result.exception, Exception) or isinstance(
-        result.exception, SystemExit
-    ), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def digest(path: Path) -> str:

@@ -5,20 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from click.testing import CliRunner
-
 from argmap import read_map
-from argmap.cli import main
 from argmap.model.reference import text_hash
-from tests.conftest import MAPS, SEED_MAP
+from tests.support import MAPS, SEED_MAP
+from tests.support.cli import run
 
 SEED = "shagina-2018-japan-sanctions"
 COMPANION = MAPS / "shagina-2018-sasakawa-sanctions-unity.yaml"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_check_one_map_reads_the_maps_it_uses() -> None:

@@ -6,17 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from argmap.cli import main
-from tests.conftest import MAPS, SEED_MAP
+from tests.support import MAPS, SEED_MAP
+from tests.support.cli import run
 
 COMPANION = MAPS / "shagina-2018-sasakawa-sanctions-unity.yaml"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.mark.parametrize(

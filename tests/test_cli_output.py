@@ -14,7 +14,7 @@ from argmap.cli import main
 from argmap.commands import Output, Result, write_outputs
 from argmap.commands._result import check_output
 from argmap.errors import OutputError
-from tests.conftest import SEED_BIB, SEED_MAP
+from tests.support import SEED_BIB, SEED_MAP
 
 
 @pytest.fixture

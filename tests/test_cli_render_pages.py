@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from argmap.diagrams.fonts import has_fontconfig, missing_glyphs
-from tests.conftest import BIBLIOGRAPHY, SEED_MAP
-from tests.test_diagrams_cli import run
+from tests.support import BIBLIOGRAPHY, SEED_MAP
+from tests.support.cli import run
 
 SEED_TEXT = SEED_MAP.read_text(encoding="utf-8")
 

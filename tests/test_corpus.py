@@ -10,7 +10,7 @@ import pytest
 import argmap
 from argmap.model.reference import Reference, text_hash
 from argmap.workspace import read_maps
-from tests.conftest import DATA, MAPS, SEED_MAP
+from tests.support import DATA, MAPS, SEED_MAP
 
 SEED = "shagina-2018-japan-sanctions"
 COMPANION = MAPS / "shagina-2018-sasakawa-sanctions-unity.yaml"

@@ -29,7 +29,7 @@ from argmap.workspace.aif import (
     read_aif_corpus,
     write_corpus_aif,
 )
-from tests.conftest import DATA, MAPS
+from tests.support import DATA, MAPS
 
 SEED = "shagina-2018-japan-sanctions"
 COMPANION = "shagina-2018-sasakawa-sanctions-unity"

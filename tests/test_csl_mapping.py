@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 
 from argmap.citations import export_citations, read_bibliography
-from tests.conftest import DATA, ROOT, SEED_BIB
+from tests.support import DATA, ROOT, SEED_BIB
 
 TOOLS = ROOT / "tests" / "tools"
 STYLES = ROOT / "argmap" / "citations" / "styles"

@@ -21,8 +21,9 @@ import argmap
 from argmap import render
 from argmap.citations import read_map_bibliography
 from argmap.citations.bibliography import parse_bibliography
-from tests.conftest import DATA, ROOT, SEED_BIB, SEED_MAP, tool_path
-from tests.test_diagrams_html import HOSTILE, HOSTILE_BIB, hostile_map, large_map, marked_map
+from tests.support import DATA, ROOT, SEED_BIB, SEED_MAP, tool_path
+from tests.support.browser import CHROMIUM_ARGS, WATCH
+from tests.support.maps import HOSTILE, HOSTILE_BIB, hostile_map, large_map, marked_map
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
@@ -30,25 +31,6 @@ if TYPE_CHECKING:
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 
 pytestmark = [pytest.mark.browser, pytest.mark.dot]
-
-#: Chromium as CI runs it: no sandbox (root in a container), and none of the background
-#: services that would make requests of their own.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-#: Records what a page does that a self-contained page must not.
-WATCH = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", function (event) {
-  window.__violations.push(event.violatedDirective + " " + event.blockedURI);
-});
-"""
 
 
 @dataclass

@@ -6,14 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import argmap
 from argmap.citations import read_map_bibliography
-from argmap.cli import main
 from argmap.diagrams import to_dot, to_mermaid
 from argmap.model import ArgumentMap, Claim, Node, Relation
-from tests.conftest import DATA, SEED_MAP
+from tests.support import DATA, SEED_MAP
+from tests.support.cli import run
 
 GRAMMAR = DATA / "diagrams" / "grammar.yaml"
 
@@ -31,12 +30,6 @@ def maps(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return folder
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_dot_to_standard_output_matches_the_library() -> None:
@@ -217,7 +210,7 @@ def test_large_map_suggests_focus(tmp_path: Path) -> None:
 
 
 def test_analysis_verdict_colours_the_dot_as_the_library_does() -> None:
-    from tests.test_diagrams_dot import verdict_options
+    from tests.support.diagrams import verdict_options
 
     code, out, err = run(
         "render", str(SEED_MAP), "-f", "dot", "--analysis", "verdict", "--legend", "--no-bib"
@@ -253,7 +246,7 @@ def test_analysis_verdict_colours_the_svg(tmp_path: Path) -> None:
 
 @pytest.mark.dot
 def test_the_page_shows_verdicts_and_schemes_unless_told_not_to(tmp_path: Path) -> None:
-    from tests.test_diagrams_html import page_data
+    from tests.support.pages import page_data
 
     page = tmp_path / "seed.html"
     code, _, err = run("render", str(SEED_MAP), "--analysis", "verdict", "-o", str(page))

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 import argmap
 from argmap.cli import main
 from argmap.workspace.view import map_view
-from tests.conftest import DATA
+from tests.support import DATA
 
 SEED = "shagina-2018-japan-sanctions"
 COMPANION_ID = "undercutting"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import inspect
 import itertools
-import os
 import re
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -17,38 +16,19 @@ from typing import Any, get_type_hints
 import pytest
 
 import argmap
-from argmap.analysis.report import Tone, node_annotations
+from argmap.analysis.report import Tone
 from argmap.diagrams import DiagramOptions, to_dot
 from argmap.diagrams.theme import COLOR, PRINT, TONES, to_gray
 from argmap.model import ArgumentMap, Claim, Evidence, Relation
-from tests.conftest import DATA, GOLDEN, SEED_MAP
+from tests.support import DATA, GOLDEN, SEED_MAP
+from tests.support.diagrams import verdict_options
+from tests.support.golden import assert_golden
 
 FIXTURES = DATA / "diagrams"
 GOLDEN_DIR = GOLDEN / "diagrams"
 GRAMMAR = FIXTURES / "grammar.yaml"
 #: A map whose verdicts stand, fall and are left open (Gordon and Walton's murder case).
 MURDER = DATA / "analysis" / "carneades-murder.yaml"
-
-
-def verdict_options(path: Path, **options: Any) -> dict[str, Any]:
-    """The options ``argmap render --analysis verdict`` draws a map with."""
-    marks = node_annotations(argmap.read_map(path), "verdict")
-    return {
-        "annotations": marks.labels,
-        "annotation_key": marks.key,
-        "tones": marks.tones,
-        **options,
-    }
-
-
-def assert_golden(name: str, text: str) -> None:
-    """Compare text with a golden file, or rewrite it when ARGMAP_REGENERATE=1."""
-    path = GOLDEN_DIR / name
-    if os.environ.get("ARGMAP_REGENERATE") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"{path} is missing; run with ARGMAP_REGENERATE=1 to create it"
-    assert text == path.read_text(encoding="utf-8")
 
 
 def node_lines(source: str) -> dict[str, str]:
@@ -103,7 +83,7 @@ def edge_lines(source: str) -> list[tuple[str, str, str]]:
     ],
 )
 def test_golden_dot(name: str, path: Path, options: dict[str, Any]) -> None:
-    assert_golden(name, to_dot(argmap.read_map(path), **options).source)
+    assert_golden(GOLDEN_DIR / name, to_dot(argmap.read_map(path), **options).source)
 
 
 # -- the grammar on the seed map ---------------------------------------------------------------

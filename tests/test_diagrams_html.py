@@ -7,7 +7,6 @@ import hashlib
 import json
 import re
 from html import escape as html_escape
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -20,90 +19,11 @@ from argmap.citations import formatting, read_map_bibliography
 from argmap.citations.bibliography import Bibliography, parse_bibliography
 from argmap.diagrams.backend import pipe
 from argmap.diagrams.html import escape_json, to_html
-from argmap.model import ArgumentMap, Citation, Claim, Evidence, Factor, Node, Relation
+from argmap.model import ArgumentMap
 from argmap.schemes.inferences import find_inferences, map_catalogue
-from tests.conftest import SEED_BIB, SEED_MAP
-
-#: Text that tries every way out of a JSON block, an attribute and an element.
-HOSTILE = [
-    "</script><script>window.__pwned = 1</script>",
-    '<img src=x onerror="window.__pwned=1">',
-    "\"'`; window.__pwned = 1; //",
-    "line\u2028separator\u2029paragraph",
-    "\\N \\G escapes & &amp; <!-- --> ]]>",
-    "<svg onload=window.__pwned=1>",
-]
-HOSTILE_BIB = (
-    "@misc{evil, title={</script><img src=x onerror=alert(1)>}, "
-    'author={Quote, "Double"}, year={2024}}\n'
-)
-
-
-def hostile_map() -> ArgumentMap:
-    """A map whose every label, quote, locator and note is hostile text."""
-    nodes: list[Node] = [
-        Claim(
-            id="t",
-            title=HOSTILE[0],
-            text=HOSTILE[1],
-            thesis=True,
-            cites=[Citation(key="evil", locator="p. <1>", quote=HOSTILE[2], note=HOSTILE[3])],
-        ),
-        Evidence(id="e", text=HOSTILE[4], cites=[Citation(key="evil", quote=HOSTILE[5])]),
-        Factor(id="f", text=HOSTILE[3], direction="pull", note=HOSTILE[0]),
-    ]
-    relations = [
-        Relation(kind="supports", source="e", target="t", scheme=HOSTILE[1]),
-        Relation(kind="pulls", source="f", target="t"),
-    ]
-    return ArgumentMap(id="hostile", title=HOSTILE[0], nodes=nodes, relations=relations)
-
-
-class _Page(HTMLParser):
-    """The elements of a page, as a browser's parser sees them."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.scripts: list[str] = []
-        self.styles: list[str] = []
-        self._open: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        self._open = tag if tag in ("script", "style") else None
-        if tag == "script":
-            self.scripts.append("")
-        elif tag == "style":
-            self.styles.append("")
-
-    def handle_data(self, data: str) -> None:
-        if self._open == "script":
-            self.scripts[-1] += data
-        elif self._open == "style":
-            self.styles[-1] += data
-
-    def handle_endtag(self, tag: str) -> None:
-        self._open = None
-
-
-def parse_page(page: str) -> _Page:
-    parser = _Page()
-    parser.feed(page)
-    parser.close()
-    return parser
-
-
-def page_data(page: str) -> dict[str, Any]:
-    parsed = parse_page(page)
-    blocks = [
-        parsed.scripts[i]
-        for i, (_, attrs) in enumerate(t for t in parsed.tags if t[0] == "script")
-        if attrs.get("type") == "application/json"
-    ]
-    assert len(blocks) == 1
-    data: dict[str, Any] = json.loads(blocks[0])
-    return data
+from tests.support import SEED_BIB, SEED_MAP
+from tests.support.maps import HOSTILE, HOSTILE_BIB, hostile_map, large_map, marked_map
+from tests.support.pages import page_data, parse_page
 
 
 def sha256(text: str) -> str:
@@ -365,30 +285,6 @@ def test_missing_keys_show_as_keys() -> None:
     assert "citation" not in page_data(page)["nodes"]["t"]
 
 
-def large_map(count: int) -> ArgumentMap:
-    """A map of ``count`` nodes in a tree under one thesis, each citing the seed paper."""
-    nodes: list[Node] = [Claim(id="n0", text="The thesis", thesis=True)]
-    relations: list[Relation] = []
-    for i in range(1, count):
-        kind = Evidence if i % 3 == 0 else Claim
-        nodes.append(
-            kind(
-                id=f"n{i}",
-                title=f"Node {i}",
-                text=f"Reason {i}, which says something of moderate length about the matter.",
-                cites=[
-                    Citation(key="shagina2018dilemma", locator=f"p. {i % 9 + 1}", quote="a clause")
-                ],
-            )
-        )
-        relations.append(
-            Relation(
-                kind="supports" if i % 4 else "attacks", source=f"n{i}", target=f"n{(i - 1) // 3}"
-            )
-        )
-    return ArgumentMap(id="large", title="Large", nodes=nodes, relations=relations)
-
-
 @pytest.mark.dot
 # What the seed's page adds to its SVG: the script and style sheet (about 26 KB), the data
 # of its 13 nodes, 3 verdicts and 6 inferences with their 4 schemes, and the references.
@@ -404,33 +300,6 @@ def test_page_sizes_stay_within_budget(amap: str, limit: int) -> None:
     )
     size = len(page.encode()) if amap == "large" else len(page.encode()) - len(svg.encode())
     assert size <= limit, size
-
-
-def marked_map() -> tuple[ArgumentMap, Bibliography]:
-    """A map citing real entries whose titles carry small caps, no-decoration spans and more.
-
-    The entries are those of the reading-list tests (``tests/test_formatting.py``), read
-    as the CSL-JSON file a map may name as its bibliography.
-    """
-    from tests.test_formatting import _marked_items
-
-    items = _marked_items()
-    nodes: list[Node] = [
-        Claim(
-            id="t",
-            title="Carneades weighs arguments",
-            text="Proof standards decide which claims are acceptable.",
-            thesis=True,
-            cites=[Citation(key=items[0]["id"], locator="p. 195")],
-        ),
-        *(
-            Evidence(id=f"e{i}", text=f"Cited work {i}.", cites=[Citation(key=item["id"])])
-            for i, item in enumerate(items[1:], start=1)
-        ),
-    ]
-    relations = [Relation(kind="supports", source=n.id, target="t") for n in nodes[1:]]
-    amap = ArgumentMap(id="marked", title="Marked references", nodes=nodes, relations=relations)
-    return amap, parse_bibliography(json.dumps(items), filename="marked.json")
 
 
 def test_the_page_styles_the_references_classes_under_its_policy() -> None:
@@ -474,7 +343,7 @@ def test_render_writes_the_page_with_references(tmp_path: Path) -> None:
 @pytest.mark.parametrize("style", ["apa", "chicago", "ieee", "mla", "harvard"])
 def test_citations_of_all_nodes_at_once_match_one_by_one(style: str) -> None:
     from argmap.citations.formatting import format_node_citation, format_node_citations
-    from bench.render import synthetic_map
+    from tests.support.synthetic import synthetic_map
 
     amap = synthetic_map(60)
     bibliography = parse_bibliography(

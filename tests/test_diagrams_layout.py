@@ -16,7 +16,7 @@ from argmap.diagrams.backend import ENGINES, Engine, layout, pipe
 from argmap.diagrams.pages import Page, bounding_box, page_fit, plan_pages, requested_page
 from argmap.diagrams.warnings import page_issues
 from argmap.model import ArgumentMap
-from tests.conftest import SEED_MAP
+from tests.support import SEED_MAP
 
 pytestmark = pytest.mark.dot
 

@@ -20,8 +20,8 @@ import argmap
 from argmap.diagrams import to_mermaid
 from argmap.diagrams.escape import wrap
 from argmap.model import ArgumentMap
-from tests.conftest import DATA, MAPS, ROOT, SEED_MAP
-from tests.test_diagrams_dot import assert_golden
+from tests.support import DATA, GOLDEN, MAPS, SEED_MAP, TOOLS
+from tests.support.golden import assert_golden
 
 FIXTURES = DATA / "diagrams"
 GRAMMAR = FIXTURES / "grammar.yaml"
@@ -31,7 +31,7 @@ NODE_LINE = re.compile(r'^    (n\d+)(\(|\[/|\[|\{\{)"(.*)"(\)|/\]|\]|\}\})$')
 
 def mermaid_modules() -> Path | None:
     """A node_modules folder holding mermaid and jsdom, if there is one."""
-    candidates = [os.environ.get("ARGMAP_MERMAID_MODULES"), ROOT / "tests/tools/node_modules"]
+    candidates = [os.environ.get("ARGMAP_MERMAID_MODULES"), TOOLS / "node_modules"]
     for candidate in candidates:
         folder = Path(candidate) if candidate else None
         if folder and (folder / "mermaid").is_dir() and (folder / "jsdom").is_dir():
@@ -57,7 +57,7 @@ def decode(label: str) -> list[str]:
     ],
 )
 def test_golden_mermaid(name: str, path: Path, options: dict[str, object]) -> None:
-    assert_golden(name, to_mermaid(argmap.read_map(path), **options))  # type: ignore[arg-type]
+    assert_golden(GOLDEN / "diagrams" / name, to_mermaid(argmap.read_map(path), **options))  # type: ignore[arg-type]
 
 
 def test_grammar_links_follow_the_relation_kinds() -> None:

@@ -19,7 +19,7 @@ from argmap.diagrams import format_for
 from argmap.diagrams.backend import INSTALL_HINT, pipe
 from argmap.diagrams.escape import wrap
 from argmap.model import ArgumentMap
-from tests.conftest import DATA, MAPS
+from tests.support import DATA, MAPS
 
 HOSTILE = DATA / "diagrams" / "hostile.yaml"
 GRAMMAR = DATA / "diagrams" / "grammar.yaml"

@@ -32,7 +32,7 @@ from argmap.citations import export as export_module
 from argmap.citations.csl import CSL_TYPES, plain_text
 from argmap.citations.export import EXPORT_FORMATS, STYLE_NAMES, export_citations, to_ris
 from argmap.errors import BibliographyError
-from tests.conftest import DATA, GOLDEN, SEED_BIB
+from tests.support import DATA, GOLDEN, SEED_BIB
 
 HERE = DATA / "citations"
 EXPORTS = GOLDEN / "citations" / "exports"

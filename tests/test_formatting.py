@@ -44,7 +44,8 @@ from argmap.citations.formatting import (
     load_style,
     split_locator,
 )
-from tests.conftest import BIBLIOGRAPHY, DATA, GOLDEN, SEED_BIB, SEED_MAP
+from tests.support import BIBLIOGRAPHY, DATA, GOLDEN, SEED_BIB, SEED_MAP
+from tests.support.items import marked_items as _marked_items
 
 ORACLE = GOLDEN / "citations"
 ITEMS: list[dict[str, Any]] = json.loads((ORACLE / "varied.json").read_text(encoding="utf-8"))
@@ -825,38 +826,6 @@ def test_outputs_and_labels_are_public_tuples() -> None:
 HTML_GOLDEN = ORACLE / "html"
 
 
-def _marked_items() -> list[dict[str, Any]]:
-    """Real entries of the varied bibliography with the inline HTML CSL allows and more.
-
-    Names and titles carry ``<b>``, ``<sup>``, ``<sub>``, ``<i>``, small caps, no-case
-    and no-decoration spans; tags CSL does not allow, and addresses that are no web
-    address or DOI, must print as text.
-    """
-    by_id = {i["id"]: i for i in ITEMS}
-    carneades = dict(by_id["gordon2006carneades"])
-    carneades["author"] = [
-        {"family": "<b>Gordon</b>", "given": "Thomas F."},
-        {"family": "Walton", "given": "<i>Douglas</i> N."},
-    ]
-    carneades["title"] = (
-        'The <b>Carneades <b>argumentation</b> framework</b>: <span style="font-variant:'
-        'small-caps;">using <span style="font-variant:small-caps;">presumptions</span></span>'
-        ' and H<sub>2</sub>O <span class="nocase">eXceptions</span>'
-    )
-    carneades["container-title"] = (
-        'Computational models of <span class="nodecor">argument</span>: Proceedings of'
-        ' <b>COMMA</b> 2006 <script>alert(1)</script> <a href="https://example.org">x</a>'
-    )
-    carneades["URL"] = "JaVaScRiPt:alert(document.cookie)"
-    stab = dict(by_id["stab2014essays"])
-    stab["URL"] = "data:text/html,<script>alert(1)</script>"
-    stab["DOI"] = "vbscript:msgbox(1)"
-    dung = dict(by_id["dung1995acceptability"])
-    dung["URL"] = "https://example.org/dung?a=1&b=2"
-    del dung["DOI"]  # so that the styles print the URL
-    return [carneades, stab, dung]
-
-
 def _html_cases() -> dict[str, str]:
     """The golden HTML reading lists: every style on the varied bibliography, and the
     marked-up entries in the styles that italicise, bold and set small caps."""
@@ -982,7 +951,7 @@ def test_a_browser_applies_the_style_sheet_under_the_page_s_policy(tmp_path: Pat
     # an address that is no web address or DOI is no link.
     from playwright import sync_api
 
-    from tests.conftest import tool_path
+    from tests.support import tool_path
 
     body = format_bibliography(_marked_items(), style="apa", output="html")
     page_file = tmp_path / "reading-list.html"

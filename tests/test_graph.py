@@ -7,7 +7,7 @@ import pytest
 
 import argmap
 from argmap import ArgumentMap
-from tests.conftest import MAPS
+from tests.support import MAPS
 
 
 def test_nodes_carry_every_field(seed_map: ArgumentMap) -> None:

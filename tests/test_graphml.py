@@ -29,7 +29,7 @@ from argmap.formats.graphml import (
     write_gexf,
     write_graphml,
 )
-from tests.conftest import DATA, GOLDEN, SEED_MAP
+from tests.support import DATA, GOLDEN, SEED_MAP
 
 HERE = DATA / "interchange"
 GOLDEN_DIR = GOLDEN / "interchange"

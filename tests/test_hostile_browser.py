@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.conftest import tool_path
-from tests.test_diagrams_browser import CHROMIUM_ARGS, WATCH
-from tests.test_hostile import CORPUS, assert_bounded, run_argmap
+from tests.support import tool_path
+from tests.support.browser import CHROMIUM_ARGS, WATCH
+from tests.support.hostile import CORPUS, assert_bounded, run_argmap
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from argmap.citations import parse_bibliography, read_bibliography, to_csl
-from tests.conftest import DATA
+from tests.support import DATA
 
 CROSSREF = DATA / "citations" / "crossref.bib"
 

@@ -172,7 +172,7 @@ def _compare_with_pylatexenc(text: str) -> int:
 def test_every_field_of_a_2000_entry_bibliography_decodes_as_pylatexenc_does() -> None:
     # bench.bibliography compares all fields of the 10,000-entry file too; pylatexenc's
     # side of that takes half a minute, too long for every test run.
-    from bench.bibliography import generate
+    from tests.support.synthetic import generate
 
     text = generate(2_000)
     # The data holds what used to send whole values to pylatexenc.
@@ -182,7 +182,7 @@ def test_every_field_of_a_2000_entry_bibliography_decodes_as_pylatexenc_does() -
 
 
 def test_every_field_of_the_test_bibliographies_decodes_as_pylatexenc_does() -> None:
-    from tests.conftest import DATA, SEED_BIB
+    from tests.support import DATA, SEED_BIB
 
     paths = [SEED_BIB, *sorted((DATA / "citations").glob("*.bib"))]
     compared = 0

@@ -13,7 +13,7 @@ import argmap
 from argmap.errors import Location
 from argmap.formats._syntax import LazyLocator
 from argmap.formats.mapfile import to_plain
-from tests.conftest import MAPS, SEED_MAP
+from tests.support import MAPS, SEED_MAP
 
 
 class Bad(NamedTuple):

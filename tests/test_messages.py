@@ -5,17 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from argmap.cli import main
-from tests.conftest import SEED_BIB, SEED_MAP
+from tests.support import SEED_BIB, SEED_MAP
+from tests.support.cli import run
 
 SEED_BIB_LINE = "bibliography: [../bibliography/shagina-japan-russia.bib]"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def seed_with_bibliography(folder: Path, bib_text: str | None, *, name: str = "refs.bib") -> Path:

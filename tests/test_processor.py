@@ -19,7 +19,7 @@ import argmap.citations
 from argmap.citations import CitationProcessor, csl_items, format_bibliography, read_bibliography
 from argmap.citations import processor as processor_module
 from argmap.citations.csl_engine._locale import LOCALE_DIR, locale_chain
-from tests.conftest import SEED_BIB
+from tests.support import SEED_BIB
 
 ITEMS: list[dict[str, Any]] = csl_items(read_bibliography([SEED_BIB]))
 DILEMMA, SANCTIONS, RELATIONS = "shagina2018dilemma", "shagina2018sanctions", "shagina2019sanctions"

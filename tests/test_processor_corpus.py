@@ -18,7 +18,7 @@ import pytest
 
 from argmap.citations import csl_items, read_bibliography
 from argmap.citations.formatting import format_references
-from tests.conftest import DATA
+from tests.support import DATA
 
 CORPUS = DATA / "bibliographies"
 

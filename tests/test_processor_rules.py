@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from argmap.citations import CitationProcessor, csl_items, read_bibliography
-from tests.conftest import SEED_BIB
+from tests.support import SEED_BIB
 
 ITEMS: list[dict[str, Any]] = csl_items(read_bibliography([SEED_BIB]))
 CO_AUTHORS = [{"family": "Kuznetsov", "given": "Ivan"}, {"family": "Sato", "given": "Yuki"}]

@@ -14,7 +14,7 @@ from argmap.formats import registry
 from argmap.formats._format import FileFormat
 from argmap.formats.aif import parse_aif
 from argmap.formats.argdown import dump_argdown, parse_argdown_json
-from tests.conftest import SEED_MAP
+from tests.support import SEED_MAP
 
 #: Formats whose reader needs no outside program.
 SELF_CONTAINED = ("yaml", "json", "aif", "graphml", "gexf")

@@ -21,7 +21,7 @@ from argmap.commands.review import review_files
 from argmap.review import review_map
 from argmap.review.html import format_html
 from argmap.review.markdown import format_markdown
-from tests.conftest import DATA, GOLDEN, MAPS, SEED_MAP
+from tests.support import DATA, GOLDEN, MAPS, SEED_MAP
 
 GOLDEN_REVIEW = GOLDEN / "review" / "shagina-2018-japan-sanctions.md"
 REGENERATE = os.environ.get("ARGMAP_REGENERATE") == "1"

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 import argmap
 from argmap.cli import main
 from argmap.formats.schema import dump_json_schema
-from tests.conftest import MAPS, ROOT, SEED_MAP
+from tests.support import MAPS, ROOT, SEED_MAP
 
 COMMITTED = ROOT / "docs" / "argmap-map.schema.json"
 MAP_FILES = sorted(p for p in MAPS.iterdir() if p.suffix in (".yaml", ".yml", ".json"))

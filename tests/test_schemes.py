@@ -21,7 +21,7 @@ from argmap.schemes import (
     read_catalogue,
     scheme_key,
 )
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 CATALOGUE = builtin_catalogue()
 SCHEMES = list(CATALOGUE)

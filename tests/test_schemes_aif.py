@@ -18,7 +18,7 @@ import pytest
 from argmap.formats.aif import dump_aif, parse_aif, read_aif
 from argmap.model import ArgumentMap
 from argmap.schemes import aif_scheme_name, builtin_catalogue, is_unnamed
-from tests.conftest import DATA, SEED_MAP
+from tests.support import DATA, SEED_MAP
 
 CATALOGUE = builtin_catalogue()
 FOLDER = DATA / "aif-schemes"

@@ -8,7 +8,7 @@ import argmap
 from argmap.citations import check_citations, cited_sources, read_map_bibliography, supporting_nodes
 from argmap.errors import MapError
 from argmap.model import ArgumentMap
-from tests.conftest import DATA
+from tests.support import DATA
 
 HERE = DATA / "citations"
 BALTIC = HERE / "baltic.yaml"

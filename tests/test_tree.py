@@ -19,7 +19,7 @@ from argmap.formats._syntax import (
     load,
     load_plain,
 )
-from tests.conftest import DATA, SEED_MAP
+from tests.support import DATA, SEED_MAP
 
 ODD = """\
 a: &x {k: 1}
