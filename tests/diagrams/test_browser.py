@@ -3,7 +3,7 @@
 Each page is loaded from a ``file:`` URL while every request, console message, script
 error and Content-Security-Policy violation is recorded; a test fails on any of them.
 The screenshots in docs/ are taken here too: regenerate them with
-``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/test_diagrams_browser.py``.
+``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/diagrams/test_browser.py``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """DOT building: golden diagrams, the visual grammar, junctions, options and selection.
 
 Golden files live in tests/golden/diagrams/; regenerate them after an intended change with
-``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/test_diagrams_dot.py tests/test_diagrams_mermaid.py``
+``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/diagrams/test_dot.py tests/diagrams/test_mermaid.py``
 and review the diff.
 """
 
