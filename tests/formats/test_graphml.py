@@ -1,7 +1,7 @@
 """GraphML and GEXF: typed columns that networkx reads back, lossless round trips, bad input.
 
 The GraphML golden file is regenerated with
-``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/test_graphml.py``.
+``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/formats/test_graphml.py``.
 """
 
 from __future__ import annotations

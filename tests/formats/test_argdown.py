@@ -4,7 +4,7 @@ Tests marked ``argdown`` run ``@argdown/cli`` (``npm install --prefix tests/tool
 skipped where it is missing. The parser starts once for all of them (node is slow to
 start): one ``argdown json`` run over a folder holding the exported maps and the shared
 corpus. The golden Argdown file is regenerated with
-``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/test_argdown.py``.
+``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/formats/test_argdown.py``.
 """
 
 from __future__ import annotations

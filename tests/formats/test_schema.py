@@ -1,7 +1,7 @@
 """The JSON Schema of map files: valid, up to date, accepting every real map, refusing bad ones.
 
 The committed copy for editors, docs/argmap-map.schema.json, is regenerated with
-``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/test_schema.py`` (or ``argmap schema -o``).
+``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/formats/test_schema.py`` (or ``argmap schema -o``).
 """
 
 from __future__ import annotations
