@@ -2,7 +2,7 @@
 another, a folder, every section on a small map, escaping, and the command line.
 
 Regenerate the golden review after an intended change with
-``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/test_review.py`` and read the diff.
+``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/review/test_review.py`` and read the diff.
 """
 
 from __future__ import annotations
