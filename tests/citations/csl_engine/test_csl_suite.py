@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import csl_suite
+from tests.citations import csl_suite
 
 PATHS = csl_suite.fixture_paths() if csl_suite.SUITE.is_dir() else []
 KNOWN = csl_suite.known_failures()

@@ -1,9 +1,9 @@
 """Real bibliographies, formatted by argmap, against citeproc-js and pandoc 3, entry by entry.
 
 The corpus, the oracles and the ledger of classified differences are described in
-:mod:`tests.bibliography_score`. A difference the ledger lacks fails, and so does a
+:mod:`tests.citations.bibliography_score`. A difference the ledger lacks fails, and so does a
 ledger line that no longer differs (take it off with
-``python -m tests.bibliography_score --write``). Skipped where node with citeproc-js
+``python -m tests.citations.bibliography_score --write``). Skipped where node with citeproc-js
 (``make tools``) or the ``pypandoc-binary`` wheel is missing.
 """
 
@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from tests import bibliography_score as scorer
+from tests.citations import bibliography_score as scorer
 
 pytestmark = [
     pytest.mark.skipif(

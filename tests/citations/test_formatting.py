@@ -44,7 +44,7 @@ from argmap.citations.formatting import (
     load_style,
     split_locator,
 )
-from tests.support import BIBLIOGRAPHY, DATA, GOLDEN, SEED_BIB, SEED_MAP
+from tests.support import BIBLIOGRAPHY, DATA, GOLDEN, SEED_BIB, SEED_MAP, TOOLS
 from tests.support.items import marked_items as _marked_items
 
 ORACLE = GOLDEN / "citations"
@@ -130,7 +130,6 @@ def test_names_used_as_a_substitute_still_count_as_set_in_conditions() -> None:
     )
 
 
-TOOLS = Path(__file__).resolve().parent / "tools"
 SYNTHETIC = ("apa", "chicago", "harvard")
 
 

@@ -1,7 +1,8 @@
 """CSL rules under argmap's bundled styles: names, disambiguation, collapsing, affixes.
 
 Checked on the seed map's real bibliography, its items given co-authors where a case
-needs them; the CSL test suite (tests/test_csl_suite.py) checks each rule in isolation.
+needs them; the CSL test suite (tests/citations/csl_engine/test_csl_suite.py) checks each
+rule in isolation.
 """
 
 # Typographic apostrophes and dashes are the data these tests check.

@@ -1,7 +1,7 @@
 """Exports: golden files, round trips (bibtexparser, pandoc, rispy), schema and escaping.
 
 Golden files live in tests/golden/citations/exports/; regenerate them after an intended
-change with ``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/test_exports.py`` and review the
+change with ``ARGMAP_REGENERATE=1 .venv/bin/pytest tests/citations/test_exports.py`` and review the
 diff.
 """
 
@@ -32,7 +32,7 @@ from argmap.citations import export as export_module
 from argmap.citations.csl import CSL_TYPES, plain_text
 from argmap.citations.export import EXPORT_FORMATS, STYLE_NAMES, export_citations, to_ris
 from argmap.errors import BibliographyError
-from tests.support import DATA, GOLDEN, SEED_BIB
+from tests.support import DATA, GOLDEN, SEED_BIB, TOOLS
 
 HERE = DATA / "citations"
 EXPORTS = GOLDEN / "citations" / "exports"
@@ -399,7 +399,6 @@ def test_exports_never_modify_the_bibliography_file(tmp_path: Path) -> None:
 # biber (BibLaTeX's own reader) for BibTeX and BibLaTeX, rispy (after Zotero's RIS tag
 # mapping) for RIS, citeproc-js (Zotero's CSL processor) for CSL-JSON.
 
-TOOLS = Path(__file__).resolve().parent / "tools"
 
 #: The field names biber reads under another name (its default source map).
 _BIBER_ALIASES = {

@@ -1,7 +1,7 @@
 """The public CSL processor: styles by name, path or text, locales, cite items, positions.
 
-Checked on the seed map's real bibliography; the CSL test suite (tests/test_csl_suite.py)
-checks the engine fixture by fixture.
+Checked on the seed map's real bibliography; the CSL test suite
+(tests/citations/csl_engine/test_csl_suite.py) checks the engine fixture by fixture.
 """
 
 # Typographic quotes are the data these tests check.

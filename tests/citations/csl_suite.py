@@ -5,10 +5,11 @@ gives a style, CSL-JSON items, optionally cite clusters, and the expected output
 citeproc-js prints it. :func:`run_fixture` renders a fixture the way the suite's runner
 does; :func:`failures` lists the fixtures whose output differs.
 
-``python -m tests.csl_suite`` prints the pass rate and the failing fixtures grouped by
-name prefix; ``python -m tests.csl_suite --write`` rewrites the committed list of known
-failures (``tests/data/csl-known-failures.txt``), which ``tests/test_csl_suite.py`` holds
-the processor to: a fixture newly failing and one newly passing both fail the tests.
+``python -m tests.citations.csl_suite`` prints the pass rate and the failing fixtures grouped
+by name prefix; ``python -m tests.citations.csl_suite --write`` rewrites the committed list
+of known failures (``tests/data/csl-known-failures.txt``), which
+``tests/citations/csl_engine/test_csl_suite.py`` holds the processor to: a fixture newly
+failing and one newly passing both fail the tests.
 """
 
 from __future__ import annotations
@@ -26,10 +27,10 @@ from typing import Any
 
 from argmap.citations import CitationProcessor
 from argmap.citations.csl_engine._output import LEFT_MARGIN, NODECOR, RIGHT_INLINE, UPRIGHT, Token
+from tests.support import CORPORA, DATA
 
-ROOT = Path(__file__).resolve().parent.parent
-SUITE = ROOT.parent / "shared" / "corpora" / "csl-test-suite"
-KNOWN_FAILURES = Path(__file__).resolve().parent / "data" / "csl-known-failures.txt"
+SUITE = CORPORA / "csl-test-suite"
+KNOWN_FAILURES = DATA / "csl-known-failures.txt"
 
 _OPEN = re.compile(r"^.*>>=+\s([A-Z-]+)\s.*=>>.*$")
 _CLOSE = re.compile(r"^.*<<=+\s([A-Z-]+)\s.*=<<.*$")

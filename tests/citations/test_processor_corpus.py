@@ -2,7 +2,7 @@
 
 Each case is an entry written by others that argmap's processor once printed otherwise
 than citeproc-js; the expected text is citeproc-js's (the CSL processor of Zotero), fed
-the same items. tests/test_bibliography_score.py scores the whole corpus; these tests
+the same items. tests/citations/test_bibliography_score.py scores the whole corpus; these tests
 say which rule each entry checks.
 """
 

@@ -22,10 +22,11 @@ one line each::
 
 with CLASS one of ``argmap`` (argmap reads or maps the entry wrongly), ``engine``
 (argmap's CSL processor formats the item otherwise than citeproc-js), ``oracle`` (the
-oracle is wrong) or ``variant`` (both are defensible readings). ``tests/test_bibliography_score``
-fails on a difference the ledger lacks and on a ledger line that no longer differs.
+oracle is wrong) or ``variant`` (both are defensible readings).
+``tests/citations/test_bibliography_score`` fails on a difference the ledger lacks and on a
+ledger line that no longer differs.
 
-``python -m tests.bibliography_score`` prints the rates and each difference (argmap's
+``python -m tests.citations.bibliography_score`` prints the rates and each difference (argmap's
 text, then the oracle's); ``--write`` adds the differences missing from the ledger, as
 ``unclassified``, and drops the lines that no longer differ.
 """
@@ -47,10 +48,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path(__file__).resolve().parent / "data" / "bibliographies"
+from tests.support import DATA, ROOT, TOOLS
+
+CORPUS = DATA / "bibliographies"
 LEDGER = CORPUS / "differences.txt"
-TOOLS = ROOT / "tests" / "tools"
 STYLE_DIR = ROOT / "argmap" / "citations" / "styles"
 LOCALE = ROOT / "argmap" / "citations" / "csl_engine" / "locales" / "locales-en-US.xml"
 
