@@ -1,5 +1,5 @@
 """The layers: who imports whom, no import cycles, no process-global state, provenance that
-travels with a map, a lazy public namespace."""
+travels with a map, a lazy public namespace; and tests laid out as the package is."""
 
 from __future__ import annotations
 
