@@ -102,11 +102,11 @@ bench: install
 
 ## csl-suite: the CSL processor test suite's pass rate, failures by category
 csl-suite: install
-	$(BIN)/python -m tests.csl_suite
+	$(BIN)/python -m tests.citations.csl_suite
 
 ## csl-known-failures: rewrite tests/data/csl-known-failures.txt from a run of the suite
 csl-known-failures: install
-	$(BIN)/python -m tests.csl_suite --write
+	$(BIN)/python -m tests.citations.csl_suite --write
 
 clean:
 	rm -rf $(VENV) $(OUT) site .mypy_cache .ruff_cache .pytest_cache

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import random
 import sys
 import tempfile
 import time
@@ -35,129 +34,7 @@ from typing import Any
 
 from argmap.citations import read_bibliography
 from argmap.citations.bibliography import NAME_FIELDS, VERBATIM_FIELDS
-
-_GIVEN = [
-    "Maria",
-    "J{\\'e}r{\\^o}me",
-    "Ana",
-    "S{\\o}ren",
-    "Fran{\\c{c}}ois",
-    "Jan",
-    'Zo{\\"e}',
-    'Bj{\\"o}rn',
-    "Kees",
-    "{\\L}ukasz",
-    "Ji{\\v{r}}{\\'\\i}",
-    "Catarina",
-    "Paul",
-    "Åsa",
-]
-_FAMILY = [
-    "Shagina",
-    'M{\\"u}ller',
-    "Garc{\\'\\i}a M{\\'a}rquez",
-    "{\\O}stergaard",
-    "Erd{\\H{o}}s",
-    "van der Berg",
-    "de la Fontaine",
-    "Dvo{\\v{r}}{\\'a}k",
-    "Smith",
-    "{\\v{S}}koda",
-    "Nu{\\~n}ez",
-    "O'Brien",
-    "Walton",
-    'Br{\\"a}ndstr{\\"o}m',
-]
-_WORDS = [
-    "Sanctions",
-    "Policy",
-    "{Japan}",
-    "{Russia}",
-    "Dilemma",
-    "Balancing",
-    "Act",
-    "Economic",
-    "Statecraft",
-    "Argumentation",
-    "{NATO}",
-    "Theory",
-    "R{\\'e}sum{\\'e}",
-    'Na{\\"\\i}ve',
-    "Analysis",
-    "\\&",
-    "and",
-    "of",
-    "the",
-    "in",
-    "Stra{\\ss}e",
-    "{\\AE}sthetics",
-    "Caf{\\'e}",
-    "Vis-{\\`a}-Vis",
-    "{COVID}-19",
-    "Europe",
-    "{\\LaTeX}",
-    "\\TeX{}",
-    "$O(n \\log n)$",
-    "$x^2$",
-    "$\\alpha$-Stable",
-    "\\emph{Ad Hoc}",
-]
-_JOURNALS = [
-    "Journal of Strategic Studies",
-    "Revue fran{\\c{c}}aise de science politique",
-    'Zeitschrift f{\\"u}r Politik',
-    "Argumentation",
-    "Survival",
-]
-_PUBLISHERS = [
-    "Oxford University Press",
-    "Presses de Sciences Po",
-    "Springer",
-    "Institute for Security \\& Development Policy",
-    "{\\'E}ditions du Seuil",
-]
-_PLACES = ["Stockholm", 'Z{\\"u}rich', "Paris", "K{\\o}benhavn"]
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-
-def generate(count: int, *, seed: int = 2018) -> str:
-    """BibTeX text of ``count`` varied entries with LaTeX accents, braces and specials."""
-    rng = random.Random(seed)
-    chunks = []
-    for n in range(count):
-        authors = " and ".join(
-            f"{rng.choice(_FAMILY)}, {rng.choice(_GIVEN)}" for _ in range(rng.randint(1, 4))
-        )
-        title = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(4, 12)))
-        year = rng.randint(1950, 2025)
-        kind = rng.choice(["article", "book", "techreport", "incollection"])
-        fields = [f"author = {{{authors}}}", f"title = {{{title}}}", f"year = {{{year}}}"]
-        if kind == "article":
-            first = rng.randint(1, 400)
-            fields += [
-                f"journal = {{{rng.choice(_JOURNALS)}}}",
-                f"volume = {{{rng.randint(1, 60)}}}",
-                f"pages = {{{first}--{first + rng.randint(5, 40)}}}",
-                f"doi = {{10.{rng.randint(1000, 9999)}/x{n}.{year}}}",
-                f"note = {{Preprint at \\url{{https://arxiv.org/abs/{year % 100:02d}01.{n:05d}}}}}",
-            ]
-        elif kind == "incollection":
-            fields += [
-                f"booktitle = {{{' '.join(rng.choice(_WORDS) for _ in range(5))}}}",
-                f"editor = {{{rng.choice(_FAMILY)}, {rng.choice(_GIVEN)}}}",
-                f"publisher = {{{rng.choice(_PUBLISHERS)}}}",
-            ]
-        else:
-            fields += [
-                f"publisher = {{{rng.choice(_PUBLISHERS)}}}",
-                f"address = {{{rng.choice(_PLACES)}}}",
-                f"url = {{https://example.org/{kind}/{n}}}",
-                f"howpublished = {{\\url{{https://example.org/{kind}/{n}?a=1%20b}}}}",
-            ]
-        fields.append(f"month = {rng.choice(_MONTHS)}")
-        body = ",\n  ".join(fields)
-        chunks.append(f"@{kind}{{key{n},\n  {body}\n}}\n")
-    return "\n".join(chunks)
+from tests.support.synthetic import generate
 
 
 def _best(func: Callable[[], Any], repeat: int) -> tuple[float, float, Any]:

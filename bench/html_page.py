@@ -19,7 +19,7 @@ from argmap.citations.bibliography import Bibliography, parse_bibliography
 from argmap.diagrams.backend import pipe
 from argmap.diagrams.html import to_html
 from bench._timing import best_of
-from bench.render import synthetic_map
+from tests.support.synthetic import synthetic_map
 
 
 def bibliography() -> Bibliography:

@@ -12,107 +12,16 @@ from __future__ import annotations
 
 import argparse
 import functools
-import random
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from argmap import ArgumentMap, RenderError, render, to_dot
+from argmap import RenderError, render, to_dot
 from argmap._io import write_atomic
 from argmap.diagrams.backend import dot_path
-from argmap.model import Citation, Claim, Evidence, Factor, Node, Question, Relation, RelationKind
 from bench._timing import best_of
-
-WORDS = [
-    "sanctions",
-    "balance",
-    "obligation",
-    "interests",
-    "dispute",
-    "geopolitics",
-    "solidarity",
-    "strategy",
-    "territory",
-    "alliance",
-    "economy",
-    "security",
-    "energy",
-    "trade",
-    "region",
-    "policy",
-    "government",
-    "pressure",
-]
-
-
-#: How far apart (in node numbers) related nodes usually are in a synthetic map.
-LOCAL = 25
-
-
-def synthetic_map(size: int, *, seed: int = 7) -> ArgumentMap:
-    """A valid map of ``size`` nodes and about two relations a node, the same every run."""
-    rng = random.Random(seed)
-
-    def sentence() -> str:
-        return " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 18))).capitalize() + "."
-
-    nodes: list[Node] = [Claim(id="n0", title="Thesis", text=sentence(), thesis=True)]
-    relations: list[Relation] = []
-    for i in range(1, size):
-        cite = [Citation(key=f"source{i % 13}", locator=f"p. {i % 40 + 1}")]
-        roll = rng.random()
-        node: Node
-        kind: RelationKind = "supports"
-        if roll < 0.15:
-            node = Factor(id=f"n{i}", text=sentence(), direction="push", cites=cite)
-            kind = "pushes"
-        elif roll < 0.3:
-            node = Factor(id=f"n{i}", text=sentence(), direction="pull", cites=cite)
-            kind = "pulls"
-        elif roll < 0.45:
-            node = Evidence(id=f"n{i}", title=f"Evidence {i}", text=sentence(), cites=cite)
-        elif roll < 0.5:
-            node = Question(id=f"n{i}", text=sentence())
-            kind = "questions"
-        else:
-            node = Claim(id=f"n{i}", title=f"Claim {i}", text=sentence(), cites=cite)
-        nodes.append(node)
-        # A tree toward the thesis keeps the map connected and acyclic in its supports;
-        # as in real maps, a node mostly relates to nodes of the same part of the argument.
-        parent = rng.randrange(max(0, i - LOCAL), i)
-        relations.append(Relation(id=f"r{i}", kind=kind, source=f"n{i}", target=f"n{parent}"))
-    claims = [n.id for n in nodes if isinstance(n, Claim)]
-
-    def before(i: int) -> str:
-        """A claim shortly before node i: supports point backwards, so none is circular."""
-        return rng.choice([c for c in claims if i - LOCAL <= int(c[1:]) < i] or ["n0"])
-
-    for i in range(1, size):
-        roll = rng.random()
-        source = f"n{i}"
-        if roll < 0.7 and isinstance(nodes[i], Claim | Evidence):
-            target = before(i + LOCAL // 2)
-            if target != source:
-                relations.append(Relation(kind="attacks", source=source, target=target))
-        elif roll < 0.85 and i > 3 and isinstance(nodes[i], Claim):
-            relations.append(Relation(kind="undercuts", source=source, target=f"r{i - 1}"))
-        elif isinstance(nodes[i], Claim | Evidence):
-            other = f"n{rng.randrange(max(1, i - LOCAL), min(size, i + LOCAL))}"
-            if other != source and isinstance(nodes[int(other[1:])], Claim | Evidence):
-                relations.append(
-                    Relation(
-                        kind="supports",
-                        source=[source, other],
-                        target=before(min(i, int(other[1:]))),
-                    )
-                )
-    return ArgumentMap(
-        id=f"synthetic-{size}",
-        title=f"Synthetic map of {size} nodes",
-        nodes=nodes,
-        relations=relations,
-    )
+from tests.support.synthetic import synthetic_map
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,33 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 import argmap
-
-ROOT = Path(__file__).resolve().parent.parent
-MAPS = ROOT / "maps"
-BIBLIOGRAPHY = ROOT / "bibliography"
-SEED_MAP = MAPS / "shagina-2018-japan-sanctions.yaml"
-SEED_BIB = BIBLIOGRAPHY / "shagina-japan-russia.bib"
-CORPORA = ROOT.parent / "shared" / "corpora"
-DATA = Path(__file__).resolve().parent / "data"
-GOLDEN = Path(__file__).resolve().parent / "golden"
+from tests.support import CORPORA, SEED_MAP, tool_path
 
 #: Programs some tests need; a test marked with the name is skipped where it is missing.
 _TOOLS = {"dot": "dot", "pandoc": "pandoc", "argdown": "argdown", "browser": "chromium"}
-
-
-def tool_path(name: str) -> str | None:
-    """Where a program is: on PATH, or (for argdown) in the local npm install."""
-    found = shutil.which(name)
-    if found is None and name == "argdown":
-        local = ROOT / "tests" / "tools" / "node_modules" / ".bin" / "argdown"
-        found = str(local) if local.exists() else None
-    return found
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

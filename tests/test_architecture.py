@@ -1,10 +1,11 @@
 """The layers: who imports whom, no import cycles, no process-global state, provenance that
-travels with a map, a lazy public namespace."""
+travels with a map, a lazy public namespace; and tests laid out as the package is."""
 
 from __future__ import annotations
 
 import ast
 import copy
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -158,6 +159,85 @@ def test_no_module_imports_itself_back() -> None:
         if name not in state:
             visit(name, [name])
     assert cycles == []
+
+
+# -- the tests' own layout: they mirror the package, and import no test module or benchmark
+
+TESTS = Path(__file__).resolve().parent
+
+
+def _test_files() -> list[Path]:
+    """Every Python file of the tests (their npm tools' folder aside)."""
+    found = []
+    for folder, subfolders, files in os.walk(TESTS):
+        subfolders[:] = sorted(d for d in subfolders if d not in ("node_modules", "__pycache__"))
+        found += [Path(folder, f) for f in sorted(files) if f.endswith(".py")]
+    return found
+
+
+TEST_FILES = _test_files()
+TEST_MODULES = [p for p in TEST_FILES if p.name.startswith("test_")]
+
+
+def _imported_names(path: Path) -> set[str]:
+    """Every module (and name from a module) a file imports, anywhere in it."""
+    package = ".".join(path.relative_to(TESTS.parent).parent.parts)
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _is_test_or_bench(name: str) -> bool:
+    parts = name.split(".")
+    return parts[0] == "bench" or (
+        parts[0] == "tests" and any(p.startswith("test_") or p == "conftest" for p in parts)
+    )
+
+
+def test_the_layout_checks_see_the_tests() -> None:
+    assert TESTS / "test_architecture.py" in TEST_MODULES
+    assert any(len(p.relative_to(TESTS).parts) > 2 for p in TEST_MODULES)
+    assert _is_test_or_bench("tests.analysis.test_dung.FRAMEWORKS")
+    assert _is_test_or_bench("bench.render")
+    assert not _is_test_or_bench("tests.support.frameworks.FRAMEWORKS")
+
+
+@pytest.mark.parametrize(
+    "folder",
+    sorted({str(p.parent.relative_to(TESTS)) for p in TEST_MODULES if p.parent != TESTS}),
+)
+def test_each_folder_of_tests_mirrors_a_package(folder: str) -> None:
+    assert (PACKAGE / folder / "__init__.py").is_file(), f"tests/{folder}/ has no argmap/{folder}/"
+    assert (TESTS / folder / "__init__.py").is_file(), f"tests/{folder}/ is no package"
+
+
+@pytest.mark.parametrize("path", TEST_FILES, ids=lambda p: str(p.relative_to(TESTS)))
+def test_no_test_file_imports_a_test_module_or_a_benchmark(path: Path) -> None:
+    assert sorted(n for n in _imported_names(path) if _is_test_or_bench(n)) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in TEST_FILES if p not in TEST_MODULES and p.name != "conftest.py"],
+    ids=lambda p: str(p.relative_to(TESTS)),
+)
+def test_support_files_hold_no_tests_and_no_fixtures(path: Path) -> None:
+    """What tests import holds neither tests (pytest would not run them) nor fixtures
+    (only conftest.py shares those)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    functions = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]
+    assert [f.name for f in functions if f.name.startswith("test_")] == []
+    fixtures = [f for f in functions if any("fixture" in ast.unparse(d) for d in f.decorator_list)]
+    assert [f.name for f in fixtures] == []
 
 
 def test_a_map_read_from_a_file_equals_the_same_map_built_in_code() -> None:

@@ -36,7 +36,7 @@ from typing import Any, cast
 import pytest
 
 import argmap
-from tests.conftest import ROOT, tool_path
+from tests.support import ROOT, tool_path
 
 DOCS = ROOT / "docs"
 PAGES = sorted([ROOT / "README.md", *DOCS.rglob("*.md")])

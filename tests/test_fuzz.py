@@ -35,7 +35,7 @@ from argmap.errors import BibliographyError, FormatError, Issue, MapError
 from argmap.formats.iccma import AfFormat, dump_af, parse_af
 from argmap.formats.mapfile import dump_map, read_map
 from argmap.formats.registry import import_as
-from tests.conftest import BIBLIOGRAPHY, CORPORA, DATA, MAPS, SEED_MAP
+from tests.support import BIBLIOGRAPHY, CORPORA, DATA, MAPS, SEED_MAP
 
 EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "0")) or None
 #: Seconds one input may take before it counts as a hang.

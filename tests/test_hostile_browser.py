@@ -7,7 +7,7 @@ The pages are written by the ``argmap`` program from ``tests/hostile/page/`` (no
 records each call, so that a script that ran by any road (markup, an attribute, a link, a
 template) is seen. Each test also fails on a script error, a console error or a
 Content-Security-Policy violation (what clicking a ``javascript:`` link in the page
-causes). Playwright drives Debian's chromium, as ``tests/test_diagrams_browser.py`` does.
+causes). Playwright drives Debian's chromium, as ``tests/diagrams/test_browser.py`` does.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.conftest import tool_path
-from tests.test_diagrams_browser import CHROMIUM_ARGS, WATCH
-from tests.test_hostile import CORPUS, assert_bounded, run_argmap
+from tests.support import tool_path
+from tests.support.browser import CHROMIUM_ARGS, WATCH
+from tests.support.hostile import CORPUS, assert_bounded, run_argmap
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

@@ -22,14 +22,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import argmap
 from argmap.citations import read_map_bibliography
-from argmap.cli import main
 from argmap.model.reference import text_hash
 from argmap.workspace import map_view
-from tests.conftest import MAPS, tool_path
+from tests.support import MAPS, tool_path
+from tests.support.cli import run
 
 THESIS = "The base map's thesis."
 
@@ -104,12 +103,6 @@ def _at(root: Path, name: str, fragment: str) -> str:
         if fragment in line:
             return f"{path}:{number}:{line.index(fragment) + 1}"
     raise AssertionError(f"{fragment!r} not in {path}")
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def _commands(target: str, out: Path) -> Iterator[list[str]]:

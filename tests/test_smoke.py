@@ -8,7 +8,7 @@ import pytest
 
 import argmap
 from argmap.citations import read_map_bibliography
-from tests.conftest import BIBLIOGRAPHY, MAPS
+from tests.support import BIBLIOGRAPHY, MAPS
 
 MAP_FILES = sorted(p for p in MAPS.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
 BIB_FILES = sorted(BIBLIOGRAPHY.glob("*.bib"))

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Regenerate the pandoc oracle for tests/test_formatting.py (pandoc's own citeproc
+# Regenerate the pandoc oracle for tests/citations/test_formatting.py (pandoc's own citeproc
 # formats the varied test bibliography with the same CSL files argmap bundles), then the
 # golden files of the exports.
 #
@@ -17,7 +17,7 @@
 #              each cited once, in APA and MLA.
 #
 # exports/    argmap's own exports (BibTeX, BibLaTeX, CSL-JSON, RIS) of the seed, names and
-#              crossref bibliographies, written by tests/test_exports.py with
+#              crossref bibliographies, written by tests/citations/test_exports.py with
 #              ARGMAP_REGENERATE=1; review the diff: BibTeX must be the source entries as
 #              written, BibLaTeX only the documented conversions.
 #
@@ -112,4 +112,4 @@ done
 pandoc --version | head -n 1 > "$here/PANDOC_VERSION"
 
 (cd "$root" && ARGMAP_REGENERATE=1 "$python" -m pytest -q -p no:cacheprovider \
-    tests/test_exports.py -k golden)
+    tests/citations/test_exports.py -k golden)
