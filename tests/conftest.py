@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import argmap
+from tests.pandoc_oracle import MISSING, pandoc_path
 
 ROOT = Path(__file__).resolve().parent.parent
 MAPS = ROOT / "maps"
@@ -19,7 +20,7 @@ DATA = Path(__file__).resolve().parent / "data"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 #: Programs some tests need; a test marked with the name is skipped where it is missing.
-_TOOLS = {"dot": "dot", "pandoc": "pandoc", "argdown": "argdown", "browser": "chromium"}
+_TOOLS = {"dot": "dot", "argdown": "argdown", "browser": "chromium"}
 
 
 def tool_path(name: str) -> str | None:
@@ -36,6 +37,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for marker, program in _TOOLS.items():
             if marker in item.keywords and tool_path(program) is None:
                 item.add_marker(pytest.mark.skip(reason=f"{program!r} is not installed"))
+        # pandoc is the wheel's pandoc 3, never one on PATH: see tests/pandoc_oracle.py.
+        if "pandoc" in item.keywords and pandoc_path() is None:
+            item.add_marker(pytest.mark.skip(reason=MISSING))
 
 
 @pytest.fixture

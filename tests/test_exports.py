@@ -33,6 +33,7 @@ from argmap.citations.csl import CSL_TYPES, plain_text
 from argmap.citations.export import EXPORT_FORMATS, STYLE_NAMES, export_citations, to_ris
 from argmap.errors import BibliographyError
 from tests.conftest import DATA, GOLDEN, SEED_BIB
+from tests.pandoc_oracle import require_pandoc
 
 HERE = DATA / "citations"
 EXPORTS = GOLDEN / "citations" / "exports"
@@ -207,8 +208,7 @@ def test_csl_json_is_valid(name: str) -> None:
 
 
 def _pandoc_csl(fmt: str, text: str) -> dict[str, dict[str, Any]]:
-    pandoc = shutil.which("pandoc")
-    assert pandoc is not None
+    pandoc = require_pandoc()
     done = subprocess.run(
         [pandoc, "-f", fmt, "-t", "csljson"],
         input=text,
