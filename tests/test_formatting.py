@@ -366,6 +366,76 @@ def test_every_bibliography_formats_one_entry_per_work(path: Path) -> None:
             assert count == len(items), (style, output)
 
 
+#: BibTeX titles whose case the sentence case of English titles must get right; the
+#: expected APA and Chicago entries are citeproc-js's for the same items (checked below).
+CASED_TITLES = r"""
+@article{nolan, author = {Nolan, John P.}, journal = {Journal of Finance}, year = 2001,
+  title = {$\alpha$-Stable Processes in Finance}}
+@article{quoted, author = {Doe, Jane}, journal = {Journal of Finance}, year = 2002,
+  title = {Sanctions: "smart" Measures and Their Limits}}
+@article{curly, author = {Doe, Jane}, journal = {Journal of Finance}, year = 2003,
+  title = {Sanctions: ``smart'' Measures}}
+"""
+CASED_ENTRIES = {
+    "apa": {
+        "nolan": "Nolan, J. P. (2001). α-stable processes in finance. Journal of Finance.",
+        "quoted": "Doe, J. (2002). Sanctions: “Smart” measures and their limits. Journal of"
+        " Finance.",
+        "curly": "Doe, J. (2003). Sanctions: “Smart” measures. Journal of Finance.",
+    },
+    "chicago": {
+        "nolan": "Nolan, John P. 2001. “α-Stable Processes in Finance.” Journal of Finance.",
+        "quoted": "Doe, Jane. 2002. “Sanctions: ‘Smart’ Measures and Their Limits.” Journal of"
+        " Finance.",
+        "curly": "Doe, Jane. 2003. “Sanctions: ‘Smart’ Measures.” Journal of Finance.",
+    },
+}
+
+
+def cased_title_items() -> list[dict[str, Any]]:
+    """The CSL items of CASED_TITLES, as argmap maps them."""
+    bibliography = argmap.citations.parse_bibliography(CASED_TITLES, filename="cased.bib")
+    return argmap.citations.csl_items(bibliography, markup=True)
+
+
+@pytest.mark.parametrize("style", ["apa", "chicago"])
+def test_sentence_case_keeps_math_and_capitalises_a_quoted_word_after_a_colon(
+    style: str,
+) -> None:
+    # Math keeps its case (a lowercase alpha is never made a capital); the word after a
+    # colon is capitalised past its opening quotation mark.
+    assert format_references(cased_title_items(), style=style) == CASED_ENTRIES[style]
+
+
+@pytest.mark.skipif(
+    shutil.which("node") is None or not (TOOLS / "node_modules" / "citeproc").is_dir(),
+    reason="node with the citeproc package is not installed (make tools)",
+)
+def test_cased_titles_read_as_citeproc_js_prints_them(tmp_path: Path) -> None:
+    assert _citeproc_js(cased_title_items(), ["apa", "chicago"], tmp_path) == [
+        CASED_ENTRIES["apa"],
+        CASED_ENTRIES["chicago"],
+    ]
+
+
+def _citeproc_js(items: list[dict[str, Any]], styles: list[str], folder: Path) -> list[Any]:
+    """citeproc-js's reading list of items in each style, as text by id."""
+    from argmap.citations.csl_engine._locale import LOCALE_DIR
+
+    jobs = folder / "jobs.json"
+    jobs.write_text(
+        json.dumps([{"style": str(CITATION_STYLES[s]), "items": items} for s in styles])
+    )
+    node = shutil.which("node")
+    assert node is not None
+    done = subprocess.run(
+        [node, str(TOOLS / "citeproc-render.js"), str(LOCALE_DIR / "locales-en-US.xml"), str(jobs)],
+        capture_output=True, text=True, check=True, timeout=300,
+    )  # fmt: skip
+    rendered: list[Any] = json.loads(done.stdout)
+    return rendered
+
+
 def test_seed_reading_list_in_apa() -> None:
     text = format_bibliography(_own_items(SEED_BIB), style="apa")
     assert text.splitlines()[0] == (

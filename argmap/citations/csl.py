@@ -561,6 +561,8 @@ def sentence_case(title: str) -> str:
     'Self-determination: Long-term thinking in e-government'
     >>> sentence_case("Reduced bond angle strain: efficient catalysts")
     'Reduced bond angle strain: Efficient catalysts'
+    >>> sentence_case('Title: "quoted" Words')
+    'Title: "Quoted" words'
     """
     return "".join(run for run, _ in _sentence_case([(title, False)]))
 
@@ -583,16 +585,24 @@ def _sentence_case(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             if keep_next:
                 # A first word keeps its capital, not those of its hyphenated parts.
                 head, hyphen, tail = piece.partition("-")
-                if _can_capitalise(head):
+                # Opening quotation marks are passed over: 'Title: "quoted" words' gives
+                # 'Title: "Quoted" words', as citeproc-js capitalises a quoted word.
+                word = head.lstrip(_OPENING_QUOTES)
+                if _can_capitalise(word):
                     # The title's first word and the first after a colon start with a
                     # capital, as APA and pandoc write them; "iPhone" and "eBay" do not.
-                    head = head[0].upper() + head[1:]
+                    quotes = head[: len(head) - len(word)]
+                    head = quotes + word[0].upper() + word[1:]
                 out.append(head + hyphen + _WORD_PART.sub(_lower_capitalised, tail))
             else:
                 out.append(_WORD_PART.sub(_lower_capitalised, piece))
             keep_next = _BREAK.search(piece) is not None
         result.append(("".join(out), protected))
     return result
+
+
+#: Quotation marks a word may open with (straight, typographic, guillemets).
+_OPENING_QUOTES = "\"'\u201c\u2018\u201e\u201a\u00ab\u2039"
 
 
 def _can_capitalise(word: str) -> bool:
