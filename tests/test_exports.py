@@ -371,6 +371,31 @@ def test_plain_text_drops_nocase_markup() -> None:
     )
 
 
+SPANNED_TITLE = json.dumps(
+    [
+        {
+            "id": "nato2020",
+            "type": "article-journal",
+            "title": '<span style="font-variant:small-caps;">Nato</span> and the'
+            ' <span class="nocase">EU</span>: Deterrence by <i>denial</i>',
+            "author": [{"family": "Berg", "given": "Anna"}],
+            "issued": {"date-parts": [[2020]]},
+        }
+    ]
+)
+
+
+def test_plain_text_closes_each_span_of_a_csl_json_title_with_its_own_end() -> None:
+    # A small-caps span used to stay open to the end of the title, its "</span>" taken
+    # for the nocase span's.
+    bib = parse_bibliography(SPANNED_TITLE, filename="spans.json")
+    title = (
+        '<span style="font-variant:small-caps;">Nato</span> and the EU: Deterrence by <i>denial</i>'
+    )
+    assert f"TI  - {title}\n" in export_citations(bib, fmt="ris")
+    assert argmap.citations.csl_items(bib)[0]["title"] == title
+
+
 @pytest.mark.skipif(
     importlib.util.find_spec("argmap.citations.formatting") is None,
     reason="the CSL formatting module is not there yet",
