@@ -332,6 +332,21 @@ def test_a_title_s_own_quotation_marks_keep_their_kind() -> None:
     assert "“Why ‘Smart’ Sanctions Do Not Work.”" in format_bibliography([quoted], style="mla")
 
 
+def test_an_item_whose_id_is_empty_is_formatted_and_cited_as_citeproc_js_does() -> None:
+    # "" is an id like any other: citeproc-js lists and cites such an item.
+    pape = dict(next(i for i in ITEMS if i["id"] == "pape1997sanctions"), id="")
+    dung = next(i for i in ITEMS if i["id"] == "dung1995acceptability")
+    assert format_citation(pape, style="apa", locator="12") == "(Pape, 1997, p. 12)"
+    assert format_citation([dung, pape], style="ieee", among=[dung, pape]) == "[1], [2]"
+    assert format_references([pape], style="apa") == {
+        "": "Pape, R. A. (1997). Why economic sanctions do not work. International Security,"
+        " 22(2), 90–136. https://doi.org/10.1162/isec.22.2.90"
+    }
+    assert '<div id="ref-" class="csl-entry">Pape' in format_bibliography(
+        [pape], style="apa", output="html"
+    )
+
+
 def test_an_edition_written_as_an_ordinal_is_not_made_one_twice() -> None:
     book = next(i for i in ITEMS if i["id"] == "hasegawa1998northern")
     for edition, shown in [("2nd", "2nd"), ("3", "3rd"), ("7a", "7a")]:
