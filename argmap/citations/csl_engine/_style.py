@@ -555,9 +555,7 @@ class Processor:
         self.items = [prepare(i) for i in items]
         # From the items as given: preparing drops empty values, and "" is an id like
         # any other (citeproc-js formats and cites it).
-        self.ids = [
-            str(index if i.get("id") is None else i["id"]) for index, i in enumerate(items)
-        ]
+        self.ids = [str(index if i.get("id") is None else i["id"]) for index, i in enumerate(items)]
         self.numbers = list(range(1, len(self.items) + 1))
         self.suffix = [""] * len(self.items)
         # How many of the style's disambiguate="true" conditions hold for each item.
