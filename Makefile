@@ -36,12 +36,13 @@ tools: tests/tools/node_modules/.installed
 
 NAME   := $(basename $(notdir $(SEED)))
 
-# Graphviz (and, for the tests, pandoc, biber, Chromium and poppler's pdfinfo) through apt-get
-# where no password is needed; elsewhere a one-line note, and what needs them is skipped.
+# Graphviz (and, for the tests, biber, Chromium and poppler's pdfinfo) through apt-get where
+# no password is needed; elsewhere a one-line note, and what needs them is skipped. The tests'
+# pandoc is pandoc 3 from the pypandoc-binary wheel, installed with the dev tools.
 HAVE_DOT := { [ -n "$$ARGMAP_DOT" ] && [ -x "$$ARGMAP_DOT" ]; } || command -v dot >/dev/null
 
 system-tools:
-	@.ci/install-tools dot pandoc biber chromium pdfinfo
+	@.ci/install-tools dot biber chromium pdfinfo
 
 ## demo: install argmap (no development tools), then check, summarise and draw the seed map
 ## and export its citations

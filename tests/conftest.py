@@ -8,9 +8,10 @@ import pytest
 
 import argmap
 from tests.support import CORPORA, SEED_MAP, tool_path
+from tests.support.pandoc import MISSING, pandoc_path
 
 #: Programs some tests need; a test marked with the name is skipped where it is missing.
-_TOOLS = {"dot": "dot", "pandoc": "pandoc", "argdown": "argdown", "browser": "chromium"}
+_TOOLS = {"dot": "dot", "argdown": "argdown", "browser": "chromium"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -18,6 +19,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for marker, program in _TOOLS.items():
             if marker in item.keywords and tool_path(program) is None:
                 item.add_marker(pytest.mark.skip(reason=f"{program!r} is not installed"))
+        # pandoc is the wheel's pandoc 3, never one on PATH: see tests/support/pandoc.py.
+        if "pandoc" in item.keywords and pandoc_path() is None:
+            item.add_marker(pytest.mark.skip(reason=MISSING))
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Checking a map's citations against its bibliography."""
+"""Checking a map's citations against its bibliography, and a bibliography's fields."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from argmap.errors import Issue, sort_issues
 from argmap.model import ArgumentMap
 from argmap.model._text import UNWRITABLE_HINT, unwritable
 
-__all__ = ["check_citations"]
+__all__ = ["check_bibliography", "check_citations"]
 
 
 def check_citations(amap: ArgumentMap, bibliography: Bibliography) -> list[Issue]:
@@ -66,6 +66,22 @@ def check_citations(amap: ArgumentMap, bibliography: Bibliography) -> list[Issue
             Issue("error", message, code="missing-key", path=citing.path, location=citing.location)
         )
     return sort_issues(issues) if amap.provenance is not None else issues
+
+
+def check_bibliography(bibliography: Bibliography) -> list[Issue]:
+    """Report every field of every entry that holds a character no diagram can carry.
+
+    The fields :func:`check_citations` reports for the entries a map cites, with the same
+    message at the same place (the field's line), for a bibliography checked on its own.
+
+    >>> from argmap.citations.bibliography import parse_bibliography
+    >>> bib = parse_bibliography("@misc{k,\\n  title={A\\x07B}}", filename="r.bib")
+    >>> print(check_bibliography(bib)[0])
+    r.bib:2: error: entry 'k': field 'title' holds U+0007, a control character, at character 2; ...
+    """
+    return [
+        issue for key, entry in bibliography.items() for issue in _unwritable_fields(key, entry)
+    ]
 
 
 def _unwritable_fields(key: str, entry: BibEntry) -> list[Issue]:

@@ -69,6 +69,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from html.parser import HTMLParser
 from typing import Any, Literal
 
 from argmap.citations.bibliography import BibEntry
@@ -417,12 +418,72 @@ def to_csl(
 
 
 def plain_text(value: str) -> str:
-    """Drop the nocase markup of a title written with ``markup=True``.
+    """Drop the nocase spans of a value written with ``markup=True``, keeping their text.
+
+    Each ``</span>`` closes the span opened last, so only the nocase spans' own end tags
+    go; CSL-JSON's other rich text (small caps, ``<i>``, ``<b>``) stays as written.
 
     >>> plain_text('<span class="nocase">Japan</span>\\'s Dilemma')
     "Japan's Dilemma"
+    >>> caps = '<span style="font-variant:small-caps;">'
+    >>> plain_text(f'{caps}Nato</span> and <span class="nocase">EU</span>')
+    '<span style="font-variant:small-caps;">Nato</span> and EU'
+    >>> plain_text(f'<span class="nocase">a {caps}b</span></span> < c')
+    'a <span style="font-variant:small-caps;">b</span> < c'
     """
-    return value.replace(NOCASE_OPEN, "").replace(NOCASE_CLOSE, "")
+    if NOCASE_OPEN not in value:
+        return value
+    parser = _NocaseRemover()
+    parser.feed(value)
+    parser.close()
+    return "".join(parser.out)
+
+
+class _NocaseRemover(HTMLParser):
+    """Copies markup as written but for the nocase spans' tags (see :func:`plain_text`)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.spans: list[bool] = []  # the open spans, innermost last: is it nocase?
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        written = self.get_starttag_text() or ""
+        if tag == "span":
+            nocase = written == NOCASE_OPEN
+            self.spans.append(nocase)
+            if nocase:
+                return
+        self.out.append(written)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span" and self.spans and self.spans.pop():
+            return
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+    def handle_pi(self, data: str) -> None:
+        self.out.append(f"<?{data}>")
+
+    def unknown_decl(self, data: str) -> None:
+        self.out.append(f"<![{data}]>")
 
 
 def _csl_type(btype: str, subtype: str, text: Mapping[str, str]) -> str:
@@ -561,6 +622,8 @@ def sentence_case(title: str) -> str:
     'Self-determination: Long-term thinking in e-government'
     >>> sentence_case("Reduced bond angle strain: efficient catalysts")
     'Reduced bond angle strain: Efficient catalysts'
+    >>> sentence_case('Title: "quoted" Words')
+    'Title: "Quoted" words'
     """
     return "".join(run for run, _ in _sentence_case([(title, False)]))
 
@@ -583,16 +646,24 @@ def _sentence_case(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             if keep_next:
                 # A first word keeps its capital, not those of its hyphenated parts.
                 head, hyphen, tail = piece.partition("-")
-                if _can_capitalise(head):
+                # Opening quotation marks are passed over: 'Title: "quoted" words' gives
+                # 'Title: "Quoted" words', as citeproc-js capitalises a quoted word.
+                word = head.lstrip(_OPENING_QUOTES)
+                if _can_capitalise(word):
                     # The title's first word and the first after a colon start with a
                     # capital, as APA and pandoc write them; "iPhone" and "eBay" do not.
-                    head = head[0].upper() + head[1:]
+                    quotes = head[: len(head) - len(word)]
+                    head = quotes + word[0].upper() + word[1:]
                 out.append(head + hyphen + _WORD_PART.sub(_lower_capitalised, tail))
             else:
                 out.append(_WORD_PART.sub(_lower_capitalised, piece))
             keep_next = _BREAK.search(piece) is not None
         result.append(("".join(out), protected))
     return result
+
+
+#: Quotation marks a word may open with (straight, typographic, guillemets).
+_OPENING_QUOTES = "\"'\u201c\u2018\u201e\u201a\u00ab\u2039"
 
 
 def _can_capitalise(word: str) -> bool:

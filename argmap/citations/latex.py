@@ -206,13 +206,13 @@ def decode_latex_with_case(text: str) -> list[tuple[str, bool]]:
     """Decode a title-like value into runs of text, each saying whether its case is protected.
 
     BibTeX styles change the case of titles except inside braces that do not start with a
-    command (``{Japan}``, ``{NATO}``); braces that hold an accent (``{\\'e}``) or the
-    argument of a command (``\\'{e}``) protect nothing.
+    command (``{Japan}``, ``{NATO}``) and inline math (``$\\alpha$``); braces that hold an
+    accent (``{\\'e}``) or the argument of a command (``\\'{e}``) protect nothing.
 
     >>> decode_latex_with_case(r"{Japan}'s Policy Vis-{\\`a}-Vis {Russia}")
     [('Japan', True), ("'s Policy Vis-à-Vis ", False), ('Russia', True)]
     >>> decode_latex_with_case(r"On $x^{2}$ and {NATO}")
-    [('On x^2 and ', False), ('NATO', True)]
+    [('On ', False), ('x^2', True), (' and ', False), ('NATO', True)]
     """
     runs: list[tuple[str, bool]] = []
     position = 0
@@ -223,9 +223,16 @@ def decode_latex_with_case(text: str) -> list[tuple[str, bool]]:
             index = _skip_command(text, index)
             continue
         if char == "$":
-            # Inline math is one piece: its braces protect nothing.
+            # Inline math is one piece, and keeps its case (sentence case never capitalises
+            # $\alpha$); its own braces protect nothing more.
             dollar = text.find("$", index + 1)
-            index = index + 1 if dollar == -1 else dollar + 1
+            if dollar == -1:
+                index += 1
+                continue
+            if index > position:
+                runs.append((text[position:index], False))
+            runs.append((text[index : dollar + 1], True))
+            position = index = dollar + 1
             continue
         if char == "{" and text[index + 1 : index + 2] != "\\":
             end = _closing_brace(text, index)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from argmap._plural import counted
 from argmap.citations.bibliography import read_bibliography
-from argmap.citations.checks import check_citations
+from argmap.citations.checks import check_bibliography, check_citations
 from argmap.commands._result import Result
 from argmap.errors import BibliographyError, Issue, Location, MapError
 from argmap.workspace.reading import MAP_SUFFIXES, is_bibliography, read_maps
@@ -26,7 +26,7 @@ def check_files(
     The maps are read as one workspace, with the maps they use: references between them
     resolve, and every map's bibliography is read (each file once) and every key it cites
     must be in it. A ``.bib`` file given on its own is checked on its own (blocks that do
-    not parse, repeated keys, missing fields).
+    not parse, repeated keys, missing fields, fields holding a control character).
 
     Args:
         paths: map files (.yaml, .yml, .json), .bib files, or folders of them.
@@ -84,9 +84,12 @@ def check_files(
             continue  # named by a map: checked with it
         result.inputs[real] = str(path)
         try:
-            result.add(read_bibliography(path).issues)
+            bibliography = read_bibliography(path)
         except BibliographyError as exc:
             result.add(exc.issues)
+            continue
+        result.add(bibliography.issues)
+        result.add(check_bibliography(bibliography))
     errors = len(result.errors)
     warnings = len(result.issues) - errors
     result.notes.append(

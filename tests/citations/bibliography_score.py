@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.support import DATA, ROOT, TOOLS
+from tests.support.pandoc import pandoc_path
 
 CORPUS = DATA / "bibliographies"
 LEDGER = CORPUS / "differences.txt"
@@ -107,16 +108,6 @@ def corpus_files() -> list[Path]:
 def normalise(text: str) -> str:
     """An entry as compared: white space runs one space, no space at either end."""
     return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
-
-
-def pandoc_path() -> str | None:
-    """The pandoc 3 of the ``pypandoc-binary`` wheel; None where it is not installed."""
-    try:
-        import pypandoc  # type: ignore[import-untyped,import-not-found,unused-ignore]
-    except ImportError:
-        return None
-    path = Path(pypandoc.__file__).parent / "files" / "pandoc"
-    return str(path) if path.is_file() else None
 
 
 def has_citeproc_js() -> bool:

@@ -14,12 +14,13 @@ import re
 import pytest
 
 from tests.citations import bibliography_score as scorer
+from tests.support.pandoc import MISSING, pandoc_path
 
 pytestmark = [
     pytest.mark.skipif(
         not scorer.has_citeproc_js(), reason="node with the citeproc package (make tools)"
     ),
-    pytest.mark.skipif(scorer.pandoc_path() is None, reason="the pypandoc-binary wheel"),
+    pytest.mark.skipif(pandoc_path() is None, reason=MISSING),
 ]
 
 #: The measured rates of entries equal to each oracle's; a fall below fails.

@@ -26,6 +26,7 @@ import pytest
 
 from argmap.citations import export_citations, read_bibliography
 from tests.support import DATA, ROOT, SEED_BIB
+from tests.support.pandoc import require_pandoc
 
 TOOLS = ROOT / "tests" / "tools"
 STYLES = ROOT / "argmap" / "citations" / "styles"
@@ -71,8 +72,7 @@ def _render(jobs: list[tuple[str, list[dict[str, Any]]]], folder: Path) -> list[
 
 
 def _pandoc_items(path: Path, mode: str) -> list[dict[str, Any]]:
-    pandoc = shutil.which("pandoc")
-    assert pandoc is not None
+    pandoc = require_pandoc()
     done = subprocess.run(
         [pandoc, "-f", mode, "-t", "csljson", str(path)],
         capture_output=True, text=True, check=True, timeout=60,

@@ -33,6 +33,7 @@ from argmap.citations.csl import CSL_TYPES, plain_text
 from argmap.citations.export import EXPORT_FORMATS, STYLE_NAMES, export_citations, to_ris
 from argmap.errors import BibliographyError
 from tests.support import DATA, GOLDEN, SEED_BIB, TOOLS
+from tests.support.pandoc import require_pandoc
 
 HERE = DATA / "citations"
 EXPORTS = GOLDEN / "citations" / "exports"
@@ -207,8 +208,7 @@ def test_csl_json_is_valid(name: str) -> None:
 
 
 def _pandoc_csl(fmt: str, text: str) -> dict[str, dict[str, Any]]:
-    pandoc = shutil.which("pandoc")
-    assert pandoc is not None
+    pandoc = require_pandoc()
     done = subprocess.run(
         [pandoc, "-f", fmt, "-t", "csljson"],
         input=text,
@@ -369,6 +369,31 @@ def test_plain_text_drops_nocase_markup() -> None:
         plain_text(item["title"])
         == to_csl(read_bibliography(SEED_BIB)["shagina2018dilemma"])["title"]
     )
+
+
+SPANNED_TITLE = json.dumps(
+    [
+        {
+            "id": "nato2020",
+            "type": "article-journal",
+            "title": '<span style="font-variant:small-caps;">Nato</span> and the'
+            ' <span class="nocase">EU</span>: Deterrence by <i>denial</i>',
+            "author": [{"family": "Berg", "given": "Anna"}],
+            "issued": {"date-parts": [[2020]]},
+        }
+    ]
+)
+
+
+def test_plain_text_closes_each_span_of_a_csl_json_title_with_its_own_end() -> None:
+    # A small-caps span used to stay open to the end of the title, its "</span>" taken
+    # for the nocase span's.
+    bib = parse_bibliography(SPANNED_TITLE, filename="spans.json")
+    title = (
+        '<span style="font-variant:small-caps;">Nato</span> and the EU: Deterrence by <i>denial</i>'
+    )
+    assert f"TI  - {title}\n" in export_citations(bib, fmt="ris")
+    assert argmap.citations.csl_items(bib)[0]["title"] == title
 
 
 @pytest.mark.skipif(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 
 import pytest
 
 from argmap.citations import parse_bibliography, read_bibliography, to_csl
 from tests.support import DATA
+from tests.support.pandoc import require_pandoc
 
 CROSSREF = DATA / "citations" / "crossref.bib"
 
@@ -102,8 +102,7 @@ def test_inherited_items_agree_with_pandoc() -> None:
     series, which pandoc sentence-cases and we keep as written, and the @xdata container,
     which pandoc does not list.
     """
-    pandoc = shutil.which("pandoc")
-    assert pandoc is not None
+    pandoc = require_pandoc()
     done = subprocess.run(
         [pandoc, "-f", "biblatex", "-t", "csljson", str(CROSSREF)],
         capture_output=True,

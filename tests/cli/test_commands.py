@@ -111,6 +111,28 @@ def test_a_bib_file_given_with_the_map_that_names_it_is_reported_once(tmp_path: 
     ]
 
 
+def test_a_control_character_in_a_field_is_reported_for_the_bib_file_alone_too(
+    tmp_path: Path,
+) -> None:
+    # The seed map cites the entry; the .bib file checked on its own reports the field at
+    # the same line, and checking both reports it once.
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "bibliography").mkdir()
+    seed = (MAPS.parent / "bibliography" / "shagina-japan-russia.bib").read_text(encoding="utf-8")
+    bib = tmp_path / "bibliography" / "shagina-japan-russia.bib"
+    bib.write_text(seed.replace("Delicate Balancing", "Delicate\x1b Balancing"), encoding="utf-8")
+    (tmp_path / "maps" / "seed.yaml").write_text(SEED_MAP.read_text(encoding="utf-8"))
+    expected = [
+        f"{bib}:6: error: entry 'shagina2018dilemma': field 'title' holds U+001B, a control"
+        " character, at character 69; remove it: no XML file (GraphML, GEXF, SVG) can carry it"
+    ]
+    for files in ([bib], [tmp_path / "maps"], [tmp_path / "maps", bib]):
+        code, out, _ = run("check", *map(str, files))
+        # Through the map, the file is where the map names it: maps/../bibliography/.
+        lines = [line.replace("/maps/../", "/") for line in out.splitlines()]
+        assert (code, lines) == (1, expected), files
+
+
 def test_check_without_files_is_a_usage_error() -> None:
     code, _, err = run("check")
     assert code == 2

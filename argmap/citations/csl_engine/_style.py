@@ -553,7 +553,9 @@ class Processor:
     def __init__(self, style: Style, items: Sequence[Mapping[str, Any]]) -> None:
         self.style = style
         self.items = [prepare(i) for i in items]
-        self.ids = [str(i.get("id", index)) for index, i in enumerate(self.items)]
+        # From the items as given: preparing drops empty values, and "" is an id like
+        # any other (citeproc-js formats and cites it).
+        self.ids = [str(index if i.get("id") is None else i["id"]) for index, i in enumerate(items)]
         self.numbers = list(range(1, len(self.items) + 1))
         self.suffix = [""] * len(self.items)
         # How many of the style's disambiguate="true" conditions hold for each item.

@@ -3,7 +3,11 @@
 # formats the varied test bibliography with the same CSL files argmap bundles), then the
 # golden files of the exports.
 #
-#   sh tests/golden/citations/regenerate.sh      (needs pandoc; 2.17 made the stored files)
+#   sh tests/golden/citations/regenerate.sh
+#
+# pandoc is pandoc 3 from the pypandoc-binary wheel (make install), as in every test
+# (tests/support/pandoc.py); PANDOC=... runs another one. PANDOC_VERSION records which
+# one made the stored files.
 #
 # varied.json  the items, converted from tests/data/citations/varied.bib by pandoc; its
 #              "misc" entry (which pandoc leaves without a type) is typed "document" so
@@ -22,8 +26,8 @@
 #              written, BibLaTeX only the documented conversions.
 #
 # Same locale data too: argmap renders with the CSL en-US locale file that citeproc-py
-# ships, which is newer than the one built into pandoc 2.17 (MLA's "June", "Sept.", the
-# "number" term). Each style is given to pandoc with that locale file's terms inlined as a
+# ships, which may differ from the one built into pandoc (pandoc 2.17's lacked MLA's "June",
+# "Sept.", the "number" term). Each style is given to pandoc with that locale file's terms inlined as a
 # <locale> without xml:lang, which outranks pandoc's built-in locale but not the style's
 # own overrides, exactly as in argmap. The style files themselves are not changed.
 set -eu
@@ -34,9 +38,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 python=${PYTHON:-$root/.venv/bin/python}
+pandoc=${PANDOC:-$(cd "$root" && "$python" -c 'from tests.support.pandoc import require_pandoc; print(require_pandoc())')}
 locale=$("$python" -c 'import citeproc, pathlib; print(pathlib.Path(citeproc.__file__).parent / "data/locales/locales-en-US.xml")')
 
-pandoc -f bibtex -t csljson "$root/tests/data/citations/varied.bib" > "$tmp/raw.json"
+"$pandoc" -f bibtex -t csljson "$root/tests/data/citations/varied.bib" > "$tmp/raw.json"
 python3 - "$tmp/raw.json" "$here/varied.json" "$tmp/doc.md" <<'PY'
 import json, sys
 items = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -85,9 +90,9 @@ at = style.index("</info>") + len("</info>")
 with open(sys.argv[3], "w", encoding="utf-8") as out:
     out.write(style[:at] + "\n  <locale>" + body + "</locale>" + style[at:])
 PY
-    pandoc "$tmp/doc.md" --citeproc --csl="$tmp/$csl.csl" \
+    "$pandoc" "$tmp/doc.md" --citeproc --csl="$tmp/$csl.csl" \
         --bibliography="$here/varied.json" -t html --wrap=none -o "$here/$name.html"
-    pandoc "$tmp/cases.md" --citeproc --csl="$tmp/$csl.csl" \
+    "$pandoc" "$tmp/cases.md" --citeproc --csl="$tmp/$csl.csl" \
         --bibliography="$here/varied.json" -t html --wrap=none -o "$here/$name-cases.html"
 done
 (cd "$root" && "$python" - "$here/synthetic.json" "$tmp/synthetic.md") <<'PY'
@@ -105,11 +110,11 @@ PY
 for pair in apa:apa mla:modern-language-association; do
     name=${pair%%:*}
     csl=${pair#*:}
-    pandoc "$tmp/synthetic.md" --citeproc --csl="$tmp/$csl.csl" \
+    "$pandoc" "$tmp/synthetic.md" --citeproc --csl="$tmp/$csl.csl" \
         --bibliography="$here/synthetic.json" -t html --wrap=none -o "$here/synthetic-$name.html"
 done
 
-pandoc --version | head -n 1 > "$here/PANDOC_VERSION"
+"$pandoc" --version | head -n 1 > "$here/PANDOC_VERSION"
 
 (cd "$root" && ARGMAP_REGENERATE=1 "$python" -m pytest -q -p no:cacheprovider \
     tests/citations/test_exports.py -k golden)
