@@ -45,7 +45,7 @@ from argmap.citations.formatting import (
     split_locator,
 )
 from tests.support import BIBLIOGRAPHY, DATA, GOLDEN, SEED_BIB, SEED_MAP, TOOLS
-from tests.support.items import marked_items as _marked_items
+from tests.support.items import marked_items
 
 ORACLE = GOLDEN / "citations"
 ITEMS: list[dict[str, Any]] = json.loads((ORACLE / "varied.json").read_text(encoding="utf-8"))
@@ -917,7 +917,7 @@ def _html_cases() -> dict[str, str]:
         style: format_bibliography(ITEMS, style=style, output="html") for style in CITATION_STYLES
     }
     for style in ("apa", "chicago", "ieee"):
-        cases[f"markup-{style}"] = format_bibliography(_marked_items(), style=style, output="html")
+        cases[f"markup-{style}"] = format_bibliography(marked_items(), style=style, output="html")
     return cases
 
 
@@ -963,7 +963,7 @@ def test_html_styles_by_class_only_and_the_style_sheet_defines_every_class() -> 
 
 
 def test_bold_and_small_caps_flip_flop_like_italics() -> None:
-    html_out = format_bibliography(_marked_items()[:1], style="apa", output="html")
+    html_out = format_bibliography(marked_items()[:1], style="apa", output="html")
     assert (
         '<strong>Carneades <span class="csl-no-bold">argumentation</span> framework</strong>'
         in (html_out)
@@ -977,7 +977,7 @@ def test_bold_and_small_caps_flip_flop_like_italics() -> None:
 
 
 def test_inline_html_in_fields_is_honoured_and_anything_else_escaped() -> None:
-    html_out = format_bibliography(_marked_items()[:1], style="apa", output="html")
+    html_out = format_bibliography(marked_items()[:1], style="apa", output="html")
     assert html_out.count("<strong>Gordon</strong>, T. F.") == 1
     assert "Walton, <em>D.</em> N. (2006)" in html_out  # an initial keeps its markup
     assert "H<sub>2</sub>O eXceptions" in html_out
@@ -985,14 +985,14 @@ def test_inline_html_in_fields_is_honoured_and_anything_else_escaped() -> None:
     assert '&lt;a href="https://example.org"&gt;x&lt;/a&gt;' in html_out
     assert "<script" not in html_out and '<a href="https://example.org"' not in html_out
     # The same markup in text: the words only.
-    text = format_bibliography(_marked_items()[:1], style="apa")
+    text = format_bibliography(marked_items()[:1], style="apa")
     assert text.startswith("Gordon, T. F., & Walton, D. N. (2006). The Carneades argumentation")
 
 
 @pytest.mark.parametrize("output", OUTPUTS)
 @pytest.mark.parametrize("style", list(CITATION_STYLES))
 def test_links_only_to_the_web_and_to_dois(style: str, output: str) -> None:
-    text = format_bibliography(_marked_items(), style=style, output=output)
+    text = format_bibliography(marked_items(), style=style, output=output)
     lowered = text.lower()
     for scheme in ("javascript:", "data:", "vbscript:"):
         assert f'href="{scheme}' not in lowered and f"({scheme}" not in lowered
@@ -1006,14 +1006,14 @@ def test_links_only_to_the_web_and_to_dois(style: str, output: str) -> None:
 
 
 def test_cited_addresses_print_as_text_when_they_cannot_be_links() -> None:
-    ieee = format_bibliography(_marked_items()[:2], style="ieee", output="html")
+    ieee = format_bibliography(marked_items()[:2], style="ieee", output="html")
     assert "JaVaScRiPt:alert(document.cookie)" in ieee
-    markdown = format_bibliography(_marked_items()[:2], style="ieee", output="markdown")
+    markdown = format_bibliography(marked_items()[:2], style="ieee", output="markdown")
     assert "JaVaScRiPt:alert(document.cookie)" in markdown
 
 
 def test_the_html_document_is_a_whole_page_under_a_strict_policy() -> None:
-    body = format_bibliography(_marked_items(), style="apa", output="html")
+    body = format_bibliography(marked_items(), style="apa", output="html")
     page = formatting.html_document(body, title="Reading list <&>")
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">')
     assert "<title>Reading list &lt;&amp;&gt;</title>" in page
@@ -1037,7 +1037,7 @@ def test_a_browser_applies_the_style_sheet_under_the_page_s_policy(tmp_path: Pat
 
     from tests.support import tool_path
 
-    body = format_bibliography(_marked_items(), style="apa", output="html")
+    body = format_bibliography(marked_items(), style="apa", output="html")
     page_file = tmp_path / "reading-list.html"
     page_file.write_text(formatting.html_document(body, title="Reading list"), encoding="utf-8")
     executable = tool_path("chromium")
