@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -209,6 +210,10 @@ def _check_references(ctx: StepContext) -> None:
                 return
 
 
+_SCHEME = operator.attrgetter("scheme")
+_ANSWERS = operator.attrgetter("answers")
+
+
 def _check_schemes(ctx: StepContext) -> None:
     """Look the map's scheme names and critical questions up in its catalogue (the bundled
     one and the map's own ``schemes:``); report what is not there, and answers that no
@@ -216,8 +221,9 @@ def _check_schemes(ctx: StepContext) -> None:
     amap = ctx.amap
     if not (
         amap.schemes
-        or any(r.scheme is not None or r.answers for r in amap.relations)
-        or any(n.answers for n in amap.nodes)
+        or any(map(_SCHEME, amap.relations))  # a scheme name is never empty
+        or any(map(_ANSWERS, amap.relations))
+        or any(map(_ANSWERS, amap.nodes))
     ):
         return  # most maps: the catalogue is not even read
     from argmap.schemes.inferences import find_answers, map_catalogue
