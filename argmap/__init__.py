@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from argmap import _display
 
 if TYPE_CHECKING:
+    __version__: str
     from argmap.analysis import Framework, extensions, labelling, strengths, to_framework
     from argmap.checks import check
     from argmap.citations import (
@@ -158,20 +159,24 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
+# Type checkers see the names imported above, so that a name argmap does not export is an
+# error there too, not a value of type Any.
+if not TYPE_CHECKING:
 
-        try:
-            value: Any = version("argmap")
-        except PackageNotFoundError:  # pragma: no cover - running from a source tree
-            value = "0.0.0"
-    elif name in _EXPORTS:
-        value = getattr(importlib.import_module(_EXPORTS[name]), name)
-    else:
-        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
-    globals()[name] = value
-    return value
+    def __getattr__(name: str) -> Any:
+        if name == "__version__":
+            from importlib.metadata import PackageNotFoundError, version
+
+            try:
+                value: Any = version("argmap")
+            except PackageNotFoundError:  # pragma: no cover - running from a source tree
+                value = "0.0.0"
+        elif name in _EXPORTS:
+            value = getattr(importlib.import_module(_EXPORTS[name]), name)
+        else:
+            raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import argmap
+from argmap.formats.aif import dump_aif, read_aif
 from bench._timing import best_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -227,10 +228,10 @@ def main() -> None:
         (folder / "arguebuf").mkdir()
 
         ours_tasks: dict[str, Callable[[], object]] = {
-            "corpus": lambda: [argmap.read_aif(f) for f in corpus],
-            "synthetic": lambda: argmap.read_aif(synthetic),
-            "corpus_round_trip": lambda: [argmap.dump_aif(argmap.read_aif(f)) for f in corpus],
-            "synthetic_round_trip": lambda: argmap.dump_aif(argmap.read_aif(synthetic)),
+            "corpus": lambda: [read_aif(f) for f in corpus],
+            "synthetic": lambda: read_aif(synthetic),
+            "corpus_round_trip": lambda: [dump_aif(read_aif(f)) for f in corpus],
+            "synthetic_round_trip": lambda: dump_aif(read_aif(synthetic)),
         }
         job = {
             "corpus": [str(f) for f in corpus],
@@ -267,7 +268,7 @@ def main() -> None:
         server.wait()
 
         originals = [json.loads(p.read_text(encoding="utf-8")) for p in inputs]
-        ours_out = [json.loads(argmap.dump_aif(argmap.read_aif(p))) for p in inputs]
+        ours_out = [json.loads(dump_aif(read_aif(p))) for p in inputs]
         theirs_out = [
             json.loads((folder / "arguebuf" / f"{i}.json").read_text(encoding="utf-8"))
             for i in range(len(inputs))

@@ -3,7 +3,7 @@
 Run: ``python -m bench.analysis [--repeat 3]``.
 
 1. Grounded on an ICCMA'23 (i23) file of 100,000 arguments and 200,000 random attacks,
-   reading the file included: argmap's ``read_af`` then ``extensions(fw, "grounded")``
+   reading the file included: ``argmap.formats.iccma.read_af`` then ``extensions(fw, "grounded")``
    against formal-argumentation's ``parse_af`` then ``grounded_extension``. The two take
    turns, best of ``--repeat``, and must find the same extension. Target: argmap at most
    0.3 x formal-argumentation's time.
@@ -35,6 +35,7 @@ from argumentation.core.labelling import ExactEnumerationExceeded
 from argumentation.interop.iccma import parse_af as fa_parse_af
 
 import argmap
+from argmap.formats.iccma import read_af
 from bench._timing import best_of
 
 
@@ -61,7 +62,7 @@ def grounded(repeat: int) -> None:
         write_i23(path, 100_000, 200_000, seed=23)
 
         def ours() -> frozenset[str]:
-            return argmap.extensions(argmap.read_af(path), "grounded")[0]
+            return argmap.extensions(read_af(path), "grounded")[0]
 
         def peer() -> frozenset[str]:
             return fa.grounded_extension(fa_parse_af(path.read_text()))
