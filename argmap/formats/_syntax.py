@@ -775,19 +775,23 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+#: isinstance takes a tuple faster than a union.
+_CONTAINERS = (dict, list)
+
+
 def _too_deep(data: Any) -> bool:
     """True when lists and mappings nest more than :data:`MAX_DEPTH` levels."""
-    level = [data]
-    for _ in range(MAX_DEPTH):
-        level = [
-            child
-            for value in level
-            if isinstance(value, dict | list)
-            for child in (value.values() if isinstance(value, dict) else value)
-        ]
+    level = [data] if isinstance(data, _CONTAINERS) else []
+    for _ in range(MAX_DEPTH - 1):
         if not level:
             return False
-    return True
+        level = [  # the lists and mappings one level down: strings are never kept
+            child
+            for value in level
+            for child in (value.values() if isinstance(value, dict) else value)
+            if isinstance(child, _CONTAINERS)
+        ]
+    return any(level)  # a list or mapping this deep that holds anything
 
 
 class _Lines:

@@ -14,7 +14,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from argmap.model._text import TOO_DEEP, find_unwritable
+from argmap.model._text import TOO_DEEP, clean, find_unwritable
 from argmap.model.reference import endpoint
 
 ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.:\-]*$"
@@ -43,6 +43,8 @@ Weight = Annotated[float, Field(ge=0.0, le=1.0)]
 def _writable_meta(meta: dict[str, Any]) -> dict[str, Any]:
     """Refuse ``meta`` data holding a key or string of :data:`argmap.model._text.UNWRITABLE`,
     or nested deeper than :data:`argmap.model._text.MAX_NESTING` levels."""
+    if not meta or clean(meta):
+        return meta  # nearly all: one pass that builds no paths
     for path, problem, is_key in find_unwritable(meta):
         if problem == TOO_DEEP:
             raise PydanticCustomError(

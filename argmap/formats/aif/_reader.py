@@ -32,7 +32,7 @@ from argmap.formats.aif._rules import (
 )
 from argmap.graph.algorithms import topological_order
 from argmap.model import ArgumentMap, Node, Relation
-from argmap.model._text import TOO_DEEP, UNWRITABLE_HINT, find_unwritable
+from argmap.model._text import TOO_DEEP, UNWRITABLE, UNWRITABLE_HINT, find_unwritable
 
 _NODE_ADAPTER: TypeAdapter[Node] = TypeAdapter(Node)
 
@@ -119,8 +119,10 @@ class Importer:
                 f"expected a JSON object with 'nodes' and 'edges', got {_kind_of(data)}",
             )
             raise self.fail()
-        # Every string of the file becomes text of the map (or its meta).
-        for path, problem, is_key in find_unwritable(data):
+        # Every string of the file becomes text of the map (or its meta). JSON can hold such
+        # a character only as itself or as a \u escape: a text with neither holds none.
+        maybe = UNWRITABLE.search(self.text) is not None or "\\u" in self.text
+        for path, problem, is_key in find_unwritable(data) if maybe else ():
             if problem == TOO_DEEP:
                 self.note("error", "nesting", path, f"{problem}; an AIF file needs far fewer")
                 continue
