@@ -65,10 +65,15 @@ class StepContext:
             self.nodes = {}
             for n in amap.nodes:
                 self.nodes.setdefault(n.id, n)
-        self.relation_index: dict[str, int] = {}
-        for i, r in enumerate(amap.relations):
+
+    @functools.cached_property
+    def relation_index(self) -> dict[str, int]:
+        """The position of each relation id (the first, where one repeats); made on first use."""
+        index: dict[str, int] = {}
+        for i, r in enumerate(self.amap.relations):
             if r.id is not None:
-                self.relation_index.setdefault(r.id, i)
+                index.setdefault(r.id, i)
+        return index
 
     @functools.cached_property
     def ends(self) -> list[tuple[tuple[str, ...], str]]:
