@@ -57,25 +57,9 @@ def diagram_warnings(
     ...     print(issue.message.split(";")[0])
     the map cites 1 work but names no bibliography file under 'bibliography:'
     """
-    issues: list[Issue] = []
-    cited = amap.cited_keys() if check_keys else []
-    if not check_keys:
-        pass
-    elif bibliography is not None:
-        issues.extend(check_citations(amap, bibliography))
-    elif bibliography_issues:
-        message = "the bibliography was not read; citations show as keys:"
-        issues.append(_issue(message, ("bibliography",)))
-        issues.extend(bibliography_issues)
-    elif cited:
-        works = f"{len(cited)} work{'s' if len(cited) != 1 else ''}"
-        issues.append(
-            _issue(
-                f"the map cites {works} but names no bibliography file under "
-                "'bibliography:'; citations show as keys",
-                ("bibliography",),
-            )
-        )
+    issues: list[Issue] = (
+        _citation_issues(amap, bibliography, bibliography_issues) if check_keys else []
+    )
     if show_weights and not _has_weights(amap):
         issues.append(_issue("weights are to be shown, but no factor or relation has a weight", ()))
     if check_fonts:
@@ -83,6 +67,26 @@ def diagram_warnings(
     if options is not None and options.get("size") is not None and fmt in _PAGED_FORMATS:
         issues.extend(page_issues(amap, options, fmt=fmt, engine=engine))
     return [dataclasses.replace(_located(amap, i), severity="warning") for i in issues]
+
+
+def _citation_issues(
+    amap: ArgumentMap, bibliography: Bibliography | None, bibliography_issues: Sequence[Issue]
+) -> list[Issue]:
+    """Cited keys missing from the bibliography, or why there is no bibliography to look in."""
+    if bibliography is not None:
+        return check_citations(amap, bibliography)
+    if bibliography_issues:
+        message = "the bibliography was not read; citations show as keys:"
+        return [_issue(message, ("bibliography",)), *bibliography_issues]
+    cited = amap.cited_keys()
+    if not cited:
+        return []
+    works = f"{len(cited)} work{'s' if len(cited) != 1 else ''}"
+    message = (
+        f"the map cites {works} but names no bibliography file under 'bibliography:'; "
+        "citations show as keys"
+    )
+    return [_issue(message, ("bibliography",))]
 
 
 #: The formats drawn on pages: PDF as many as it takes, the others one.

@@ -16,6 +16,7 @@ from argmap.review.report import (
     QuestionReview,
     Ref,
     Rejection,
+    why_rejected,
 )
 
 __all__ = ["CSS", "format_html"]
@@ -198,16 +199,7 @@ def _question(question: QuestionReview) -> str:
 
 
 def _why(rejection: Rejection) -> str:
-    reasons = []
-    for reason in rejection.reasons:
-        how = _e(reason.how)
-        if reason.premise is not None:
-            reasons.append(f"{_ref(reason.attacker)} {how} its premise {_ref(reason.premise)}")
-        else:
-            reasons.append(f"{_ref(reason.attacker)} {how} it")
-    status = "out" if rejection.status == "out" else "undecided"
-    because = "; ".join(reasons) if reasons else "its attackers neither stand nor fall"
-    return f"{status}: {because}"
+    return why_rejected(rejection, _ref, _e)
 
 
 def _items(items: Iterable[str], *, none: str) -> list[str]:

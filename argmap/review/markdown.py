@@ -12,6 +12,7 @@ from argmap.review.report import (
     QuestionReview,
     Ref,
     Rejection,
+    why_rejected,
 )
 
 __all__ = ["escape_markdown", "format_markdown"]
@@ -195,16 +196,7 @@ def _question(question: QuestionReview) -> str:
 
 
 def _why(rejection: Rejection) -> str:
-    reasons = []
-    for reason in rejection.reasons:
-        how = escape_markdown(reason.how)
-        if reason.premise is not None:
-            reasons.append(f"{_ref(reason.attacker)} {how} its premise {_ref(reason.premise)}")
-        else:
-            reasons.append(f"{_ref(reason.attacker)} {how} it")
-    status = "out" if rejection.status == "out" else "undecided"
-    because = "; ".join(reasons) if reasons else "its attackers neither stand nor fall"
-    return f"{status}: {because}"
+    return why_rejected(rejection, _ref, escape_markdown)
 
 
 def _rejection(rejection: Rejection) -> str:

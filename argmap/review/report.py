@@ -10,7 +10,7 @@ plain data for JSON. The renderers are :mod:`argmap.review.markdown` and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, TypeAlias
 
@@ -34,6 +34,7 @@ __all__ = [
     "dump_reviews",
     "review_data",
     "review_map",
+    "why_rejected",
 ]
 
 #: The semantics whose verdict the review reports (that of ``argmap analyze``'s default).
@@ -91,6 +92,23 @@ class Rejection:
     argument: Ref
     status: Label
     reasons: tuple[Reason, ...]
+
+
+def why_rejected(
+    rejection: Rejection, ref: Callable[[Ref], str], text: Callable[[str], str]
+) -> str:
+    """Why the analysis rejects an argument, in words, for a report: ``ref`` writes a
+    reference to an argument and ``text`` escapes plain text, in the report's language."""
+    reasons = []
+    for reason in rejection.reasons:
+        how = text(reason.how)
+        if reason.premise is not None:
+            reasons.append(f"{ref(reason.attacker)} {how} its premise {ref(reason.premise)}")
+        else:
+            reasons.append(f"{ref(reason.attacker)} {how} it")
+    status = "out" if rejection.status == "out" else "undecided"
+    because = "; ".join(reasons) if reasons else "its attackers neither stand nor fall"
+    return f"{status}: {because}"
 
 
 @dataclass(frozen=True, slots=True)
