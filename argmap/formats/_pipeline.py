@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from argmap.errors import Issue, _IssuesError, sort_issues
 from argmap.model import ArgumentMap
+from argmap.model._base import STRINGS_CHECKED
 from argmap.model._messages import issues_from_validation
 from argmap.model._structure import structure_error_of
 from argmap.model.provenance import Locator, Provenance, locate_issues
@@ -46,17 +47,20 @@ class Loaded:
         return [i for i in self.issues if i.is_error]
 
 
-def validate_fields(data: Any) -> ArgumentMap:
+def validate_fields(data: Any, *, strings_checked: bool = False) -> ArgumentMap:
     """Validate map data's fields; a map whose structure is unsound is returned all the same.
 
     For readers that repair what the checks refuse (the AIF reader keeps unsound schemes
-    as data): they run :func:`argmap.check` on the result.
+    as data): they run :func:`argmap.check` on the result. ``strings_checked``: the reader
+    has searched every string of the data for characters no XML file can carry and bounded
+    its nesting, so ``meta`` need not be searched again (see ``STRINGS_CHECKED``).
 
     Raises:
         ValidationError: a field is invalid.
     """
+    context = {STRINGS_CHECKED: True} if strings_checked else None
     try:
-        return ArgumentMap.model_validate(data)
+        return ArgumentMap.model_validate(data, context=context)
     except ValidationError as exc:
         errors = exc.errors()
         structure = [s for s in map(structure_error_of, errors) if s is not None]

@@ -11,6 +11,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
 )
 from pydantic_core import PydanticCustomError
 
@@ -40,10 +41,19 @@ Text = Annotated[str, StringConstraints(min_length=1, pattern=TEXT_PATTERN)]
 Weight = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
-def _writable_meta(meta: dict[str, Any]) -> dict[str, Any]:
+#: The validation context key by which a reader says that it has already checked every
+#: string of the data it validates for :data:`argmap.model._text.UNWRITABLE` and bounded its
+#: nesting (the AIF reader checks the whole file at once), so that ``meta`` is not searched
+#: again value by value.
+STRINGS_CHECKED = "argmap_strings_checked"
+
+
+def _writable_meta(meta: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
     """Refuse ``meta`` data holding a key or string of :data:`argmap.model._text.UNWRITABLE`,
     or nested deeper than :data:`argmap.model._text.MAX_NESTING` levels."""
-    if not meta or clean(meta):
+    if not meta or (info.context is not None and info.context.get(STRINGS_CHECKED)):
+        return meta
+    if clean(meta):
         return meta  # nearly all: one pass that builds no paths
     for path, problem, is_key in find_unwritable(meta):
         if problem == TOO_DEEP:

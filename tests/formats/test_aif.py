@@ -572,3 +572,25 @@ def test_node_types_that_are_not_strings_are_unknown_types() -> None:
         "node '2' has type None, which argmap does not know",
     ]
     assert json.loads(dump_aif(amap)) == json.loads(text)
+
+
+@pytest.mark.parametrize(
+    ("extra", "column"),
+    [
+        ('"a\\u0001b"', 68),  # escaped: the file is searched value by value
+        ('"a\ufffeb"', 68),  # as itself: found in the text first
+    ],
+)
+def test_a_character_no_xml_carries_in_an_aif_extra_is_refused_at_the_value(
+    extra: str, column: int
+) -> None:
+    text = (
+        '{"nodes": [{"nodeID": "1", "text": "A claim", "type": "I", "note": '
+        f"{extra}}}], "
+        '"edges": []}'
+    )
+    with pytest.raises(FormatError) as caught:
+        parse_aif(text)
+    (issue,) = caught.value.issues
+    assert str(issue.location) == f"<string>:1:{column}"
+    assert "no XML file (GraphML, GEXF, SVG) can carry it" in issue.message

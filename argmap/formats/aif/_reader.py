@@ -346,7 +346,8 @@ class Importer:
             try:
                 # One validation of the whole map: much faster than one per node.
                 amap = validate_fields(
-                    {**map_fields, "nodes": node_data, "relations": relation_data, "meta": {}}
+                    {**map_fields, "nodes": node_data, "relations": relation_data, "meta": {}},
+                    strings_checked=True,  # every string of the file, at the start of run()
                 )
             except ValidationError as exc:
                 # Only argmap's own extensions can make this fail: find whose it is.
