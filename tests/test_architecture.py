@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import copy
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -351,3 +352,48 @@ def test_the_listed_summary_of_each_command_is_its_help(name: str) -> None:
     command = main.get_command(click.Context(main), name)
     assert command is not None and command.help is not None
     assert command.help.split("\n\n")[0].replace("\n", " ") == COMMANDS[name][1]
+
+
+def _runtime_requirements() -> list[str]:
+    """The distributions argmap's own metadata requires outside any extra."""
+    from importlib.metadata import requires
+
+    names = []
+    for line in requires("argmap") or []:
+        if "extra ==" not in line:
+            names.append(re.split(r"[\s<>=!~;\[(]", line, maxsplit=1)[0])
+    return names
+
+
+def _used_top_level_modules() -> set[str]:
+    """Every top-level module the package imports, or looks up by name for its data."""
+    found: set[str] = set()
+    for path in MODULES.values():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in _runtime_nodes(tree):
+            if isinstance(node, ast.Import):
+                found.update(alias.name.partition(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                found.add(node.module.partition(".")[0])
+            elif (
+                isinstance(node, ast.Call)
+                and ast.unparse(node.func).endswith("find_spec")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                found.add(str(node.args[0].value).partition(".")[0])
+    return found
+
+
+def test_every_runtime_dependency_is_used_by_the_package() -> None:
+    from importlib.metadata import packages_distributions
+
+    used = _used_top_level_modules()
+    providers = packages_distributions()
+    provided = {
+        dist.lower().replace("_", "-") for module in used for dist in providers.get(module, [])
+    }
+    requirements = _runtime_requirements()
+    assert requirements, "argmap's metadata lists no runtime requirement"
+    unused = [r for r in requirements if r.lower().replace("_", "-") not in provided]
+    assert unused == [], f"runtime dependencies nothing in argmap imports: {unused}"
