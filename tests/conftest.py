@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 import argmap
 from tests.support import CORPORA, SEED_MAP, tool_path
+from tests.support.browser import CHROMIUM_ARGS
 from tests.support.pandoc import MISSING, pandoc_path
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 #: Programs some tests need; a test marked with the name is skipped where it is missing.
 _TOOLS = {"dot": "dot", "argdown": "argdown", "browser": "chromium"}
@@ -36,3 +42,16 @@ def corpora() -> Path:
     if not CORPORA.is_dir():
         pytest.skip(f"the shared corpora are not at {CORPORA}")
     return CORPORA
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, driven by Playwright, for the modules that open pages in it."""
+    from playwright import sync_api
+
+    executable = tool_path("chromium")
+    assert executable is not None
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

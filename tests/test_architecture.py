@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -34,8 +35,16 @@ def _imports(path: Path) -> set[str]:
     """Every argmap module a file imports, at module level or inside functions."""
     module = _module_name(path)
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    nodes = _runtime_nodes(ast.parse(path.read_text(encoding="utf-8")))
+    found = _names_imported(nodes, package)
+    return {name for name in found if name == "argmap" or name.startswith("argmap.")}
+
+
+def _names_imported(nodes: Iterable[ast.AST], package: str) -> set[str]:
+    """Every module, and name from a module, that import statements among ``nodes`` name;
+    relative imports resolved from ``package``."""
     found: set[str] = set()
-    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in nodes:
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -45,7 +54,7 @@ def _imports(path: Path) -> set[str]:
                 base = ".".join([*anchor, base] if base else anchor)
             found.add(base)
             found.update(f"{base}.{alias.name}" for alias in node.names)
-    return {name for name in found if name == "argmap" or name.startswith("argmap.")}
+    return found
 
 
 def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
@@ -183,18 +192,7 @@ TEST_MODULES = [p for p in TEST_FILES if p.name.startswith("test_")]
 def _imported_names(path: Path) -> set[str]:
     """Every module (and name from a module) a file imports, anywhere in it."""
     package = ".".join(path.relative_to(TESTS.parent).parent.parts)
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
-                base = ".".join([*anchor, base] if base else anchor)
-            found.add(base)
-            found.update(f"{base}.{alias.name}" for alias in node.names)
-    return found
+    return _names_imported(ast.walk(ast.parse(path.read_text(encoding="utf-8"))), package)
 
 
 def _is_test_or_bench(name: str) -> bool:

@@ -20,8 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.support import tool_path
-from tests.support.browser import CHROMIUM_ARGS, WATCH
+from tests.support.browser import WATCH
 from tests.support.hostile import CORPUS, assert_bounded, run_argmap
 
 if TYPE_CHECKING:
@@ -66,16 +65,6 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         assert_bounded(run)
         assert run.code == 0, run.show()
     return {name: folder / args[-1] for name, args in made.items()}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = tool_path("chromium")
-    assert executable is not None
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

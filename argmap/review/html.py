@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from argmap.review.markdown import STATUS_ORDER
 from argmap.review.report import (
+    PLAIN_KINDS,
     SEMANTICS,
     InferenceReview,
     MapReview,
@@ -74,7 +75,7 @@ def _refs(refs: Iterable[Ref], *, with_kind: bool = False) -> str:
     parts = []
     for ref in refs:
         text = _ref(ref)
-        if with_kind and ref.kind not in ("claim", "evidence", "factor"):
+        if with_kind and ref.kind not in PLAIN_KINDS:
             text += f' <span class="kind">({_e(ref.kind)})</span>'
         parts.append(text)
     return ", ".join(parts)

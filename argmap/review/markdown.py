@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from argmap.review.report import (
+    PLAIN_KINDS,
     SEMANTICS,
     InferenceReview,
     MapReview,
@@ -52,7 +53,7 @@ def _refs(refs: Iterable[Ref], *, with_kind: bool = False) -> str:
     parts = []
     for ref in refs:
         text = _ref(ref)
-        if with_kind and ref.kind not in ("claim", "evidence", "factor"):
+        if with_kind and ref.kind not in PLAIN_KINDS:
             text += f" ({escape_markdown(ref.kind)})"
         parts.append(text)
     return ", ".join(parts)

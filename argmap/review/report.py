@@ -21,6 +21,7 @@ from argmap.schemes.catalogue import Catalogue
 from argmap.schemes.inferences import Inference, find_inferences, map_catalogue
 
 __all__ = [
+    "PLAIN_KINDS",
     "SEMANTICS",
     "CrossMapSupport",
     "EvidenceGap",
@@ -92,6 +93,11 @@ class Rejection:
     argument: Ref
     status: Label
     reasons: tuple[Reason, ...]
+
+
+#: The kinds a report names beside a reference only when they are not these (a question,
+#: an outcome, a decision, ...).
+PLAIN_KINDS = frozenset({"claim", "evidence", "factor"})
 
 
 def why_rejected(

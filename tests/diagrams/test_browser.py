@@ -21,8 +21,8 @@ import argmap
 from argmap import render
 from argmap.citations import read_map_bibliography
 from argmap.citations.bibliography import parse_bibliography
-from tests.support import DATA, ROOT, SEED_BIB, SEED_MAP, tool_path
-from tests.support.browser import CHROMIUM_ARGS, WATCH
+from tests.support import DATA, ROOT, SEED_BIB, SEED_MAP
+from tests.support.browser import WATCH
 from tests.support.maps import HOSTILE, HOSTILE_BIB, hostile_map, large_map, marked_map
 
 if TYPE_CHECKING:
@@ -54,16 +54,6 @@ class Opener(Protocol):
     """Opens a URL in a fresh browser context and watches what the page does."""
 
     def __call__(self, url: str, *, width: int = 1280, height: int = 800) -> Visit: ...
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = tool_path("chromium")
-    assert executable is not None
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
